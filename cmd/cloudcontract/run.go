@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/cloudcontract/cloudcontract/harness/runner"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--concurrency N] [--format F]", stderr)
+	api := fs.String("api", "all", "API to run: "+strings.Join(knownAPIs(), ", ")+", or all")
+	target := fs.String("target", os.Getenv("CLOUDCONTRACT_TARGET"), "base URL of a live endpoint (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
+	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
+	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
+	conc := fs.Int("concurrency", 1, "scenarios run at once")
+	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE (comma-separated for several)")
+	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
+	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
+	maxBody := fs.Int64("max-body", 10<<20, "largest response body read, in bytes")
+	specs := fs.String("specs", "specs", "folder of the contracts")
+	features := fs.String("features", "features", "folder of the features")
+	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *conc < 1 {
+		return usageErr("--concurrency %d: must be at least 1", *conc)
+	}
+	if *timeout <= 0 {
+		return usageErr("--timeout %s: must be positive", *timeout)
+	}
+	for _, f := range strings.Split(*format, ",") {
+		kind, _, _ := strings.Cut(f, ":")
+		switch kind {
+		case "pretty", "progress", "junit", "cucumber", "events":
+		default:
+			return usageErr("--format %q: use pretty, progress, junit:FILE or cucumber:FILE", f)
+		}
+	}
+	reg := spec.NewRegistry(*specs)
+	var apis []string
+	if *api != "all" {
+		for _, a := range strings.Split(*api, ",") {
+			if _, err := reg.Get(strings.TrimSpace(a)); err != nil {
+				return usageErr("--api: %v", err)
+			}
+			apis = append(apis, strings.TrimSpace(a))
+		}
+	}
+	cfg := runner.Config{
+		APIs: apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
+		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
+		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
+		Registry: reg, Version: version, Credentials: credentialsFromEnv(reg, apis),
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageErr("%v", err)
+	}
+	fmt.Fprintf(stderr, "cloudcontract %s: %s mode, API %s\n", version, cfg.Mode(), *api)
+	res, err := runner.Run(ctx, cfg)
+	if res != nil && len(res.Scenarios) > 0 {
+		printFailures(stdout, res)
+		fmt.Fprintf(stdout, "%s (%s)\n", res.Summary(), res.Duration.Round(time.Millisecond))
+	}
+	if err != nil {
+		return err
+	}
+	if !res.OK() {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d scenarios failed", res.Failed(), len(res.Scenarios))}
+	}
+	return nil
+}
+
+func printFailures(w io.Writer, res *runner.Result) {
+	if res.Failed() == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nFailed scenarios:")
+	for _, s := range res.Scenarios {
+		if s.Passed {
+			continue
+		}
+		fmt.Fprintf(w, "  %s: %s\n    %s\n", s.Feature, s.Name, strings.ReplaceAll(s.Error, "\n", "\n    "))
+	}
+	fmt.Fprintln(w)
+}
+
+func knownAPIs() []string {
+	names, err := spec.NewRegistry("specs").Names()
+	if err != nil || len(names) == 0 {
+		return []string{"ukcloud", "cloudcontrol", "esc", "cam"}
+	}
+	return names
+}
+
+// credentialsFromEnv reads CLOUDCONTRACT_<API>_USERNAME, _PASSWORD and _TOKEN (the "default"
+// credential set).
+func credentialsFromEnv(reg *spec.Registry, apis []string) map[string]map[string]spec.Credential {
+	if len(apis) == 0 {
+		apis, _ = reg.Names()
+	}
+	out := map[string]map[string]spec.Credential{}
+	for _, a := range apis {
+		prefix := "CLOUDCONTRACT_" + strings.ToUpper(a) + "_"
+		u, p, t := os.Getenv(prefix+"USERNAME"), os.Getenv(prefix+"PASSWORD"), os.Getenv(prefix+"TOKEN")
+		if u == "" && p == "" && t == "" {
+			continue
+		}
+		api, err := reg.Get(a)
+		if err != nil {
+			continue
+		}
+		c := api.Harness.Credentials["default"]
+		if u != "" {
+			c.Username = u
+		}
+		if p != "" {
+			c.Password = p
+		}
+		if t != "" {
+			c.Token = t
+		}
+		out[a] = map[string]spec.Credential{"default": c}
+	}
+	return out
+}

@@ -1,0 +1,339 @@
+// Package runner runs the godog suites of one or more APIs: it loads each contract once, builds
+// the transport for the chosen mode once, runs the scenarios (concurrently when asked) with Strict
+// on, and collects a result per scenario.
+package runner
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cucumber/godog"
+
+	"github.com/cloudcontract/cloudcontract/harness/redact"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/steps"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+	"github.com/cloudcontract/cloudcontract/harness/vcr"
+)
+
+// Config is one run.
+type Config struct {
+	// APIs to run; empty means every API under SpecsDir.
+	APIs []string
+	// SpecsDir, FeaturesDir, CassettesDir are the roots holding one folder per API.
+	SpecsDir, FeaturesDir, CassettesDir string
+	// Target is the base URL of a live endpoint; empty means replay.
+	Target string
+	// Record writes cassettes (needs Target).
+	Record bool
+	// Tags is a godog tag expression.
+	Tags string
+	// Concurrency is the number of scenarios run at once (default 1).
+	Concurrency int
+	// Format is godog's output format (pretty, progress, junit:FILE, cucumber:FILE; several
+	// separated by commas).
+	Format string
+	// Output receives godog's output.
+	Output io.Writer
+	// Randomize shuffles scenarios with this seed (0: file order; -1: a random seed).
+	Randomize int64
+	// Timeout bounds each request (default 30s).
+	Timeout time.Duration
+	// MaxBody bounds each response body (default 10 MiB).
+	MaxBody int64
+	// Credentials override the contract's defaults, by API then by name.
+	Credentials map[string]map[string]spec.Credential
+	// Transport reaches the target (live and record); nil means a default one.
+	Transport http.RoundTripper
+	// Registry caches loaded contracts; nil means a new one over SpecsDir.
+	Registry *spec.Registry
+	// Version is written into cassette headers.
+	Version string
+}
+
+// ScenarioResult is the outcome of one scenario.
+type ScenarioResult struct {
+	API, Feature, Name string
+	Passed             bool
+	// Error is the failure message (secrets masked); empty when passed.
+	Error string
+	// Err is the failure itself, to tell a *validate.ContractError from an environment failure.
+	Err error
+	// Cassette is the scenario's cassette file.
+	Cassette string
+	// Exchanges are the scenario's requests and responses, in order.
+	Exchanges []*validate.Exchange
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Scenarios []ScenarioResult
+	Duration  time.Duration
+	// Status is godog's exit status of the worst suite (0 ok, 1 failed, 2 bad options).
+	Status int
+}
+
+// Passed counts passing scenarios; Failed the others.
+func (r *Result) Passed() int {
+	n := 0
+	for _, s := range r.Scenarios {
+		if s.Passed {
+			n++
+		}
+	}
+	return n
+}
+
+// Failed counts failing scenarios.
+func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() }
+
+// OK tells whether the run passed: at least one scenario, none failing, godog content.
+func (r *Result) OK() bool { return r.Status == 0 && r.Failed() == 0 && len(r.Scenarios) > 0 }
+
+// Summary is the one-line summary: "N passed, N failed".
+func (r *Result) Summary() string { return fmt.Sprintf("%d passed, %d failed", r.Passed(), r.Failed()) }
+
+// Mode returns the mode the configuration asks for.
+func (c *Config) Mode() vcr.Mode {
+	switch {
+	case c.Target != "" && c.Record:
+		return vcr.Record
+	case c.Target != "":
+		return vcr.Live
+	default:
+		return vcr.Replay
+	}
+}
+
+// replayBase is the base URL of replayed requests: never dialled.
+const replayBase = "http://replay.cloudcontract.invalid"
+
+// Validate checks the configuration.
+func (c *Config) Validate() error {
+	if c.Record && c.Target == "" {
+		return errors.New("--record needs --target URL: recording talks to a live endpoint")
+	}
+	if c.Target != "" {
+		u, err := url.Parse(c.Target)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("--target %q is not an http(s) URL", c.Target)
+		}
+	}
+	if c.Concurrency < 0 {
+		return fmt.Errorf("--concurrency %d: must be at least 1", c.Concurrency)
+	}
+	return nil
+}
+
+// Run runs the suites.
+func Run(ctx context.Context, cfg Config) (*Result, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Concurrency == 0 {
+		cfg.Concurrency = 1
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	if cfg.MaxBody == 0 {
+		cfg.MaxBody = 10 << 20
+	}
+	if cfg.Output == nil {
+		cfg.Output = io.Discard
+	}
+	if cfg.Format == "" {
+		cfg.Format = "progress"
+	}
+	reg := cfg.Registry
+	if reg == nil {
+		reg = spec.NewRegistry(cfg.SpecsDir)
+	}
+	apis := cfg.APIs
+	if len(apis) == 0 {
+		var err error
+		if apis, err = reg.Names(); err != nil {
+			return nil, err
+		}
+	}
+	res := &Result{}
+	start := time.Now()
+	for _, name := range apis {
+		if err := runAPI(ctx, cfg, reg, name, len(apis) > 1, res); err != nil {
+			return res, err
+		}
+	}
+	res.Duration = time.Since(start)
+	if len(res.Scenarios) == 0 {
+		return res, errors.New("no scenario ran: check --api and --tags")
+	}
+	return res, nil
+}
+
+func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, several bool, res *Result) error {
+	api, err := reg.Get(name)
+	if err != nil {
+		return err
+	}
+	featureDir := filepath.Join(cfg.FeaturesDir, name)
+	if _, err := os.Stat(featureDir); err != nil {
+		return fmt.Errorf("no features for API %s: %w", name, err)
+	}
+	policy := redact.New(api.Harness.SecretFields...)
+	creds := map[string]spec.Credential{}
+	for k, v := range api.Harness.Credentials {
+		creds[k] = v
+	}
+	for k, v := range cfg.Credentials[name] {
+		creds[k] = v
+	}
+	for _, c := range creds {
+		policy.AddValues(c.Password, c.Token)
+	}
+	mode := cfg.Mode()
+	base := replayBase
+	if mode != vcr.Replay {
+		base = cfg.Target
+	}
+	baseURL, _ := url.Parse(base)
+	factory := vcr.NewFactory(vcr.Options{
+		Mode:       mode,
+		Dir:        filepath.Join(cfg.CassettesDir, name),
+		Real:       cfg.Transport,
+		Policy:     policy,
+		Header:     fmt.Sprintf("# cloudcontract %s cassette: api=%s spec-sha256=%s\n", cfg.Version, name, api.Hash),
+		RecordHint: fmt.Sprintf("record it with: cloudcontract run --api %s --record --target URL", name),
+	})
+	pollInterval := 200 * time.Millisecond
+	if api.Harness.PollInterval != "" {
+		if pollInterval, err = time.ParseDuration(api.Harness.PollInterval); err != nil {
+			return fmt.Errorf("%s harness.yaml poll_interval: %w", name, err)
+		}
+	}
+	env := &steps.Env{
+		API: api, Validator: validate.New(api), Sessions: factory, BaseURL: baseURL,
+		Credentials: creds, Wait: pacer(mode), PollInterval: pollInterval, Timeout: cfg.Timeout,
+		MaxBody: cfg.MaxBody, Policy: policy, RunID: newRunID(),
+	}
+	col := &collector{api: name, policy: policy}
+	suite := godog.TestSuite{
+		Name:                name,
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Register(sc, env, col) },
+		Options: &godog.Options{
+			Format:         formatFor(cfg.Format, name, several),
+			Paths:          []string{featureDir},
+			Tags:           cfg.Tags,
+			Concurrency:    cfg.Concurrency,
+			Strict:         true,
+			Randomize:      cfg.Randomize,
+			Output:         &maskingWriter{w: cfg.Output, policy: policy},
+			NoColors:       true,
+			DefaultContext: ctx,
+		},
+	}
+	status := suite.Run()
+	if status > res.Status {
+		res.Status = status
+	}
+	sort.SliceStable(col.results, func(i, j int) bool {
+		if col.results[i].Feature != col.results[j].Feature {
+			return col.results[i].Feature < col.results[j].Feature
+		}
+		return col.results[i].Name < col.results[j].Name
+	})
+	res.Scenarios = append(res.Scenarios, col.results...)
+	if status == 2 {
+		return fmt.Errorf("%s: godog could not run the features in %s (bad feature file or options; see the output above)", name, featureDir)
+	}
+	return nil
+}
+
+// pacer is the only place the mode decides a behaviour of steps: replay never sleeps.
+func pacer(mode vcr.Mode) func(context.Context, time.Duration) error {
+	if mode == vcr.Replay {
+		return func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+	}
+	return func(ctx context.Context, d time.Duration) error {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+			return nil
+		}
+	}
+}
+
+// formatFor gives each API its own report file when several APIs run (junit:out.xml becomes
+// out-ukcloud.xml).
+func formatFor(format, api string, several bool) string {
+	if !several {
+		return format
+	}
+	parts := strings.Split(format, ",")
+	for i, p := range parts {
+		kind, file, ok := strings.Cut(p, ":")
+		if !ok || file == "" {
+			continue
+		}
+		ext := filepath.Ext(file)
+		parts[i] = kind + ":" + strings.TrimSuffix(file, ext) + "-" + api + ext
+	}
+	return strings.Join(parts, ",")
+}
+
+func newRunID() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return "cc" + hex.EncodeToString(b)
+}
+
+type collector struct {
+	api     string
+	policy  *redact.Policy
+	mu      sync.Mutex
+	results []ScenarioResult
+}
+
+func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err error) {
+	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err}
+	if err != nil {
+		r.Error = c.policy.String(err.Error())
+	}
+	if s != nil {
+		r.Exchanges = s.Exchanges
+		r.Cassette = s.CassettePath()
+	}
+	c.mu.Lock()
+	c.results = append(c.results, r)
+	c.mu.Unlock()
+}
+
+// maskingWriter masks known secrets in godog's output.
+type maskingWriter struct {
+	w      io.Writer
+	policy *redact.Policy
+	mu     sync.Mutex
+}
+
+func (m *maskingWriter) Write(p []byte) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, err := io.WriteString(m.w, m.policy.String(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

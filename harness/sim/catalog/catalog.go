@@ -1,0 +1,52 @@
+// Package catalog lists the simulators by API name, so that commands and tests can start one
+// without knowing each package.
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+	"github.com/cloudcontract/cloudcontract/harness/sim/ukcloud"
+)
+
+// Entry is one simulator.
+type Entry struct {
+	// Name is the API name (the folder name under specs/).
+	Name string
+	// New builds the simulator.
+	New func(opts sim.Options) (sim.Simulator, error)
+	// Faults lists the contract breaks it can commit.
+	Faults func() []sim.Fault
+}
+
+var entries = []Entry{
+	{Name: "ukcloud", New: func(o sim.Options) (sim.Simulator, error) { return ukcloud.New(o) }, Faults: ukcloud.KnownFaults},
+}
+
+// Entries returns every simulator, sorted by name.
+func Entries() []Entry {
+	out := append([]Entry(nil), entries...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Names lists the simulated APIs.
+func Names() []string {
+	var n []string
+	for _, e := range Entries() {
+		n = append(n, e.Name)
+	}
+	return n
+}
+
+// Lookup returns the simulator of an API.
+func Lookup(name string) (Entry, error) {
+	for _, e := range entries {
+		if e.Name == name {
+			return e, nil
+		}
+	}
+	return Entry{}, fmt.Errorf("no simulator for API %q (simulated: %s)", name, strings.Join(Names(), ", "))
+}

@@ -1,0 +1,40 @@
+package ukcloud
+
+import "github.com/cloudcontract/cloudcontract/harness/sim"
+
+// Fault names understood by this simulator.
+const (
+	FaultWrongStatus          = "wrong-status"
+	FaultMissingRequiredField = "missing-required-field"
+	FaultWrongType            = "wrong-type"
+	FaultBadDateFormat        = "bad-date-format"
+	FaultMissingLocation      = "missing-location"
+	FaultWrongContentType     = "wrong-content-type"
+	FaultPagingIgnored        = "paging-ignored"
+	FaultSessionNotEnforced   = "session-not-enforced"
+	FaultBuildStuck           = "build-stuck"
+)
+
+// KnownFaults lists the contract breaks this simulator can commit, each
+// described by the operations it touches, so a red test points at its cause.
+func KnownFaults() []sim.Fault {
+	return []sim.Fault{
+		{Name: FaultWrongStatus, Description: "answers successes with statuses the spec does not document: " +
+			"GET /api/accounts answers 203, the three build requests (POST vorgs, vdcs, edge-gateways) answer 200 instead of 202, " +
+			"POST /api/my_calls answers 200 instead of 201"},
+		{Name: FaultMissingRequiredField, Description: "drops a required field: `name` from every item of GET /api/accounts, " +
+			"`state` from every build body (build requests, single builds, per-account build lists), " +
+			"`serviceId` from every vOrg of GET compute_services"},
+		{Name: FaultWrongType, Description: "gives a field the wrong JSON type: account `id` as a string in GET /api/accounts, " +
+			"`account.id` as a string in GET compute_services, build `id` as a number in every build body"},
+		{Name: FaultBadDateFormat, Description: "writes build `createdAt` as \"08/07/2016 10:42\" (dd/mm/yyyy hh:mm) instead of RFC 3339 date-time " +
+			"in every build body (build requests, single builds, per-account build lists)"},
+		{Name: FaultMissingLocation, Description: "answers the three build requests (POST vorgs, vdcs, edge-gateways) 202 without the Location header"},
+		{Name: FaultWrongContentType, Description: "serves every JSON body (successes and errors of all JSON operations) as text/html; the billing CSVs are unaffected"},
+		{Name: FaultPagingIgnored, Description: "GET /api/accounts/{account_id}/compute_services ignores page and per_page and returns every vOrg"},
+		{Name: FaultSessionNotEnforced, Description: "every authenticated operation serves a request without a valid portal_session cookie " +
+			"(missing, unknown or expired) as the first configured user instead of answering 401"},
+		{Name: FaultBuildStuck, Description: "vOrg, VDC and edge gateway builds never leave `approved`: GET vorg-builds, vdc-builds and " +
+			"edge-gateway-builds by id answer approved forever and nothing is ever created"},
+	}
+}

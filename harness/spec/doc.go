@@ -1,0 +1,6 @@
+// Package spec loads the contract of each API (specs/NAME/openapi.yaml with its JSON schemas and
+// specs/NAME/harness.yaml), validates it once, routes a request to the operation that describes
+// it, and hands out compiled JSON schemas for its bodies.
+//
+// Nothing here performs HTTP or knows about scenarios: it is data about the contracts.
+package spec

@@ -1,0 +1,5 @@
+package spec
+
+import "sort"
+
+func sortStrings(s []string) { sort.Strings(s) }

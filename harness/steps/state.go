@@ -1,0 +1,299 @@
+// Package steps is the godog step vocabulary shared by every API: authenticate, send requests,
+// assert on status, headers and fields, check the contract, save values, poll, wait.
+//
+// The state of a scenario lives in a *Scenario carried by context.Context, created by a Before
+// hook; nothing is kept in package variables, so scenarios run concurrently. Steps never know
+// whether they run live, recording or replaying: the transport and the pacer they are given
+// decide that.
+package steps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cloudcontract/cloudcontract/harness/redact"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+	"github.com/cloudcontract/cloudcontract/harness/vcr"
+)
+
+// Sessions opens the transport of one scenario (a *vcr.Factory).
+type Sessions interface {
+	Open(featureURI, scenario string) (*vcr.Session, error)
+}
+
+// Env is what every scenario of one API shares during a run.
+type Env struct {
+	API       *spec.API
+	Validator *validate.Validator
+	Sessions  Sessions
+	// BaseURL is the target (scheme, host and an optional path prefix).
+	BaseURL *url.URL
+	// Credentials by name ("default" first).
+	Credentials map[string]spec.Credential
+	// Wait pauses between polls and for waits; it returns at once in replay.
+	Wait func(ctx context.Context, d time.Duration) error
+	// PollInterval is the pause between two polls.
+	PollInterval time.Duration
+	// Timeout bounds each request.
+	Timeout time.Duration
+	// MaxBody bounds the bytes read of a response body.
+	MaxBody int64
+	// Policy masks secrets in every message a step returns.
+	Policy *redact.Policy
+	// RunID is unique to the run; ${run_id} in features.
+	RunID string
+}
+
+// Scenario is the state of one scenario.
+type Scenario struct {
+	env     *Env
+	name    string
+	session *vcr.Session
+	client  *http.Client
+	vars    map[string]string
+	headers http.Header // sent with every request (authentication)
+	next    http.Header // sent with the next request only
+	last    *validate.Exchange
+	target  *validate.Target
+	// Exchanges lists every exchange of the scenario, in order (for reports).
+	Exchanges []*validate.Exchange
+}
+
+type ctxKey struct{}
+
+// FromContext returns the scenario state of ctx.
+func FromContext(ctx context.Context) (*Scenario, error) {
+	s, ok := ctx.Value(ctxKey{}).(*Scenario)
+	if !ok {
+		return nil, errors.New("no scenario state in context: the Before hook of package steps did not run")
+	}
+	return s, nil
+}
+
+// NewScenario creates the state of a scenario and opens its transport.
+func NewScenario(env *Env, featureURI, name string) (*Scenario, error) {
+	sess, err := env.Sessions.Open(featureURI, name)
+	if err != nil {
+		return nil, err
+	}
+	s := &Scenario{env: env, name: name, session: sess, vars: map[string]string{}, headers: http.Header{}, next: http.Header{}}
+	s.vars["run_id"] = env.RunID
+	s.resetClient()
+	return s, nil
+}
+
+func (s *Scenario) resetClient() {
+	jar, _ := cookiejar.New(nil)
+	s.client = &http.Client{
+		Transport: s.session.Transport,
+		Jar:       jar,
+		Timeout:   s.env.Timeout,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			return http.ErrUseLastResponse // a redirect is a response to check, not to follow
+		},
+	}
+}
+
+// Close ends the scenario; passed decides whether a recording is kept.
+func (s *Scenario) Close(passed bool) error { return s.session.Close(passed) }
+
+// Last returns the last exchange, or an error when no request was sent yet.
+func (s *Scenario) Last() (*validate.Exchange, error) {
+	if s.last == nil {
+		return nil, errors.New("no response yet: send a request first")
+	}
+	return s.last, nil
+}
+
+// Var returns a scenario variable.
+func (s *Scenario) Var(name string) (string, bool) {
+	v, ok := s.vars[name]
+	return v, ok
+}
+
+var varRe = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}`)
+
+// Expand replaces ${name} with scenario variables; an unknown name is an error.
+func (s *Scenario) Expand(text string) (string, error) {
+	var missing []string
+	out := varRe.ReplaceAllStringFunc(text, func(m string) string {
+		name := m[2 : len(m)-1]
+		v, ok := s.vars[name]
+		if !ok {
+			missing = append(missing, name)
+			return m
+		}
+		return v
+	})
+	if len(missing) > 0 {
+		known := make([]string, 0, len(s.vars))
+		for k := range s.vars {
+			known = append(known, k)
+		}
+		sort.Strings(known)
+		return "", fmt.Errorf("variable ${%s} is not set (set: %s)", strings.Join(missing, "}, ${"), strings.Join(known, ", "))
+	}
+	return out, nil
+}
+
+// Do sends one request and records the exchange as the scenario's last.
+func (s *Scenario) Do(ctx context.Context, method, path string, header http.Header, body []byte) (*validate.Exchange, error) {
+	u, err := s.resolve(path)
+	if err != nil {
+		return nil, err
+	}
+	var rd io.Reader
+	if body != nil {
+		rd = strings.NewReader(string(body))
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	for k, vs := range s.headers {
+		req.Header[k] = append([]string(nil), vs...)
+	}
+	for k, vs := range header {
+		req.Header[k] = append([]string(nil), vs...)
+	}
+	for k, vs := range s.next {
+		req.Header[k] = append([]string(nil), vs...)
+	}
+	s.next = http.Header{}
+	if req.Header.Get("Accept") == "" {
+		if accept := s.accept(method, u); accept != "" {
+			req.Header.Set("Accept", accept)
+		}
+	}
+	start := time.Now()
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: err}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, s.env.MaxBody+1))
+	if err != nil {
+		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: fmt.Errorf("reading the response body: %w", err)}
+	}
+	if int64(len(data)) > s.env.MaxBody {
+		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: fmt.Errorf("response body exceeds %d bytes; raise --max-body if this is expected", s.env.MaxBody)}
+	}
+	x := &validate.Exchange{
+		Method: method, URL: s.apiURL(u), RequestHeader: req.Header, RequestBody: body,
+		Status: resp.StatusCode, Header: resp.Header, Body: data, Duration: time.Since(start),
+	}
+	s.last, s.target = x, nil
+	s.Exchanges = append(s.Exchanges, x)
+	return x, nil
+}
+
+// EnvironmentError is a failure to talk to the API at all (network, timeout, oversized body), as
+// opposed to a contract failure.
+type EnvironmentError struct {
+	RequestLine string
+	Err         error
+}
+
+func (e *EnvironmentError) Error() string { return fmt.Sprintf("%s: %v", e.RequestLine, e.Err) }
+func (e *EnvironmentError) Unwrap() error { return e.Err }
+
+// resolve joins a feature path with the target.
+func (s *Scenario) resolve(path string) (*url.URL, error) {
+	ref, err := url.Parse(path)
+	if err != nil {
+		return nil, fmt.Errorf("bad request path %q: %w", path, err)
+	}
+	if ref.IsAbs() {
+		// A URL the API handed out (e.g. a Location): keep its path, talk to our target.
+		ref = &url.URL{Path: ref.Path, RawPath: ref.RawPath, RawQuery: ref.RawQuery}
+	}
+	u := *s.env.BaseURL
+	u.Path = strings.TrimSuffix(u.Path, "/") + ref.Path
+	if ref.RawPath != "" {
+		u.RawPath = strings.TrimSuffix(u.EscapedPath(), "/") + ref.RawPath
+	} else {
+		u.RawPath = ""
+	}
+	u.RawQuery = ref.RawQuery
+	return &u, nil
+}
+
+// apiURL is the URL as the contract sees it: the target's path prefix removed.
+func (s *Scenario) apiURL(u *url.URL) *url.URL {
+	out := *u
+	prefix := strings.TrimSuffix(s.env.BaseURL.Path, "/")
+	out.Path = strings.TrimPrefix(u.Path, prefix)
+	out.RawPath = ""
+	out.Scheme, out.Host = "", ""
+	return &out
+}
+
+// accept lists the media types the operation documents for its responses.
+func (s *Scenario) accept(method string, u *url.URL) string {
+	op, _, err := s.env.API.Find(method, s.apiURL(u).Path, u.RawQuery)
+	if err != nil || op.Op.Responses == nil {
+		return ""
+	}
+	seen := map[string]bool{}
+	var types []string
+	for _, code := range op.Statuses() {
+		r := op.Op.Responses.Value(code)
+		if r == nil || r.Value == nil {
+			continue
+		}
+		for _, mt := range spec.MediaTypes(r.Value.Content) {
+			if !seen[mt] {
+				seen[mt] = true
+				types = append(types, mt)
+			}
+		}
+	}
+	return strings.Join(types, ", ")
+}
+
+// Target returns the validation target of the last exchange (routed and decoded once).
+func (s *Scenario) Target() (*validate.Target, error) {
+	if s.target != nil {
+		return s.target, nil
+	}
+	x, err := s.Last()
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.env.Validator.Prepare(x)
+	if err != nil {
+		return nil, err
+	}
+	s.target = t
+	return t, nil
+}
+
+// Field returns the value at a JSON pointer of the last response body (XML bodies are decoded
+// guided by their schema).
+func (s *Scenario) Field(pointer string) (any, bool, error) {
+	t, err := s.Target()
+	if err != nil {
+		return nil, false, err
+	}
+	if t.BodyErr != nil {
+		return nil, false, fmt.Errorf("%s: the body cannot be read: %v", t.Exchange.RequestLine(), t.BodyErr)
+	}
+	if t.Body == nil {
+		return nil, false, fmt.Errorf("%s answered %d with no JSON or XML body (Content-Type %q)", t.Exchange.RequestLine(), t.Exchange.Status, t.Exchange.Header.Get("Content-Type"))
+	}
+	v, ok := validate.Lookup(t.Body.Value, pointer)
+	return v, ok, nil
+}
+
+// CassettePath is the cassette file of the scenario.
+func (s *Scenario) CassettePath() string { return s.session.Cassette }

@@ -1,0 +1,657 @@
+package steps
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cucumber/godog"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+)
+
+// Hooks receives the end of each scenario (for results and reports). It may be nil.
+type Hooks interface {
+	ScenarioDone(s *Scenario, sc *godog.Scenario, err error)
+}
+
+// Register installs the Before/After hooks and every step of the vocabulary. Step errors may
+// quote responses: the runner masks secrets in everything it prints or reports.
+func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
+	sc.Before(func(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
+		s, err := NewScenario(env, gs.Uri, gs.Name)
+		if err != nil {
+			return ctx, err
+		}
+		return context.WithValue(ctx, ctxKey{}, s), nil
+	})
+	sc.After(func(ctx context.Context, gs *godog.Scenario, err error) (context.Context, error) {
+		s, ferr := FromContext(ctx)
+		if ferr != nil {
+			if hooks != nil {
+				hooks.ScenarioDone(nil, gs, err)
+			}
+			return ctx, nil
+		}
+		cerr := s.Close(err == nil)
+		if hooks != nil {
+			final := err
+			if final == nil {
+				final = cerr
+			}
+			hooks.ScenarioDone(s, gs, final)
+		}
+		return ctx, cerr
+	})
+
+	method := `(GET|POST|PUT|DELETE|PATCH|HEAD)`
+	step := func(expr string, fn any) { sc.Step(expr, fn) }
+
+	step(`^I am authenticated$`, func(ctx context.Context) error { return authenticate(ctx, "default") })
+	step(`^I am authenticated as "([^"]*)"$`, authenticate)
+	step(`^I am not authenticated$`, notAuthenticated)
+	step(`^the variable "([^"]*)" is "([^"]*)"$`, setVariable)
+	step(`^the request header "([^"]*)" is "([^"]*)"$`, setHeader)
+
+	step(`^I send an? `+method+` request to "([^"]*)"$`, send)
+	step(`^I send an? `+method+` request to "([^"]*)" with body:$`, sendBody)
+	step(`^I send an? `+method+` request to "([^"]*)" with query:$`, sendQuery)
+	step(`^I send an? `+method+` request to "([^"]*)" with form:$`, sendForm)
+
+	step(`^the response status should be (\d{3})$`, statusIs)
+	step(`^the response should conform to the contract$`, conforms)
+	step(`^the response header "([^"]*)" should be present$`, headerPresent)
+	step(`^the response header "([^"]*)" should be absent$`, headerAbsent)
+	step(`^the response header "([^"]*)" should be "([^"]*)"$`, headerIs)
+	step(`^the response header "([^"]*)" should match "([^"]*)"$`, headerMatches)
+	step(`^the response field "([^"]*)" should be "([^"]*)"$`, fieldIs)
+	step(`^the response field "([^"]*)" should match "([^"]*)"$`, fieldMatches)
+	step(`^the response field "([^"]*)" should exist$`, fieldExists)
+	step(`^the response field "([^"]*)" should not exist$`, fieldAbsent)
+	step(`^the response field "([^"]*)" should have (\d+) items?$`, fieldCount)
+	step(`^the response field "([^"]*)" should have at least (\d+) items?$`, fieldAtLeast)
+	step(`^the response field "([^"]*)" should have at most (\d+) items?$`, fieldAtMost)
+	step(`^every item of the response field "([^"]*)" should have "([^"]*)" equal to "([^"]*)"$`, everyItem)
+	step(`^the response body should contain "([^"]*)"$`, bodyContains)
+	step(`^I save the response field "([^"]*)" as "([^"]*)"$`, saveField)
+	step(`^I save the response header "([^"]*)" as "([^"]*)"$`, saveHeader)
+	step(`^I poll `+method+` "([^"]*)" until the response field "([^"]*)" is "([^"]*)" within (\d+) attempts$`, poll)
+	step(`^I wait "?([^"]*?)"? seconds?$`, wait)
+	step(`^walking the pages of "([^"]*)" with "([^"]*)" and "([^"]*)" of (\d+) yields every item of "([^"]*)" exactly once$`, walkPages)
+}
+
+func scenario(ctx context.Context) *Scenario {
+	s, err := FromContext(ctx)
+	if err != nil {
+		panic(err) // the Before hook always runs first; reaching here is a wiring bug
+	}
+	return s
+}
+
+func authenticate(ctx context.Context, name string) error {
+	s := scenario(ctx)
+	cred, ok := s.env.Credentials[name]
+	if !ok {
+		return fmt.Errorf("no credentials named %q for %s (configure them in the profile or the environment)", name, s.env.API.Name)
+	}
+	s.env.Policy.AddValues(cred.Password, cred.Token)
+	auth := s.env.API.Harness.Auth
+	switch auth.Kind {
+	case spec.AuthNone:
+		return nil
+	case spec.AuthBasic:
+		s.headers.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cred.Username+":"+cred.Password)))
+		return nil
+	case spec.AuthBearer:
+		s.headers.Set("Authorization", "Bearer "+cred.Token)
+		return nil
+	case spec.AuthLogin:
+		l := auth.Login
+		body := strings.NewReplacer("${username}", jsonEscape(cred.Username), "${password}", jsonEscape(cred.Password)).Replace(l.Body)
+		x, err := s.Do(ctx, l.Method, l.Path, http.Header{"Content-Type": {l.ContentType}}, []byte(body))
+		if err != nil {
+			return fmt.Errorf("login failed: %w", err)
+		}
+		if x.Status/100 != 2 {
+			return fmt.Errorf("login failed: %s answered %d: %s", x.RequestLine(), x.Status, excerpt(x.Body))
+		}
+		if err := s.env.Validator.Validate(x); err != nil {
+			return err
+		}
+		for name, ptr := range l.Save {
+			v, ok, err := s.Field(ptr)
+			if err != nil {
+				return fmt.Errorf("login response: %w", err)
+			}
+			if !ok {
+				return fmt.Errorf("login response has no field %s to save as %s", ptr, name)
+			}
+			s.vars[name] = validate.Render(v)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown auth kind %q", auth.Kind)
+}
+
+func jsonEscape(v string) string {
+	b, _ := json.Marshal(v)
+	return string(b[1 : len(b)-1])
+}
+
+func notAuthenticated(ctx context.Context) error {
+	s := scenario(ctx)
+	s.headers.Del("Authorization")
+	s.resetClient()
+	return nil
+}
+
+func setVariable(ctx context.Context, name, value string) error {
+	s := scenario(ctx)
+	v, err := s.Expand(value)
+	if err != nil {
+		return err
+	}
+	s.vars[name] = v
+	return nil
+}
+
+func setHeader(ctx context.Context, name, value string) error {
+	s := scenario(ctx)
+	v, err := s.Expand(value)
+	if err != nil {
+		return err
+	}
+	s.next.Set(name, v)
+	return nil
+}
+
+func send(ctx context.Context, method, path string) error {
+	return sendWith(ctx, method, path, nil, nil)
+}
+
+func sendWith(ctx context.Context, method, path string, header http.Header, body []byte) error {
+	s := scenario(ctx)
+	p, err := s.Expand(path)
+	if err != nil {
+		return err
+	}
+	_, err = s.Do(ctx, method, p, header, body)
+	return err
+}
+
+var shortTypes = map[string]string{"json": "application/json", "xml": "application/xml", "form": "application/x-www-form-urlencoded", "text": "text/plain", "csv": "text/csv"}
+
+func sendBody(ctx context.Context, method, path string, doc *godog.DocString) error {
+	s := scenario(ctx)
+	body, err := s.Expand(doc.Content)
+	if err != nil {
+		return err
+	}
+	ct := doc.MediaType
+	if full, ok := shortTypes[ct]; ok {
+		ct = full
+	}
+	if ct == "" {
+		ct = s.requestMediaType(method, path)
+	}
+	return sendWith(ctx, method, path, http.Header{"Content-Type": {ct}}, []byte(body))
+}
+
+// requestMediaType is the first media type the operation documents for its request body.
+func (s *Scenario) requestMediaType(method, path string) string {
+	p, err := s.Expand(path)
+	if err == nil {
+		u, _ := url.Parse(p)
+		if u != nil {
+			if op, _, err := s.env.API.Find(method, u.Path, u.RawQuery); err == nil && op.Op.RequestBody != nil && op.Op.RequestBody.Value != nil {
+				if types := spec.MediaTypes(op.Op.RequestBody.Value.Content); len(types) > 0 {
+					return types[0]
+				}
+			}
+		}
+	}
+	return "application/json"
+}
+
+func tableValues(s *Scenario, t *godog.Table) (url.Values, []string, error) {
+	vals := url.Values{}
+	var order []string
+	for i, row := range t.Rows {
+		if len(row.Cells) != 2 {
+			return nil, nil, fmt.Errorf("table row %d: expected 2 cells (name | value), got %d", i+1, len(row.Cells))
+		}
+		k := row.Cells[0].Value
+		v, err := s.Expand(row.Cells[1].Value)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, seen := vals[k]; !seen {
+			order = append(order, k)
+		}
+		vals.Add(k, v)
+	}
+	return vals, order, nil
+}
+
+// encodeOrdered encodes values in table order (url.Values.Encode sorts; the order a person wrote
+// is kept so the request is the one they read).
+func encodeOrdered(vals url.Values, order []string) string {
+	var parts []string
+	for _, k := range order {
+		for _, v := range vals[k] {
+			if v == "" && strings.HasPrefix(k, "?") {
+				parts = append(parts, url.QueryEscape(strings.TrimPrefix(k, "?")))
+				continue
+			}
+			parts = append(parts, url.QueryEscape(k)+"="+url.QueryEscape(v))
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+func sendQuery(ctx context.Context, method, path string, t *godog.Table) error {
+	s := scenario(ctx)
+	vals, order, err := tableValues(s, t)
+	if err != nil {
+		return err
+	}
+	q := encodeOrdered(vals, order)
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return sendWith(ctx, method, path+sep+q, nil, nil)
+}
+
+func sendForm(ctx context.Context, method, path string, t *godog.Table) error {
+	s := scenario(ctx)
+	vals, order, err := tableValues(s, t)
+	if err != nil {
+		return err
+	}
+	return sendWith(ctx, method, path, http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, []byte(encodeOrdered(vals, order)))
+}
+
+func excerpt(b []byte) string {
+	const max = 300
+	s := strings.TrimSpace(string(b))
+	if len(s) > max {
+		return s[:max] + "…"
+	}
+	if s == "" {
+		return "(empty body)"
+	}
+	return s
+}
+
+func statusIs(ctx context.Context, want int) error {
+	s := scenario(ctx)
+	x, err := s.Last()
+	if err != nil {
+		return err
+	}
+	if x.Status != want {
+		return fmt.Errorf("%s: expected status %d, got %d; body: %s", x.RequestLine(), want, x.Status, excerpt(x.Body))
+	}
+	return nil
+}
+
+func conforms(ctx context.Context) error {
+	s := scenario(ctx)
+	x, err := s.Last()
+	if err != nil {
+		return err
+	}
+	return s.env.Validator.Validate(x)
+}
+
+func header(ctx context.Context, name string) (*validate.Exchange, []string, error) {
+	s := scenario(ctx)
+	x, err := s.Last()
+	if err != nil {
+		return nil, nil, err
+	}
+	return x, x.Header.Values(name), nil
+}
+
+func headerPresent(ctx context.Context, name string) error {
+	x, vals, err := header(ctx, name)
+	if err != nil {
+		return err
+	}
+	if len(vals) == 0 {
+		return fmt.Errorf("%s: expected a %s header, the response has none", x.RequestLine(), name)
+	}
+	return nil
+}
+
+func headerAbsent(ctx context.Context, name string) error {
+	x, vals, err := header(ctx, name)
+	if err != nil {
+		return err
+	}
+	if len(vals) > 0 {
+		return fmt.Errorf("%s: expected no %s header, got %q", x.RequestLine(), name, vals[0])
+	}
+	return nil
+}
+
+func headerIs(ctx context.Context, name, want string) error {
+	x, vals, err := header(ctx, name)
+	if err != nil {
+		return err
+	}
+	w, err := scenario(ctx).Expand(want)
+	if err != nil {
+		return err
+	}
+	if len(vals) == 0 || vals[0] != w {
+		return fmt.Errorf("%s: expected header %s to be %q, got %q", x.RequestLine(), name, w, strings.Join(vals, ", "))
+	}
+	return nil
+}
+
+func headerMatches(ctx context.Context, name, pattern string) error {
+	x, vals, err := header(ctx, name)
+	if err != nil {
+		return err
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return fmt.Errorf("bad pattern %q: %w", pattern, err)
+	}
+	if len(vals) == 0 || !re.MatchString(vals[0]) {
+		return fmt.Errorf("%s: expected header %s to match %s, got %q", x.RequestLine(), name, pattern, strings.Join(vals, ", "))
+	}
+	return nil
+}
+
+func field(ctx context.Context, ptr string) (*Scenario, any, error) {
+	s := scenario(ctx)
+	p, err := s.Expand(ptr)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, ok, err := s.Field(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: the response has no field %s; body: %s", s.last.RequestLine(), p, excerpt(s.last.Body))
+	}
+	return s, v, nil
+}
+
+func fieldIs(ctx context.Context, ptr, want string) error {
+	s, v, err := field(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	w, err := s.Expand(want)
+	if err != nil {
+		return err
+	}
+	if got := validate.Render(v); got != w {
+		return fmt.Errorf("%s: expected field %s to be %q, got %q", s.last.RequestLine(), ptr, w, got)
+	}
+	return nil
+}
+
+func fieldMatches(ctx context.Context, ptr, pattern string) error {
+	s, v, err := field(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return fmt.Errorf("bad pattern %q: %w", pattern, err)
+	}
+	if got := validate.Render(v); !re.MatchString(got) {
+		return fmt.Errorf("%s: expected field %s to match %s, got %q", s.last.RequestLine(), ptr, pattern, got)
+	}
+	return nil
+}
+
+func fieldExists(ctx context.Context, ptr string) error {
+	_, _, err := field(ctx, ptr)
+	return err
+}
+
+func fieldAbsent(ctx context.Context, ptr string) error {
+	s := scenario(ctx)
+	v, ok, err := s.Field(ptr)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return fmt.Errorf("%s: expected no field %s, got %s", s.last.RequestLine(), ptr, excerpt([]byte(validate.Render(v))))
+	}
+	return nil
+}
+
+func items(ctx context.Context, ptr string) (*Scenario, []any, error) {
+	s, v, err := field(ctx, ptr)
+	if err != nil {
+		return nil, nil, err
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: field %s is not an array: %s", s.last.RequestLine(), ptr, excerpt([]byte(validate.Render(v))))
+	}
+	return s, arr, nil
+}
+
+func fieldCount(ctx context.Context, ptr string, n int) error {
+	s, arr, err := items(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	if len(arr) != n {
+		return fmt.Errorf("%s: expected %d items in %s, got %d", s.last.RequestLine(), n, ptr, len(arr))
+	}
+	return nil
+}
+
+func fieldAtLeast(ctx context.Context, ptr string, n int) error {
+	s, arr, err := items(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	if len(arr) < n {
+		return fmt.Errorf("%s: expected at least %d items in %s, got %d", s.last.RequestLine(), n, ptr, len(arr))
+	}
+	return nil
+}
+
+func fieldAtMost(ctx context.Context, ptr string, n int) error {
+	s, arr, err := items(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	if len(arr) > n {
+		return fmt.Errorf("%s: expected at most %d items in %s, got %d", s.last.RequestLine(), n, ptr, len(arr))
+	}
+	return nil
+}
+
+func everyItem(ctx context.Context, ptr, sub, want string) error {
+	s, arr, err := items(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	w, err := s.Expand(want)
+	if err != nil {
+		return err
+	}
+	for i, it := range arr {
+		v, ok := validate.Lookup(it, sub)
+		if !ok || validate.Render(v) != w {
+			return fmt.Errorf("%s: item %s/%d%s is %q, expected %q", s.last.RequestLine(), ptr, i, sub, validate.Render(v), w)
+		}
+	}
+	return nil
+}
+
+func bodyContains(ctx context.Context, text string) error {
+	s := scenario(ctx)
+	x, err := s.Last()
+	if err != nil {
+		return err
+	}
+	w, err := s.Expand(text)
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(string(x.Body), w) {
+		return fmt.Errorf("%s: expected the body to contain %q; body: %s", x.RequestLine(), w, excerpt(x.Body))
+	}
+	return nil
+}
+
+func saveField(ctx context.Context, ptr, name string) error {
+	s, v, err := field(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	s.vars[name] = validate.Render(v)
+	return nil
+}
+
+func saveHeader(ctx context.Context, hdr, name string) error {
+	x, vals, err := header(ctx, hdr)
+	if err != nil {
+		return err
+	}
+	if len(vals) == 0 {
+		return fmt.Errorf("%s: no %s header to save as %s", x.RequestLine(), hdr, name)
+	}
+	scenario(ctx).vars[name] = vals[0]
+	return nil
+}
+
+// poll repeats a request until a field reaches a value, validating every response against the
+// contract. Between attempts it waits the poll interval (not at all in replay).
+func poll(ctx context.Context, method, path, ptr, want string, attempts int) error {
+	s := scenario(ctx)
+	w, err := s.Expand(want)
+	if err != nil {
+		return err
+	}
+	var seen []string
+	for i := 1; i <= attempts; i++ {
+		if i > 1 {
+			if err := s.env.Wait(ctx, s.env.PollInterval); err != nil {
+				return err
+			}
+		}
+		if err := sendWith(ctx, method, path, nil, nil); err != nil {
+			return err
+		}
+		if err := s.env.Validator.Validate(s.last); err != nil {
+			return fmt.Errorf("poll attempt %d: %w", i, err)
+		}
+		v, ok, err := s.Field(ptr)
+		if err != nil {
+			return fmt.Errorf("poll attempt %d: %w", i, err)
+		}
+		got := "(absent)"
+		if ok {
+			got = validate.Render(v)
+		}
+		seen = append(seen, got)
+		if got == w {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s: field %s did not become %q within %d attempts; it was %s", s.last.RequestLine(), ptr, w, attempts, strings.Join(seen, " → "))
+}
+
+func wait(ctx context.Context, secs string) error {
+	s := scenario(ctx)
+	v, err := s.Expand(secs)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || n < 0 {
+		return fmt.Errorf("wait: %q is not a number of seconds", v)
+	}
+	return s.env.Wait(ctx, time.Duration(n*float64(time.Second)))
+}
+
+// walkPages fetches a list unpaged, then page by page with the given page size, and checks that
+// the pages together hold every item of the unpaged list exactly once (and no other).
+func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int, ptr string) error {
+	s := scenario(ctx)
+	if size < 1 {
+		return errors.New("page size must be at least 1")
+	}
+	if err := sendWith(ctx, "GET", path, nil, nil); err != nil {
+		return err
+	}
+	if err := s.env.Validator.Validate(s.last); err != nil {
+		return err
+	}
+	_, all, err := items(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	want := map[string]int{}
+	for _, it := range all {
+		want[validate.Render(it)]++
+	}
+	got := map[string]int{}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	const maxPages = 1000
+	total := 0
+	for page := 1; page <= maxPages; page++ {
+		q := fmt.Sprintf("%s%s%s=%d&%s=%d", path, sep, url.QueryEscape(pageParam), page, url.QueryEscape(sizeParam), size)
+		if err := sendWith(ctx, "GET", q, nil, nil); err != nil {
+			return err
+		}
+		if err := s.env.Validator.Validate(s.last); err != nil {
+			return fmt.Errorf("page %d: %w", page, err)
+		}
+		_, arr, err := items(ctx, ptr)
+		if err != nil {
+			return fmt.Errorf("page %d: %w", page, err)
+		}
+		if len(arr) > size {
+			return fmt.Errorf("%s: page %d holds %d items, more than the page size %d", s.last.RequestLine(), page, len(arr), size)
+		}
+		for _, it := range arr {
+			got[validate.Render(it)]++
+		}
+		total += len(arr)
+		if len(arr) < size || total >= len(all) {
+			break
+		}
+	}
+	var problems []string
+	for k, n := range want {
+		if got[k] != n {
+			problems = append(problems, fmt.Sprintf("item seen %d time(s) across pages, %d time(s) unpaged: %s", got[k], n, excerpt([]byte(k))))
+		}
+	}
+	for k, n := range got {
+		if _, ok := want[k]; !ok {
+			problems = append(problems, fmt.Sprintf("item on a page but not in the unpaged list (%d time(s)): %s", n, excerpt([]byte(k))))
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("walking %s by %s=%d: %d item(s) unpaged, %d across pages:\n  %s", path, sizeParam, size, len(all), total, strings.Join(problems, "\n  "))
+	}
+	return nil
+}

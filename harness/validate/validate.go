@@ -1,0 +1,284 @@
+// Package validate checks one HTTP exchange against the contract of its API: the operation is
+// found from the request path, then a pipeline of small checks (status, Content-Type, required
+// headers, body schema, and any check an API adds) each returns the problems it sees. Every problem
+// of a response is reported, not only the first.
+package validate
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+// Exchange is one request and the response it got, with both bodies read.
+type Exchange struct {
+	Method        string
+	URL           *url.URL
+	RequestHeader http.Header
+	RequestBody   []byte
+	Status        int
+	Header        http.Header
+	Body          []byte
+	Duration      time.Duration
+}
+
+// RequestLine renders "GET /path?query".
+func (x *Exchange) RequestLine() string { return spec.RequestLine(x.Method, x.URL) }
+
+// Problem is one way a response breaks its contract.
+type Problem struct {
+	// Check names the check that found it: route, status, content-type, header, body, csv,
+	// reason, paging, callback.
+	Check string
+	// Pointer is the JSON pointer of the body value concerned ("" for the whole body or none).
+	Pointer string
+	// XMLPath is the XML location when the body is XML.
+	XMLPath string
+	// Expected and Actual say what the contract wants and what came.
+	Expected, Actual string
+	// Message is the explanation.
+	Message string
+}
+
+// String renders a problem on one line.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Check)
+	if p.Pointer != "" {
+		fmt.Fprintf(&b, " at %s", p.Pointer)
+	} else if p.Check == "body" {
+		b.WriteString(" at /")
+	}
+	if p.XMLPath != "" {
+		fmt.Fprintf(&b, " (XML %s)", p.XMLPath)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	if p.Expected != "" || p.Actual != "" {
+		fmt.Fprintf(&b, " [expected %s; got %s]", orNone(p.Expected), orNone(p.Actual))
+	}
+	return b.String()
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "nothing"
+	}
+	return s
+}
+
+// ContractError is a response that breaks its contract. It is a contract failure, as opposed to
+// an environment failure (network, timeouts), which is any other error.
+type ContractError struct {
+	API         string
+	Operation   string
+	RequestLine string
+	Status      int
+	Problems    []Problem
+}
+
+func (e *ContractError) Error() string {
+	var b strings.Builder
+	op := e.Operation
+	if op == "" {
+		op = "(no operation)"
+	}
+	fmt.Fprintf(&b, "%s %s: %s answered %d, breaking the contract in %d way(s):", e.API, op, e.RequestLine, e.Status, len(e.Problems))
+	for _, p := range e.Problems {
+		b.WriteString("\n  - ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Target is what a check looks at: the exchange, the operation and its documented response.
+type Target struct {
+	API        *spec.API
+	Exchange   *Exchange
+	Operation  *spec.Operation
+	PathParams map[string]string
+	// StatusKey is the documented response key matched ("200", "2XX", "default"), "" when none.
+	StatusKey string
+	// Response is the documented response, nil when the status is not documented.
+	Response *openapi3.Response
+	// Body is the decoded body (nil when there is none, it is opaque, or it could not be decoded).
+	Body *Decoded
+	// BodyErr says why a body could not be decoded (malformed JSON or XML).
+	BodyErr error
+}
+
+// Check is one small contract check.
+type Check func(t *Target) []Problem
+
+// Validator validates exchanges of one API. It is safe for concurrent use.
+type Validator struct {
+	API *spec.API
+	// Checks run in order after the body is decoded; the default pipeline is DefaultChecks.
+	Checks []Check
+}
+
+// New returns a validator with the default checks and the checks the API's contract extensions
+// ask for.
+func New(api *spec.API) *Validator {
+	v := &Validator{API: api, Checks: DefaultChecks()}
+	v.Checks = append(v.Checks, extensionChecks...)
+	return v
+}
+
+// extensionChecks are added by files of this package that implement contract extensions
+// (x-reason-codes, ...). Each of them does nothing for an operation without its extension.
+var extensionChecks []Check
+
+// DefaultChecks is the pipeline every API gets: status, Content-Type, headers, body, CSV header.
+func DefaultChecks() []Check {
+	return []Check{CheckStatus, CheckContentType, CheckHeaders, CheckBody, CheckCSVHeader}
+}
+
+// Prepare routes the exchange and decodes its body: the Target the checks look at.
+func (v *Validator) Prepare(x *Exchange) (*Target, error) {
+	op, params, err := v.API.Find(x.Method, x.URL.Path, x.URL.RawQuery)
+	if err != nil {
+		return nil, &ContractError{API: v.API.Name, RequestLine: x.RequestLine(), Status: x.Status,
+			Problems: []Problem{{Check: "route", Message: err.Error()}}}
+	}
+	t := &Target{API: v.API, Exchange: x, Operation: op, PathParams: params}
+	t.StatusKey, _ = op.Response(x.Status)
+	if t.StatusKey != "" {
+		t.Response = op.Op.Responses.Value(t.StatusKey).Value
+	}
+	t.Body, t.BodyErr = DecodeResponse(t)
+	return t, nil
+}
+
+// Validate checks a response against its contract. It returns nil, a *ContractError listing
+// every problem, or another error when the contract itself cannot be used.
+func (v *Validator) Validate(x *Exchange) error {
+	t, err := v.Prepare(x)
+	if err != nil {
+		return err
+	}
+	var problems []Problem
+	for _, c := range v.Checks {
+		problems = append(problems, c(t)...)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return &ContractError{API: v.API.Name, Operation: t.Operation.String(), RequestLine: x.RequestLine(), Status: x.Status, Problems: problems}
+}
+
+// CheckStatus fails a status the operation does not document.
+func CheckStatus(t *Target) []Problem {
+	if t.StatusKey != "" {
+		return nil
+	}
+	return []Problem{{Check: "status", Message: "status not documented for this operation",
+		Expected: "one of " + strings.Join(t.Operation.Statuses(), ", "), Actual: fmt.Sprint(t.Exchange.Status)}}
+}
+
+// bodyExpected tells whether the documented response describes a body.
+func bodyExpected(t *Target) bool {
+	return t.Response != nil && len(t.Response.Content) > 0 && t.Exchange.Method != http.MethodHead && t.Exchange.Status != http.StatusNoContent
+}
+
+// CheckContentType fails a body whose Content-Type is not documented, and a documented body that
+// did not come.
+func CheckContentType(t *Target) []Problem {
+	if !bodyExpected(t) {
+		return nil
+	}
+	documented := spec.MediaTypes(t.Response.Content)
+	ct := t.Exchange.Header.Get("Content-Type")
+	if len(t.Exchange.Body) == 0 {
+		return []Problem{{Check: "content-type", Message: "the response has no body, the contract documents one",
+			Expected: strings.Join(documented, " or "), Actual: "empty body"}}
+	}
+	if ct == "" {
+		return []Problem{{Check: "content-type", Message: "Content-Type header missing",
+			Expected: strings.Join(documented, " or "), Actual: "no Content-Type"}}
+	}
+	if _, ok, _ := t.API.ResponseBody(t.Operation, t.StatusKey, ct); !ok {
+		return []Problem{{Check: "content-type", Message: "Content-Type not documented for this response",
+			Expected: strings.Join(documented, " or "), Actual: ct}}
+	}
+	return nil
+}
+
+// CheckHeaders fails a missing required header and a header value outside its schema.
+func CheckHeaders(t *Target) []Problem {
+	if t.Response == nil {
+		return nil
+	}
+	names := make([]string, 0, len(t.Response.Headers))
+	for n := range t.Response.Headers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []Problem
+	for _, name := range names {
+		ref := t.Response.Headers[name]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		h := ref.Value
+		vals := t.Exchange.Header.Values(name)
+		if len(vals) == 0 {
+			if h.Required {
+				out = append(out, Problem{Check: "header", Message: fmt.Sprintf("required header %s is missing", name),
+					Expected: name + " header", Actual: "no " + name + " header"})
+			}
+			continue
+		}
+		if h.Schema == nil || h.Schema.Value == nil {
+			continue
+		}
+		for _, val := range vals {
+			if err := h.Schema.Value.VisitJSON(headerValue(val, h.Schema.Value)); err != nil {
+				out = append(out, Problem{Check: "header", Message: fmt.Sprintf("header %s does not match its schema: %s", name, schemaReason(err)),
+					Expected: describeSchema(h.Schema.Value), Actual: val})
+			}
+		}
+	}
+	return out
+}
+
+func headerValue(v string, s *openapi3.Schema) any {
+	if s.Type != nil && (s.Type.Is(openapi3.TypeInteger) || s.Type.Is(openapi3.TypeNumber)) {
+		var f float64
+		if _, err := fmt.Sscan(v, &f); err == nil {
+			return f
+		}
+	}
+	return v
+}
+
+func schemaReason(err error) string {
+	if se, ok := err.(*openapi3.SchemaError); ok {
+		return se.Reason
+	}
+	return err.Error()
+}
+
+func describeSchema(s *openapi3.Schema) string {
+	var parts []string
+	if s.Type != nil {
+		parts = append(parts, strings.Join(s.Type.Slice(), "|"))
+	}
+	if s.Pattern != "" {
+		parts = append(parts, "matching "+s.Pattern)
+	}
+	if s.Format != "" {
+		parts = append(parts, "format "+s.Format)
+	}
+	if len(s.Enum) > 0 {
+		parts = append(parts, fmt.Sprintf("one of %v", s.Enum))
+	}
+	return strings.Join(parts, " ")
+}

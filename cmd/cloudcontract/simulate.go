@@ -56,4 +56,3 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintln(stdout, msg)
 	})
 }
-

@@ -15,7 +15,11 @@ import (
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--concurrency N] [--format F]", stderr)
 	api := fs.String("api", "all", "API to run: "+strings.Join(knownAPIs(), ", ")+", or all")
-	target := fs.String("target", os.Getenv("CLOUDCONTRACT_TARGET"), "base URL of a live endpoint (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
+	target := fs.String("target", os.Getenv("CLOUDCONTRACT_TARGET"), "base URL of a live endpoint, or \"sim\" for an in-process simulator of each API (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
+	var simFaults stringList
+	fs.Var(&simFaults, "sim-fault", "with --target sim: a contract break the simulator commits (repeatable)")
+	simTTL := fs.Duration("sim-session-ttl", 2*time.Second, "with --target sim: session lifetime of the simulator (short, so expiry scenarios are quick)")
+	simSeed := fs.Int64("sim-seed", 1, "with --target sim: seed of the simulator")
 	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
@@ -53,6 +57,16 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			apis = append(apis, strings.TrimSpace(a))
 		}
 	}
+	if *target == "sim" {
+		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed}, func(api, url string) runner.Config {
+			return runner.Config{
+				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
+				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
+				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
+				Registry: reg, Version: version,
+			}
+		}, stdout, stderr)
+	}
 	cfg := runner.Config{
 		APIs: apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
@@ -64,9 +78,14 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stderr, "cloudcontract %s: %s mode, API %s\n", version, cfg.Mode(), *api)
 	res, err := runner.Run(ctx, cfg)
+	return finish(stdout, res, err)
+}
+
+// finish prints the failures and the summary line, and turns the result into the exit status.
+func finish(stdout io.Writer, res *runner.Result, err error) error {
 	if res != nil && len(res.Scenarios) > 0 {
 		printFailures(stdout, res)
-		fmt.Fprintf(stdout, "%s (%s)\n", res.Summary(), res.Duration.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "%d scenarios in %s\n%s\n", len(res.Scenarios), res.Duration.Round(time.Millisecond), res.Summary())
 	}
 	if err != nil {
 		return err

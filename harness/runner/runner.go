@@ -163,9 +163,17 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	apis := cfg.APIs
 	if len(apis) == 0 {
-		var err error
-		if apis, err = reg.Names(); err != nil {
+		names, err := reg.Names()
+		if err != nil {
 			return nil, err
+		}
+		// "all" means every API that has features; a contract still without features is skipped.
+		for _, n := range names {
+			if _, err := os.Stat(filepath.Join(cfg.FeaturesDir, n)); err == nil {
+				apis = append(apis, n)
+			} else {
+				fmt.Fprintf(cfg.Output, "skipping %s: no features in %s\n", n, filepath.Join(cfg.FeaturesDir, n))
+			}
 		}
 	}
 	res := &Result{}

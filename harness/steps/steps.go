@@ -300,7 +300,11 @@ func statusIs(ctx context.Context, want int) error {
 		return err
 	}
 	if x.Status != want {
-		return fmt.Errorf("%s: expected status %d, got %d; body: %s", x.RequestLine(), want, x.Status, excerpt(x.Body))
+		note := ""
+		if t, err := s.Target(); err == nil && t.StatusKey == "" {
+			note = fmt.Sprintf(" (status not documented for %s, which documents %s)", t.Operation.ID, strings.Join(t.Operation.Statuses(), ", "))
+		}
+		return fmt.Errorf("%s: expected status %d, got %d%s; body: %s", x.RequestLine(), want, x.Status, note, excerpt(x.Body))
 	}
 	return nil
 }

@@ -1,0 +1,41 @@
+# cloudcontract: contract tests and record/replay for cloud management REST APIs.
+GO      ?= go
+CC      := $(GO) run ./cmd/cloudcontract
+APIS    ?= all
+
+.PHONY: all build suites replay live record test unit check fmt vet clean help
+
+all: check test
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+build: ## build bin/cloudcontract
+	$(GO) build -o bin/cloudcontract ./cmd/cloudcontract
+
+suites replay: ## replay every suite from the committed cassettes (offline)
+	$(CC) run --api $(APIS)
+
+live: ## run every suite live against fresh in-process simulators
+	$(CC) run --api $(APIS) --target sim --concurrency 4
+
+record: ## re-record the cassettes from fresh simulators
+	$(CC) run --api $(APIS) --target sim --record
+
+fmt: ## gofmt the tree
+	gofmt -w $$(git ls-files '*.go')
+
+vet: ## go vet
+	$(GO) vet ./...
+
+check: ## gofmt and go vet must be clean
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+unit: ## go test -race ./... (includes live, record/replay and fault tests against the simulators)
+	$(GO) test -race -count=1 ./...
+
+test: unit live replay ## the whole test suite: unit tests, live against simulators, offline replay
+
+clean:
+	rm -rf bin out reports

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/cloudcontract/cloudcontract/harness/runner"
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+	"github.com/cloudcontract/cloudcontract/harness/sim/catalog"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+type simOptions struct {
+	faults []string
+	ttl    time.Duration
+	seed   int64
+}
+
+// runAgainstSimulators runs each API's suite live against a fresh in-process simulator of that API
+// on a loopback port (--target sim).
+func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry, o simOptions, config func(api, url string) runner.Config, stdout, stderr io.Writer) error {
+	if len(apis) == 0 {
+		var err error
+		if apis, err = reg.Names(); err != nil {
+			return err
+		}
+	}
+	total := &runner.Result{}
+	start := time.Now()
+	for _, api := range apis {
+		entry, err := catalog.Lookup(api)
+		if err != nil {
+			return usageErr("--target sim: %v", err)
+		}
+		s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl})
+		if err != nil {
+			return usageErr("--target sim: %v", err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = srv.Serve(ln) }()
+		url := "http://" + ln.Addr().String()
+		cfg := config(api, url)
+		mode := "live"
+		if cfg.Record {
+			mode = "record"
+		}
+		msg := fmt.Sprintf("cloudcontract %s: %s mode, API %s, against its simulator at %s", version, mode, api, url)
+		if len(o.faults) > 0 {
+			msg += " (faults: " + strings.Join(o.faults, ", ") + ")"
+		}
+		fmt.Fprintln(stderr, msg)
+		res, err := runner.Run(ctx, cfg)
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_ = srv.Shutdown(shutdown)
+		cancel()
+		if res != nil {
+			total.Scenarios = append(total.Scenarios, res.Scenarios...)
+			if res.Status > total.Status {
+				total.Status = res.Status
+			}
+		}
+		if err != nil {
+			total.Duration = time.Since(start)
+			return finish(stdout, total, err)
+		}
+	}
+	total.Duration = time.Since(start)
+	return finish(stdout, total, nil)
+}

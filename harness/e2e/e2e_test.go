@@ -1,0 +1,205 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cloudcontract/cloudcontract/harness/runner"
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+	"github.com/cloudcontract/cloudcontract/harness/sim/catalog"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+const root = "../.."
+
+// registry is shared: contracts are parsed once per test process.
+var registry = spec.NewRegistry(filepath.Join(root, "specs"))
+
+func startSim(t *testing.T, api string, opts sim.Options) *httptest.Server {
+	t.Helper()
+	e, err := catalog.Lookup(api)
+	require.NoError(t, err)
+	if opts.SessionTTL == 0 {
+		opts.SessionTTL = 2 * time.Second
+	}
+	s, err := e.New(opts)
+	require.NoError(t, err)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func config(api string, out *bytes.Buffer) runner.Config {
+	return runner.Config{
+		APIs:         []string{api},
+		SpecsDir:     filepath.Join(root, "specs"),
+		FeaturesDir:  filepath.Join(root, "features"),
+		CassettesDir: filepath.Join(root, "cassettes"),
+		Registry:     registry,
+		Output:       out,
+		Concurrency:  4,
+		Version:      "test",
+	}
+}
+
+func failures(res *runner.Result) string {
+	var b strings.Builder
+	for _, s := range res.Scenarios {
+		if !s.Passed {
+			b.WriteString(s.Feature + ": " + s.Name + "\n  " + s.Error + "\n")
+		}
+	}
+	return b.String()
+}
+
+// simulated lists the APIs that have both a contract with features and a simulator.
+func simulated(t *testing.T) []string {
+	names, err := registry.Names()
+	require.NoError(t, err)
+	var out []string
+	for _, n := range names {
+		if _, err := catalog.Lookup(n); err != nil {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(root, "features", n)); err == nil {
+			out = append(out, n)
+		}
+	}
+	require.NotEmpty(t, out)
+	return out
+}
+
+func TestLiveAgainstSimulator(t *testing.T) {
+	for _, api := range simulated(t) {
+		t.Run(api, func(t *testing.T) {
+			srv := startSim(t, api, sim.Options{Seed: 7})
+			var out bytes.Buffer
+			cfg := config(api, &out)
+			cfg.Target = srv.URL
+			cfg.Randomize = -1
+			res, err := runner.Run(context.Background(), cfg)
+			require.NoError(t, err)
+			assert.True(t, res.OK(), "live run failed:\n%s", failures(res))
+			assert.Greater(t, len(res.Scenarios), 10)
+		})
+	}
+}
+
+func TestCommittedCassettesReplayOffline(t *testing.T) {
+	for _, api := range simulated(t) {
+		t.Run(api, func(t *testing.T) {
+			var out bytes.Buffer
+			res, err := runner.Run(context.Background(), config(api, &out))
+			require.NoError(t, err)
+			assert.True(t, res.OK(), "replay failed (re-record with `make record`):\n%s", failures(res))
+		})
+	}
+}
+
+// TestRecordThenReplayKeepsNoSecret records every scenario with a canary password, then replays the
+// new cassettes, and asserts the canary appears in no cassette, no output and no simulator log.
+func TestRecordThenReplayKeepsNoSecret(t *testing.T) {
+	const canary = "CANARY-9f8e7d-never-written"
+	for _, api := range simulated(t) {
+		t.Run(api, func(t *testing.T) {
+			a, err := registry.Get(api)
+			require.NoError(t, err)
+			def := a.Harness.Credentials["default"]
+			var simLog bytes.Buffer
+			srv := startSim(t, api, sim.Options{Seed: 3, Log: &simLog, Credentials: []sim.Credential{{Username: def.Username, Password: canary, Token: canary, Role: "admin"}}})
+
+			dir := t.TempDir()
+			var out bytes.Buffer
+			cfg := config(api, &out)
+			cfg.CassettesDir = dir
+			cfg.Target = srv.URL
+			cfg.Record = true
+			cfg.Format = "pretty"
+			cfg.Credentials = map[string]map[string]spec.Credential{api: {"default": {Username: def.Username, Password: canary, Token: canary}}}
+			res, err := runner.Run(context.Background(), cfg)
+			require.NoError(t, err)
+			require.True(t, res.OK(), "recording failed:\n%s", failures(res))
+
+			var cassettes int
+			sessionCookie := regexp.MustCompile(`(?i)(set-)?cookie:\s*\n\s*-\s*[^=\s]+=([^;\s]+)`)
+			require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+				require.NoError(t, err)
+				if d.IsDir() {
+					return nil
+				}
+				cassettes++
+				data, err := os.ReadFile(p)
+				require.NoError(t, err)
+				assert.NotContains(t, string(data), canary, p)
+				for _, m := range sessionCookie.FindAllStringSubmatch(string(data), -1) {
+					assert.Equal(t, "REDACTED", m[2], "cookie value in %s", p)
+				}
+				assert.NotContains(t, strings.ToLower(string(data)), "authorization:\n                - basic "+strings.ToLower(canary))
+				return nil
+			}))
+			assert.Equal(t, len(res.Scenarios), cassettes, "one cassette per scenario")
+			assert.NotContains(t, out.String(), canary, "report output")
+			assert.NotContains(t, simLog.String(), canary, "simulator log")
+			for _, s := range res.Scenarios {
+				assert.NotContains(t, s.Error, canary)
+			}
+
+			// Immediate replay of what was just recorded.
+			out.Reset()
+			cfg.Target, cfg.Record = "", false
+			res, err = runner.Run(context.Background(), cfg)
+			require.NoError(t, err)
+			assert.True(t, res.OK(), "replay of fresh recording failed:\n%s", failures(res))
+			assert.NotContains(t, out.String(), canary)
+		})
+	}
+}
+
+// faultSignatures says, per API and fault, what the failure messages must mention: the harness
+// must not only fail but say why.
+var faultSignatures = map[string]map[string]string{
+	"ukcloud": {
+		"wrong-status":           "status not documented",
+		"missing-required-field": "missing properties",
+		"wrong-type":             "expected integer, but got string",
+		"bad-date-format":        "is not valid 'date-time'",
+		"missing-location":       "required header Location is missing",
+		"wrong-content-type":     "Content-Type not documented",
+		"paging-ignored":         "more than the page size",
+		"session-not-enforced":   "expected status 401, got 200",
+		"build-stuck":            `did not become "completed"`,
+	},
+}
+
+func TestEveryFaultIsCaught(t *testing.T) {
+	for _, api := range simulated(t) {
+		e, err := catalog.Lookup(api)
+		require.NoError(t, err)
+		sigs := faultSignatures[api]
+		for _, f := range e.Faults() {
+			t.Run(api+"/"+f.Name, func(t *testing.T) {
+				sig, ok := sigs[f.Name]
+				require.True(t, ok, "fault %s of %s has no expected signature in faultSignatures", f.Name, api)
+				srv := startSim(t, api, sim.Options{Seed: 5, Faults: []string{f.Name}})
+				var out bytes.Buffer
+				cfg := config(api, &out)
+				cfg.Target = srv.URL
+				cfg.Tags = "~@slow"
+				res, err := runner.Run(context.Background(), cfg)
+				require.NoError(t, err)
+				require.False(t, res.OK(), "fault %s went unnoticed", f.Name)
+				assert.Contains(t, failures(res), sig)
+			})
+		}
+	}
+}

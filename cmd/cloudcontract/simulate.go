@@ -12,7 +12,7 @@ import (
 
 func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("simulate", "simulate --api NAME [--addr HOST:PORT] [--fault NAME]... [--seed N]", stderr)
-	api := fs.String("api", "", "API to simulate: "+strings.Join(catalog.Names(), ", "))
+	api := fs.String("api", "", "API to simulate (ukcloud, cloudcontrol, esc, cam: those with a simulator)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	var faults stringList
 	fs.Var(&faults, "fault", "contract break to commit (repeatable, or comma-separated); see --list-faults")

@@ -199,6 +199,9 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	if _, err := os.Stat(featureDir); err != nil {
 		return fmt.Errorf("no features for API %s: %w", name, err)
 	}
+	if err := CheckFeatures(featureDir); err != nil {
+		return err
+	}
 	policy := redact.New(api.Harness.SecretFields...)
 	creds := map[string]spec.Credential{}
 	for k, v := range api.Harness.Credentials {

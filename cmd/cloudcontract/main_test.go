@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// run runs the CLI from the repository root, as a user would.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	require.NoError(t, os.Chdir("../.."))
+	defer func() { require.NoError(t, os.Chdir(wd)) }()
+	var out, errb bytes.Buffer
+	code := realMain(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./cmd/cloudcontract -update to create %s", path)
+	assert.Equal(t, string(want), got)
+}
+
+func TestHelpOutput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"usage", []string{"--help"}, 0},
+		{"run-help", []string{"run", "--help"}, 0},
+		{"simulate-help", []string{"simulate", "--help"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(t, tt.args...)
+			assert.Equal(t, tt.code, code)
+			golden(t, tt.name, out+errOut)
+		})
+	}
+}
+
+func TestBadInvocations(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no command", nil, "Usage: cloudcontract COMMAND"},
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"unknown flag", []string{"run", "--colour"}, "flag provided but not defined: -colour"},
+		{"positional argument", []string{"run", "ukcloud"}, `unexpected argument "ukcloud"`},
+		{"zero concurrency", []string{"run", "--concurrency", "0"}, "--concurrency 0: must be at least 1"},
+		{"bad format", []string{"run", "--format", "html"}, `--format "html"`},
+		{"record without target", []string{"run", "--api", "ukcloud", "--record"}, "--record needs --target URL"},
+		{"bad target", []string{"run", "--api", "ukcloud", "--target", "ftp://x"}, `--target "ftp://x" is not an http(s) URL`},
+		{"unknown api", []string{"run", "--api", "nimbus"}, `unknown API "nimbus"`},
+		{"simulate without api", []string{"simulate"}, "--api is required"},
+		{"simulate unknown fault", []string{"simulate", "--api", "ukcloud", "--fault", "gremlins"}, "gremlins"},
+		{"sim target unknown fault", []string{"run", "--api", "ukcloud", "--target", "sim", "--sim-fault", "gremlins"}, "gremlins"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(t, tt.args...)
+			assert.Equal(t, 2, code, out+errOut)
+			assert.Contains(t, out+errOut, tt.want)
+		})
+	}
+}
+
+func TestRunReplaysAndSummarises(t *testing.T) {
+	code, out, errOut := run(t, "run", "--api", "ukcloud", "--tags", "@billing")
+	assert.Equal(t, 0, code, out+errOut)
+	assert.Contains(t, errOut, "replay mode")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	assert.Equal(t, "5 passed, 0 failed", lines[len(lines)-1], "the last line is the summary")
+}
+
+func TestRunFailsClearlyWithoutCassettes(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--cassettes", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "no cassette for scenario")
+	assert.Contains(t, out, "cloudcontract run --api ukcloud --record --target URL")
+	assert.Contains(t, out, "0 passed, 5 failed")
+	assert.Contains(t, errOut, "5 of 5 scenarios failed")
+}
+
+func TestRunAgainstSimulatorWithFault(t *testing.T) {
+	code, out, _ := run(t, "run", "--api", "ukcloud", "--target", "sim", "--tags", "@builds", "--sim-fault", "missing-location")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "required header Location is missing")
+}
+
+func TestListFaults(t *testing.T) {
+	code, out, _ := run(t, "simulate", "--api", "ukcloud", "--list-faults")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "missing-location")
+}

@@ -175,7 +175,7 @@ var faultSignatures = map[string]map[string]string{
 		"bad-date-format":        "is not valid 'date-time'",
 		"missing-location":       "required header Location is missing",
 		"wrong-content-type":     "Content-Type not documented",
-		"paging-ignored":         "more than the page size",
+		"paging-ignored":         "the page holds more vOrgs than per_page=2 asks for",
 		"session-not-enforced":   "expected status 401, got 200",
 		"build-stuck":            `did not become "completed"`,
 	},

@@ -87,6 +87,10 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 	step(`^I poll `+method+` "([^"]*)" until the response field "([^"]*)" is "([^"]*)" within (\d+) attempts$`, poll)
 	step(`^I wait "?([^"]*?)"? seconds?$`, wait)
 	step(`^walking the pages of "([^"]*)" with "([^"]*)" and "([^"]*)" of (\d+) yields every item of "([^"]*)" exactly once$`, walkPages)
+	step(`^paging through "([^"]*)" by (\d+) yields every item exactly once$`, pageThrough)
+	step(`^the response items should be ordered by "([^"]*)"$`, itemsOrdered)
+	step(`^every response item should have "([^"]*)" (equal to|in|at least|at most) "([^"]*)"$`, everyResponseItem)
+	step(`^the response page should hold (at least )?(\d+) items?$`, responseItemCount)
 }
 
 func scenario(ctx context.Context) *Scenario {

@@ -35,7 +35,7 @@ func exchange(method, target string, status int, ct, body string, hdr ...string)
 const goodOrder = `{"id": 1, "email": "a@example.com", "createdAt": "2016-07-08T10:42:14+01:00"}`
 
 const goodServers = `<?xml version="1.0"?>
-<Servers xmlns="http://oec.api.opsource.net/schemas/server" pageNumber="1" totalCount="2">
+<Servers xmlns="http://oec.api.opsource.net/schemas/server" pageNumber="1" pageCount="2" totalCount="2" pageSize="250">
   <server id="s1"><name>web</name><cpuCount>2</cpuCount><started>true</started>
     <disks><disk sizeGb="10">root</disk><disk sizeGb="20">data</disk></disks></server>
   <server id="s2"><name>db</name><cpuCount>4</cpuCount></server>

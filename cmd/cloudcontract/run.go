@@ -27,6 +27,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
 	maxBody := fs.Int64("max-body", 10<<20, "largest response body read, in bytes")
+	cbAddr := fs.String("callback-addr", "127.0.0.1:0", "where the callback receiver listens (APIs with callbacks; loopback by default)")
+	cbURL := fs.String("callback-url", "", "base URL the API is told to call back, when it cannot reach --callback-addr as bound (e.g. http://runner.example:9000)")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
 	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
@@ -63,7 +65,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
-				Registry: reg, Version: version,
+				Registry: reg, Version: version, CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 			}
 		}, stdout, stderr)
 	}
@@ -72,6 +74,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
 		Registry: reg, Version: version, Credentials: credentialsFromEnv(reg, apis),
+		CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 	}
 	if err := cfg.Validate(); err != nil {
 		return usageErr("%v", err)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/cloudcontract/cloudcontract/harness/callback"
 	"github.com/cloudcontract/cloudcontract/harness/redact"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/steps"
@@ -61,6 +62,9 @@ type Config struct {
 	Registry *spec.Registry
 	// Version is written into cassette headers.
 	Version string
+	// CallbackAddr is where the callback receiver listens (default 127.0.0.1:0, loopback);
+	// CallbackURL, when set, is the base URL the API is told to call instead of the bound address.
+	CallbackAddr, CallbackURL string
 }
 
 // ScenarioResult is the outcome of one scenario.
@@ -219,7 +223,15 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		base = cfg.Target
 	}
 	baseURL, _ := url.Parse(base)
+	var receiver *callback.Receiver
+	if mode != vcr.Replay && declaresCallbacks(api) {
+		if receiver, err = callback.Start(cfg.CallbackAddr, cfg.CallbackURL); err != nil {
+			return err
+		}
+		defer receiver.Close()
+	}
 	factory := vcr.NewFactory(vcr.Options{
+		Receiver:   receiver,
 		Mode:       mode,
 		Dir:        filepath.Join(cfg.CassettesDir, name),
 		Real:       cfg.Transport,
@@ -269,6 +281,15 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		return fmt.Errorf("%s: godog could not run the features in %s (bad feature file or options; see the output above)", name, featureDir)
 	}
 	return nil
+}
+
+func declaresCallbacks(api *spec.API) bool {
+	for _, op := range api.Operations() {
+		if len(op.Op.Callbacks) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pacer is the only place the mode decides a behaviour of steps: replay never sleeps.

@@ -26,6 +26,18 @@ type Harness struct {
 	SecretFields []string `yaml:"secret_fields"`
 	// PollInterval is the pause between two polls in live runs (Go duration; default 200ms).
 	PollInterval string `yaml:"poll_interval"`
+	// Callbacks configures the asynchronous notifications of an API whose contract declares
+	// OpenAPI callbacks.
+	Callbacks CallbackConfig `yaml:"callbacks"`
+}
+
+// CallbackConfig says how notifications are correlated with the requests that caused them.
+type CallbackConfig struct {
+	// TransactionHeaders are the spellings of the header carrying the transaction id, on the
+	// synchronous answer and on the notification (compared case-insensitively, "_" = "-").
+	TransactionHeaders []string `yaml:"transaction_headers"`
+	// Timeout is how long a step waits for a notification by default (Go duration; default 30s).
+	Timeout string `yaml:"timeout"`
 }
 
 // Auth describes how a scenario authenticates.

@@ -341,3 +341,48 @@ func jsonErrorWithLine(data []byte, err error) error {
 	}
 	return fmt.Errorf("line %d, column %d: %w", line, col, err)
 }
+
+// Callback is one callback an operation declares: what the API sends to the URL the client gave
+// in a request header.
+type Callback struct {
+	// Name is the key under the operation's `callbacks`; Expression the runtime expression
+	// ('{$request.header.Callback}'); Header the request header it names ("" when it names none).
+	Name, Expression, Header string
+	// Method is the method of the notification; Op its OpenAPI operation.
+	Method string
+	Op     *openapi3.Operation
+}
+
+// Callbacks lists the callbacks of an operation, sorted by name then expression.
+func (o *Operation) Callbacks() []Callback {
+	var out []Callback
+	for name, ref := range o.Op.Callbacks {
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		for expr, item := range ref.Value.Map() {
+			header := ""
+			if rest, ok := strings.CutPrefix(expr, "{$request.header."); ok {
+				header = strings.TrimSuffix(rest, "}")
+			}
+			for method, op := range item.Operations() {
+				out = append(out, Callback{Name: name, Expression: expr, Header: header, Method: method, Op: op})
+			}
+		}
+	}
+	sortCallbacks(out)
+	return out
+}
+
+// CallbackBody returns the schema of a callback's request body for a Content-Type.
+func (a *API) CallbackBody(op *Operation, cb Callback, contentType string) (*BodySchema, bool, error) {
+	if cb.Op.RequestBody == nil || cb.Op.RequestBody.Value == nil {
+		return nil, false, nil
+	}
+	key, media := matchMedia(cb.Op.RequestBody.Value.Content, contentType)
+	if media == nil {
+		return nil, false, nil
+	}
+	return a.bodySchema(media, key, "paths", op.PathKey, strings.ToLower(op.Method), "callbacks", cb.Name, cb.Expression,
+		strings.ToLower(cb.Method), "requestBody", "content", key)
+}

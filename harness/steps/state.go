@@ -67,6 +67,8 @@ type Scenario struct {
 	target  *validate.Target
 	// Exchanges lists every exchange of the scenario, in order (for reports).
 	Exchanges []*validate.Exchange
+
+	cb callbackState
 }
 
 type ctxKey struct{}
@@ -88,6 +90,9 @@ func NewScenario(env *Env, featureURI, name string) (*Scenario, error) {
 	}
 	s := &Scenario{env: env, name: name, session: sess, vars: map[string]string{}, headers: http.Header{}, next: http.Header{}}
 	s.vars["run_id"] = env.RunID
+	if sess.CallbackBase != "" {
+		s.vars["callback_base"] = sess.CallbackBase
+	}
 	s.resetClient()
 	return s, nil
 }
@@ -170,11 +175,13 @@ func (s *Scenario) Do(ctx context.Context, method, path string, header http.Head
 		req.Header[k] = append([]string(nil), vs...)
 	}
 	s.next = http.Header{}
+	op, _, _ := s.env.API.Find(method, s.apiURL(u).Path, u.RawQuery)
 	if req.Header.Get("Accept") == "" {
-		if accept := s.accept(method, u); accept != "" {
+		if accept := s.accept(op); accept != "" {
 			req.Header.Set("Accept", accept)
 		}
 	}
+	s.addCallbackHeaders(req, op)
 	start := time.Now()
 	resp, err := s.client.Do(req)
 	if err != nil {
@@ -193,6 +200,7 @@ func (s *Scenario) Do(ctx context.Context, method, path string, header http.Head
 		Status: resp.StatusCode, Header: resp.Header, Body: data, Duration: time.Since(start),
 	}
 	s.last, s.target = x, nil
+	s.noteTransaction(resp.Header, op)
 	s.Exchanges = append(s.Exchanges, x)
 	return x, nil
 }
@@ -239,9 +247,8 @@ func (s *Scenario) apiURL(u *url.URL) *url.URL {
 }
 
 // accept lists the media types the operation documents for its responses.
-func (s *Scenario) accept(method string, u *url.URL) string {
-	op, _, err := s.env.API.Find(method, s.apiURL(u).Path, u.RawQuery)
-	if err != nil || op.Op.Responses == nil {
+func (s *Scenario) accept(op *spec.Operation) string {
+	if op == nil || op.Op.Responses == nil {
 		return ""
 	}
 	seen := map[string]bool{}

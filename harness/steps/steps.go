@@ -91,6 +91,13 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 	step(`^the response items should be ordered by "([^"]*)"$`, itemsOrdered)
 	step(`^every response item should have "([^"]*)" (equal to|in|at least|at most) "([^"]*)"$`, everyResponseItem)
 	step(`^the response page should hold (at least )?(\d+) items?$`, responseItemCount)
+
+	step(`^the completion callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, completionArrives)
+	step(`^an? "([^"]*)" callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, callbackArrives)
+	step(`^the callback should conform to the contract$`, callbackConforms)
+	step(`^the callback header "([^"]*)" should be "([^"]*)"$`, callbackHeaderIs)
+	step(`^the callback field "([^"]*)" should be "([^"]*)"$`, callbackFieldIs)
+	step(`^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, eventsInOrder)
 }
 
 func scenario(ctx context.Context) *Scenario {

@@ -25,6 +25,7 @@ import (
 	"github.com/dnaeon/go-vcr/v2/cassette"
 	"github.com/dnaeon/go-vcr/v2/recorder"
 
+	"github.com/cloudcontract/cloudcontract/harness/callback"
 	"github.com/cloudcontract/cloudcontract/harness/redact"
 )
 
@@ -65,6 +66,8 @@ type Options struct {
 	Header string
 	// RecordHint tells a person how to record a missing cassette.
 	RecordHint string
+	// Receiver receives the API's callbacks in live and record modes (nil: the API has none).
+	Receiver *callback.Receiver
 }
 
 // Factory opens one Session per scenario.
@@ -98,6 +101,10 @@ type Session struct {
 	Transport http.RoundTripper
 	// Cassette is the cassette file of the scenario.
 	Cassette string
+	// Inbox receives the scenario's callbacks (nil when the API sends none); CallbackBase is the
+	// URL to give the API, to which the harness appends /<request header name>.
+	Inbox        *callback.Inbox
+	CallbackBase string
 
 	close func(passed bool) error
 }
@@ -144,11 +151,26 @@ func (f *Factory) Open(featureURI, scenario string) (*Session, error) {
 
 	switch f.opts.Mode {
 	case Live:
-		return &Session{Transport: &learning{next: f.opts.Real, policy: f.opts.Policy}, Cassette: path}, nil
+		s := &Session{Transport: &learning{next: f.opts.Real, policy: f.opts.Policy}, Cassette: path}
+		if f.opts.Receiver != nil {
+			var done func()
+			s.Inbox, s.CallbackBase, done = f.opts.Receiver.Open()
+			s.close = func(bool) error { done(); return nil }
+		}
+		return s, nil
 	case Record:
 		return f.openRecord(path)
 	default:
-		return f.openReplay(path, scenario)
+		s, err := f.openReplay(path, scenario)
+		if err != nil {
+			return nil, err
+		}
+		list, err := LoadCallbacks(CallbacksPath(path))
+		if err != nil {
+			return nil, err
+		}
+		s.Inbox, s.CallbackBase = callback.Recorded(list), replayCallbackBase
+		return s, nil
 	}
 }
 
@@ -184,10 +206,20 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 	}
 	rec.AddSaveFilter(f.saveFilter)
 	s := &Session{Transport: &bodyBuffer{next: rec}, Cassette: path}
+	done := func() {}
+	if f.opts.Receiver != nil {
+		s.Inbox, s.CallbackBase, done = f.opts.Receiver.Open()
+	}
 	s.close = func(passed bool) error {
 		defer os.RemoveAll(tmpDir)
+		done()
 		if !passed {
 			return nil
+		}
+		if s.Inbox != nil {
+			if err := f.saveCallbacks(path, s.Inbox.All()); err != nil {
+				return fmt.Errorf("writing the callbacks of %s: %w", path, err)
+			}
 		}
 		if err := rec.Stop(); err != nil {
 			return fmt.Errorf("writing cassette %s: %w", path, err)

@@ -3,7 +3,7 @@ GO      ?= go
 CC      := $(GO) run ./cmd/cloudcontract
 APIS    ?= all
 
-.PHONY: all build suites replay live record test unit check fmt vet clean help
+.PHONY: all build suites replay live record test unit check fmt vet lint coverage clean help
 
 all: check test
 
@@ -22,6 +22,13 @@ live: ## run every suite live against fresh in-process simulators
 record: ## re-record the cassettes from fresh simulators
 	$(CC) run --api $(APIS) --target sim --record
 
+lint: ## every contract example against its schema; every cassette against the current contract
+	$(CC) lint --api $(APIS)
+
+coverage: ## operations, statuses, REASON codes and callbacks exercised by the cassettes (JSON in reports/)
+	@mkdir -p reports
+	$(CC) coverage --api $(APIS) --json reports/coverage.json
+
 fmt: ## gofmt the tree
 	gofmt -w $$(git ls-files '*.go')
 
@@ -35,7 +42,7 @@ check: ## gofmt and go vet must be clean
 unit: ## go test -race ./... (includes live, record/replay and fault tests against the simulators)
 	$(GO) test -race -count=1 ./...
 
-test: unit live replay ## the whole test suite: unit tests, live against simulators, offline replay
+test: unit lint live replay coverage ## the whole test suite: unit tests, lint, live against simulators, offline replay, coverage
 
 clean:
 	rm -rf bin out reports

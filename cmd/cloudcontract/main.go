@@ -38,6 +38,8 @@ func commands() []command {
 	return []command{
 		{"run", "run the contract suites (replay by default; live with --target; --record writes cassettes)", runCmd},
 		{"simulate", "serve an API simulator", simulateCmd},
+		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
+		{"lint", "check every contract example against its schema and every cassette against the current contract", lintCmd},
 		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "cloudcontract", version)
 			return nil

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/coverage"
+	"github.com/cloudcontract/cloudcontract/harness/lint"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+// apisOf resolves --api (a name, several comma-separated, or all).
+func apisOf(reg *spec.Registry, api string) ([]string, error) {
+	if api == "" || api == "all" {
+		return reg.Names()
+	}
+	var out []string
+	for _, a := range strings.Split(api, ",") {
+		a = strings.TrimSpace(a)
+		if _, err := reg.Get(a); err != nil {
+			return nil, usageErr("--api: %v", err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("coverage", "coverage [--api NAME|all] [--json FILE] [--gaps]", stderr)
+	api := fs.String("api", "all", "API to measure, several comma-separated, or all")
+	jsonOut := fs.String("json", "", "also write the coverage as JSON to FILE")
+	gaps := fs.Bool("gaps", true, "list every operation and documented status not exercised")
+	specs := fs.String("specs", "specs", "folder of the contracts")
+	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	reg := spec.NewRegistry(*specs)
+	names, err := apisOf(reg, *api)
+	if err != nil {
+		return err
+	}
+	var reports []*coverage.Report
+	for _, n := range names {
+		a, err := reg.Get(n)
+		if err != nil {
+			return err
+		}
+		r, err := coverage.Compute(a, filepath.Join(*cassettes, n))
+		if err != nil && !os.IsNotExist(err) {
+			return err
+		}
+		if r == nil {
+			r, _ = coverage.Compute(a, os.DevNull)
+		}
+		reports = append(reports, r)
+	}
+	coverage.WriteTable(stdout, reports, *gaps)
+	if *jsonOut != "" {
+		data, err := json.MarshalIndent(reports, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*jsonOut, append(data, '\n'), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("lint", "lint [--api NAME|all]", stderr)
+	api := fs.String("api", "all", "API to lint, several comma-separated, or all")
+	specs := fs.String("specs", "specs", "folder of the contracts")
+	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	reg := spec.NewRegistry(*specs)
+	names, err := apisOf(reg, *api)
+	if err != nil {
+		return err
+	}
+	var all []lint.Finding
+	for _, n := range names {
+		a, err := reg.Get(n)
+		if err != nil {
+			return err // a contract that does not load is the first finding
+		}
+		all = append(all, lint.Spec(a)...)
+		dir := filepath.Join(*cassettes, n)
+		if _, err := os.Stat(dir); err == nil {
+			found, err := lint.Cassettes(a, dir)
+			if err != nil {
+				return err
+			}
+			all = append(all, found...)
+		}
+	}
+	errs := lint.Write(stdout, all)
+	fmt.Fprintf(stdout, "lint: %d contract(s), %d error(s), %d note(s)\n", len(names), errs, len(all)-errs)
+	if errs > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d lint error(s)", errs)}
+	}
+	return nil
+}

@@ -1,0 +1,226 @@
+// Package coverage measures, from the recorded cassettes, which operations of a contract the
+// features exercise, which documented status codes and REASON codes they have seen, and which
+// callbacks: the gaps are listed by name.
+package coverage
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+	"github.com/cloudcontract/cloudcontract/harness/vcr"
+)
+
+// Operation is the coverage of one operation.
+type Operation struct {
+	ID         string `json:"id"`
+	Method     string `json:"method"`
+	Path       string `json:"path"`
+	Deprecated bool   `json:"deprecated,omitempty"`
+	// Calls counts recorded requests routed to the operation.
+	Calls int `json:"calls"`
+	// Statuses maps each documented status key to the number of responses seen with it.
+	Statuses map[string]int `json:"statuses"`
+	// Undocumented lists statuses seen that the operation does not document.
+	Undocumented []int `json:"undocumented,omitempty"`
+	// Reasons maps each documented REASON code (own, common and paging) to the times seen.
+	Reasons map[string]int `json:"reasons,omitempty"`
+	// Callbacks maps each declared callback (header name) to the notifications seen.
+	Callbacks map[string]int `json:"callbacks,omitempty"`
+}
+
+// Report is the coverage of one API.
+type Report struct {
+	API        string      `json:"api"`
+	Cassettes  int         `json:"cassettes"`
+	Operations []Operation `json:"operations"`
+	// Unrouted lists recorded requests no operation describes.
+	Unrouted []string `json:"unrouted,omitempty"`
+	Totals   Totals   `json:"totals"`
+}
+
+// Totals sums a report.
+type Totals struct {
+	Operations, OperationsExercised int
+	Statuses, StatusesExercised     int
+	Reasons, ReasonsExercised       int
+	Callbacks, CallbacksExercised   int
+}
+
+// Compute reads every cassette of an API and measures its coverage.
+func Compute(api *spec.API, cassetteDir string) (*Report, error) {
+	recs, err := vcr.Recordings(cassetteDir)
+	if err != nil {
+		return nil, err
+	}
+	v := validate.New(api)
+	r := &Report{API: api.Name, Cassettes: len(recs)}
+	byID := map[string]*Operation{}
+	for _, op := range api.Operations() {
+		o := &Operation{ID: op.ID, Method: op.Method, Path: op.PathKey, Deprecated: op.Op.Deprecated, Statuses: map[string]int{}}
+		for _, s := range op.Statuses() {
+			o.Statuses[s] = 0
+		}
+		if codes, ok := validate.ReasonCodes(api, op); ok {
+			o.Reasons = map[string]int{}
+			for _, c := range codes {
+				o.Reasons[c.Code] = 0
+			}
+		}
+		for _, cb := range op.Callbacks() {
+			if o.Callbacks == nil {
+				o.Callbacks = map[string]int{}
+			}
+			o.Callbacks[cb.Header] = 0
+		}
+		byID[op.ID] = o
+	}
+	txOp := map[string]*spec.Operation{}
+	for _, rec := range recs {
+		for _, in := range rec.Interactions {
+			x, err := vcr.Exchange(in)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", rec.Path, err)
+			}
+			t, err := v.Prepare(x)
+			if err != nil {
+				r.Unrouted = append(r.Unrouted, fmt.Sprintf("%s (%s)", x.RequestLine(), rec.Path))
+				continue
+			}
+			o := byID[t.Operation.ID]
+			o.Calls++
+			if t.StatusKey == "" {
+				o.Undocumented = appendUnique(o.Undocumented, x.Status)
+			} else {
+				o.Statuses[t.StatusKey]++
+			}
+			if o.Reasons != nil && t.Body != nil {
+				if m, ok := t.Body.Value.(map[string]any); ok {
+					if c, ok := m["resultCode"]; ok {
+						code := validate.Render(c)
+						if _, documented := o.Reasons[code]; documented {
+							o.Reasons[code]++
+						}
+					}
+				}
+			}
+			for _, tx := range validate.HeaderValues(x.Header, api.Harness.Callbacks.TransactionHeaders...) {
+				txOp[tx] = t.Operation
+			}
+		}
+		for _, cb := range rec.Callbacks {
+			for _, tx := range validate.HeaderValues(cb.Headers, api.Harness.Callbacks.TransactionHeaders...) {
+				if op := txOp[tx]; op != nil {
+					for h := range byID[op.ID].Callbacks {
+						if validate.HeaderKey(h) == validate.HeaderKey(cb.Header) {
+							byID[op.ID].Callbacks[h]++
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, op := range api.Operations() {
+		o := byID[op.ID]
+		r.Operations = append(r.Operations, *o)
+		r.Totals.Operations++
+		if o.Calls > 0 {
+			r.Totals.OperationsExercised++
+		}
+		for _, n := range o.Statuses {
+			r.Totals.Statuses++
+			if n > 0 {
+				r.Totals.StatusesExercised++
+			}
+		}
+		for _, n := range o.Reasons {
+			r.Totals.Reasons++
+			if n > 0 {
+				r.Totals.ReasonsExercised++
+			}
+		}
+		for _, n := range o.Callbacks {
+			r.Totals.Callbacks++
+			if n > 0 {
+				r.Totals.CallbacksExercised++
+			}
+		}
+	}
+	return r, nil
+}
+
+func appendUnique(list []int, v int) []int {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// Missing lists the operations never exercised.
+func (r *Report) Missing() []string {
+	var out []string
+	for _, o := range r.Operations {
+		if o.Calls == 0 {
+			out = append(out, fmt.Sprintf("%s (%s %s)", o.ID, o.Method, o.Path))
+		}
+	}
+	return out
+}
+
+// MissingStatuses lists "operationId status" pairs documented but never seen.
+func (r *Report) MissingStatuses() []string {
+	var out []string
+	for _, o := range r.Operations {
+		keys := make([]string, 0, len(o.Statuses))
+		for k, n := range o.Statuses {
+			if n == 0 {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			out = append(out, o.ID+" "+k)
+		}
+	}
+	return out
+}
+
+func pct(a, b int) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d (%d%%)", a, b, a*100/b)
+}
+
+// WriteTable prints the summary of several reports and, with gaps, every operation not exercised
+// and every documented status not seen.
+func WriteTable(w io.Writer, reports []*Report, gaps bool) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "API\tcassettes\toperations\tstatuses\tREASON codes\tcallbacks")
+	for _, r := range reports {
+		t := r.Totals
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", r.API, r.Cassettes, pct(t.OperationsExercised, t.Operations),
+			pct(t.StatusesExercised, t.Statuses), pct(t.ReasonsExercised, t.Reasons), pct(t.CallbacksExercised, t.Callbacks))
+	}
+	tw.Flush()
+	if !gaps {
+		return
+	}
+	for _, r := range reports {
+		if m := r.Missing(); len(m) > 0 {
+			fmt.Fprintf(w, "\n%s: %d operation(s) not exercised:\n  %s\n", r.API, len(m), strings.Join(m, "\n  "))
+		}
+		if len(r.Unrouted) > 0 {
+			fmt.Fprintf(w, "\n%s: %d recorded request(s) match no operation:\n  %s\n", r.API, len(r.Unrouted), strings.Join(r.Unrouted, "\n  "))
+		}
+		if m := r.MissingStatuses(); len(m) > 0 {
+			fmt.Fprintf(w, "\n%s: %d documented status(es) never seen:\n  %s\n", r.API, len(m), strings.Join(m, "\n  "))
+		}
+	}
+}

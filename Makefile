@@ -46,3 +46,10 @@ test: unit lint live replay coverage ## the whole test suite: unit tests, lint, 
 
 clean:
 	rm -rf bin out reports
+
+.PHONY: fuzz
+FUZZTIME ?= 10s
+fuzz: ## a short run of every fuzz test (XML decoder, cassette reader, request matcher)
+	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./harness/xmlbody
+	$(GO) test -run XXX -fuzz FuzzReadRecording -fuzztime $(FUZZTIME) ./harness/vcr
+	$(GO) test -run XXX -fuzz FuzzMatch -fuzztime $(FUZZTIME) ./harness/vcr

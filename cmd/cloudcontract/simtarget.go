@@ -6,6 +6,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -25,9 +27,14 @@ type simOptions struct {
 // on a loopback port (--target sim).
 func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry, o simOptions, config func(api, url string) runner.Config, stdout, stderr io.Writer) error {
 	if len(apis) == 0 {
-		var err error
-		if apis, err = reg.Names(); err != nil {
+		names, err := reg.Names()
+		if err != nil {
 			return err
+		}
+		for _, n := range names {
+			if _, err := os.Stat(filepath.Join(config(n, "").FeaturesDir, n)); err == nil {
+				apis = append(apis, n)
+			}
 		}
 	}
 	total := &runner.Result{}

@@ -1,0 +1,62 @@
+package cloudcontrol
+
+import (
+	"net/http"
+
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+)
+
+// Fault names understood by this simulator.
+const (
+	FaultWrongReasonCode         = "wrong-reason-code"
+	FaultStatusReasonMismatch    = "status-reason-mismatch"
+	FaultBrokenPagingAttributes  = "broken-paging-attributes"
+	FaultDuplicatePageItems      = "duplicate-page-items"
+	FaultMissingPageItems        = "missing-page-items"
+	FaultNonXMLError             = "non-xml-error"
+	FaultSuccessNotReason0       = "success-not-reason-0"
+	pagingOps                    = "the seven paging operations (listServersWithBackup, listServersWithState, listServerAntiAffinityRules, listDataCentersWithMaintenanceStatus, listDataCentersWithDiskSpeed, listRemoteOvfPackageCopyingInProgress, listRemoteOvfPackageCopyHistory)"
+	undocumentedReasonCode       = "REASON_999"
+	undocumentedSuccessCodeInUse = "REASON_1"
+)
+
+// KnownFaults lists the contract breaks this simulator can commit, each
+// described by the operations it touches, so a red test points at its cause.
+func KnownFaults() []sim.Fault {
+	return []sim.Fault{
+		{Name: FaultWrongReasonCode, Description: "every fault <Status> of every operation (not found, invalid state, bad input, paging errors, " +
+			"403 role and org-id refusals) carries " + undocumentedReasonCode + ", a code no operation documents, with the documented HTTP status"},
+		{Name: FaultStatusReasonMismatch, Description: "every fault of every operation keeps its documented REASON code but swaps its HTTP status: " +
+			"the 400 codes (e.g. REASON_395 of startServer, REASON_71 of listServersWithBackup) answer 403 and the 403 REASON_140 answers 400"},
+		{Name: FaultBrokenPagingAttributes, Description: pagingOps + " answer without the required pageSize attribute, " +
+			"with pageCount set to totalCount and pageNumber one more than the page served"},
+		{Name: FaultDuplicatePageItems, Description: pagingOps + " repeat the last item of page n as the first item of page n+1 " +
+			"(pages after the first carry one item more)"},
+		{Name: FaultMissingPageItems, Description: pagingOps + " never serve the second item of the ordered, filtered list on any page " +
+			"while totalCount still counts it"},
+		{Name: FaultNonXMLError, Description: "every fault of every operation is written as text/plain (\"REASON_n: detail\", the 400s) " +
+			"or as an HTML page (403 REASON_140 and the rest) instead of the <Status> XML"},
+		{Name: FaultSuccessNotReason0, Description: "every success <Status> (the create, modify, delete and action operations: deployServer, startServer, " +
+			"createNetworkWithLocation, createAclRule's siblings, addSubAdministratorAccount, enableBackup, ...) carries SUCCESS with a non-zero " +
+			"REASON code (the operation's first documented fault code, or " + undocumentedSuccessCodeInUse + ") instead of REASON_0"},
+	}
+}
+
+// undocumentedCode is the code wrong-reason-code answers with.
+func undocumentedCode(*opSpec) string { return undocumentedReasonCode }
+
+// mismatchedStatus is the status status-reason-mismatch answers with.
+func mismatchedStatus(status int) int {
+	if status == http.StatusBadRequest {
+		return http.StatusForbidden
+	}
+	return http.StatusBadRequest
+}
+
+// successCodeFault is the resultCode success-not-reason-0 writes.
+func successCodeFault(op *opSpec) string {
+	if len(op.Reasons) > 0 {
+		return op.Reasons[0].Code
+	}
+	return undocumentedSuccessCodeInUse
+}

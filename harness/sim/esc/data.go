@@ -1,0 +1,286 @@
+package esc
+
+// table keeps records in insertion order, so every list is answered in the
+// order things were created, whatever the map iteration order.
+type table[T any] struct {
+	keys []string
+	m    map[string]T
+}
+
+func (t *table[T]) get(k string) (T, bool) {
+	v, ok := t.m[k]
+	return v, ok
+}
+
+func (t *table[T]) put(k string, v T) {
+	if t.m == nil {
+		t.m = map[string]T{}
+	}
+	if _, ok := t.m[k]; !ok {
+		t.keys = append(t.keys, k)
+	}
+	t.m[k] = v
+}
+
+func (t *table[T]) del(k string) {
+	if _, ok := t.m[k]; !ok {
+		return
+	}
+	delete(t.m, k)
+	for i, x := range t.keys {
+		if x == k {
+			t.keys = append(t.keys[:i], t.keys[i+1:]...)
+			break
+		}
+	}
+}
+
+func (t *table[T]) values() []T {
+	out := make([]T, 0, len(t.keys))
+	for _, k := range t.keys {
+		out = append(out, t.m[k])
+	}
+	return out
+}
+
+func (t *table[T]) len() int { return len(t.keys) }
+
+// Resource kinds sharing the internal-id space (document lines 81-83: "unique
+// within the scope of all the domain resources").
+const (
+	kindTenant     = "tenant"
+	kindNetwork    = "network"
+	kindSubnet     = "subnet"
+	kindImage      = "image"
+	kindFlavor     = "flavor"
+	kindVolume     = "volume"
+	kindRouter     = "router"
+	kindDeployment = "deployment"
+)
+
+// host is a compute host deployments are placed on.
+type host struct {
+	name, uuid string
+	enabled    bool
+}
+
+// vm is one VM of a deployment.
+type vm struct {
+	name, uuid, group string
+	host              *host
+	ifaces            []noteInterface
+	state             string // VM state-machine state
+	monitored         bool
+}
+
+// vmGroup is one vm_group of a deployment's datamodel.
+type vmGroup struct {
+	name   string
+	raw    node // the vm_group element as the client sent it
+	vms    []*vm
+	digest string // canonical form of raw, to tell changed groups on update
+}
+
+// deployment is one deployment with its VMs.
+type deployment struct {
+	id, name, tenant, externalID string
+	tenantName                   string // the tenant name used in the datamodel
+	groups                       []*vmGroup
+	stage                        string // last deployment_stage notified
+	serviceState                 string
+	ruleActions                  []string // dynamic mapping actions its rules use
+	metrics                      []string // metric collector types its KPIs use
+}
+
+// snapshot is a VM snapshot taken by snapshot-vm.
+type snapshot struct {
+	id, name, tenant, vmName, deployment, status string
+}
+
+// vimRec is a VIM connector and its users.
+type vimRec struct {
+	v     vimConnector
+	users table[vimUser]
+}
+
+// configParam is one ESC configuration parameter.
+type configParam struct {
+	category, key, typ, value, def string
+	options                        []string // allowed values, canonical spelling
+}
+
+// mapping is a dynamic mapping action or metric.
+type mapping struct {
+	name, typ string
+	core      bool
+	body      node
+}
+
+// systemState is a named ESC system state that can be reset.
+type systemState struct {
+	name, value, def string
+}
+
+// state is everything the simulator remembers.
+type state struct {
+	ids         map[string]string // internal id -> kind, across resources
+	tenants     table[*tenant]
+	networks    table[*network]
+	subnets     table[*subnet]
+	images      table[*image]
+	flavors     table[*flavor]
+	volumes     table[*volume]
+	routers     table[*router]
+	deployments table[*deployment]
+	snapshots   table[*snapshot]
+	hosts       table[*host]
+	vims        table[*vimRec]
+	defaultVim  string
+	fileServers table[*node]
+	actions     table[*mapping]
+	metrics     table[*mapping]
+	config      table[*configParam]
+	opMode      string
+	states      table[*systemState]
+	hostCursor  int
+}
+
+// Seeded data. The system admin tenant is the one the document's examples
+// show deployments and images under (internal and external id
+// SystemAdminTenantId, datamodel tenant name "admin"); the hosts are the
+// ones its notifications name; the configuration parameters are the five it
+// details (lines 2063-2073).
+const (
+	adminTenantID   = "SystemAdminTenantId"
+	adminTenantName = "admin"
+	seedVimID       = "default_openstack_vim"
+)
+
+func seedState() *state {
+	st := &state{ids: map[string]string{}, opMode: "OPERATION", defaultVim: seedVimID}
+	st.tenants.put(adminTenantID, &tenant{
+		Enabled: boolp(true), ExternalTenantID: adminTenantID, InternalTenantID: adminTenantID,
+		Name: adminTenantName, ManagedResource: boolp(false),
+	})
+	st.ids[adminTenantID] = kindTenant
+	for _, h := range []*host{
+		{name: "my-ucs-1", uuid: "0a1f6c2e7d3b4e59a8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9", enabled: true},
+		{name: "my-ucs-2", uuid: "5b2e8d1c4f7a0e3b6d9c2f5a8e1b4d7c0f3a6e9b2d5c8f1a4e7b0d3c", enabled: true},
+		{name: "my-ucs-3", uuid: "17be6eae40795ec068ce77a05fcb1c47f7ac42dfba160261719d4087", enabled: true},
+	} {
+		st.hosts.put(h.name, h)
+	}
+	st.vims.put(seedVimID, &vimRec{v: vimConnector{ID: seedVimID, Type: "OPENSTACK", Properties: &properties{Property: []property{
+		{Name: "os_auth_url", Value: "http://192.0.2.10:5000/v3"},
+		{Name: "os_project_domain_name", Value: "default"},
+		{Name: "os_project_name", Value: "admin"},
+	}}}})
+	for _, c := range []*configParam{
+		{category: "DEFAULT", key: "VM_RECOVERY_ATTEMPTS_MAX", typ: "INT", def: "3"},
+		{category: "OPENSTACK", key: "ENDPOINT", typ: "STRING", def: "adminURL", options: []string{"adminURL", "publicURL"}},
+		{category: "LOG", key: "LEVEL", typ: "STRING", def: "INFO", options: []string{"INFO", "TRACE", "DEBUG"}},
+		{category: "AFFINITY", key: "FILTER", typ: "STRING", def: "SameHostFilter", options: []string{"SameHostFilter", "ServerGroupAffinity"}},
+		{category: "ANTI-AFFINITY", key: "FILTER", typ: "STRING", def: "DifferentHostFilter", options: []string{"DifferentHostFilter", "ServerGroupAffinity"}},
+	} {
+		c.value = c.def
+		st.config.put(c.category+"/"+c.key, c)
+	}
+	// CORE dynamic mappings: the actions and metric collectors the document's
+	// datamodel uses ("ALWAYS log", "TRUE esc_vm_alive_notification",
+	// ICMPPing) and the usual scaling/recovery companions.
+	for _, a := range [][2]string{
+		{"ALWAYS log", "ESC_POST_EVENT"}, {"TRUE esc_vm_alive_notification", "ESC_POST_EVENT"},
+		{"FALSE recover autohealing", "ESC_POST_EVENT"}, {"TRUE servicescaleup.sh", "SCRIPT"}, {"TRUE servicescaledown.sh", "SCRIPT"},
+	} {
+		st.actions.put(a[0], &mapping{name: a[0], typ: a[1], core: true, body: mappingNode("action", a[0], a[1])})
+	}
+	for _, m := range [][2]string{{"ICMPPing", "ICMPPing"}, {"MEMORY", "SNMPGet"}, {"CPU", "SNMPGet"}, {"CPU_LOAD_1", "SNMPGet"}} {
+		st.metrics.put(m[0], &mapping{name: m[0], typ: m[1], core: true, body: mappingNode("metric", m[0], m[1])})
+	}
+	for _, s := range []*systemState{
+		{name: "VIM_CONNECTION", def: "CONNECTED"},
+		{name: "DEPLOYMENT_QUEUE", def: "EMPTY"},
+		{name: "HA", def: "STANDALONE"},
+	} {
+		s.value = s.def
+		st.states.put(s.name, s)
+	}
+	return st
+}
+
+func mappingNode(elem, name, typ string) node {
+	return elx(elem, el("name", name), el("type", typ))
+}
+
+// tenantOf finds a tenant by internal id.
+func (st *state) tenantOf(id string) (*tenant, bool) { return st.tenants.get(id) }
+
+// tenantByRef finds the tenant a deployment datamodel names: by internal id
+// first, then by name (the document's example names "admin", whose
+// notifications report SystemAdminTenantId).
+func (st *state) tenantByRef(ref string) (*tenant, bool) {
+	if t, ok := st.tenants.get(ref); ok {
+		return t, true
+	}
+	for _, t := range st.tenants.values() {
+		if t.Name == ref {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// owns reports whether a tenant still holds resources.
+func (st *state) owns(tenantID string) bool {
+	for _, n := range st.networks.values() {
+		if n.InternalTenantID == tenantID {
+			return true
+		}
+	}
+	for _, v := range st.volumes.values() {
+		if v.InternalTenantID == tenantID {
+			return true
+		}
+	}
+	for _, r := range st.routers.values() {
+		if r.InternalTenantID == tenantID {
+			return true
+		}
+	}
+	for _, d := range st.deployments.values() {
+		if d.tenant == tenantID {
+			return true
+		}
+	}
+	return false
+}
+
+// findVM finds a VM by name among a tenant's deployments.
+func (st *state) findVM(tenantID, name string) (*deployment, *vm, bool) {
+	for _, d := range st.deployments.values() {
+		if d.tenant != tenantID {
+			continue
+		}
+		for _, g := range d.groups {
+			for _, v := range g.vms {
+				if v.name == name {
+					return d, v, true
+				}
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// nextHost picks the next enabled host round-robin, nil when none is.
+func (st *state) nextHost(exclude *host) *host {
+	hs := st.hosts.values()
+	for range hs {
+		h := hs[st.hostCursor%len(hs)]
+		st.hostCursor++
+		if h.enabled && h != exclude {
+			return h
+		}
+	}
+	return nil
+}

@@ -109,3 +109,27 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("profiles", "profiles [--api NAME|all]", stderr)
+	api := fs.String("api", "all", "API whose vendors to list")
+	specs := fs.String("specs", "specs", "folder of the contracts")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	reg := spec.NewRegistry(*specs)
+	names, err := apisOf(reg, *api)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		a, err := reg.Get(n)
+		if err != nil {
+			return err
+		}
+		for _, v := range a.Vendors() {
+			fmt.Fprintf(stdout, "%-13s %-28s %-5s %-30s %s\n", n, v.Profile(), v.RegionCode(), v.Region, v.URL)
+		}
+	}
+	return nil
+}

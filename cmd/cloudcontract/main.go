@@ -40,6 +40,7 @@ func commands() []command {
 		{"simulate", "serve an API simulator", simulateCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check every contract example against its schema and every cassette against the current contract", lintCmd},
+		{"profiles", "list the vendor profiles and regions of the white-label APIs", profilesCmd},
 		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "cloudcontract", version)
 			return nil

@@ -74,6 +74,9 @@ func TestBadInvocations(t *testing.T) {
 		{"unknown api", []string{"run", "--api", "nimbus"}, `unknown API "nimbus"`},
 		{"simulate without api", []string{"simulate"}, "--api is required"},
 		{"simulate unknown fault", []string{"simulate", "--api", "ukcloud", "--fault", "gremlins"}, "gremlins"},
+		{"profile and target", []string{"run", "--api", "cloudcontrol", "--profile", "ntta", "--region", "NA", "--target", "http://x"}, "give --target or --profile, not both"},
+		{"unknown region", []string{"run", "--api", "cloudcontrol", "--profile", "ntta", "--region", "XX"}, `profile nttacloud has no region "XX"; regions: NA, EU, AU, AF, AP`},
+		{"profile of an API without vendors", []string{"run", "--api", "ukcloud", "--profile", "x"}, "lists no vendors"},
 		{"sim target unknown fault", []string{"run", "--api", "ukcloud", "--target", "sim", "--sim-fault", "gremlins"}, "gremlins"},
 	}
 	for _, tt := range tests {

@@ -16,6 +16,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--concurrency N] [--format F]", stderr)
 	api := fs.String("api", "all", "API to run (a folder of --specs: ukcloud, cloudcontrol, esc, cam), several comma-separated, or all")
 	target := fs.String("target", os.Getenv("CLOUDCONTRACT_TARGET"), "base URL of a live endpoint, or \"sim\" for an in-process simulator of each API (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
+	profile := fs.String("profile", "", "vendor profile of a white-label API (see 'cloudcontract profiles'); with --region, gives the target")
+	region := fs.String("region", "", "region of --profile (e.g. NA, EU)")
 	var simFaults stringList
 	fs.Var(&simFaults, "sim-fault", "with --target sim: a contract break the simulator commits (repeatable)")
 	simTTL := fs.Duration("sim-session-ttl", 2*time.Second, "with --target sim: session lifetime of the simulator (short, so expiry scenarios are quick)")
@@ -58,6 +60,21 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			}
 			apis = append(apis, strings.TrimSpace(a))
 		}
+	}
+	if *profile != "" {
+		if *target != "" {
+			return usageErr("give --target or --profile, not both")
+		}
+		if len(apis) != 1 {
+			return usageErr("--profile needs one --api")
+		}
+		a, _ := reg.Get(apis[0])
+		v, err := a.ResolveProfile(*profile, *region)
+		if err != nil {
+			return usageErr("--profile: %v", err)
+		}
+		*target = v.URL
+		fmt.Fprintf(stderr, "profile %s, region %s: %s\n", v.Vendor, v.Region, v.URL)
 	}
 	if *target == "sim" {
 		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed}, func(api, url string) runner.Config {

@@ -168,6 +168,17 @@ func TestRecordThenReplayKeepsNoSecret(t *testing.T) {
 // faultSignatures says, per API and fault, what the failure messages must mention: the harness
 // must not only fail but say why.
 var faultSignatures = map[string]map[string]string{
+	"cam": {
+		"wrong-status":           "status not documented",
+		"missing-required-field": "missing properties",
+		"wrong-type":             "expected integer, but got string",
+		"bad-time-format":        "is not valid 'date-time'",
+		"wrong-content-type":     "Content-Type not documented",
+		"token-not-enforced":     "expected status 401, got 200",
+		"instance-stuck":         `did not become "Active"`,
+		"lock-ignored":           "expected status 419, got 200",
+		"namespace-ignored":      "expected status 404, got 200",
+	},
 	"ukcloud": {
 		"wrong-status":           "status not documented",
 		"missing-required-field": "missing properties",

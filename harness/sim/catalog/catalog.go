@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"github.com/cloudcontract/cloudcontract/harness/sim"
+	"github.com/cloudcontract/cloudcontract/harness/sim/cam"
+	"github.com/cloudcontract/cloudcontract/harness/sim/cloudcontrol"
+	"github.com/cloudcontract/cloudcontract/harness/sim/esc"
 	"github.com/cloudcontract/cloudcontract/harness/sim/ukcloud"
 )
 
@@ -22,6 +25,9 @@ type Entry struct {
 }
 
 var entries = []Entry{
+	{Name: "cam", New: func(o sim.Options) (sim.Simulator, error) { return cam.New(o) }, Faults: cam.KnownFaults},
+	{Name: "cloudcontrol", New: func(o sim.Options) (sim.Simulator, error) { return cloudcontrol.New(o) }, Faults: cloudcontrol.KnownFaults},
+	{Name: "esc", New: func(o sim.Options) (sim.Simulator, error) { return esc.New(o) }, Faults: esc.KnownFaults},
 	{Name: "ukcloud", New: func(o sim.Options) (sim.Simulator, error) { return ukcloud.New(o) }, Faults: ukcloud.KnownFaults},
 }
 

@@ -1,0 +1,45 @@
+package cam
+
+import "github.com/cloudcontract/cloudcontract/harness/sim"
+
+// Fault names understood by this simulator.
+const (
+	FaultWrongStatus          = "wrong-status"
+	FaultMissingRequiredField = "missing-required-field"
+	FaultWrongType            = "wrong-type"
+	FaultBadTimeFormat        = "bad-time-format"
+	FaultWrongContentType     = "wrong-content-type"
+	FaultTokenNotEnforced     = "token-not-enforced"
+	FaultInstanceStuck        = "instance-stuck"
+	FaultLockIgnored          = "lock-ignored"
+	FaultNamespaceIgnored     = "namespace-ignored"
+)
+
+// KnownFaults lists the contract breaks this simulator can commit, each
+// described by the operations it touches, so a red test points at its cause.
+func KnownFaults() []sim.Fault {
+	return []sim.Fault{
+		{Name: FaultWrongStatus, Description: "answers successes with statuses the spec does not document: " +
+			"createService and updateService answer 201, createServiceInstance and deployServiceInstance answer 202, " +
+			"uploadIcon answers 201 (all documented as 200)"},
+		{Name: FaultMissingRequiredField, Description: "drops a required field: `Status` from every service instance body " +
+			"(createServiceInstance, deployServiceInstance, getServiceInstance, getServiceInstanceInputParameters, " +
+			"getServiceInstanceVersionChangePaths, listServiceInstances), `service_id` from the createService/updateService result, " +
+			"`id` from every icon of listIcons and listIconsByName"},
+		{Name: FaultWrongType, Description: "gives a field the wrong JSON type: `serviceInstanceCount` of the embedded serviceManifest as a " +
+			"string in every service instance body, and `res.id` of uploadIcon as a number"},
+		{Name: FaultBadTimeFormat, Description: "writes `updated_time` of every service instance body and `lastUpdated` of every listServices " +
+			"record as JavaScript Date.toString() text (\"Fri Jul 20 2018 09:00:01 GMT+0000 (UTC)\") instead of RFC 3339 date-time"},
+		{Name: FaultWrongContentType, Description: "serves every JSON body (successes and errors of all 29 operations) as text/html; " +
+			"downloadIcon's file keeps its own type"},
+		{Name: FaultTokenNotEnforced, Description: "every operation serves a request without a valid Bearer token (missing or unknown) " +
+			"as the first configured user instead of answering 401"},
+		{Name: FaultInstanceStuck, Description: "service instances never leave `Submitted`: getServiceInstance (and every read of an " +
+			"instance) answers Submitted forever after createServiceInstance, deployServiceInstance, updateServiceInstance, " +
+			"retryServiceInstance, resumeServiceInstance, submitVersionChange and terminateServiceInstance"},
+		{Name: FaultLockIgnored, Description: "cleanupServiceInstance removes an instance whose deployment holds its stack lock " +
+			"(In Progress) and answers 200 instead of 419 ResourceLockError"},
+		{Name: FaultNamespaceIgnored, Description: "createServiceInstance and deployServiceInstance deploy a service created in one " +
+			"namespace into another (cloudOE_spaceGuid) and answer 200 instead of 404"},
+	}
+}

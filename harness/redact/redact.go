@@ -36,8 +36,9 @@ var DefaultHeaders = []string{"Authorization", "Proxy-Authorization", "X-Auth-To
 // Policy says what to redact. It is safe for concurrent use; values learned during a run are
 // shared by every scenario.
 type Policy struct {
-	fields  []string
-	headers map[string]bool
+	fields     []string
+	containers map[string]bool // objects whose every value is a secret
+	headers    map[string]bool
 
 	jsonKey  *regexp.Regexp // "key": scalar
 	xmlElem  *regexp.Regexp // <key ...>text</
@@ -77,6 +78,18 @@ func New(extraFields ...string) *Policy {
 	p.xmlElem = regexp.MustCompile(`(?i)(<(?:[A-Za-z_][\w.\-]*:)?` + names + `(?:\s[^>]*)?>)([^<]+)(</)`)
 	p.xmlAttr = regexp.MustCompile(`(?i)(\s(?:[A-Za-z_][\w.\-]*:)?` + names + `\s*=\s*)("[^"]*"|'[^']*')`)
 	p.formPair = regexp.MustCompile(`(?i)((?:^|&)` + names + `=)([^&]*)`)
+	return p
+}
+
+// WithContainers returns the policy with field names whose object values hold only secrets (every
+// string inside them is masked: template parameters keyed by parameter name, say).
+func (p *Policy) WithContainers(names ...string) *Policy {
+	if p.containers == nil {
+		p.containers = map[string]bool{}
+	}
+	for _, n := range names {
+		p.containers[strings.ToLower(n)] = true
+	}
 	return p
 }
 
@@ -253,6 +266,9 @@ func (p *Policy) Body(contentType string, body []byte) []byte {
 	case strings.HasSuffix(mt, "json") || (mt == "" && looksJSON(body)):
 		s = p.jsonKey.ReplaceAllString(s, `${1}"`+Mask+`"`)
 		s = p.jsonSecured(s)
+		if len(p.containers) > 0 {
+			s = p.maskContainers(s)
+		}
 	case strings.HasSuffix(mt, "xml") || (mt == "" && looksXML(body)):
 		s = p.xmlElem.ReplaceAllString(s, "${1}"+Mask+"${3}")
 		s = p.xmlAttr.ReplaceAllString(s, `${1}"`+Mask+`"`)
@@ -294,9 +310,33 @@ func (p *Policy) jsonSecured(s string) string {
 	walk(v)
 	for _, sec := range secrets {
 		lit, _ := json.Marshal(sec)
-		s = strings.ReplaceAll(s, string(lit), `"`+Mask+`"`)
+		s = replaceJSONValue(s, string(lit), `"`+Mask+`"`)
 	}
 	return s
+}
+
+// replaceJSONValue replaces a string literal where it stands as a value (after ':' '[' or ',' and
+// before ',' '}' or ']'), never where it is a key.
+func replaceJSONValue(s, lit, with string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, lit)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		before := strings.TrimRight(s[:i], " \t\r\n")
+		after := strings.TrimLeft(s[i+len(lit):], " \t\r\n")
+		isValue := before != "" && strings.ContainsRune(":[,", rune(before[len(before)-1])) &&
+			after != "" && strings.ContainsRune(",}]", rune(after[0]))
+		b.WriteString(s[:i])
+		if isValue {
+			b.WriteString(with)
+		} else {
+			b.WriteString(lit)
+		}
+		s = s[i+len(lit):]
+	}
 }
 
 func isTrue(v any) bool {
@@ -322,4 +362,61 @@ func looksJSON(b []byte) bool {
 func looksXML(b []byte) bool {
 	t := bytes.TrimSpace(b)
 	return len(t) > 0 && t[0] == '<'
+}
+
+// maskContainers masks every string value inside the value of a container field, in place: the
+// layout, the keys and everything outside the container stay as they are.
+func (p *Policy) maskContainers(s string) string {
+	var out strings.Builder
+	depth, maskFrom := 0, -1
+	pending := false // the last key read names a container
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case '"':
+			j := i + 1
+			for j < len(s) && s[j] != '"' {
+				if s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(s) {
+				out.WriteString(s[i:])
+				return out.String()
+			}
+			lit := s[i : j+1]
+			rest := strings.TrimLeft(s[j+1:], " \t\r\n")
+			if rest != "" && rest[0] == ':' { // a key
+				var key string
+				_ = json.Unmarshal([]byte(lit), &key)
+				pending = maskFrom < 0 && p.containers[strings.ToLower(key)]
+				out.WriteString(lit)
+			} else {
+				if maskFrom >= 0 || pending {
+					out.WriteString(`"` + Mask + `"`)
+				} else {
+					out.WriteString(lit)
+				}
+				pending = false
+			}
+			i = j + 1
+			continue
+		case '{', '[':
+			depth++
+			if pending {
+				maskFrom, pending = depth, false
+			}
+		case '}', ']':
+			if maskFrom == depth {
+				maskFrom = -1
+			}
+			depth--
+		case ',':
+			pending = false
+		}
+		out.WriteByte(c)
+		i++
+	}
+	return out.String()
 }

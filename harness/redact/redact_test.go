@@ -3,6 +3,7 @@ package redact
 import (
 	"encoding/base64"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,4 +67,19 @@ func TestIsSecretField(t *testing.T) {
 	for name, want := range map[string]bool{"Password": true, "template_params_x": true, "name": false, "passwords": false} {
 		assert.Equal(t, want, p.IsSecretField(name), name)
 	}
+}
+
+func TestContainers(t *testing.T) {
+	p := New().WithContainers("template_params")
+	in := `{"template_params": {"db_pass": "hunter2-secret", "nested": {"k": "v-se\"cret"}, "n": 5}, "name": "hunter2-secret", "other": "ok", "after": {"template_params": "flat-secret"}}`
+	got := string(p.Body("application/json", []byte(in)))
+	assert.Equal(t, `{"template_params": {"db_pass": "REDACTED", "nested": {"k": "REDACTED"}, "n": 5}, "name": "hunter2-secret", "other": "ok", "after": {"template_params": "REDACTED"}}`, got)
+}
+
+func TestSecretsThatLookLikeKeysStayKeys(t *testing.T) {
+	p := New().WithContainers("template_params")
+	in := `{"template_params": {"a": "name"}, "name": "x", "list": ["name", "y"]}`
+	assert.Equal(t, `{"template_params": {"a": "REDACTED"}, "name": "x", "list": ["name", "y"]}`, string(p.Body("application/json", []byte(in))))
+	assert.Equal(t, `{"x": ["a", "b"], "y": "a"}`, replaceJSONValue(`{"x": ["a", "b"], "y": "a"}`, `"z"`, `"R"`))
+	assert.Equal(t, `{"a": "R", "R2": 1}`, strings.Replace(replaceJSONValue(`{"a": "s", "s": 1}`, `"s"`, `"R"`), `"s"`, `"R2"`, 1))
 }

@@ -65,6 +65,8 @@ type Config struct {
 	// CallbackAddr is where the callback receiver listens (default 127.0.0.1:0, loopback);
 	// CallbackURL, when set, is the base URL the API is told to call instead of the bound address.
 	CallbackAddr, CallbackURL string
+	// KeepFailed writes cassettes of failing scenarios too (with Record; for evidence bundles).
+	KeepFailed bool
 }
 
 // ScenarioResult is the outcome of one scenario.
@@ -206,7 +208,8 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	if err := CheckFeatures(featureDir); err != nil {
 		return err
 	}
-	policy := redact.New(api.Harness.SecretFields...)
+	fields, containers := api.SecretFields()
+	policy := redact.New(append(append([]string{}, api.Harness.SecretFields...), fields...)...).WithContainers(containers...)
 	creds := map[string]spec.Credential{}
 	for k, v := range api.Harness.Credentials {
 		creds[k] = v
@@ -232,6 +235,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	}
 	factory := vcr.NewFactory(vcr.Options{
 		Receiver:   receiver,
+		KeepFailed: cfg.KeepFailed,
 		Mode:       mode,
 		Dir:        filepath.Join(cfg.CassettesDir, name),
 		Real:       cfg.Transport,

@@ -123,3 +123,13 @@ func TestRegistryLoadsOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"shop"}, names)
 }
+
+func TestSecretFieldsFromTheContract(t *testing.T) {
+	api, err := Load("../../specs/cam")
+	require.NoError(t, err)
+	fields, containers := api.SecretFields()
+	assert.Contains(t, fields, "Bearer_Token")
+	assert.NotContains(t, fields, "value", "secret only when secured: left to the shared rule")
+	assert.Contains(t, containers, "template_params")
+	assert.NotContains(t, containers, "InputParameters", "also an ordinary parameter set: ambiguous")
+}

@@ -68,6 +68,9 @@ type Options struct {
 	RecordHint string
 	// Receiver receives the API's callbacks in live and record modes (nil: the API has none).
 	Receiver *callback.Receiver
+	// KeepFailed writes the cassettes of failing scenarios too (certification evidence, written
+	// to a bundle, never over the committed cassettes).
+	KeepFailed bool
 }
 
 // Factory opens one Session per scenario.
@@ -213,7 +216,7 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 	s.close = func(passed bool) error {
 		defer os.RemoveAll(tmpDir)
 		done()
-		if !passed {
+		if !passed && !f.opts.KeepFailed {
 			return nil
 		}
 		if s.Inbox != nil {

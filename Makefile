@@ -39,8 +39,9 @@ check: ## gofmt and go vet must be clean
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-unit: ## go test -race ./... (includes live, record/replay and fault tests against the simulators)
-	$(GO) test -race -count=1 ./...
+unit: ## go test -race ./... (live, record/replay and canary tests against the simulators), then the fault matrix
+	$(GO) test -race -short -count=1 -timeout 30m ./...
+	$(GO) test -count=1 -timeout 30m -run TestEveryFaultIsCaught ./harness/e2e
 
 test: unit lint live replay coverage ## the whole test suite: unit tests, lint, live against simulators, offline replay, coverage
 

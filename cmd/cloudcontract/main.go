@@ -38,6 +38,8 @@ func commands() []command {
 	return []command{
 		{"run", "run the contract suites (replay by default; live with --target; --record writes cassettes)", runCmd},
 		{"simulate", "serve an API simulator", simulateCmd},
+		{"certify", "run a suite live against a vendor's endpoint and write a certification bundle", certifyCmd},
+		{"verify-bundle", "check a certification bundle against its manifest (detects tampering)", verifyBundleCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check every contract example against its schema and every cassette against the current contract", lintCmd},
 		{"profiles", "list the vendor profiles and regions of the white-label APIs", profilesCmd},

@@ -110,6 +110,10 @@ func TestRunAgainstSimulatorWithFault(t *testing.T) {
 	code, out, _ := run(t, "run", "--api", "ukcloud", "--target", "sim", "--tags", "@builds", "--sim-fault", "missing-location")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "required header Location is missing")
+	assert.Contains(t, out, `reproduce (TARGET=http://127.0.0.1:`)
+	assert.Contains(t, out, `curl -sS -X POST "$TARGET"'/api/accounts/1/vorgs'`)
+	assert.Contains(t, out, "Cookie: portal_session=REDACTED")
+	assert.NotContains(t, out, "portal-sim-password")
 }
 
 func TestListFaults(t *testing.T) {

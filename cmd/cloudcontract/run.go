@@ -126,6 +126,9 @@ func printFailures(w io.Writer, res *runner.Result) {
 			continue
 		}
 		fmt.Fprintf(w, "  %s: %s\n    %s\n", s.Feature, s.Name, strings.ReplaceAll(s.Error, "\n", "\n    "))
+		if s.Reproduce != "" {
+			fmt.Fprintf(w, "    reproduce (TARGET=%s): %s\n", targetOf(res), s.Reproduce)
+		}
 	}
 	fmt.Fprintln(w)
 }
@@ -160,4 +163,12 @@ func credentialsFromEnv(reg *spec.Registry, apis []string) map[string]map[string
 		out[a] = map[string]spec.Credential{"default": c}
 	}
 	return out
+}
+
+// targetOf names the target of the reproduce lines: the live endpoint, or a placeholder in replay.
+func targetOf(res *runner.Result) string {
+	if res.Target == "" {
+		return "<the endpoint>"
+	}
+	return res.Target
 }

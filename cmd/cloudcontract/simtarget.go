@@ -70,6 +70,9 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 		_ = srv.Shutdown(shutdown)
 		cancel()
 		if res != nil {
+			if len(apis) == 1 {
+				total.Target = res.Target
+			}
 			total.Scenarios = append(total.Scenarios, res.Scenarios...)
 			if res.Status > total.Status {
 				total.Status = res.Status

@@ -23,6 +23,7 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/callback"
 	"github.com/cloudcontract/cloudcontract/harness/redact"
+	"github.com/cloudcontract/cloudcontract/harness/report"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/steps"
 	"github.com/cloudcontract/cloudcontract/harness/validate"
@@ -81,6 +82,8 @@ type ScenarioResult struct {
 	Cassette string
 	// Exchanges are the scenario's requests and responses, in order.
 	Exchanges []*validate.Exchange
+	// Reproduce is a curl command repeating the last request of a failed scenario, secrets masked.
+	Reproduce string
 }
 
 // Result is the outcome of a run.
@@ -89,6 +92,8 @@ type Result struct {
 	Duration  time.Duration
 	// Status is godog's exit status of the worst suite (0 ok, 1 failed, 2 bad options).
 	Status int
+	// Target is the live endpoint ("" in replay).
+	Target string
 }
 
 // Passed counts passing scenarios; Failed the others.
@@ -182,7 +187,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			}
 		}
 	}
-	res := &Result{}
+	res := &Result{Target: cfg.Target}
 	start := time.Now()
 	for _, name := range apis {
 		if err := runAPI(ctx, cfg, reg, name, len(apis) > 1, res); err != nil {
@@ -352,6 +357,15 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 	if s != nil {
 		r.Exchanges = s.Exchanges
 		r.Cassette = s.CassettePath()
+		if err != nil && len(s.Exchanges) > 0 {
+			last := *s.Exchanges[len(s.Exchanges)-1]
+			last.RequestHeader = c.policy.Header(last.RequestHeader)
+			last.RequestBody = c.policy.Body(last.RequestHeader.Get("Content-Type"), last.RequestBody)
+			u := *last.URL
+			u.RawQuery = c.policy.Query(u.RawQuery)
+			last.URL = &u
+			r.Reproduce = c.policy.String(report.Curl(&last))
+		}
 	}
 	c.mu.Lock()
 	c.results = append(c.results, r)

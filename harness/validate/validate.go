@@ -90,7 +90,11 @@ func (e *ContractError) Error() string {
 	if op == "" {
 		op = "(no operation)"
 	}
-	fmt.Fprintf(&b, "%s %s: %s answered %d, breaking the contract in %d way(s):", e.API, op, e.RequestLine, e.Status, len(e.Problems))
+	if e.Status == 0 { // a callback: the API sent it, nobody answered
+		fmt.Fprintf(&b, "%s %s: %s breaks the contract in %d way(s):", e.API, op, e.RequestLine, len(e.Problems))
+	} else {
+		fmt.Fprintf(&b, "%s %s: %s answered %d, breaking the contract in %d way(s):", e.API, op, e.RequestLine, e.Status, len(e.Problems))
+	}
 	for _, p := range e.Problems {
 		b.WriteString("\n  - ")
 		b.WriteString(p.String())

@@ -28,6 +28,7 @@ package cloudcontrol
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -84,10 +85,10 @@ type Simulator struct {
 var _ sim.Simulator = (*Simulator)(nil)
 
 // New returns a simulator with the seeded organization. Options.Credentials,
-// when given, replace the default administrators: each Credential's Role is
-// a comma-separated list of section 2.2 roles ("primary administrator" for
-// the primary administrator). New fails only when opts.Faults names a fault
-// this simulator does not know.
+// when given, are laid over the default administrators (see administrators):
+// each Credential's Role is a comma-separated list of section 2.2 roles
+// ("primary administrator" for the primary administrator). New fails only
+// when opts.Faults names a fault this simulator does not know.
 func New(opts sim.Options) (*Simulator, error) {
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)
 	if err != nil {
@@ -99,7 +100,7 @@ func New(opts sim.Options) (*Simulator, error) {
 		ids:    sim.NewIDs(opts.Seed),
 		clock:  sim.NewClock(opts.StartTime(), ClockStep),
 	}
-	s.st = seed(opts.Users(DefaultCredentials()))
+	s.st = seed(administrators(opts.Credentials))
 	s.handlers = s.routes()
 	for i := range operations {
 		op := &operations[i]
@@ -117,6 +118,35 @@ func DefaultCredentials() []sim.Credential {
 		{Username: SubAdminUsername, Password: SubAdminPassword, Role: RoleServer},
 		{Username: ReadOnlyUsername, Password: ReadOnlyPassword, Role: RoleReadOnly},
 	}
+}
+
+// genericAdminRole is the role every simulator's default credential carries
+// (sim.Credential.Role "admin"); here it means the seeded administrator's roles.
+const genericAdminRole = "admin"
+
+// administrators lays the given credentials over DefaultCredentials: a
+// credential with the user name of a default administrator replaces its
+// password (and its roles, unless it names none or the generic "admin"), any
+// other is added. The organization keeps its sub-administrator and read-only
+// administrator when a caller only changes the primary administrator's
+// password (as the harness's canary recording does), so scenarios acting as
+// them still find them.
+func administrators(given []sim.Credential) []sim.Credential {
+	out := DefaultCredentials()
+	for _, g := range given {
+		i := slices.IndexFunc(out, func(d sim.Credential) bool { return d.Username == g.Username })
+		if i < 0 {
+			out = append(out, g)
+			continue
+		}
+		role := out[i].Role
+		if r := strings.TrimSpace(g.Role); r != "" && r != genericAdminRole {
+			role = r
+		}
+		out[i] = g
+		out[i].Role = role
+	}
+	return out
 }
 
 // Name returns "cloudcontrol", the folder name of this API everywhere in the repo.

@@ -172,7 +172,7 @@ func seed(creds []sim.Credential) *state {
 		if i < 6 {
 			rc.done, rc.result, rc.end, rc.state = true, "SUCCESS", rc.start.Add(2*time.Hour), "NORMAL"
 			if i == 4 {
-				rc.result = "FAILED"
+				rc.result = "ERROR" // 4.11 samples (lines 2496, 2501): SUCCESS or ERROR
 			}
 		} else {
 			rc.state = "PENDING_ADD"

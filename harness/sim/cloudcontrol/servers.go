@@ -285,6 +285,17 @@ func (c *call) serverAction() {
 		c.fail(800, "")
 		return
 	}
+	if a.needStarted != a.thenStarted {
+		// A server that boots runs its VMware Tools, as one deployed started
+		// does (deployServer); one that stops no longer runs them. Reboot and
+		// reset keep the state (mail-01's tools stay stopped).
+		switch {
+		case a.thenStarted && s.vmwareTools == "NOT_RUNNING":
+			s.vmwareTools = "RUNNING"
+		case !a.thenStarted && s.vmwareTools == "RUNNING":
+			s.vmwareTools = "NOT_RUNNING"
+		}
+	}
 	s.started = a.thenStarted
 	c.s.audit(c, "SERVER", s.name, s.id, strings.ToUpper(strings.ReplaceAll(a.verb, " ", "_"))+"_SERVER")
 	c.ok(fmt.Sprintf("Server %q issued", a.verb))

@@ -1,0 +1,140 @@
+@cloudcontrol @account
+Feature: Account (section 2)
+  The organization's administrators, data centers, geographies and software labels. The org id
+  comes from GET /oec/0.9/myaccount; add, update and delete act on sub-administrators each
+  scenario creates.
+
+  Background:
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And I save the response field "/orgId" as "org"
+
+  Scenario: My account names the primary administrator and the organization
+    Then the response field "/userName" should be "primary.admin"
+    And the response field "/orgId" should match "^[0-9a-f-]{36}$"
+    And the response field "/roles" should have at least 1 item
+    And the response field "/roles/0/name" should be "primary administrator"
+
+  Scenario: Add, update and delete a sub-administrator
+    When I send a POST request to "/oec/0.9/${org}/account" with body:
+      """xml
+      <Account xmlns="http://oec.api.opsource.net/schemas/directory">
+        <userName>jpublic</userName>
+        <password>321321321</password>
+        <fullName>Joe Public</fullName>
+        <firstName>Joe</firstName>
+        <lastName>Public</lastName>
+        <emailAddress>jpublic@example.com</emailAddress>
+        <orgId>${org}</orgId>
+        <roles><role><name>network</name></role><role><name>server</name></role></roles>
+      </Account>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a POST request to "/oec/0.9/${org}/account/jpublic" with form:
+      | fullName | Joe Q Public |
+      | role     | server       |
+      | role     | create image |
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/result" should be "SUCCESS"
+    When I send a GET request to "/oec/0.9/${org}/account"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response body should contain "Joe Q Public"
+    When I send a GET request to "/oec/0.9/${org}/account/jpublic?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/account/jpublic?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_110"
+
+  Scenario Outline: Adding a sub-administrator <problem> answers <code>
+    When I send a POST request to "/oec/0.9/${org}/account" with body:
+      """xml
+      <Account xmlns="http://oec.api.opsource.net/schemas/directory">
+        <userName><user></userName>
+        <password><secret></password>
+        <fullName>Jane Doe</fullName>
+        <firstName>Jane</firstName>
+        <lastName>Doe</lastName>
+        <emailAddress>jane.doe@example.com</emailAddress>
+        <orgId>${org}</orgId>
+        <roles><role><name><role_name></name></role></roles>
+      </Account>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "<code>"
+
+    Examples:
+      | problem                   | user      | secret      | role_name | code       |
+      | whose user name is taken  | sub.admin | long-enough | server    | REASON_120 |
+      | with an invalid user name | -jane     | long-enough | server    | REASON_121 |
+      | with a short password     | jane.doe  | short       | server    | REASON_122 |
+      | with an unknown role      | jane.doe2 | long-enough | overlord  | REASON_123 |
+
+  Scenario: Updating an unknown administrator answers REASON_10
+    When I send a POST request to "/oec/0.9/${org}/account/nobody" with form:
+      | fullName | No Body |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_10"
+
+  Scenario: Giving the primary administrator roles answers REASON_123
+    When I send a POST request to "/oec/0.9/${org}/account/primary.admin" with form:
+      | role | network |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_123"
+
+  Scenario: Update my own account details
+    When I send a POST request to "/oec/0.9/${org}/account/primary.admin" with form:
+      | department | Operations |
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+
+  Scenario Outline: <request> of an administrator answers <code>
+    When I send a GET request to "/oec/0.9/${org}/account/<request>"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "<code>"
+
+    Examples:
+      | request               | code       |
+      | nobody?delete         | REASON_110 |
+      | primary.admin?delete  | REASON_130 |
+      | nobody?primary        | REASON_110 |
+      | primary.admin?primary | REASON_10  |
+
+  Scenario: List the administrators of the organization
+    When I send a GET request to "/oec/0.9/${org}/account"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/Account" should have at least 3 items
+
+  Scenario: Data centers with their maintenance status
+    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/datacenter" should have 4 items
+    And the response field "/totalCount" should be "4"
+
+  Scenario: Multi-geography data centers with their key
+    When I send a GET request to "/oec/0.9/${org}/multigeo"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/geo" should have at least 2 items
+    And the response field "/geo/0/geoKey" should exist
+
+  Scenario: Software labels
+    When I send a GET request to "/oec/0.9/${org}/softwarelabel"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/softwareLabel" should have at least 1 item

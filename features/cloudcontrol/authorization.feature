@@ -1,0 +1,242 @@
+@cloudcontrol @authorization
+Feature: Authentication and roles (sections 1.3.3 and 2.2)
+  Every operation needs HTTP Basic credentials (401 without them). A sub-administrator holding
+  only the server role, or a read-only administrator, is refused the operations of other roles
+  with 403 REASON_140; an org id that is not the caller's is refused too.
+
+  Scenario Outline: <operation> without credentials answers 401
+    Given I am not authenticated
+    And the variable "org" is "1831c1a9-9c03-44df-a5a4-f2a4662d6bde"
+    When I send a <method> request to "<path>"
+    Then the response should conform to the contract
+    And the response status should be 401
+
+    Examples:
+      | operation                                              | method | path                                                                                                                               |
+      | addBackupClient                                        | POST   | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client                                                          |
+      | addProbeToServerFarm                                   | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm/00000000-0000-0000-0000-000000000000/addProbe              |
+      | addRealServerToServerFarm                              | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm/00000000-0000-0000-0000-000000000000/addRealServer         |
+      | addStorageToServer                                     | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?addLocalStorage                                                        |
+      | addSubAdministratorAccount                             | POST   | /oec/0.9/${org}/account                                                                                                            |
+      | changeBackupServicePlan                                | POST   | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/modify                                                          |
+      | changeServerDiskSpeed                                  | POST   | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/disk/00000000-0000-0000-0000-000000000000/changeSpeed                  |
+      | cleanFailedCustomerImage                               | GET    | /oec/0.9/${org}/image/00000000-0000-0000-0000-000000000000?clean                                                                   |
+      | cleanFailedServerDeployment                            | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?clean                                                                  |
+      | cloneServerToCustomerImage                             | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?clone                                                                  |
+      | copyCustomerImageToDataCenter                          | POST   | /oec/0.9/${org}/copyCustomerImage                                                                                                  |
+      | copyOvfPackageFromRemoteGeo                            | POST   | /oec/0.9/${org}/remoteOvfPackageCopy                                                                                               |
+      | createAclRule                                          | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/aclrule                                                               |
+      | createFilesAccount                                     | POST   | /oec/0.9/${org}/storageAccount                                                                                                     |
+      | createNatRule                                          | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/natrule                                                               |
+      | createNetwork                                          | POST   | /oec/0.9/${org}/network                                                                                                            |
+      | createNetworkWithLocation                              | POST   | /oec/0.9/${org}/networkWithLocation                                                                                                |
+      | createPersistenceProfile                               | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/persistenceProfile                                                    |
+      | createProbe                                            | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/probe                                                                 |
+      | createRealServer                                       | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/realServer                                                            |
+      | createServerAntiAffinityRule                           | POST   | /oec/0.9/${org}/antiAffinityRule                                                                                                   |
+      | createServerFarm                                       | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm                                                            |
+      | createVip                                              | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/vip                                                                   |
+      | deleteAclRule                                          | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/aclrule/00000000-0000-0000-0000-000000000000?delete                   |
+      | deleteCustomerServerImage                              | GET    | /oec/0.9/${org}/image/00000000-0000-0000-0000-000000000000?delete                                                                  |
+      | deleteFilesAccount                                     | GET    | /oec/0.9/${org}/storageAccount/00000000-0000-0000-0000-000000000000?delete                                                         |
+      | deleteNatRule                                          | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/natrule/00000000-0000-0000-0000-000000000000?delete                   |
+      | deleteNetwork                                          | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000?delete                                                                |
+      | deletePersistenceProfile                               | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/persistenceProfile/00000000-0000-0000-0000-000000000000?delete        |
+      | deleteProbe                                            | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/probe/00000000-0000-0000-0000-000000000000?delete                     |
+      | deleteRealServer                                       | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/realServer/00000000-0000-0000-0000-000000000000?delete                |
+      | deleteServer                                           | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?delete                                                                 |
+      | deleteServerAntiAffinityRule                           | GET    | /oec/0.9/${org}/antiAffinityRule/00000000-0000-0000-0000-000000000000?delete                                                       |
+      | deleteServerFarm                                       | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm/00000000-0000-0000-0000-000000000000?delete                |
+      | deleteSubAdministratorAccount                          | GET    | /oec/0.9/${org}/account/00000000-0000-0000-0000-000000000000?delete                                                                |
+      | deleteVip                                              | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/vip/00000000-0000-0000-0000-000000000000?delete                       |
+      | deployServer                                           | POST   | /oec/0.9/${org}/server                                                                                                             |
+      | designatePrimaryAdministrator                          | GET    | /oec/0.9/${org}/account/00000000-0000-0000-0000-000000000000?primary                                                               |
+      | disableBackup                                          | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup?disable                                                         |
+      | doesImageNameExist                                     | POST   | /oec/0.9/${org}/image/nameExists                                                                                                   |
+      | enableBackup                                           | POST   | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup                                                                 |
+      | exportCustomerImage                                    | POST   | /oec/0.9/${org}/imageExport                                                                                                        |
+      | getAdministratorLogsReport                             | GET    | /oec/0.9/${org}/auditlog                                                                                                           |
+      | getBackupClientTypes                                   | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client/type                                                     |
+      | getBackupDetails                                       | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup                                                                 |
+      | getBackupSchedulePolicies                              | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client/schedulePolicy                                           |
+      | getBackupStoragePolicies                               | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client/storagePolicy                                            |
+      | getBackupUsageReport                                   | GET    | /oec/0.9/${org}/backup/detailedUsageReport                                                                                         |
+      | getDetailedUsageReport                                 | GET    | /oec/0.9/${org}/report/usageDetailed                                                                                               |
+      | getMyAccount                                           | GET    | /oec/0.9/myaccount                                                                                                                 |
+      | getNetworkConfiguration                                | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/config                                                                |
+      | getNetworkConfigurationWithLocation                    | GET    | /oec/0.9/${org}/networkWithLocation/00000000-0000-0000-0000-000000000000/config                                                    |
+      | getNetworkDetails                                      | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000                                                                       |
+      | getServerDetails                                       | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000                                                                        |
+      | getServerFarmDetails                                   | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm/00000000-0000-0000-0000-000000000000                       |
+      | getServerImage                                         | GET    | /oec/0.9/${org}/image/00000000-0000-0000-0000-000000000000                                                                         |
+      | getSoftwareUnitsReport                                 | GET    | /oec/0.9/${org}/report/usageSoftwareUnits                                                                                          |
+      | getSummaryUsageReport                                  | GET    | /oec/0.9/${org}/report/usage                                                                                                       |
+      | importCustomerImage                                    | POST   | /oec/0.9/${org}/imageImport                                                                                                        |
+      | listAccounts                                           | GET    | /oec/0.9/${org}/account                                                                                                            |
+      | listAclRules                                           | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/aclrule                                                               |
+      | listCustomerImageCopyingInProgress                     | GET    | /oec/0.9/${org}/copyCustomerImage                                                                                                  |
+      | listCustomerImageExportHistory                         | GET    | /oec/0.9/${org}/imageExportHistory                                                                                                 |
+      | listCustomerImageExportsInProgress                     | GET    | /oec/0.9/${org}/imageExport                                                                                                        |
+      | listCustomerImageImportsInProgress                     | GET    | /oec/0.9/${org}/imageImport                                                                                                        |
+      | listCustomerServerImages                               | GET    | /oec/0.9/${org}/image                                                                                                              |
+      | listDataCenters                                        | GET    | /oec/0.9/${org}/datacenter                                                                                                         |
+      | listDataCentersWithDiskSpeed                           | GET    | /oec/0.9/${org}/datacenterWithDiskSpeed                                                                                            |
+      | listDataCentersWithLimits                              | GET    | /oec/0.9/${org}/datacenterWithLimits                                                                                               |
+      | listDataCentersWithMaintenanceStatus                   | GET    | /oec/0.9/${org}/datacenterWithMaintenanceStatus                                                                                    |
+      | listDbServerImages                                     | GET    | /oec/0.9/opsource/image/db                                                                                                         |
+      | listDeployedCustomerImages                             | GET    | /oec/0.9/${org}/image/deployed                                                                                                     |
+      | listDeployedCustomerImagesInLocation                   | GET    | /oec/0.9/${org}/image/deployed/NA1                                                                                                 |
+      | listDeployedCustomerImagesWithSoftwareLabelsInLocation | GET    | /oec/0.9/${org}/image/deployedWithSoftwareLabels/NA1                                                                               |
+      | listDeployedServers                                    | GET    | /oec/0.9/${org}/server/deployed                                                                                                    |
+      | listDeployedServersOnNetwork                           | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server/deployed                                                       |
+      | listDeployedServersOnNetworkWithDisks                  | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server/deployedWithDisks                                              |
+      | listDeployedServersOnNetworkWithSoftwareLabels         | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server/deployedWithSoftwareLabels                                     |
+      | listDeployedServersOnNetworkWithStatus                 | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server/deployedWithStatus                                             |
+      | listFilesAccounts                                      | GET    | /oec/0.9/${org}/storageAccount                                                                                                     |
+      | listMultiGeographyDataCenters                          | GET    | /oec/0.9/${org}/geo                                                                                                                |
+      | listMultiGeographyDataCentersWithKey                   | GET    | /oec/0.9/${org}/multigeo                                                                                                           |
+      | listNatRules                                           | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/natrule                                                               |
+      | listNetworks                                           | GET    | /oec/0.9/${org}/network                                                                                                            |
+      | listNetworksInLocation                                 | GET    | /oec/0.9/${org}/networkWithLocation/NA1                                                                                            |
+      | listNetworksWithLocation                               | GET    | /oec/0.9/${org}/networkWithLocation                                                                                                |
+      | listOsServerImages                                     | GET    | /oec/0.9/base/image                                                                                                                |
+      | listOsServerImagesInLocation                           | GET    | /oec/0.9/base/image/NA1                                                                                                            |
+      | listOsServerImagesWithSoftwareLabelsInLocation         | GET    | /oec/0.9/base/image/deployedWithSoftwareLabels/NA1                                                                                 |
+      | listOutOfPlaceRestoreTargetServers                     | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client/00000000-0000-0000-0000-000000000000/systemRestoreTarget |
+      | listOvfPackages                                        | GET    | /oec/0.9/${org}/ovfPackage                                                                                                         |
+      | listPartnerServerImages                                | GET    | /oec/0.9/partner/image                                                                                                             |
+      | listPendingDeploymentCustomerImages                    | GET    | /oec/0.9/${org}/image/pendingDeploy                                                                                                |
+      | listPendingDeploymentCustomerImagesInLocation          | GET    | /oec/0.9/${org}/image/pendingDeploy/NA1                                                                                            |
+      | listPendingDeploymentServers                           | GET    | /oec/0.9/${org}/server/pendingDeploy                                                                                               |
+      | listPendingDeploymentServersOnNetwork                  | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server/pendingDeploy                                                  |
+      | listPendingDeploymentServersOnNetworkWithDisks         | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server/pendingDeployWithDisks                                         |
+      | listPersistenceProfiles                                | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/persistenceProfile                                                    |
+      | listProbes                                             | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/probe                                                                 |
+      | listRealServers                                        | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/realServer                                                            |
+      | listRemoteOvfPackageCopyHistory                        | GET    | /oec/0.9/${org}/remoteOvfPackageCopyHistory                                                                                        |
+      | listRemoteOvfPackageCopyingInProgress                  | GET    | /oec/0.9/${org}/remoteOvfPackageCopy                                                                                               |
+      | listServerAntiAffinityRules                            | GET    | /oec/0.9/${org}/antiAffinityRule                                                                                                   |
+      | listServerFarms                                        | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm                                                            |
+      | listServers                                            | GET    | /oec/0.9/${org}/server                                                                                                             |
+      | listServersOnNetwork                                   | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server                                                                |
+      | listServersWithBackup                                  | GET    | /oec/0.9/${org}/serverWithBackup                                                                                                   |
+      | listServersWithState                                   | GET    | /oec/0.9/${org}/serverWithState                                                                                                    |
+      | listSoftwareLabels                                     | GET    | /oec/0.9/${org}/softwarelabel                                                                                                      |
+      | listVips                                               | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/vip                                                                   |
+      | listWebServerImages                                    | GET    | /oec/0.9/opsource/image/web                                                                                                        |
+      | modifyBackupClient                                     | POST   | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client/00000000-0000-0000-0000-000000000000/modify              |
+      | modifyCustomerServerImage                              | POST   | /oec/0.9/${org}/image/00000000-0000-0000-0000-000000000000                                                                         |
+      | modifyFilesAccount                                     | POST   | /oec/0.9/${org}/storageAccount/00000000-0000-0000-0000-000000000000                                                                |
+      | modifyNetwork                                          | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000                                                                       |
+      | modifyProbe                                            | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/probe/00000000-0000-0000-0000-000000000000                            |
+      | modifyRealServer                                       | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/realServer/00000000-0000-0000-0000-000000000000                       |
+      | modifyServer                                           | POST   | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000                                                                        |
+      | modifyServerFarmPredictor                              | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm/00000000-0000-0000-0000-000000000000                       |
+      | modifyVip                                              | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/vip/00000000-0000-0000-0000-000000000000                              |
+      | powerOffServer                                         | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?poweroff                                                               |
+      | rebootServer                                           | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?reboot                                                                 |
+      | releasePublicIpBlock                                   | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/publicip/00000000-0000-0000-0000-000000000000?release                 |
+      | removeBackupClient                                     | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client/00000000-0000-0000-0000-000000000000?remove              |
+      | removeProbeFromServerFarm                              | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm/00000000-0000-0000-0000-000000000000/removeProbe           |
+      | removeRealServerFromServerFarm                         | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/serverFarm/00000000-0000-0000-0000-000000000000/removeRealServer      |
+      | removeStorageFromServer                                | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/disk/00000000-0000-0000-0000-000000000000?delete                       |
+      | reservePublicIpBlock                                   | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/publicip?reserveNew                                                   |
+      | reservePublicIpBlockWithSize                           | GET    | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/publicip?reserveNewWithSize                                           |
+      | resetServer                                            | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?reset                                                                  |
+      | restartServer                                          | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?restart                                                                |
+      | restoreFileSystemBackup                                | POST   | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000/backup/client/00000000-0000-0000-0000-000000000000/restore             |
+      | setNetworkMulticast                                    | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/multicast                                                             |
+      | setServerToVipConnectivity                             | POST   | /oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/publicip/00000000-0000-0000-0000-000000000000                         |
+      | shutdownServer                                         | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?shutdown                                                               |
+      | startServer                                            | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?start                                                                  |
+      | stopServer                                             | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?stop                                                                   |
+      | updateAdministratorAccount                             | POST   | /oec/0.9/${org}/account/00000000-0000-0000-0000-000000000000                                                                       |
+      | updateVmwareTools                                      | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?updateVMwareTools                                                      |
+
+  Scenario: Wrong credentials answer 401
+    Given the request header "Authorization" is "Basic bm9ib2R5Om5vdC1hLXBhc3N3b3Jk"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
+    And the response status should be 401
+
+  Scenario: The sub-administrator reads its own account and the servers
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/userName" should be "sub.admin"
+    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?pageSize=2"
+    Then the response should conform to the contract
+    And the response status should be 200
+
+  Scenario Outline: The sub-administrator without the role of <operation> is refused with REASON_140
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then I save the response field "/orgId" as "org"
+    When I send a <method> request to "/oec/0.9/${org}/<path>"
+    Then the response should conform to the contract
+    And the response status should be 403
+    And the response field "/resultCode" should be "REASON_140"
+    And the response field "/result" should be "ERROR"
+
+    Examples:
+      | operation                     | method | path                                                                                                |
+      | addSubAdministratorAccount    | POST   | account                                                                                             |
+      | deleteSubAdministratorAccount | GET    | account/read.only?delete                                                                            |
+      | designatePrimaryAdministrator | GET    | account/sub.admin?primary                                                                           |
+      | deleteNetwork                 | GET    | network/a4c8b1e2-0c1d-11e3-b29c-001517c46405?delete                                                 |
+      | createAclRule                 | POST   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule                                                |
+      | createNatRule                 | POST   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule                                                |
+      | reservePublicIpBlockWithSize  | GET    | network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip?reserveNewWithSize=4                          |
+      | createVip                     | POST   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/vip                                                    |
+      | deleteServerFarm              | GET    | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/serverFarm/f9b4d6ea-0c1d-11e3-b29c-001517c46902?delete |
+      | deleteCustomerServerImage     | GET    | image/c325fe04-7711-4968-962e-c88784eb2001?delete                                                   |
+      | cloneServerToCustomerImage    | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003?clone=sub-clone                                         |
+      | importCustomerImage           | POST   | imageImport                                                                                         |
+      | copyOvfPackageFromRemoteGeo   | POST   | remoteOvfPackageCopy                                                                                |
+      | getBackupDetails              | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup                                                  |
+      | enableBackup                  | POST   | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup                                                  |
+      | createFilesAccount            | POST   | storageAccount                                                                                      |
+      | deleteFilesAccount            | GET    | storageAccount/files.archive?delete                                                                 |
+      | getSummaryUsageReport         | GET    | report/usage?startDate=2013-07-01&endDate=2013-07-01                                                |
+      | getAdministratorLogsReport    | GET    | auditlog?startDate=2013-07-01&endDate=2013-07-01                                                    |
+
+  Scenario Outline: The read-only administrator is refused <operation> with REASON_140
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then I save the response field "/orgId" as "org"
+    When I send a <method> request to "/oec/0.9/${org}/<path>"
+    Then the response should conform to the contract
+    And the response status should be 403
+    And the response field "/resultCode" should be "REASON_140"
+
+    Examples:
+      | operation    | method | path                                               |
+      | deployServer | POST   | server                                             |
+      | startServer  | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003?start  |
+      | deleteServer | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003?delete |
+
+  Scenario: A sub-administrator may change only his own account
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then I save the response field "/orgId" as "org"
+    When I send a POST request to "/oec/0.9/${org}/account/read.only" with form:
+      | fullName | Read Only |
+    Then the response should conform to the contract
+    And the response status should be 403
+    And the response field "/resultCode" should be "REASON_140"
+
+  Scenario Outline: An org id that is not mine on <operation> answers <code>
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-000000000000/<path>"
+    Then the response should conform to the contract
+    And the response status should be <status>
+    And the response field "/resultCode" should be "<code>"
+
+    Examples:
+      | operation                | path                | status | code       |
+      | listServersWithBackup    | serverWithBackup    | 400    | REASON_100 |
+      | listServers              | server              | 403    | REASON_140 |
+      | listAccounts             | account             | 400    | REASON_100 |
+      | listNetworksWithLocation | networkWithLocation | 400    | REASON_100 |

@@ -1,0 +1,296 @@
+@cloudcontrol @backup
+Feature: Cloud Backup (section 6)
+  Backup is enabled, configured and disabled on servers each scenario deploys; web-01's seeded
+  backup (Enterprise, one FA.Linux client with a backup taken) is only read and restored from.
+  NA5 has no Cloud Backup (REASON_53).
+
+  Background:
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 200
+    And I save the response field "/orgId" as "org"
+
+  Scenario: Backup lifecycle: enable, policies, clients, plan, restore out of place, disable
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>backup-01</name>
+        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
+        <administratorPassword>P@ssw0rd-backup</administratorPassword>
+        <isStarted>true</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=backup-01"
+    Then I save the response field "/serverWithState/0/id" as "server"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_543"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup" with body:
+      """xml
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    And the response field "/additionalInformation/0/name" should be "assetId"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup" with body:
+      """xml
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_550"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/type"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/backupClientType" should have at least 1 item
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/storagePolicy"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/storagePolicy" should have at least 1 item
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/schedulePolicy"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/schedulePolicy" should have at least 1 item
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <type>FA.Linux</type>
+        <storagePolicyName>14 Day Storage Policy</storagePolicyName>
+        <schedulePolicyName>12AM - 6AM</schedulePolicyName>
+        <alerting><trigger>ON_FAILURE</trigger><emailAddress>ops@example.com</emailAddress></alerting>
+      </NewBackupClient>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    And the response field "/additionalInformation/0/name" should be "backupClient.id"
+    And I save the response field "/additionalInformation/0/value" as "fsclient"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <type>MySQL</type>
+        <storagePolicyName>30 Day Storage Policy</storagePolicyName>
+        <schedulePolicyName>6PM - 12AM</schedulePolicyName>
+      </NewBackupClient>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And I save the response field "/additionalInformation/0/value" as "dbclient"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client/${dbclient}/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <storagePolicyName>14 Day Storage Policy</storagePolicyName>
+        <schedulePolicyName>12AM - 6AM</schedulePolicyName>
+      </ModifyBackupClient>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/servicePlan" should be "Advanced"
+    And the response field "/backupClient" should have 2 items
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/modify" with body:
+      """xml
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Essentials"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_546"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/modify" with body:
+      """xml
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Enterprise"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client/${fsclient}/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2013-07-18T00:00:00</asAtDate></RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_551"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client/${dbclient}/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2013-07-18T00:00:00</asAtDate></RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_556"
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <asAtDate>2013-07-18T00:00:00</asAtDate>
+        <targetServerId>${server}</targetServerId>
+      </RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup?disable"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_548"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/${dbclient}?remove"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/${fsclient}?remove"
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/${fsclient}?remove"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_545"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup?disable"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/backup"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_543"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?poweroff"
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response status should be 200
+
+  Scenario: Backup details of a server with a client
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/servicePlan" should be "Enterprise"
+    And the response field "/backupClient" should have 1 item
+    And the response field "/backupClient/0/type" should be "FA.Linux"
+
+  Scenario: Restore a file system backup in place
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2013-07-18T00:00:00</asAtDate></RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+
+  Scenario: Servers for an out of place restore
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/FA.Linux/systemRestoreTarget"
+    Then the response should conform to the contract
+    And the response status should be 200
+
+  Scenario Outline: <request> answers <code>
+    When I send a GET request to "/oec/0.9/${org}/server/<request>"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "<code>"
+
+    Examples:
+      | request                                                                                        | code       |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup                                                    | REASON_543 |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup/client/type                                        | REASON_543 |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup                                                    | REASON_53  |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup/client/storagePolicy                               | REASON_53  |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup/client/schedulePolicy                              | REASON_53  |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup?disable                                            | REASON_543 |
+      | 00000000-0000-0000-0000-000000000000/backup                                                    | REASON_395 |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/00000000-0000-0000-0000-000000000000?remove | REASON_545 |
+      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/Oracle/systemRestoreTarget                  | REASON_320 |
+
+  Scenario: Enabling backup in NA5 answers REASON_53
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup" with body:
+      """xml
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Essentials"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_53"
+
+  Scenario: Enabling backup with an unknown service plan answers REASON_320
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup" with body:
+      """xml
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Platinum"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+
+  Scenario: Enabling backup twice answers REASON_550
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup" with body:
+      """xml
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_550"
+
+  Scenario: A restore older than the backups answers REASON_520
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2012-01-01T00:00:00</asAtDate></RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_520"
+
+  Scenario: An out of place restore to a server of another operating system answers REASON_554
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <asAtDate>2013-07-18T00:00:00</asAtDate>
+        <targetServerId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</targetServerId>
+      </RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_554"
+
+  Scenario: An out of place restore to a server without such a client answers REASON_552
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <asAtDate>2013-07-18T00:00:00</asAtDate>
+        <targetServerId>5f3b8e2c-1a2b-4c3d-8e4f-000000000002</targetServerId>
+      </RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_552"
+
+  Scenario: Modifying a backup client with an unknown storage policy answers REASON_320
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <storagePolicyName>Forever Policy</storagePolicyName>
+        <schedulePolicyName>12AM - 6AM</schedulePolicyName>
+      </ModifyBackupClient>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+
+  Scenario: Adding a backup client of an unknown type answers REASON_320
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <type>Oracle</type>
+        <storagePolicyName>14 Day Storage Policy</storagePolicyName>
+        <schedulePolicyName>12AM - 6AM</schedulePolicyName>
+      </NewBackupClient>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+
+  Scenario: Changing the plan of a server without backup answers REASON_543
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup/modify" with body:
+      """xml
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Enterprise"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_543"

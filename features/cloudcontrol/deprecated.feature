@@ -1,0 +1,57 @@
+@cloudcontrol @deprecated
+Feature: Deprecated account and server functions (sections 11 and 13)
+  The deprecated lists still answer with their documented shapes. (The deprecated image lists
+  are in images.feature, the deprecated network functions in networks.feature, Restart and Stop
+  Server and Get Server Details in servers.feature.)
+
+  Background:
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 200
+    And I save the response field "/orgId" as "org"
+
+  Scenario Outline: Deprecated <list>
+    When I send a GET request to "/oec/0.9/${org}/<path>"
+    Then the response should conform to the contract
+    And the response status should be 200
+
+    Examples:
+      | list                                      | path                                                                           |
+      | data centers with disk speed              | datacenterWithDiskSpeed                                                        |
+      | servers with state                        | serverWithState                                                                |
+      | data centers with limits                  | datacenterWithLimits                                                           |
+      | multi-geography data centers              | geo                                                                            |
+      | data centers                              | datacenter                                                                     |
+      | deployed servers                          | server/deployed                                                                |
+      | pending deployment servers                | server/pendingDeploy                                                           |
+      | deployed servers on a network with disks  | network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/deployedWithDisks          |
+      | pending servers on a network with disks   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/pendingDeployWithDisks     |
+      | deployed servers on a network with labels | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server/deployedWithSoftwareLabels |
+      | pending servers on a network              | network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/pendingDeploy              |
+      | deployed servers on a network             | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server/deployed                   |
+      | servers                                   | server                                                                         |
+      | deployed servers on a network with status | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server/deployedWithStatus         |
+      | servers on a network                      | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server                            |
+
+  Scenario: Deprecated pending deployment servers on a network list pending-01
+    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/pendingDeploy"
+    Then the response should conform to the contract
+    And the response body should contain "pending-01"
+
+  Scenario: Deprecated data centers with limits carry the limits
+    When I send a GET request to "/oec/0.9/${org}/datacenterWithLimits"
+    Then the response should conform to the contract
+    And the response field "/datacenter" should have 4 items
+    And the response field "/datacenter/0/maxCpu" should exist
+
+  Scenario Outline: Deprecated server list on unknown network <path> answers REASON_250
+    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-000000000000/server/<path>"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_250"
+
+    Examples:
+      | path                   |
+      | deployedWithDisks      |
+      | pendingDeployWithDisks |
+      | deployed               |

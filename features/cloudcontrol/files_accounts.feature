@@ -1,0 +1,94 @@
+@cloudcontrol @files
+Feature: Cloud Files accounts (section 9)
+  A Cloud Files account is created, modified and deleted by one scenario; the seeded accounts
+  are only listed.
+
+  Background:
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 200
+    And I save the response field "/orgId" as "org"
+
+  Scenario: Files account lifecycle: create, list, modify, delete
+    When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
+        <userName>files.new</userName>
+        <password>files-new-password</password>
+        <email>files.new@example.com</email>
+        <allocatedStorageMb>2048</allocatedStorageMb>
+        <displayName>New</displayName>
+        <subAdminUserName>sub.admin</subAdminUserName>
+      </NewStorageAccount>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response body should contain "files.new"
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.new" with form:
+      | allocatedStorageMb | 4096 |
+      | subAdminUserName   |      |
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.new" with form:
+      | allocatedStorageMb | lots |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+    When I send a GET request to "/oec/0.9/${org}/storageAccount/files.new?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/storageAccount/files.new?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_680"
+
+  Scenario: Creating a files account for an unknown sub-administrator answers REASON_110
+    When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
+        <userName>files.other</userName>
+        <password>files-other-password</password>
+        <email>files.other@example.com</email>
+        <allocatedStorageMb>1024</allocatedStorageMb>
+        <displayName>Other</displayName>
+        <subAdminUserName>nobody</subAdminUserName>
+      </NewStorageAccount>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_110"
+
+  Scenario: Creating a files account that exists answers REASON_320
+    When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
+        <userName>files.main</userName>
+        <password>files-main-password</password>
+        <email>files.main@example.com</email>
+        <allocatedStorageMb>1024</allocatedStorageMb>
+        <displayName>Main again</displayName>
+      </NewStorageAccount>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+
+  Scenario: Modifying an unknown files account answers REASON_680
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.nobody" with form:
+      | displayName | Nobody |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_680"
+
+  Scenario: Giving a files account an unknown sub-administrator answers REASON_110
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.archive" with form:
+      | subAdminUserName | nobody |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_110"

@@ -1,0 +1,437 @@
+@cloudcontrol @servers
+Feature: Server (section 5) and the deprecated server functions (section 13)
+  Servers are deployed by each scenario that changes them (found again by name through
+  GET serverWithState?name=); seeded servers are only read, or faulted in a state no scenario
+  changes: web-01 started, test-02 with a change pending, mail-01 without VMware Tools running,
+  NA9 in maintenance. failed-01 is cleaned and build-01's VMware Tools are updated by one
+  scenario each.
+
+  Background:
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 200
+    And I save the response field "/orgId" as "org"
+
+  Scenario: Server lifecycle: deploy stopped, start, shut down, and delete
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>lifecycle-01</name>
+        <description>deploy, start, shutdown, delete</description>
+        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
+        <administratorPassword>P@ssw0rd-lifecycle</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=lifecycle-01"
+    Then the response should conform to the contract
+    And the response field "/serverWithState" should have 1 item
+    And the response field "/serverWithState/0/isStarted" should be "false"
+    And the response field "/serverWithState/0/isDeployed" should be "true"
+    And the response field "/serverWithState/0/location" should be "NA1"
+    And I save the response field "/serverWithState/0/id" as "server"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?start"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response field "/serverWithState/0/isStarted" should be "true"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_40"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?shutdown"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response field "/serverWithState/0/isStarted" should be "false"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response should conform to the contract
+    And the response field "/totalCount" should be "0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?start"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_395"
+
+  Scenario: Every power action on a started server, then modify and delete it
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>power-01</name>
+        <description>power actions</description>
+        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46304</imageResourcePath>
+        <administratorPassword>P@ssw0rd-power</administratorPassword>
+        <isStarted>true</isStarted>
+      </Server>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=power-01"
+    Then the response field "/serverWithState/0/isStarted" should be "true"
+    And I save the response field "/serverWithState/0/id" as "server"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?reboot"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?reset"
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?poweroff"
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?poweroff"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_40"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?restart"
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?stop"
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | name        | power-01b |
+      | description | modified  |
+      | cpuCount    | 4         |
+      | memory      | 8192      |
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/name" should be "power-01b"
+    And the response field "/cpuCount" should be "4"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | cpuCount | 99 |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+
+  Scenario: Notify the system of a private IP address change
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>renumber-01</name>
+        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
+        <administratorPassword>P@ssw0rd-renumber</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=renumber-01"
+    Then I save the response field "/serverWithState/0/id" as "server"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | privateIp | 10.162.2.201 |
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response field "/serverWithState/0/privateIp" should be "10.162.2.201"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | privateIp | 10.99.1.5 |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_240"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | privateIp | 10.162.2.11 |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_241"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response status should be 200
+
+  Scenario: Add local storage, change its speed and remove it
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>storage-01</name>
+        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
+        <administratorPassword>P@ssw0rd-storage</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=storage-01"
+    Then I save the response field "/serverWithState/0/id" as "server"
+    And I save the response field "/serverWithState/0/disk/0/id" as "osdisk"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?addLocalStorage&amount=20&speed=STANDARD"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?addLocalStorage&amount=5000"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?addLocalStorage&amount=20&speed=WARP"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_826"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response field "/serverWithState/0/disk" should have 2 items
+    And the response field "/serverWithState/0/disk/1/sizeGb" should be "20"
+    And I save the response field "/serverWithState/0/disk/1/id" as "disk"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/disk/${disk}/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>ECONOMY</speed></ChangeDiskSpeed>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response field "/serverWithState/0/disk/1/speed" should be "ECONOMY"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/disk/${osdisk}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_696"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/disk/${disk}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}/disk/${disk}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_394"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response status should be 200
+
+  Scenario: Clone a server to a customer image, edit and delete the image
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>clone-src-01</name>
+        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46404</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46502</imageResourcePath>
+        <administratorPassword>P@ssw0rd-clone</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=clone-src-01"
+    Then the response field "/serverWithState/0/location" should be "NA5"
+    And I save the response field "/serverWithState/0/id" as "server"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=clone-image-01&desc=cloned"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=clone-image-01&desc=again"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_391"
+    When I send a POST request to "/oec/0.9/${org}/image/nameExists" with body:
+      """xml
+      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><location>NA5</location><imageName>clone-image-01</imageName></ImageNameExists>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/NA5"
+    Then the response should conform to the contract
+    And the response field "/DeployedImageWithSoftwareLabels" should have 1 item
+    And the response field "/DeployedImageWithSoftwareLabels/0/name" should be "clone-image-01"
+    And I save the response field "/DeployedImageWithSoftwareLabels/0/id" as "image"
+    When I send a POST request to "/oec/0.9/${org}/image/${image}" with form:
+      | description | A cloned image, edited |
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/image/${image}"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/description" should be "A cloned image, edited"
+    When I send a GET request to "/oec/0.9/${org}/image/${image}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/image/${image}"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_390"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response status should be 200
+
+  Scenario: Clean a failed server deployment
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=5f3b8e2c-1a2b-4c3d-8e4f-000000000014"
+    Then the response field "/serverWithState/0/state" should be "FAILED_ADD"
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000014?clean"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000014?clean"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_395"
+
+  Scenario: Update the VMware Tools of a server that needs it
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000009?updateVMwareTools"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000009?updateVMwareTools"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_820"
+
+  Scenario: Create and delete a server anti-affinity rule
+    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server">
+        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</serverId>
+        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000005</serverId>
+      </NewAntiAffinityRule>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    And the response field "/additionalInformation/0/name" should be "antiaffinityrule.id"
+    And I save the response field "/additionalInformation/0/value" as "rule"
+    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?id=${rule}"
+    Then the response should conform to the contract
+    And the response field "/antiAffinityRule" should have 1 item
+    And the response field "/antiAffinityRule/0/location" should be "NA1"
+    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server">
+        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</serverId>
+        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000005</serverId>
+      </NewAntiAffinityRule>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_692"
+    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/${rule}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/${rule}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_693"
+
+  Scenario Outline: <action> of <server> answers <code>
+    When I send a GET request to "/oec/0.9/${org}/server/<server>?<action>"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "<code>"
+    And the response field "/result" should be "ERROR"
+
+    Examples:
+      | action                      | server                               | code       |
+      | start                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_40  |
+      | shutdown                    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003 | REASON_40  |
+      | reboot                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003 | REASON_40  |
+      | reset                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003 | REASON_40  |
+      | poweroff                    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
+      | start                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
+      | shutdown                    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000012 | REASON_800 |
+      | reboot                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000012 | REASON_800 |
+      | delete                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_40  |
+      | delete                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
+      | start                       | 00000000-0000-0000-0000-000000000000 | REASON_395 |
+      | stop                        | 00000000-0000-0000-0000-000000000000 | REASON_395 |
+      | restart                     | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
+      | clean                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_392 |
+      | updateVMwareTools           | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_820 |
+      | clone=web-template&desc=dup | 5f3b8e2c-1a2b-4c3d-8e4f-000000000002 | REASON_391 |
+      | clone=web-01-image          | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_550 |
+      | addLocalStorage&amount=1    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_320 |
+
+  Scenario: Removing an unknown disk answers REASON_394
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000004/disk/00000000-0000-0000-0000-000000000000?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_394"
+
+  Scenario: Changing the speed of a disk to an unknown speed answers REASON_826
+    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000004/disk/4e092b3f-0c1d-11e3-b29c-001517c46e24/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>WARP</speed></ChangeDiskSpeed>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_826"
+
+  Scenario: Deploying into a data center in maintenance answers REASON_51
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>maintenance-01</name>
+        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46405</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46602</imageResourcePath>
+        <administratorPassword>P@ssw0rd-maintenance</administratorPassword>
+        <isStarted>true</isStarted>
+      </Server>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_51"
+
+  Scenario Outline: Deploying a server with <problem> answers <code>
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name><server_name></name>
+        <vlanResourcePath>/oec/${org}/network/<network></vlanResourcePath>
+        <imageResourcePath>/oec/base/image/<image></imageResourcePath>
+        <administratorPassword>P@ssw0rd-bad</administratorPassword>
+        <isStarted><started></isStarted>
+      </Server>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "<code>"
+
+    Examples:
+      | problem                         | server_name | network                              | image                                | started | code       |
+      | an unknown network              | bad-01      | 00000000-0000-0000-0000-000000000000 | 52ed8b72-ebea-11df-bdc1-001517c46302 | true    | REASON_250 |
+      | an unknown image                | bad-02      | a4c8b1e2-0c1d-11e3-b29c-001517c46401 | 00000000-0000-0000-0000-000000000000 | true    | REASON_390 |
+      | an image of another data center | bad-03      | a4c8b1e2-0c1d-11e3-b29c-001517c46401 | 52ed8b72-ebea-11df-bdc1-001517c46402 | true    | REASON_320 |
+      | isStarted not a boolean         | bad-04      | a4c8b1e2-0c1d-11e3-b29c-001517c46401 | 52ed8b72-ebea-11df-bdc1-001517c46302 | maybe   | REASON_320 |
+
+  Scenario: Deploying with a body that is not XML answers REASON_60
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      this is not XML
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_60"
+
+  Scenario: Deleting an anti-affinity rule with an operation pending answers REASON_40
+    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/2ce7091d-0c1d-11e3-b29c-001517c46c03?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_40"
+
+  Scenario: An anti-affinity rule across networks answers REASON_691
+    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server">
+        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000001</serverId>
+        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</serverId>
+      </NewAntiAffinityRule>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_691"
+
+  Scenario: Server details of a seeded server
+    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/name" should be "web-01"
+    And the response field "/id" should be "5f3b8e2c-1a2b-4c3d-8e4f-000000000001"

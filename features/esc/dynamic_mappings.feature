@@ -1,0 +1,128 @@
+@esc @mappings
+Feature: Dynamic mappings (group 17)
+  Dynamic mapping actions and metrics are synchronous. CORE mappings (those the document's
+  datamodel uses, such as "ALWAYS log" and ICMPPing) cannot be deleted. Deleting "all" removes
+  every non-CORE mapping, so each kind is created and deleted in one scenario only.
+
+  Background:
+    Given I am authenticated
+
+  Scenario: Create, read, list and delete dynamic mapping actions
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
+      """xml
+      <actions>
+          <action><name>TRUE cc-scale-out.sh</name><type>SCRIPT</type></action>
+          <action><name>TRUE cc-scale-in.sh</name><type>SCRIPT</type></action>
+      </actions>
+      """
+    Then the response status should be 200
+    And the response should conform to the contract
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response field "/type" should be "SCRIPT"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response body should contain "TRUE cc-scale-in.sh"
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    Then the response status should be 200
+    And the response should conform to the contract
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    Then the response status should be 404
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response body should contain "TRUE cc-scale-in.sh"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-in.sh"
+    Then the response status should be 404
+    And the response should conform to the contract
+
+  Scenario: Create, read, list and delete dynamic mapping metrics
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics" with body:
+      """xml
+      <metrics>
+          <metric><name>CC_DISK_FREE</name><type>SNMPGet</type></metric>
+          <metric><name>CC_SESSIONS</name><type>SNMPGet</type></metric>
+      </metrics>
+      """
+    Then the response status should be 200
+    And the response should conform to the contract
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/CC_DISK_FREE"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response field "/type" should be "SNMPGet"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response body should contain "CC_SESSIONS"
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/CC_DISK_FREE"
+    Then the response status should be 200
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response body should contain "CC_SESSIONS"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/CC_SESSIONS"
+    Then the response status should be 404
+    And the response should conform to the contract
+
+  Scenario: CORE mappings cannot be deleted or created again
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/ALWAYS%20log"
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/ICMPPing"
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
+      """xml
+      <actions><action><name>ALWAYS log</name><type>ESC_POST_EVENT</type></action></actions>
+      """
+    Then the response status should be 409
+    And the response should conform to the contract
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics" with body:
+      """xml
+      <metrics><metric><name>ICMPPing</name><type>ICMPPing</type></metric></metrics>
+      """
+    Then the response status should be 409
+    And the response should conform to the contract
+
+  Scenario: Mapping definitions and names that are refused
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
+      """xml
+      <actions/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics" with body:
+      """xml
+      <metrics><metric><type>SNMPGet</type></metric></metrics>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/%20padded"
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/%20padded"
+    Then the response status should be 400
+    And the response should conform to the contract
+
+  Scenario: Mappings that do not exist
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/NO_SUCH_ACTION"
+    Then the response status should be 404
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/NO_SUCH_ACTION"
+    Then the response status should be 404
+    And the response should conform to the contract
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/NO_SUCH_METRIC"
+    Then the response status should be 404
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/NO_SUCH_METRIC"
+    Then the response status should be 404
+    And the response should conform to the contract
+
+  Scenario: A CORE action the document's datamodel uses is readable
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20esc_vm_alive_notification"
+    Then the response status should be 200
+    And the response should conform to the contract

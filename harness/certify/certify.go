@@ -1,0 +1,253 @@
+// Package certify runs an API's suite live against a vendor's endpoint and writes a
+// certification bundle: results.json (one row per operation and check, with verdicts),
+// junit.xml, report.html, the cassettes as evidence, and manifest.json holding the harness
+// version, the target, and the sha256 of every contract and feature file used and of every file
+// of the bundle, so that VerifyBundle detects a tampered bundle.
+package certify
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cloudcontract/cloudcontract/harness/report"
+	"github.com/cloudcontract/cloudcontract/harness/runner"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/vcr"
+)
+
+// Options of a certification run.
+type Options struct {
+	API, Target, Vendor, Out  string
+	SpecsDir, FeaturesDir     string
+	Registry                  *spec.Registry
+	Waivers                   []report.Waiver
+	Credentials               map[string]spec.Credential
+	Concurrency               int
+	Timeout                   time.Duration
+	Tags                      string
+	Transport                 http.RoundTripper
+	CallbackAddr, CallbackURL string
+	Version                   string
+	// Output receives godog's progress.
+	Output io.Writer
+	// Force allows writing into a non-empty Out folder.
+	Force bool
+	// Now decides which waivers have expired (default time.Now).
+	Now func() time.Time
+}
+
+// Manifest is manifest.json.
+type Manifest struct {
+	Tool       string            `json:"tool"`
+	Version    string            `json:"version"`
+	API        string            `json:"api"`
+	Vendor     string            `json:"vendor,omitempty"`
+	Target     string            `json:"target"`
+	Created    time.Time         `json:"created"`
+	SpecSHA256 string            `json:"spec_sha256"`
+	Verdict    report.Verdict    `json:"verdict"`
+	Inputs     map[string]string `json:"inputs"`
+	Files      map[string]string `json:"files"`
+}
+
+// Run certifies and writes the bundle; the result's Verdict says whether the target passed.
+func Run(ctx context.Context, o Options) (*report.Result, error) {
+	if o.Out == "" {
+		return nil, errors.New("--out DIR is required: the bundle is written there")
+	}
+	if o.Target == "" {
+		return nil, errors.New("certification runs live: give --target URL or --profile")
+	}
+	if entries, err := os.ReadDir(o.Out); err == nil && len(entries) > 0 && !o.Force {
+		return nil, fmt.Errorf("%s is not empty: certify writes a fresh bundle (use --force to overwrite)", o.Out)
+	}
+	if o.Force {
+		for _, name := range []string{"cassettes", "results.json", "junit.xml", "report.html", "manifest.json"} {
+			if err := os.RemoveAll(filepath.Join(o.Out, name)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return nil, err
+	}
+	reg := o.Registry
+	if reg == nil {
+		reg = spec.NewRegistry(o.SpecsDir)
+	}
+	api, err := reg.Get(o.API)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now
+	if o.Now != nil {
+		now = o.Now
+	}
+	started := now()
+	cfg := runner.Config{
+		APIs: []string{o.API}, SpecsDir: o.SpecsDir, FeaturesDir: o.FeaturesDir, CassettesDir: filepath.Join(o.Out, "cassettes"),
+		Target: o.Target, Record: true, KeepFailed: true, Tags: o.Tags, Concurrency: o.Concurrency, Format: "progress",
+		Output: o.Output, Timeout: o.Timeout, Registry: reg, Version: o.Version, Transport: o.Transport,
+		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL,
+	}
+	if o.Credentials != nil {
+		cfg.Credentials = map[string]map[string]spec.Credential{o.API: o.Credentials}
+	}
+	res, err := runner.Run(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := vcr.Recordings(filepath.Join(o.Out, "cassettes", o.API))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	var scenarios []report.Scenario
+	for _, s := range res.Scenarios {
+		v := report.Pass
+		if !s.Passed {
+			v = report.Fail
+		}
+		feature, _ := filepath.Rel(o.FeaturesDir, s.Feature)
+		if feature == "" || strings.HasPrefix(feature, "..") {
+			feature = s.Feature
+		}
+		scenarios = append(scenarios, report.Scenario{Feature: filepath.ToSlash(feature), Name: s.Name, Verdict: v, Error: s.Error})
+	}
+	result := report.Build(report.Input{API: api, Version: o.Version, Vendor: o.Vendor, Target: o.Target, Started: started,
+		Duration: now().Sub(started), Recordings: relative(recs, o.Out), Scenarios: scenarios, Waivers: o.Waivers, Now: now()})
+	if err := writeBundle(o, api, result, started); err != nil {
+		return result, err
+	}
+	return result, nil
+}
+
+// relative makes cassette paths relative to the bundle, as the report shows them.
+func relative(recs []*vcr.Recording, out string) []*vcr.Recording {
+	for _, r := range recs {
+		if rel, err := filepath.Rel(out, r.Path); err == nil {
+			r.Path = filepath.ToSlash(rel)
+		}
+	}
+	return recs
+}
+
+func writeBundle(o Options, api *spec.API, r *report.Result, created time.Time) error {
+	write := func(name string, fn func(io.Writer) error) error {
+		f, err := os.Create(filepath.Join(o.Out, name))
+		if err != nil {
+			return err
+		}
+		if err := fn(f); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+		return f.Close()
+	}
+	if err := write("results.json", func(w io.Writer) error { return report.WriteJSON(w, r) }); err != nil {
+		return err
+	}
+	if err := write("junit.xml", func(w io.Writer) error { return report.WriteJUnit(w, r) }); err != nil {
+		return err
+	}
+	if err := write("report.html", func(w io.Writer) error { return report.WriteHTML(w, r) }); err != nil {
+		return err
+	}
+	m := Manifest{Tool: "cloudcontract", Version: o.Version, API: api.Name, Vendor: o.Vendor, Target: o.Target,
+		Created: created.UTC(), SpecSHA256: api.Hash, Verdict: r.Verdict, Inputs: map[string]string{}}
+	for rel, sum := range api.Files {
+		m.Inputs[filepath.ToSlash(filepath.Join("specs", api.Name, rel))] = sum
+	}
+	features, err := hashFiles(filepath.Join(o.FeaturesDir, api.Name))
+	if err != nil {
+		return err
+	}
+	for rel, sum := range features {
+		m.Inputs[filepath.ToSlash(filepath.Join("features", api.Name, rel))] = sum
+	}
+	if m.Files, err = hashFiles(o.Out); err != nil {
+		return err
+	}
+	delete(m.Files, "manifest.json")
+	return write("manifest.json", func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	})
+}
+
+func hashFiles(dir string) (map[string]string, error) {
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	return out, err
+}
+
+// VerifyBundle checks every file of a bundle against its manifest: a changed, missing or added
+// file is a problem.
+func VerifyBundle(dir string) (*Manifest, []string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("not a bundle: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", filepath.Join(dir, "manifest.json"), err)
+	}
+	if len(m.Files) == 0 {
+		return &m, nil, fmt.Errorf("%s lists no files", filepath.Join(dir, "manifest.json"))
+	}
+	actual, err := hashFiles(dir)
+	if err != nil {
+		return &m, nil, err
+	}
+	delete(actual, "manifest.json")
+	var problems []string
+	names := make([]string, 0, len(m.Files))
+	for n := range m.Files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		got, ok := actual[n]
+		switch {
+		case !ok:
+			problems = append(problems, "missing: "+n)
+		case got != m.Files[n]:
+			problems = append(problems, fmt.Sprintf("changed: %s (sha256 %.12s, manifest says %.12s)", n, got, m.Files[n]))
+		}
+	}
+	var extra []string
+	for n := range actual {
+		if _, ok := m.Files[n]; !ok {
+			extra = append(extra, "added: "+n)
+		}
+	}
+	sort.Strings(extra)
+	return &m, append(problems, extra...), nil
+}

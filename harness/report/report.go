@@ -1,0 +1,349 @@
+// Package report turns the recorded evidence of a run (cassettes and callbacks) and its scenario
+// outcomes into a certification result: one row per operation and per check with a verdict, the
+// failures with what was expected and what came, where, the request line and a curl command to
+// reproduce (secrets masked: the evidence is already redacted). It writes the result as JSON,
+// JUnit XML and a self-contained HTML page.
+package report
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+	"github.com/cloudcontract/cloudcontract/harness/vcr"
+)
+
+// Verdict of a check, an operation, a scenario or a run.
+type Verdict string
+
+// Verdicts.
+const (
+	Pass         Verdict = "pass"
+	Fail         Verdict = "fail"
+	Waived       Verdict = "waived"
+	NotExercised Verdict = "not-exercised"
+	NotApplied   Verdict = "n/a"
+)
+
+// Checks lists the checks reported per operation, in column order.
+var Checks = []string{"status", "content-type", "header", "body", "csv", "reason", "paging", "callback"}
+
+// Failure is one failed check of one exchange (or a failed scenario).
+type Failure struct {
+	Check     string `json:"check"`
+	Operation string `json:"operation,omitempty"`
+	Request   string `json:"request"`
+	Status    int    `json:"status,omitempty"`
+	Pointer   string `json:"pointer,omitempty"`
+	XMLPath   string `json:"xml_path,omitempty"`
+	Expected  string `json:"expected,omitempty"`
+	Actual    string `json:"actual,omitempty"`
+	Message   string `json:"message"`
+	Curl      string `json:"curl,omitempty"`
+	// RequestBody and ResponseBody are excerpts (secrets masked).
+	RequestBody  string `json:"request_body,omitempty"`
+	ResponseBody string `json:"response_body,omitempty"`
+	Cassette     string `json:"cassette,omitempty"`
+	// Waiver is the reason the failure is accepted, when a waiver covers it.
+	Waiver string `json:"waiver,omitempty"`
+}
+
+// Operation is the row of one operation.
+type Operation struct {
+	ID         string             `json:"id"`
+	Method     string             `json:"method"`
+	Path       string             `json:"path"`
+	Deprecated bool               `json:"deprecated,omitempty"`
+	Calls      int                `json:"calls"`
+	Checks     map[string]Verdict `json:"checks"`
+	Verdict    Verdict            `json:"verdict"`
+	Failures   []Failure          `json:"failures,omitempty"`
+}
+
+// Scenario is the outcome of one scenario.
+type Scenario struct {
+	Feature string  `json:"feature"`
+	Name    string  `json:"name"`
+	Verdict Verdict `json:"verdict"`
+	Error   string  `json:"error,omitempty"`
+	Waiver  string  `json:"waiver,omitempty"`
+}
+
+// Summary counts a result.
+type Summary struct {
+	Scenarios, ScenariosPassed, ScenariosFailed, ScenariosWaived     int
+	Operations, OperationsPassed, OperationsFailed, OperationsWaived int
+	OperationsNotExercised                                           int
+}
+
+// Result is a certification result.
+type Result struct {
+	Tool       string         `json:"tool"`
+	Version    string         `json:"version"`
+	API        string         `json:"api"`
+	Title      string         `json:"title"`
+	Vendor     string         `json:"vendor,omitempty"`
+	Target     string         `json:"target"`
+	SpecSHA256 string         `json:"spec_sha256"`
+	Started    time.Time      `json:"started"`
+	Duration   string         `json:"duration"`
+	Verdict    Verdict        `json:"verdict"`
+	Summary    Summary        `json:"summary"`
+	Operations []Operation    `json:"operations"`
+	Scenarios  []Scenario     `json:"scenarios"`
+	Waivers    []WaiverStatus `json:"waivers,omitempty"`
+}
+
+// Input is what a result is built from.
+type Input struct {
+	API        *spec.API
+	Version    string
+	Vendor     string
+	Target     string
+	Started    time.Time
+	Duration   time.Duration
+	Recordings []*vcr.Recording
+	Scenarios  []Scenario
+	Waivers    []Waiver
+	// Now decides which waivers have expired.
+	Now time.Time
+}
+
+// Build computes the result.
+func Build(in Input) *Result {
+	api := in.API
+	v := validate.New(api)
+	r := &Result{Tool: "cloudcontract", Version: in.Version, API: api.Name, Title: api.Harness.Title, Vendor: in.Vendor,
+		Target: in.Target, SpecSHA256: api.Hash, Started: in.Started.UTC(), Duration: in.Duration.Round(time.Millisecond).String()}
+	w := newWaiverSet(in.Waivers, in.Now)
+	rows := map[string]*Operation{}
+	for _, op := range api.Operations() {
+		row := &Operation{ID: op.ID, Method: op.Method, Path: op.PathKey, Deprecated: op.Op.Deprecated, Checks: map[string]Verdict{}}
+		for _, c := range Checks {
+			row.Checks[c] = NotApplied
+		}
+		rows[op.ID] = row
+	}
+	mark := func(row *Operation, check string, verdict Verdict) {
+		cur := row.Checks[check]
+		if cur == Fail || (cur == Waived && verdict != Fail) {
+			return
+		}
+		row.Checks[check] = verdict
+	}
+	for _, rec := range in.Recordings {
+		txOp := map[string]*spec.Operation{}
+		for _, it := range rec.Interactions {
+			x, err := vcr.Exchange(it)
+			if err != nil {
+				continue
+			}
+			t, perr := v.Prepare(x)
+			if perr != nil {
+				var ce *validate.ContractError
+				if errors.As(perr, &ce) {
+					r.Scenarios = append(r.Scenarios, Scenario{Feature: rec.Path, Name: "unrouted request", Verdict: Fail, Error: perr.Error()})
+				}
+				continue
+			}
+			row := rows[t.Operation.ID]
+			row.Calls++
+			for _, tx := range validate.HeaderValues(x.Header, api.Harness.Callbacks.TransactionHeaders...) {
+				txOp[tx] = t.Operation
+			}
+			var problems []validate.Problem
+			for _, c := range v.Checks {
+				problems = append(problems, c(t)...)
+			}
+			failed := map[string]bool{}
+			for _, p := range problems {
+				check := p.Check
+				if check == "route" {
+					check = "status"
+				}
+				f := failureOf(p, t.Operation.ID, x, rec.Path)
+				if reason, ok := w.covers(t.Operation.ID, check); ok {
+					f.Waiver = reason
+					mark(row, check, Waived)
+				} else {
+					failed[check] = true
+					mark(row, check, Fail)
+				}
+				row.Failures = append(row.Failures, f)
+			}
+			for _, c := range applicable(api, t) {
+				if !failed[c] {
+					mark(row, c, Pass)
+				}
+			}
+		}
+		for _, cb := range rec.Callbacks {
+			var op *spec.Operation
+			for _, tx := range validate.HeaderValues(cb.Headers, api.Harness.Callbacks.TransactionHeaders...) {
+				op = txOp[tx]
+			}
+			if op == nil {
+				continue
+			}
+			row := rows[op.ID]
+			_, err := v.ValidateCallback(op, &validate.Notification{To: cb.Header, Method: cb.Method, URL: cb.Path, Headers: cb.Headers, Body: []byte(cb.Body)})
+			var ce *validate.ContractError
+			if err == nil {
+				mark(row, "callback", Pass)
+				continue
+			}
+			if !errors.As(err, &ce) {
+				continue
+			}
+			for _, p := range ce.Problems {
+				f := Failure{Check: "callback", Operation: op.ID, Request: ce.RequestLine, Pointer: p.Pointer, XMLPath: p.XMLPath,
+					Expected: p.Expected, Actual: p.Actual, Message: p.Message, ResponseBody: excerpt(cb.Body), Cassette: vcr.CallbacksPath(rec.Path)}
+				if reason, ok := w.covers(op.ID, "callback"); ok {
+					f.Waiver = reason
+					mark(row, "callback", Waived)
+				} else {
+					mark(row, "callback", Fail)
+				}
+				row.Failures = append(row.Failures, f)
+			}
+		}
+	}
+	for _, s := range in.Scenarios {
+		if s.Verdict == Fail {
+			if reason, ok := w.coversScenario(s.Name); ok {
+				s.Verdict, s.Waiver = Waived, reason
+			}
+		}
+		r.Scenarios = append(r.Scenarios, s)
+	}
+	for _, op := range api.Operations() {
+		row := rows[op.ID]
+		row.Verdict = NotExercised
+		if row.Calls > 0 {
+			row.Verdict = Pass
+			for _, c := range Checks {
+				switch row.Checks[c] {
+				case Fail:
+					row.Verdict = Fail
+				case Waived:
+					if row.Verdict == Pass {
+						row.Verdict = Waived
+					}
+				}
+			}
+		}
+		r.Operations = append(r.Operations, *row)
+	}
+	r.Waivers = w.statuses()
+	r.summarise()
+	return r
+}
+
+// applicable lists the checks that apply to an exchange of an operation.
+func applicable(api *spec.API, t *validate.Target) []string {
+	out := []string{"status", "content-type", "header", "body"}
+	if t.Response != nil {
+		for _, m := range t.Response.Content {
+			if _, ok := m.Extensions["x-csv-header"]; ok {
+				out = append(out, "csv")
+			}
+		}
+	}
+	if _, ok := validate.ReasonCodes(api, t.Operation); ok {
+		out = append(out, "reason")
+	}
+	if validate.Paging(t.Operation) != nil && t.Exchange.Status/100 == 2 {
+		out = append(out, "paging")
+	}
+	return out
+}
+
+func (r *Result) summarise() {
+	s := Summary{}
+	for _, sc := range r.Scenarios {
+		s.Scenarios++
+		switch sc.Verdict {
+		case Pass:
+			s.ScenariosPassed++
+		case Waived:
+			s.ScenariosWaived++
+		default:
+			s.ScenariosFailed++
+		}
+	}
+	for _, op := range r.Operations {
+		s.Operations++
+		switch op.Verdict {
+		case Pass:
+			s.OperationsPassed++
+		case Fail:
+			s.OperationsFailed++
+		case Waived:
+			s.OperationsWaived++
+		default:
+			s.OperationsNotExercised++
+		}
+	}
+	r.Summary = s
+	r.Verdict = Pass
+	if s.ScenariosFailed > 0 || s.OperationsFailed > 0 {
+		r.Verdict = Fail
+	}
+	for _, w := range r.Waivers {
+		if w.Expired {
+			r.Verdict = Fail
+		}
+	}
+}
+
+func failureOf(p validate.Problem, op string, x *validate.Exchange, cassette string) Failure {
+	return Failure{
+		Check: p.Check, Operation: op, Request: x.RequestLine(), Status: x.Status, Pointer: p.Pointer, XMLPath: p.XMLPath,
+		Expected: p.Expected, Actual: p.Actual, Message: p.Message, Curl: Curl(x),
+		RequestBody: excerpt(string(x.RequestBody)), ResponseBody: excerpt(string(x.Body)), Cassette: cassette,
+	}
+}
+
+func excerpt(s string) string {
+	const max = 2000
+	s = strings.TrimSpace(s)
+	if len(s) > max {
+		return s[:max] + "…"
+	}
+	return s
+}
+
+// Curl renders a command reproducing a recorded request (its values are the recorded, redacted
+// ones: REDACTED stands where a secret was).
+func Curl(x *validate.Exchange) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "curl -sS -X %s %s", x.Method, shellQuote("$TARGET"+x.URL.RequestURI()))
+	names := make([]string, 0, len(x.RequestHeader))
+	for k := range x.RequestHeader {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if strings.EqualFold(k, "Content-Length") || strings.EqualFold(k, "User-Agent") || strings.EqualFold(k, "Accept-Encoding") {
+			continue
+		}
+		for _, val := range x.RequestHeader[k] {
+			fmt.Fprintf(&b, " -H %s", shellQuote(k+": "+val))
+		}
+	}
+	if len(x.RequestBody) > 0 {
+		fmt.Fprintf(&b, " --data-binary %s", shellQuote(string(x.RequestBody)))
+	}
+	return b.String()
+}
+
+func shellQuote(s string) string {
+	if strings.HasPrefix(s, "$TARGET") {
+		return `"$TARGET"` + shellQuote(strings.TrimPrefix(s, "$TARGET"))
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

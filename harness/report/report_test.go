@@ -1,0 +1,49 @@
+package report
+
+import (
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+)
+
+func TestLoadWaivers(t *testing.T) {
+	tests := []struct{ name, content, want string }{
+		{"ok", "waivers:\n  - operation: a\n    check: body\n    reason: r\n    expires: 2027-01-31\n  - scenario: s\n    reason: r\n    expires: 2027-01-31\n", ""},
+		{"bad date", "waivers:\n  - operation: a\n    check: body\n    reason: r\n    expires: soon\n", `line 2: expires "soon" is not a date`},
+		{"no reason", "waivers:\n  - operation: a\n    check: body\n    expires: 2027-01-31\n", "line 2: a waiver needs a reason"},
+		{"no check", "waivers:\n  - operation: a\n    reason: r\n    expires: 2027-01-31\n", "line 2: name the check waived for a"},
+		{"nothing named", "waivers:\n  - reason: r\n    expires: 2027-01-31\n", "names an operation (and check) or a scenario"},
+		{"unknown field", "waivers:\n  - operation: a\n    check: body\n    reason: r\n    expires: 2027-01-31\n    colour: red\n", "colour"},
+		{"not yaml", "waivers: [", "waiver file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "waivers.yaml")
+			require.NoError(t, os.WriteFile(p, []byte(tt.content), 0o644))
+			ws, err := LoadWaivers(p)
+			if tt.want == "" {
+				require.NoError(t, err)
+				assert.Len(t, ws, 2)
+				assert.Equal(t, 2, ws[0].Line)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.Contains(t, err.Error(), p)
+		})
+	}
+}
+
+func TestCurlQuotes(t *testing.T) {
+	u, _ := url.Parse("/api/x?a=1&b='2'")
+	x := &validate.Exchange{Method: "POST", URL: u, RequestHeader: http.Header{"Content-Type": {"application/json"}, "Authorization": {"Basic REDACTED"}, "Content-Length": {"9"}},
+		RequestBody: []byte(`{"n":"it's"}`)}
+	assert.Equal(t, `curl -sS -X POST "$TARGET"'/api/x?a=1&b='\''2'\''' -H 'Authorization: Basic REDACTED' -H 'Content-Type: application/json' --data-binary '{"n":"it'\''s"}'`, Curl(x))
+}

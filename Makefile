@@ -3,7 +3,7 @@ GO      ?= go
 CC      := $(GO) run ./cmd/cloudcontract
 APIS    ?= all
 
-.PHONY: all build suites replay live record test unit check fmt vet lint coverage clean help
+.PHONY: all build suites replay live record test unit check fmt vet lint scan coverage clean help
 
 all: check test
 
@@ -25,6 +25,9 @@ record: ## re-record the cassettes from fresh simulators
 lint: ## every contract example against its schema; every cassette against the current contract
 	$(CC) lint --api $(APIS)
 
+scan: ## fail on anything in cassettes/ that looks like a credential
+	$(CC) cassettes scan cassettes
+
 coverage: ## operations, statuses, REASON codes and callbacks exercised by the cassettes (JSON in reports/)
 	@mkdir -p reports
 	$(CC) coverage --api $(APIS) --json reports/coverage.json
@@ -43,7 +46,7 @@ unit: ## go test -race ./... (live, record/replay and canary tests against the s
 	$(GO) test -race -short -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -timeout 30m -run TestEveryFaultIsCaught ./harness/e2e
 
-test: unit lint live replay coverage ## the whole test suite: unit tests, lint, live against simulators, offline replay, coverage
+test: unit lint scan live replay coverage ## the whole test suite: unit tests, lint, live against simulators, offline replay, coverage
 
 clean:
 	rm -rf bin out reports

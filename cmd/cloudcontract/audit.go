@@ -11,6 +11,7 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/coverage"
 	"github.com/cloudcontract/cloudcontract/harness/lint"
+	"github.com/cloudcontract/cloudcontract/harness/scan"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
@@ -130,6 +131,37 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 		for _, v := range a.Vendors() {
 			fmt.Fprintf(stdout, "%-13s %-28s %-5s %-30s %s\n", n, v.Profile(), v.RegionCode(), v.Region, v.URL)
 		}
+	}
+	return nil
+}
+
+func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "scan" {
+		return usageErr("usage: cloudcontract cassettes scan [DIR ...] (default: cassettes)")
+	}
+	fs := newFlagSet("cassettes scan", "cassettes scan [DIR ...]", stderr)
+	if err := fs.Parse(args[1:]); err != nil {
+		return usageErr("%v", err)
+	}
+	dirs := fs.Args()
+	if len(dirs) == 0 {
+		dirs = []string{"cassettes"}
+	}
+	total, files := 0, 0
+	for _, d := range dirs {
+		found, n, err := scan.Dir(d)
+		if err != nil {
+			return err
+		}
+		files += n
+		for _, f := range found {
+			fmt.Fprintln(stdout, f.String())
+		}
+		total += len(found)
+	}
+	fmt.Fprintf(stdout, "scanned %d file(s): %d possible credential(s)\n", files, total)
+	if total > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d possible credential(s) in recordings", total)}
 	}
 	return nil
 }

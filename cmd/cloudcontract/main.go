@@ -42,6 +42,7 @@ func commands() []command {
 		{"verify-bundle", "check a certification bundle against its manifest (detects tampering)", verifyBundleCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check every contract example against its schema and every cassette against the current contract", lintCmd},
+		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential", cassettesCmd},
 		{"profiles", "list the vendor profiles and regions of the white-label APIs", profilesCmd},
 		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "cloudcontract", version)

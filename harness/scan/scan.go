@@ -25,7 +25,9 @@ type Finding struct {
 	Excerpt string
 }
 
-func (f Finding) String() string { return fmt.Sprintf("%s:%d: %s: %s", f.File, f.Line, f.Rule, f.Excerpt) }
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d: %s: %s", f.File, f.Line, f.Rule, f.Excerpt)
+}
 
 type rule struct {
 	name string

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/steps"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -29,6 +32,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
 	maxBody := fs.Int64("max-body", 10<<20, "largest response body read, in bytes")
+	retries := fs.Int("retries", 2, "times a request answered 503 (502/504 for idempotent methods) is retried")
 	cbAddr := fs.String("callback-addr", "127.0.0.1:0", "where the callback receiver listens (APIs with callbacks; loopback by default)")
 	cbURL := fs.String("callback-url", "", "base URL the API is told to call back, when it cannot reach --callback-addr as bound (e.g. http://runner.example:9000)")
 	specs := fs.String("specs", "specs", "folder of the contracts")
@@ -89,7 +93,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cfg := runner.Config{
 		APIs: apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
-		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
+		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: credentialsFromEnv(reg, apis),
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 	}
@@ -105,6 +109,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 func finish(stdout io.Writer, res *runner.Result, err error) error {
 	if res != nil && len(res.Scenarios) > 0 {
 		printFailures(stdout, res)
+		if n := res.Environment(); n > 0 {
+			fmt.Fprintf(stdout, "%d of the failures are environment failures (unreachable, too slow, too large or unavailable), not contract failures\n", n)
+		}
 		fmt.Fprintf(stdout, "%d scenarios in %s\n%s\n", len(res.Scenarios), res.Duration.Round(time.Millisecond), res.Summary())
 	}
 	if err != nil {
@@ -125,7 +132,14 @@ func printFailures(w io.Writer, res *runner.Result) {
 		if s.Passed {
 			continue
 		}
-		fmt.Fprintf(w, "  %s: %s\n    %s\n", s.Feature, s.Name, strings.ReplaceAll(s.Error, "\n", "\n    "))
+		kind := "contract"
+		var ee *steps.EnvironmentError
+		if errors.As(s.Err, &ee) {
+			kind = "environment"
+		} else if s.Err != nil && !isContract(s.Err) {
+			kind = "assertion"
+		}
+		fmt.Fprintf(w, "  %s: %s [%s]\n    %s\n", s.Feature, s.Name, kind, strings.ReplaceAll(s.Error, "\n", "\n    "))
 		if s.Reproduce != "" {
 			fmt.Fprintf(w, "    reproduce (TARGET=%s): %s\n", targetOf(res), s.Reproduce)
 		}
@@ -171,4 +185,17 @@ func targetOf(res *runner.Result) string {
 		return "<the endpoint>"
 	}
 	return res.Target
+}
+
+func isContract(err error) bool {
+	var ce *validate.ContractError
+	return errors.As(err, &ce)
+}
+
+// retryFlag maps --retries to the runner's convention (0 there means the default).
+func retryFlag(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }

@@ -68,6 +68,9 @@ type Config struct {
 	CallbackAddr, CallbackURL string
 	// KeepFailed writes cassettes of failing scenarios too (with Record; for evidence bundles).
 	KeepFailed bool
+	// Retries of a request the service answers as unavailable (503; 502/504 for idempotent
+	// methods); -1 means none, 0 the default (2).
+	Retries int
 }
 
 // ScenarioResult is the outcome of one scenario.
@@ -257,7 +260,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	env := &steps.Env{
 		API: api, Validator: validate.New(api), Sessions: factory, BaseURL: baseURL,
 		Credentials: creds, Wait: pacer(mode), PollInterval: pollInterval, Timeout: cfg.Timeout,
-		MaxBody: cfg.MaxBody, Policy: policy, RunID: newRunID(),
+		MaxBody: cfg.MaxBody, Policy: policy, RunID: newRunID(), Retries: retries(cfg.Retries),
 	}
 	col := &collector{api: name, policy: policy}
 	suite := godog.TestSuite{
@@ -290,6 +293,29 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		return fmt.Errorf("%s: godog could not run the features in %s (bad feature file or options; see the output above)", name, featureDir)
 	}
 	return nil
+}
+
+func retries(n int) int {
+	switch {
+	case n < 0:
+		return 0
+	case n == 0:
+		return 2
+	}
+	return n
+}
+
+// Environment counts the failures that are environment failures (the API could not be reached,
+// answered too slowly or too much, or said it was unavailable), not contract failures.
+func (r *Result) Environment() int {
+	n := 0
+	for _, s := range r.Scenarios {
+		var ee *steps.EnvironmentError
+		if !s.Passed && errors.As(s.Err, &ee) {
+			n++
+		}
+	}
+	return n
 }
 
 func declaresCallbacks(api *spec.API) bool {

@@ -52,6 +52,9 @@ type Env struct {
 	Policy *redact.Policy
 	// RunID is unique to the run; ${run_id} in features.
 	RunID string
+	// Retries is how many times a request answered 503 (any method) or 502/504 (idempotent
+	// methods) is sent again, after a pause of PollInterval doubling each time.
+	Retries int
 }
 
 // Scenario is the state of one scenario.
@@ -183,7 +186,7 @@ func (s *Scenario) Do(ctx context.Context, method, path string, header http.Head
 	}
 	s.addCallbackHeaders(req, op)
 	start := time.Now()
-	resp, err := s.client.Do(req)
+	resp, err := s.send(ctx, req, body)
 	if err != nil {
 		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: err}
 	}
@@ -304,3 +307,57 @@ func (s *Scenario) Field(pointer string) (any, bool, error) {
 
 // CassettePath is the cassette file of the scenario.
 func (s *Scenario) CassettePath() string { return s.session.Cassette }
+
+// retryable says whether a status is worth another attempt: 503 says the service did not act;
+// 502 and 504 may hide a request that was processed, so only idempotent methods retry them.
+func retryable(method string, status int) bool {
+	switch status {
+	case http.StatusServiceUnavailable:
+		return true
+	case http.StatusBadGateway, http.StatusGatewayTimeout:
+		return method == http.MethodGet || method == http.MethodHead || method == http.MethodPut || method == http.MethodDelete
+	}
+	return false
+}
+
+// send performs a request with bounded retries on unavailability. Every attempt is an exchange of
+// the run (live, recorded and replayed alike); the pauses are the pacer's (none in replay).
+func (s *Scenario) send(ctx context.Context, req *http.Request, body []byte) (*http.Response, error) {
+	pause := s.env.PollInterval
+	for attempt := 0; ; attempt++ {
+		resp, err := s.client.Do(req)
+		if err != nil || attempt >= s.env.Retries || !retryable(req.Method, resp.StatusCode) {
+			if resp != nil && attempt > 0 {
+				resp.Header.Set("X-Cloudcontract-Attempts", fmt.Sprint(attempt+1))
+			}
+			return resp, err
+		}
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+		resp.Body.Close()
+		if err := s.env.Wait(ctx, pause); err != nil {
+			return nil, err
+		}
+		pause *= 2
+		r2 := req.Clone(ctx)
+		if body != nil {
+			r2.Body = io.NopCloser(strings.NewReader(string(body)))
+		}
+		req = r2
+	}
+}
+
+// unavailable describes an answer that says the service is unavailable (5xx, or CloudControl's
+// REASON_5 maintenance), or "" for any other answer.
+func (s *Scenario) unavailable(x *validate.Exchange) string {
+	if x.Status < 500 {
+		return ""
+	}
+	what := fmt.Sprintf("HTTP %d", x.Status)
+	if v, ok, err := s.Field("/resultCode"); err == nil && ok && validate.Render(v) == "REASON_5" {
+		what += " (REASON_5: scheduled maintenance)"
+	}
+	if n := x.Header.Get("X-Cloudcontract-Attempts"); n != "" {
+		what += " after " + n + " attempts"
+	}
+	return what
+}

@@ -311,6 +311,9 @@ func statusIs(ctx context.Context, want int) error {
 		return err
 	}
 	if x.Status != want {
+		if why := s.unavailable(x); why != "" && want < 500 {
+			return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s; expected status %d; body: %s", why, want, excerpt(x.Body))}
+		}
 		note := ""
 		if t, err := s.Target(); err == nil && t.StatusKey == "" {
 			note = fmt.Sprintf(" (status not documented for %s, which documents %s)", t.Operation.ID, strings.Join(t.Operation.Statuses(), ", "))
@@ -326,7 +329,11 @@ func conforms(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.env.Validator.Validate(x)
+	err = s.env.Validator.Validate(x)
+	if why := s.unavailable(x); err != nil && why != "" {
+		return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s, so its contract cannot be judged: %w", why, err)}
+	}
+	return err
 }
 
 func header(ctx context.Context, name string) (*validate.Exchange, []string, error) {

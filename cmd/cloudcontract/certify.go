@@ -10,6 +10,7 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/certify"
 	"github.com/cloudcontract/cloudcontract/harness/report"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/transport"
 )
 
 func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -27,6 +28,8 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios")
 	cbAddr := fs.String("callback-addr", "127.0.0.1:0", "where the callback receiver listens")
 	cbURL := fs.String("callback-url", "", "base URL the API is told to call back")
+	caCert := fs.String("ca-cert", "", "PEM file of a CA trusted for the target, beside the system's")
+	insecure := fs.Bool("insecure", false, "skip TLS certificate verification of the target (say it explicitly)")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
 	if err := parseFlags(fs, args); err != nil {
@@ -64,12 +67,16 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return usageErr("%v", err)
 		}
 	}
+	tr, err := transport.New(transport.Options{CACert: *caCert, Insecure: *insecure})
+	if err != nil {
+		return usageErr("%v", err)
+	}
 	creds := credentialsFromEnv(reg, []string{*api})[*api]
 	fmt.Fprintf(stderr, "cloudcontract %s: certifying %s at %s\n", version, *api, *target)
 	res, err := certify.Run(ctx, certify.Options{
 		API: *api, Target: *target, Vendor: *vendor, Out: *out, SpecsDir: *specs, FeaturesDir: *features, Registry: reg,
 		Waivers: ws, Credentials: creds, Concurrency: *conc, Timeout: *timeout, Tags: *tags, Version: version,
-		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force,
+		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force, Transport: tr,
 	})
 	if err != nil {
 		return err

@@ -77,6 +77,7 @@ func TestBadInvocations(t *testing.T) {
 		{"profile and target", []string{"run", "--api", "cloudcontrol", "--profile", "ntta", "--region", "NA", "--target", "http://x"}, "give --target or --profile, not both"},
 		{"unknown region", []string{"run", "--api", "cloudcontrol", "--profile", "ntta", "--region", "XX"}, `profile nttacloud has no region "XX"; regions: NA, EU, AU, AF, AP`},
 		{"profile of an API without vendors", []string{"run", "--api", "ukcloud", "--profile", "x"}, "lists no vendors"},
+		{"insecure and ca-cert", []string{"run", "--api", "ukcloud", "--insecure", "--ca-cert", "x.pem", "--target", "https://x"}, "--ca-cert"},
 		{"sim target unknown fault", []string{"run", "--api", "ukcloud", "--target", "sim", "--sim-fault", "gremlins"}, "gremlins"},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,7 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/steps"
+	"github.com/cloudcontract/cloudcontract/harness/transport"
 	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
@@ -32,6 +33,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
 	maxBody := fs.Int64("max-body", 10<<20, "largest response body read, in bytes")
+	caCert := fs.String("ca-cert", "", "PEM file of a CA trusted for the target, beside the system's")
+	insecure := fs.Bool("insecure", false, "skip TLS certificate verification of the target (self-signed endpoints; say it explicitly)")
 	retries := fs.Int("retries", 2, "times a request answered 503 (502/504 for idempotent methods) is retried")
 	cbAddr := fs.String("callback-addr", "127.0.0.1:0", "where the callback receiver listens (APIs with callbacks; loopback by default)")
 	cbURL := fs.String("callback-url", "", "base URL the API is told to call back, when it cannot reach --callback-addr as bound (e.g. http://runner.example:9000)")
@@ -90,8 +93,13 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			}
 		}, stdout, stderr)
 	}
+	tr, err := transport.New(transport.Options{CACert: *caCert, Insecure: *insecure})
+	if err != nil {
+		return usageErr("%v", err)
+	}
 	cfg := runner.Config{
-		APIs: apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
+		Transport: tr,
+		APIs:      apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: credentialsFromEnv(reg, apis),

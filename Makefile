@@ -57,3 +57,8 @@ fuzz: ## a short run of every fuzz test (XML decoder, cassette reader, request m
 	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./harness/xmlbody
 	$(GO) test -run XXX -fuzz FuzzReadRecording -fuzztime $(FUZZTIME) ./harness/vcr
 	$(GO) test -run XXX -fuzz FuzzMatch -fuzztime $(FUZZTIME) ./harness/vcr
+
+.PHONY: determinism
+REPLAYS ?= 100
+determinism: ## replay every suite $(REPLAYS) times in random order, under -race
+	$(GO) test -race -count=1 -timeout 60m -run TestReplayIsDeterministic ./harness/e2e -replays $(REPLAYS)

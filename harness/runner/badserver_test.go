@@ -96,7 +96,7 @@ func TestBadServers(t *testing.T) {
 		{"body-not-content-type", "invalid JSON", false},
 		{"truncated", "reading the response body", true},
 		{"reset", "GET /api/orders", true},
-		{"never-answers", "Client.Timeout exceeded", true},
+		{"never-answers", "no answer within 500ms (--timeout)", true},
 		{"maintenance", "the service is unavailable: HTTP 503 (REASON_5: scheduled maintenance) after 3 attempts", true},
 		{"redirect", "expected status 200, got 302 (status not documented for listOrders", false},
 		{"huge", "response body exceeds 1048576 bytes", true},

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -188,6 +189,10 @@ func (s *Scenario) Do(ctx context.Context, method, path string, header http.Head
 	start := time.Now()
 	resp, err := s.send(ctx, req, body)
 	if err != nil {
+		var ne net.Error
+		if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+			err = fmt.Errorf("no answer within %s (--timeout): %w", s.env.Timeout, err)
+		}
 		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: err}
 	}
 	defer resp.Body.Close()

@@ -80,6 +80,8 @@ type Simulator struct {
 	hooks   *sim.Webhooks
 	router  sim.Router[handlerFunc]
 	handler http.Handler
+	// inflight counts requests being served, so Wait covers notifications not yet handed over.
+	inflight sync.WaitGroup
 
 	mu sync.Mutex // guards the state below
 	st *state
@@ -125,6 +127,8 @@ func (s *Simulator) Faults() []sim.Fault { return KnownFaults() }
 // causes are handed to the background deliverer only once the answer has
 // been written.
 func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.inflight.Add(1)
+	defer s.inflight.Done()
 	out := &outbox{}
 	s.handler.ServeHTTP(w, sim.WithValue(r, outboxKey, out))
 	if f, ok := w.(http.Flusher); ok && len(out.hooks) > 0 {
@@ -135,7 +139,11 @@ func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // Wait blocks until every notification caused so far has been delivered (or
 // has failed). Tests call it before looking at what their receiver got.
-func (s *Simulator) Wait() { s.hooks.Wait() }
+func (s *Simulator) Wait() {
+	// A request whose answer the client has read may still be handing its notifications over.
+	s.inflight.Wait()
+	s.hooks.Wait()
+}
 
 // Close stops delivering notifications (in-flight POSTs are cancelled) and
 // waits for the delivering goroutines. Requests are still answered after

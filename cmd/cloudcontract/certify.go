@@ -30,6 +30,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	cbURL := fs.String("callback-url", "", "base URL the API is told to call back")
 	caCert := fs.String("ca-cert", "", "PEM file of a CA trusted for the target, beside the system's")
 	insecure := fs.Bool("insecure", false, "skip TLS certificate verification of the target (say it explicitly)")
+	profileFile := fs.String("config", "", "profile file of defaults: targets, credentials, timeouts (env CLOUDCONTRACT_CONFIG)")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
 	if err := parseFlags(fs, args); err != nil {
@@ -38,6 +39,11 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *api == "" || *out == "" {
 		return usageErr("--api and --out are required")
 	}
+	st, err := loadSettings(fs, *profileFile)
+	if err != nil {
+		return err
+	}
+	st.apply(*api)
 	if *conc < 1 {
 		return usageErr("--concurrency %d: must be at least 1", *conc)
 	}
@@ -71,7 +77,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	creds := credentialsFromEnv(reg, []string{*api})[*api]
+	creds := st.credentials(reg, []string{*api})[*api]
 	fmt.Fprintf(stderr, "cloudcontract %s: certifying %s at %s\n", version, *api, *target)
 	res, err := certify.Run(ctx, certify.Options{
 		API: *api, Target: *target, Vendor: *vendor, Out: *out, SpecsDir: *specs, FeaturesDir: *features, Registry: reg,

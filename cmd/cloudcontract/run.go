@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -19,7 +18,8 @@ import (
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--concurrency N] [--format F]", stderr)
 	api := fs.String("api", "all", "API to run (a folder of --specs: ukcloud, cloudcontrol, esc, cam), several comma-separated, or all")
-	target := fs.String("target", os.Getenv("CLOUDCONTRACT_TARGET"), "base URL of a live endpoint, or \"sim\" for an in-process simulator of each API (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
+	target := fs.String("target", "", "base URL of a live endpoint, or \"sim\" for an in-process simulator of each API (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
+	profileFile := fs.String("config", "", "profile file of defaults: targets, credentials, timeouts (env CLOUDCONTRACT_CONFIG); flags and environment win over it")
 	profile := fs.String("profile", "", "vendor profile of a white-label API (see 'cloudcontract profiles'); with --region, gives the target")
 	region := fs.String("region", "", "region of --profile (e.g. NA, EU)")
 	var simFaults stringList
@@ -43,6 +43,15 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	st, err := loadSettings(fs, *profileFile)
+	if err != nil {
+		return err
+	}
+	if a := strings.Split(*api, ","); len(a) == 1 && *api != "all" {
+		st.apply(*api)
+	} else {
+		st.apply("")
 	}
 	if *conc < 1 {
 		return usageErr("--concurrency %d: must be at least 1", *conc)
@@ -93,16 +102,16 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			}
 		}, stdout, stderr)
 	}
-	tr, err := transport.New(transport.Options{CACert: *caCert, Insecure: *insecure})
-	if err != nil {
-		return usageErr("%v", err)
+	tr, terr := transport.New(transport.Options{CACert: *caCert, Insecure: *insecure})
+	if terr != nil {
+		return usageErr("%v", terr)
 	}
 	cfg := runner.Config{
 		Transport: tr,
 		APIs:      apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
-		Registry: reg, Version: version, Credentials: credentialsFromEnv(reg, apis),
+		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 	}
 	if err := cfg.Validate(); err != nil {
@@ -153,38 +162,6 @@ func printFailures(w io.Writer, res *runner.Result) {
 		}
 	}
 	fmt.Fprintln(w)
-}
-
-// credentialsFromEnv reads CLOUDCONTRACT_<API>_USERNAME, _PASSWORD and _TOKEN (the "default"
-// credential set).
-func credentialsFromEnv(reg *spec.Registry, apis []string) map[string]map[string]spec.Credential {
-	if len(apis) == 0 {
-		apis, _ = reg.Names()
-	}
-	out := map[string]map[string]spec.Credential{}
-	for _, a := range apis {
-		prefix := "CLOUDCONTRACT_" + strings.ToUpper(a) + "_"
-		u, p, t := os.Getenv(prefix+"USERNAME"), os.Getenv(prefix+"PASSWORD"), os.Getenv(prefix+"TOKEN")
-		if u == "" && p == "" && t == "" {
-			continue
-		}
-		api, err := reg.Get(a)
-		if err != nil {
-			continue
-		}
-		c := api.Harness.Credentials["default"]
-		if u != "" {
-			c.Username = u
-		}
-		if p != "" {
-			c.Password = p
-		}
-		if t != "" {
-			c.Token = t
-		}
-		out[a] = map[string]spec.Credential{"default": c}
-	}
-	return out
 }
 
 // targetOf names the target of the reproduce lines: the live endpoint, or a placeholder in replay.

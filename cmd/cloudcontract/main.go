@@ -23,6 +23,7 @@ type exitError struct {
 	msg  string
 }
 
+// Error implements error.
 func (e *exitError) Error() string { return e.msg }
 
 func usageErr(format string, a ...any) error {
@@ -126,7 +127,10 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 // stringList is a repeatable flag.
 type stringList []string
 
+// String implements fmt.Stringer.
 func (s *stringList) String() string { return strings.Join(*s, ",") }
+
+// Set implements flag.Value.
 func (s *stringList) Set(v string) error {
 	for _, p := range strings.Split(v, ",") {
 		if p = strings.TrimSpace(p); p != "" {

@@ -36,6 +36,7 @@ type Finding struct {
 	Message string `json:"message"`
 }
 
+// String implements fmt.Stringer.
 func (f Finding) String() string {
 	return fmt.Sprintf("%s: %s: %s: %s", f.Severity, f.File, f.Where, f.Message)
 }

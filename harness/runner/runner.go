@@ -375,6 +375,7 @@ type collector struct {
 	results []ScenarioResult
 }
 
+// ScenarioDone records the outcome of a scenario (steps.Hooks).
 func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err error) {
 	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err}
 	if err != nil {
@@ -405,6 +406,7 @@ type maskingWriter struct {
 	mu     sync.Mutex
 }
 
+// Write implements io.Writer.
 func (m *maskingWriter) Write(p []byte) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -25,6 +25,7 @@ type Finding struct {
 	Excerpt string
 }
 
+// String implements fmt.Stringer.
 func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d: %s: %s", f.File, f.Line, f.Rule, f.Excerpt)
 }

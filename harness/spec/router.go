@@ -52,6 +52,7 @@ type RouteError struct {
 	Allowed []string
 }
 
+// Error implements error.
 func (e *RouteError) Error() string {
 	if len(e.Allowed) > 0 {
 		return fmt.Sprintf("no operation for %s %s: the contract documents only %s on this path", e.Method, e.Path, strings.Join(e.Allowed, ", "))

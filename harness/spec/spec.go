@@ -41,7 +41,10 @@ type LoadError struct {
 	Err  error
 }
 
+// Error implements error.
 func (e *LoadError) Error() string { return fmt.Sprintf("spec %s: %v", e.File, e.Err) }
+
+// Unwrap returns the underlying error.
 func (e *LoadError) Unwrap() error { return e.Err }
 
 // Load reads and validates the contract in dir (which must hold openapi.yaml and harness.yaml).

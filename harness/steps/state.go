@@ -220,7 +220,10 @@ type EnvironmentError struct {
 	Err         error
 }
 
+// Error implements error.
 func (e *EnvironmentError) Error() string { return fmt.Sprintf("%s: %v", e.RequestLine, e.Err) }
+
+// Unwrap returns the underlying error.
 func (e *EnvironmentError) Unwrap() error { return e.Err }
 
 // resolve joins a feature path with the target.

@@ -84,6 +84,7 @@ type ContractError struct {
 	Problems    []Problem
 }
 
+// Error implements error.
 func (e *ContractError) Error() string {
 	var b strings.Builder
 	op := e.Operation

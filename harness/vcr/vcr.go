@@ -42,6 +42,7 @@ const (
 	Record
 )
 
+// String implements fmt.Stringer.
 func (m Mode) String() string {
 	switch m {
 	case Live:
@@ -184,6 +185,7 @@ type learning struct {
 	policy *redact.Policy
 }
 
+// RoundTrip implements http.RoundTripper.
 func (l *learning) RoundTrip(r *http.Request) (*http.Response, error) {
 	l.policy.Learn(r.Header)
 	resp, err := l.next.RoundTrip(r)
@@ -314,6 +316,7 @@ func (f *Factory) openReplay(path, scenario string) (*Session, error) {
 // noNetwork is the "real" transport of replay: reaching it is a bug, and it says so.
 type noNetwork struct{}
 
+// RoundTrip implements http.RoundTripper.
 func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
 	return nil, fmt.Errorf("replay must not reach the network (%s %s)", r.Method, r.URL)
 }
@@ -324,6 +327,7 @@ type replayErrors struct {
 	path string
 }
 
+// RoundTrip implements http.RoundTripper.
 func (r *replayErrors) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := r.next.RoundTrip(req)
 	if errors.Is(err, cassette.ErrInteractionNotFound) {
@@ -338,6 +342,7 @@ type bodyKey struct{}
 // still send it.
 type bodyBuffer struct{ next http.RoundTripper }
 
+// RoundTrip implements http.RoundTripper.
 func (b *bodyBuffer) RoundTrip(r *http.Request) (*http.Response, error) {
 	var body []byte
 	if r.Body != nil && r.Body != http.NoBody {

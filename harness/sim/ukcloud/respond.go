@@ -107,6 +107,7 @@ func decodeJSON(r *http.Request, v any) error {
 
 type bodyError string
 
+// Error implements error.
 func (e bodyError) Error() string { return string(e) }
 
 const errEmptyBody = bodyError("request body is empty")

@@ -62,3 +62,7 @@ fuzz: ## a short run of every fuzz test (XML decoder, cassette reader, request m
 REPLAYS ?= 100
 determinism: ## replay every suite $(REPLAYS) times in random order, under -race
 	$(GO) test -race -count=1 -timeout 60m -run TestReplayIsDeterministic ./harness/e2e -replays $(REPLAYS)
+
+.PHONY: bench-go
+bench-go: ## Go benchmarks: validation (vs bare kin-openapi), spec and cassette loading, replay, simulators
+	$(GO) test -run XXX -bench . -benchmem ./harness/validate ./harness/spec ./harness/vcr ./harness/runner ./harness/sim/catalog

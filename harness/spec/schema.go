@@ -233,6 +233,37 @@ type BodySchema struct {
 // "default") and a Content-Type. ok is false when the response documents no media type matching
 // contentType; err reports a schema that cannot be compiled.
 func (a *API) ResponseBody(op *Operation, statusKey, contentType string) (body *BodySchema, ok bool, err error) {
+	key := bodyKey{op: op, status: statusKey, mediaType: normalMediaType(contentType)}
+	if c, hit := a.bodies.Load(key); hit {
+		e := c.(bodyEntry)
+		return e.body, e.ok, e.err
+	}
+	body, ok, err = a.responseBody(op, statusKey, contentType)
+	a.bodies.Store(key, bodyEntry{body, ok, err})
+	return body, ok, err
+}
+
+// bodyKey identifies a looked-up body schema; lookups are cached (a contract does not change).
+type bodyKey struct {
+	op                *Operation
+	status, mediaType string
+}
+
+type bodyEntry struct {
+	body *BodySchema
+	ok   bool
+	err  error
+}
+
+func normalMediaType(ct string) string {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return strings.ToLower(strings.TrimSpace(ct))
+	}
+	return mt
+}
+
+func (a *API) responseBody(op *Operation, statusKey, contentType string) (body *BodySchema, ok bool, err error) {
 	rr := op.Op.Responses.Value(statusKey)
 	if rr == nil || rr.Value == nil {
 		return nil, false, nil

@@ -33,6 +33,7 @@ type API struct {
 
 	router  *Router
 	schemas *schemaSet
+	bodies  sync.Map // bodyKey -> bodyEntry
 }
 
 // LoadError is returned when a contract cannot be loaded; it names the file.

@@ -97,11 +97,14 @@ func benchKin(b *testing.B, path string, body []byte) {
 	}
 }
 
-func BenchmarkValidateSmallJSON(b *testing.B) { benchOurs(b, "/api/orders", "application/json", orders(1)) }
+func BenchmarkValidateSmallJSON(b *testing.B) {
+	benchOurs(b, "/api/orders", "application/json", orders(1))
+}
 func BenchmarkKinValidateSmallJSON(b *testing.B) { benchKin(b, "/api/orders", orders(1)) }
-func BenchmarkValidateLargeJSON(b *testing.B) { benchOurs(b, "/api/orders", "application/json", orders(5000)) }
+func BenchmarkValidateLargeJSON(b *testing.B) {
+	benchOurs(b, "/api/orders", "application/json", orders(5000))
+}
 func BenchmarkKinValidateLargeJSON(b *testing.B) { benchKin(b, "/api/orders", orders(5000)) }
 func BenchmarkValidateLargeXML(b *testing.B) {
 	benchOurs(b, "/api/servers?pageSize="+fmt.Sprint(5000), "application/xml", serversXML(5000))
 }
-

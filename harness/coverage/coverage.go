@@ -45,10 +45,14 @@ type Report struct {
 
 // Totals sums a report.
 type Totals struct {
-	Operations, OperationsExercised int
-	Statuses, StatusesExercised     int
-	Reasons, ReasonsExercised       int
-	Callbacks, CallbacksExercised   int
+	Operations          int `json:"operations"`
+	OperationsExercised int `json:"operations_exercised"`
+	Statuses            int `json:"statuses"`
+	StatusesExercised   int `json:"statuses_exercised"`
+	Reasons             int `json:"reason_codes"`
+	ReasonsExercised    int `json:"reason_codes_exercised"`
+	Callbacks           int `json:"callbacks"`
+	CallbacksExercised  int `json:"callbacks_exercised"`
 }
 
 // Compute reads every cassette of an API and measures its coverage.

@@ -75,9 +75,15 @@ type Scenario struct {
 
 // Summary counts a result.
 type Summary struct {
-	Scenarios, ScenariosPassed, ScenariosFailed, ScenariosWaived     int
-	Operations, OperationsPassed, OperationsFailed, OperationsWaived int
-	OperationsNotExercised                                           int
+	Scenarios              int `json:"scenarios"`
+	ScenariosPassed        int `json:"scenarios_passed"`
+	ScenariosFailed        int `json:"scenarios_failed"`
+	ScenariosWaived        int `json:"scenarios_waived"`
+	Operations             int `json:"operations"`
+	OperationsPassed       int `json:"operations_passed"`
+	OperationsFailed       int `json:"operations_failed"`
+	OperationsWaived       int `json:"operations_waived"`
+	OperationsNotExercised int `json:"operations_not_exercised"`
 }
 
 // Result is a certification result.

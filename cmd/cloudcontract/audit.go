@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,21 +32,39 @@ func apisOf(reg *spec.Registry, api string) ([]string, error) {
 	return out, nil
 }
 
+// contractFlags are the flags of the commands that read contracts and cassettes.
+type contractFlags struct {
+	api, specs, cassettes *string
+}
+
+func addContractFlags(fs *flag.FlagSet, verb string) contractFlags {
+	return contractFlags{
+		api:       fs.String("api", "all", "API to "+verb+", several comma-separated, or all"),
+		specs:     fs.String("specs", "specs", "folder of the contracts"),
+		cassettes: fs.String("cassettes", "cassettes", "folder of the cassettes"),
+	}
+}
+
+// resolve returns the registry and the API names the flags select.
+func (c contractFlags) resolve() (*spec.Registry, []string, error) {
+	reg := spec.NewRegistry(*c.specs)
+	names, err := apisOf(reg, *c.api)
+	return reg, names, err
+}
+
 func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("coverage", "coverage [--api NAME|all] [--json FILE] [--gaps]", stderr)
-	api := fs.String("api", "all", "API to measure, several comma-separated, or all")
+	cf := addContractFlags(fs, "measure")
 	jsonOut := fs.String("json", "", "also write the coverage as JSON to FILE")
 	gaps := fs.Bool("gaps", true, "list every operation and documented status not exercised")
-	specs := fs.String("specs", "specs", "folder of the contracts")
-	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	reg := spec.NewRegistry(*specs)
-	names, err := apisOf(reg, *api)
+	reg, names, err := cf.resolve()
 	if err != nil {
 		return err
 	}
+	cassettes := cf.cassettes
 	var reports []*coverage.Report
 	for _, n := range names {
 		a, err := reg.Get(n)
@@ -76,17 +95,15 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 
 func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("lint", "lint [--api NAME|all]", stderr)
-	api := fs.String("api", "all", "API to lint, several comma-separated, or all")
-	specs := fs.String("specs", "specs", "folder of the contracts")
-	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
+	cf := addContractFlags(fs, "lint")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	reg := spec.NewRegistry(*specs)
-	names, err := apisOf(reg, *api)
+	reg, names, err := cf.resolve()
 	if err != nil {
 		return err
 	}
+	cassettes := cf.cassettes
 	var all []lint.Finding
 	for _, n := range names {
 		a, err := reg.Get(n)

@@ -21,6 +21,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	ttl := fs.Duration("session-ttl", 0, "session lifetime without activity (default: the API's documented one)")
 	latency := fs.Duration("latency", 0, "latency added to every answer")
 	quiet := fs.Bool("quiet", false, "no access log")
+	noAuth := fs.Bool("no-auth", false, "serve without authentication, where the document allows it (esc)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +41,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *ttl < 0 || *latency < 0 {
 		return usageErr("--session-ttl and --latency cannot be negative")
 	}
-	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency}
+	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency, AuthDisabled: *noAuth}
 	if !*quiet {
 		opts.Log = stderr
 	}

@@ -56,6 +56,9 @@ type Options struct {
 	Credentials []Credential
 	// Log receives one access-log line per request; nil means no log.
 	Log io.Writer
+	// AuthDisabled serves requests without authentication, for APIs whose document says
+	// authentication can be switched off (Cisco ESC); the others refuse it.
+	AuthDisabled bool
 }
 
 // StartTime returns the origin of the simulated clock.

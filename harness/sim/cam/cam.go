@@ -14,6 +14,7 @@
 package cam
 
 import (
+	"errors"
 	"net/http"
 	"sync"
 	"time"
@@ -68,6 +69,9 @@ var _ sim.Simulator = (*Simulator)(nil)
 // else. It fails only when opts.Faults names a fault this simulator does not
 // know.
 func New(opts sim.Options) (*Simulator, error) {
+	if opts.AuthDisabled {
+		return nil, errors.New("the document gives no way to switch authentication off for this API")
+	}
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)
 	if err != nil {
 		return nil, err

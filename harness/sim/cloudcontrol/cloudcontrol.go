@@ -27,6 +27,7 @@
 package cloudcontrol
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 	"strings"
@@ -90,6 +91,9 @@ var _ sim.Simulator = (*Simulator)(nil)
 // ("primary administrator" for the primary administrator). New fails only
 // when opts.Faults names a fault this simulator does not know.
 func New(opts sim.Options) (*Simulator, error) {
+	if opts.AuthDisabled {
+		return nil, errors.New("the document gives no way to switch authentication off for this API")
+	}
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)
 	if err != nil {
 		return nil, err

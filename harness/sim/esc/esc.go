@@ -93,7 +93,7 @@ var _ sim.Simulator = (*Simulator)(nil)
 // enabled. It fails only when opts.Faults names a fault this simulator does
 // not know.
 func New(opts sim.Options) (*Simulator, error) {
-	return NewWithConfig(opts, Config{})
+	return NewWithConfig(opts, Config{AuthDisabled: opts.AuthDisabled})
 }
 
 // NewWithConfig is New with ESC-specific settings, such as authentication

@@ -12,6 +12,7 @@
 package ukcloud
 
 import (
+	"errors"
 	"net/http"
 	"sync"
 	"time"
@@ -59,6 +60,9 @@ var _ sim.Simulator = (*Simulator)(nil)
 // New returns a simulator with the seeded Portal. It fails only when
 // opts.Faults names a fault this simulator does not know.
 func New(opts sim.Options) (*Simulator, error) {
+	if opts.AuthDisabled {
+		return nil, errors.New("the document gives no way to switch authentication off for this API")
+	}
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,32 @@
+package catalog
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+)
+
+func TestAuthCanBeSwitchedOffOnlyWhereTheDocumentSaysSo(t *testing.T) {
+	for _, e := range Entries() {
+		s, err := e.New(sim.Options{AuthDisabled: true})
+		if e.Name != "esc" {
+			assert.ErrorContains(t, err, "no way to switch authentication off", e.Name)
+			continue
+		}
+		require.NoError(t, err)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "/ESCManager/v0/tenants", nil))
+		assert.Equal(t, 200, rec.Code, "no credentials needed")
+		on, err := e.New(sim.Options{})
+		require.NoError(t, err)
+		rec = httptest.NewRecorder()
+		on.ServeHTTP(rec, httptest.NewRequest("GET", "/ESCManager/v0/tenants", nil))
+		assert.Equal(t, 401, rec.Code, "Basic auth on by default")
+	}
+	_, err := Lookup("nimbus")
+	assert.ErrorContains(t, err, "simulated: cam, cloudcontrol, esc, ukcloud")
+}

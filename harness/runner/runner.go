@@ -241,7 +241,9 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		}
 		defer receiver.Close()
 	}
+	runID := newRunID()
 	factory := vcr.NewFactory(vcr.Options{
+		RunID:      runID,
 		Receiver:   receiver,
 		KeepFailed: cfg.KeepFailed,
 		Mode:       mode,
@@ -260,7 +262,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	env := &steps.Env{
 		API: api, Validator: validate.New(api), Sessions: factory, BaseURL: baseURL,
 		Credentials: creds, Wait: pacer(mode), PollInterval: pollInterval, Timeout: cfg.Timeout,
-		MaxBody: cfg.MaxBody, Policy: policy, RunID: newRunID(), Retries: retries(cfg.Retries),
+		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
 	col := &collector{api: name, policy: policy}
 	suite := godog.TestSuite{

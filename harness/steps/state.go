@@ -94,6 +94,9 @@ func NewScenario(env *Env, featureURI, name string) (*Scenario, error) {
 	}
 	s := &Scenario{env: env, name: name, session: sess, vars: map[string]string{}, headers: http.Header{}, next: http.Header{}}
 	s.vars["run_id"] = env.RunID
+	if sess.RunID != "" {
+		s.vars["run_id"] = sess.RunID // replay: the run id the scenario was recorded with
+	}
 	if sess.CallbackBase != "" {
 		s.vars["callback_base"] = sess.CallbackBase
 	}

@@ -69,5 +69,5 @@ func (f *Factory) saveCallbacks(cassette string, list []callback.Received) error
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, append([]byte(f.opts.Header), data...))
+	return writeAtomic(path, append([]byte(f.header()), data...))
 }

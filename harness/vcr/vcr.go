@@ -72,6 +72,10 @@ type Options struct {
 	// KeepFailed writes the cassettes of failing scenarios too (certification evidence, written
 	// to a bundle, never over the committed cassettes).
 	KeepFailed bool
+	// RunID identifies the run in live and record modes; it is written into each recorded
+	// cassette, and replay gives each scenario the run id its cassette was recorded with, so
+	// resources named after ${run_id} match their recording.
+	RunID string
 }
 
 // Factory opens one Session per scenario.
@@ -109,6 +113,8 @@ type Session struct {
 	// URL to give the API, to which the harness appends /<request header name>.
 	Inbox        *callback.Inbox
 	CallbackBase string
+	// RunID is the run id of the scenario: the run's, or in replay the recorded one.
+	RunID string
 
 	close func(passed bool) error
 }
@@ -155,7 +161,7 @@ func (f *Factory) Open(featureURI, scenario string) (*Session, error) {
 
 	switch f.opts.Mode {
 	case Live:
-		s := &Session{Transport: &learning{next: f.opts.Real, policy: f.opts.Policy}, Cassette: path}
+		s := &Session{Transport: &learning{next: f.opts.Real, policy: f.opts.Policy}, Cassette: path, RunID: f.opts.RunID}
 		if f.opts.Receiver != nil {
 			var done func()
 			s.Inbox, s.CallbackBase, done = f.opts.Receiver.Open()
@@ -174,6 +180,7 @@ func (f *Factory) Open(featureURI, scenario string) (*Session, error) {
 			return nil, err
 		}
 		s.Inbox, s.CallbackBase = callback.Recorded(list), replayCallbackBase
+		s.RunID = recordedRunID(path)
 		return s, nil
 	}
 }
@@ -210,7 +217,7 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		return nil, err
 	}
 	rec.AddSaveFilter(f.saveFilter)
-	s := &Session{Transport: &bodyBuffer{next: rec}, Cassette: path}
+	s := &Session{Transport: &bodyBuffer{next: rec}, Cassette: path, RunID: f.opts.RunID}
 	done := func() {}
 	if f.opts.Receiver != nil {
 		s.Inbox, s.CallbackBase, done = f.opts.Receiver.Open()
@@ -236,9 +243,45 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		return writeAtomic(path, append([]byte(f.opts.Header), data...))
+		return writeAtomic(path, append([]byte(f.header()), data...))
 	}
 	return s, nil
+}
+
+// header is the comment written at the top of a recorded cassette: the caller's, with the run id.
+func (f *Factory) header() string {
+	h := strings.TrimSuffix(f.opts.Header, "\n")
+	if f.opts.RunID != "" {
+		if h == "" {
+			h = "# cloudcontract cassette:"
+		}
+		h += " run-id=" + f.opts.RunID
+	}
+	if h == "" {
+		return ""
+	}
+	return h + "\n"
+}
+
+// recordedRunID reads the run id from a cassette's header comment ("" when it has none).
+func recordedRunID(path string) string {
+	fh, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer fh.Close()
+	buf := make([]byte, 512)
+	n, _ := fh.Read(buf)
+	line, _, _ := strings.Cut(string(buf[:n]), "\n")
+	if !strings.HasPrefix(line, "#") {
+		return ""
+	}
+	for _, f := range strings.Fields(line) {
+		if v, ok := strings.CutPrefix(f, "run-id="); ok {
+			return v
+		}
+	}
+	return ""
 }
 
 func writeAtomic(path string, data []byte) error {

@@ -200,3 +200,31 @@ func TestSlug(t *testing.T) {
 		assert.Equal(t, want, Slug(in))
 	}
 }
+
+func TestReplayUsesTheRecordedRunID(t *testing.T) {
+	srv, _ := server(t)
+	dir := t.TempDir()
+	rec := NewFactory(Options{Mode: Record, Dir: dir, Policy: policy(), RunID: "cc0a1b2c3d", Header: "# test header\n"})
+	s, err := rec.Open("a.feature", "named")
+	require.NoError(t, err)
+	assert.Equal(t, "cc0a1b2c3d", s.RunID)
+	_, _, err = do(t, s.Transport, "POST", srv.URL+"/api/things", "application/json", `{"name": "`+s.RunID+`-thing"}`)
+	require.NoError(t, err)
+	require.NoError(t, s.Close(true))
+	data, err := os.ReadFile(filepath.Join(dir, "a", "named.yaml"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(data), "# test header run-id=cc0a1b2c3d\n"), string(data[:60]))
+
+	// A later replay (another run, another id) names things as the recording did.
+	rep := NewFactory(Options{Mode: Replay, Dir: dir, Policy: policy(), RunID: "ccffffffff"})
+	s, err = rep.Open("a.feature", "named")
+	require.NoError(t, err)
+	assert.Equal(t, "cc0a1b2c3d", s.RunID)
+	_, _, err = do(t, s.Transport, "POST", "http://h/api/things", "application/json", `{"name": "`+s.RunID+`-thing"}`)
+	require.NoError(t, err)
+
+	live := NewFactory(Options{Mode: Live, RunID: "cc12345678"})
+	s, err = live.Open("a.feature", "named")
+	require.NoError(t, err)
+	assert.Equal(t, "cc12345678", s.RunID)
+}

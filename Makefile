@@ -66,3 +66,7 @@ determinism: ## replay every suite $(REPLAYS) times in random order, under -race
 .PHONY: bench-go
 bench-go: ## Go benchmarks: validation (vs bare kin-openapi), spec and cassette loading, replay, simulators
 	$(GO) test -run XXX -bench . -benchmem ./harness/validate ./harness/spec ./harness/vcr ./harness/runner ./harness/sim/catalog
+
+.PHONY: concurrency
+concurrency: ## live runs overlap scenarios: sequential vs concurrent run time against a slow simulator
+	scripts/concurrency.sh

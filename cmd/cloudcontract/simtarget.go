@@ -18,9 +18,10 @@ import (
 )
 
 type simOptions struct {
-	faults []string
-	ttl    time.Duration
-	seed   int64
+	faults  []string
+	ttl     time.Duration
+	seed    int64
+	latency time.Duration
 }
 
 // runAgainstSimulators runs each API's suite live against a fresh in-process simulator of that API
@@ -44,7 +45,7 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 		if err != nil {
 			return usageErr("--target sim: %v", err)
 		}
-		s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl})
+		s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl, Latency: o.latency})
 		if err != nil {
 			return usageErr("--target sim: %v", err)
 		}

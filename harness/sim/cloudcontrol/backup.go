@@ -242,11 +242,7 @@ func (c *call) addClient() {
 }
 
 func (c *call) client(s *server) *backupClient {
-	cl := find(s.backup.clients, func(b *backupClient) bool { return b.id == c.param("backup-client-id") })
-	if cl == nil {
-		c.fail(545, "")
-	}
-	return cl
+	return byParam(c, s.backup.clients, "backup-client-id", func(x *backupClient) string { return x.id }, 545)
 }
 
 func (c *call) removeClient() {

@@ -377,9 +377,8 @@ func (c *call) deleteACL() {
 	if n == nil {
 		return
 	}
-	r := find(n.acl, func(r *aclRule) bool { return r.id == c.param("acl-id") })
+	r := byParam(c, n.acl, "acl-id", func(x *aclRule) string { return x.id }, 280)
 	if r == nil {
-		c.fail(280, "")
 		return
 	}
 	if r.status != "NORMAL" {
@@ -468,9 +467,8 @@ func (c *call) deleteNAT() {
 	if n == nil {
 		return
 	}
-	r := find(n.nat, func(r *natRule) bool { return r.id == c.param("natrule-id") })
+	r := byParam(c, n.nat, "natrule-id", func(x *natRule) string { return x.id }, 270)
 	if r == nil {
-		c.fail(270, "")
 		return
 	}
 	n.nat = remove(n.nat, func(x *natRule) bool { return x == r })
@@ -521,11 +519,7 @@ func (c *call) reservePublicIPBlockWithSize() {
 }
 
 func (c *call) ipBlock(n *network) *ipBlock {
-	b := find(n.ipBlocks, func(b *ipBlock) bool { return b.id == c.param("ipblock-id") })
-	if b == nil {
-		c.fail(370, "")
-	}
-	return b
+	return byParam(c, n.ipBlocks, "ipblock-id", func(x *ipBlock) string { return x.id }, 370)
 }
 
 func (c *call) releaseIPBlock() {

@@ -756,9 +756,8 @@ func (c *call) createRule() {
 }
 
 func (c *call) deleteRule() {
-	r := find(c.st().rules, func(r *antiAffinityRule) bool { return r.id == c.param("rule-id") })
+	r := byParam(c, c.st().rules, "rule-id", func(x *antiAffinityRule) string { return x.id }, 693)
 	if r == nil {
-		c.fail(693, "")
 		return
 	}
 	if r.state != "NORMAL" {

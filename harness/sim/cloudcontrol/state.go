@@ -315,6 +315,17 @@ func remove[T any](list []T, match func(T) bool) []T {
 }
 
 // find returns the first element for which match is true.
+// byParam returns the item of list whose id is the request's path parameter param; when there is
+// none it answers the operation's fault with the REASON code and returns nil.
+func byParam[T any](c *call, list []*T, param string, id func(*T) string, code int) *T {
+	want := c.param(param)
+	v := find(list, func(x *T) bool { return id(x) == want })
+	if v == nil {
+		c.fail(code, "")
+	}
+	return v
+}
+
 func find[T any](list []*T, match func(*T) bool) *T {
 	for _, v := range list {
 		if match(v) {

@@ -65,11 +65,7 @@ func (c *call) createRealServer() {
 }
 
 func (c *call) realServer(n *network) *realServer {
-	r := find(n.realServers, func(r *realServer) bool { return r.id == c.param("rserver-id") })
-	if r == nil {
-		c.fail(610, "")
-	}
-	return r
+	return byParam(c, n.realServers, "rserver-id", func(x *realServer) string { return x.id }, 610)
 }
 
 func (c *call) deleteRealServer() {
@@ -270,11 +266,7 @@ func (c *call) listFarms() {
 }
 
 func (c *call) farm(n *network) *serverFarm {
-	f := find(n.farms, func(f *serverFarm) bool { return f.id == c.param("server-farm-id") })
-	if f == nil {
-		c.fail(630, "")
-	}
-	return f
+	return byParam(c, n.farms, "server-farm-id", func(x *serverFarm) string { return x.id }, 630)
 }
 
 func (c *call) getFarm() {
@@ -562,9 +554,8 @@ func (c *call) deleteProfile() {
 	if n == nil {
 		return
 	}
-	p := find(n.profiles, func(p *persistenceProfile) bool { return p.id == c.param("persistence-profile-id") })
+	p := byParam(c, n.profiles, "persistence-profile-id", func(x *persistenceProfile) string { return x.id }, 670)
 	if p == nil {
-		c.fail(670, "")
 		return
 	}
 	if find(n.vips, func(v *vip) bool { return v.targetType == "PERSISTENCE_PROFILE" && v.targetID == p.id }) != nil {
@@ -663,11 +654,7 @@ func (c *call) createVip() {
 }
 
 func (c *call) vip(n *network) *vip {
-	v := find(n.vips, func(v *vip) bool { return v.id == c.param("vip-id") })
-	if v == nil {
-		c.fail(650, "")
-	}
-	return v
+	return byParam(c, n.vips, "vip-id", func(x *vip) string { return x.id }, 650)
 }
 
 func (c *call) deleteVip() {

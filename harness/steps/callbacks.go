@@ -150,15 +150,13 @@ func (s *Scenario) callbackTimeout(secs int) time.Duration {
 	return 30 * time.Second
 }
 
+// completionArrives waits for the completion callback (the operation's Callback header).
 func completionArrives(ctx context.Context, tx string, secs int) error {
-	s := scenario(ctx)
-	t, err := s.Expand(tx)
-	if err != nil {
-		return err
-	}
-	return s.awaitCallback(ctx, "", t, s.callbackTimeout(secs))
+	return callbackArrives(ctx, "", tx, secs)
 }
 
+// callbackArrives waits for the next callback of a transaction sent to header's URL ("" for the
+// completion callback).
 func callbackArrives(ctx context.Context, header, tx string, secs int) error {
 	s := scenario(ctx)
 	t, err := s.Expand(tx)

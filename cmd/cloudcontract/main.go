@@ -44,6 +44,7 @@ func commands() []command {
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check every contract example against its schema and every cassette against the current contract", lintCmd},
 		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential", cassettesCmd},
+		{"cleanup", "delete on a live endpoint what a run left behind (only names starting with its run id)", cleanupCmd},
 		{"profiles", "list the vendor profiles and regions of the white-label APIs", profilesCmd},
 		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "cloudcontract", version)

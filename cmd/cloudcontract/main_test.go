@@ -47,6 +47,7 @@ func TestHelpOutput(t *testing.T) {
 		{"usage", []string{"--help"}, 0},
 		{"run-help", []string{"run", "--help"}, 0},
 		{"simulate-help", []string{"simulate", "--help"}, 0},
+		{"cleanup-help", []string{"cleanup", "--help"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +80,11 @@ func TestBadInvocations(t *testing.T) {
 		{"profile of an API without vendors", []string{"run", "--api", "ukcloud", "--profile", "x"}, "lists no vendors"},
 		{"insecure and ca-cert", []string{"run", "--api", "ukcloud", "--insecure", "--ca-cert", "x.pem", "--target", "https://x"}, "--ca-cert"},
 		{"sim target unknown fault", []string{"run", "--api", "ukcloud", "--target", "sim", "--sim-fault", "gremlins"}, "gremlins"},
+		{"cleanup without api", []string{"cleanup", "--run-id", "cc0123abcd", "--target", "http://x"}, "--api is required"},
+		{"cleanup without run id", []string{"cleanup", "--api", "esc", "--target", "http://x"}, "--run-id is required"},
+		{"cleanup without target", []string{"cleanup", "--api", "esc", "--run-id", "cc0123abcd"}, "--target is required"},
+		{"cleanup bad var", []string{"cleanup", "--api", "esc", "--run-id", "cc0123abcd", "--target", "http://x", "--var", "org"}, `--var "org": want NAME=VALUE`},
+		{"cleanup unknown api", []string{"cleanup", "--api", "nimbus", "--run-id", "cc0123abcd", "--target", "http://x"}, `unknown API "nimbus"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -130,10 +131,14 @@ func finish(stdout io.Writer, res *runner.Result, err error) error {
 		if n := res.Environment(); n > 0 {
 			fmt.Fprintf(stdout, "%d of the failures are environment failures (unreachable, too slow, too large or unavailable), not contract failures\n", n)
 		}
+		printCleanup(stdout, res)
 		fmt.Fprintf(stdout, "%d scenarios in %s\n%s\n", len(res.Scenarios), res.Duration.Round(time.Millisecond), res.Summary())
 	}
 	if err != nil {
 		return err
+	}
+	if n := res.LeftBehind(); n > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d scenarios left resources behind (see Cleanup above)", n)}
 	}
 	if !res.OK() {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d scenarios failed", res.Failed(), len(res.Scenarios))}
@@ -163,6 +168,40 @@ func printFailures(w io.Writer, res *runner.Result) {
 		}
 	}
 	fmt.Fprintln(w)
+}
+
+// printCleanup lists what live scenarios left behind or created without the run id prefix, and
+// how to delete the leftovers.
+func printCleanup(w io.Writer, res *runner.Result) {
+	apis := map[string]bool{}
+	printed := false
+	for _, s := range res.Scenarios {
+		if len(s.Cleanup) == 0 {
+			continue
+		}
+		if !printed {
+			fmt.Fprintln(w, "\nCleanup:")
+			printed = true
+		}
+		fmt.Fprintf(w, "  %s: %s\n", s.Feature, s.Name)
+		for _, n := range s.Cleanup {
+			fmt.Fprintf(w, "    %s\n", n)
+		}
+		if s.LeftBehind {
+			apis[s.API] = true
+		}
+	}
+	names := make([]string, 0, len(apis))
+	for a := range apis {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	for _, a := range names {
+		fmt.Fprintf(w, "  delete the leftovers with: cloudcontract cleanup --api %s --run-id %s --target %s\n", a, res.RunIDs[a], targetOf(res))
+	}
+	if printed {
+		fmt.Fprintln(w)
+	}
 }
 
 // targetOf names the target of the reproduce lines: the live endpoint, or a placeholder in replay.

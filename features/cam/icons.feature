@@ -52,7 +52,7 @@ Feature: Service icons
     When I send a POST request to "/cam/composer/api/v1/icons/upload?${q}" with body:
       """multipart/form-data; boundary=cc-icon-boundary
       --cc-icon-boundary
-      Content-Disposition: form-data; name="icon"; filename="cc-uploaded.svg"
+      Content-Disposition: form-data; name="icon"; filename="${run_id}-uploaded.svg"
       Content-Type: image/svg+xml
 
       <svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="8"/></svg>
@@ -60,15 +60,15 @@ Feature: Service icons
       """
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/res/name" should be "cc-uploaded.svg"
+    And the response field "/res/name" should be "${run_id}-uploaded.svg"
     And I save the response field "/res/id" as "icon"
-    When I send a GET request to "/cam/composer/api/v1/icons?${q}&filter[where][name]=cc-uploaded.svg"
+    When I send a GET request to "/cam/composer/api/v1/icons?${q}&filter[where][name]=${run_id}-uploaded.svg"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "" should have 1 item
     And the response field "/0/id" should be "${icon}"
     And the response field "/0/ContentTye" should be "image/svg+xml"
-    When I send a GET request to "/cam/composer/api/v1/icons/name/cc-uploaded.svg?${q}"
+    When I send a GET request to "/cam/composer/api/v1/icons/name/${run_id}-uploaded.svg?${q}"
     Then the response status should be 200
     And the response should conform to the contract
     And the response header "Content-Type" should be "image/svg+xml"
@@ -76,7 +76,7 @@ Feature: Service icons
     When I send a DELETE request to "/cam/composer/api/v1/icons/${icon}?${q}"
     Then the response status should be 200
     And the response should conform to the contract
-    When I send a GET request to "/cam/composer/api/v1/icons/name/cc-uploaded.svg?${q}"
+    When I send a GET request to "/cam/composer/api/v1/icons/name/${run_id}-uploaded.svg?${q}"
     Then the response status should be 404
     And the response should conform to the contract
 

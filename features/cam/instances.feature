@@ -47,7 +47,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Deploy a service, follow the instance until it is Active, then terminate it
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-lifecycle", "instance_plan": "Standard",
+      {"name": "${run_id}-lifecycle", "instance_plan": "Standard",
         "tags_input": [{"value": "${dollar}{svc_instance.name}", "label": "service_name", "name": "service_name", "secured": false},
           {"value": "${dollar}{svc_instance.service_instance_id}", "label": "service_identifier", "name": "service_identifier", "secured": false}],
         "catalogItemId": "${service}", "serviceId": "${service}", "action": "Provision",
@@ -61,7 +61,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response field "/Status" should be "Submitted"
     And the response field "/serviceId" should be "${service}"
     And the response field "/namespaceId" should be "cc-dev"
-    And the response field "/tags_input/0/value" should be "cc-lifecycle"
+    And the response field "/tags_input/0/value" should be "${run_id}-lifecycle"
     And the response field "/Bearer_Token" should exist
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
@@ -84,7 +84,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Deploy a service version by its manifest id
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${manifest}/deploy?${q}" with body:
       """json
-      {"name": "cc-deploy-manifest", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-deploy-manifest", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": ""}}
       """
@@ -99,7 +99,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Get the input parameters of an instance
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-inputs", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-inputs", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": [
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.typicode.com/todos/7", "secured": false},
           {"name": "db_password", "label": "Database password", "value": "cc-db-secret-7d41", "secured": true}]},
@@ -118,7 +118,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: A deployment with an invalid host ends in Error, and a retry with a good value makes it Active
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-retry", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-retry", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": [
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
@@ -141,7 +141,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Resume a failed instance with a good value
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-resume", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-resume", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": [
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
@@ -162,7 +162,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Edit the parameters of an active instance
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-edit-instance", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-edit-instance", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
       """
@@ -185,7 +185,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Bind an instance, then unbind it
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-bind", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-bind", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
       """
@@ -220,7 +220,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Cleanup of a running deployment is refused with ResourceLockError
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-locked", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-locked", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
       """
@@ -242,7 +242,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Cleanup without force keeps an active instance, with force removes it
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-cleanup-active", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-cleanup-active", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
       """
@@ -269,7 +269,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: Cleanup removes an instance in Error even without force
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-cleanup-error", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-cleanup-error", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": [
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
@@ -308,7 +308,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
   Scenario: An instance of one namespace is not found from another
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
-      {"name": "cc-namespaced", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-namespaced", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-dev", "tenantId": "${tenant}"}}
       """

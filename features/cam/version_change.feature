@@ -42,7 +42,7 @@ Feature: Upgrade and downgrade a service instance
     Then the response status should be 200
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${v1}/deploy?${q}" with body:
       """json
-      {"name": "cc-upgrade-me", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+      {"name": "${run_id}-upgrade-me", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": [
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.typicode.com/todos/5", "secured": false}]},
         "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-versions", "tenantId": "${tenant}"}}

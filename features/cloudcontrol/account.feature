@@ -21,12 +21,12 @@ Feature: Account (section 2)
     When I send a POST request to "/oec/0.9/${org}/account" with body:
       """xml
       <Account xmlns="http://oec.api.opsource.net/schemas/directory">
-        <userName>jpublic</userName>
+        <userName>${run_id}-jpublic</userName>
         <password>321321321</password>
         <fullName>Joe Public</fullName>
         <firstName>Joe</firstName>
         <lastName>Public</lastName>
-        <emailAddress>jpublic@example.com</emailAddress>
+        <emailAddress>${run_id}-jpublic@example.com</emailAddress>
         <orgId>${org}</orgId>
         <roles><role><name>network</name></role><role><name>server</name></role></roles>
       </Account>
@@ -34,7 +34,7 @@ Feature: Account (section 2)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a POST request to "/oec/0.9/${org}/account/jpublic" with form:
+    When I send a POST request to "/oec/0.9/${org}/account/${run_id}-jpublic" with form:
       | fullName | Joe Q Public |
       | role     | server       |
       | role     | create image |
@@ -45,11 +45,11 @@ Feature: Account (section 2)
     Then the response should conform to the contract
     And the response status should be 200
     And the response body should contain "Joe Q Public"
-    When I send a GET request to "/oec/0.9/${org}/account/jpublic?delete"
+    When I send a GET request to "/oec/0.9/${org}/account/${run_id}-jpublic?delete"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/account/jpublic?delete"
+    When I send a GET request to "/oec/0.9/${org}/account/${run_id}-jpublic?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_110"

@@ -14,7 +14,7 @@ Feature: Cloud Backup (section 6)
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
-        <name>backup-01</name>
+        <name>${run_id}-backup-01</name>
         <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
         <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
         <administratorPassword>P@ssw0rd-backup</administratorPassword>
@@ -22,7 +22,7 @@ Feature: Cloud Backup (section 6)
       </Server>
       """
     Then the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=backup-01"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-backup-01"
     Then I save the response field "/serverWithState/0/id" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}/backup"
     Then the response should conform to the contract

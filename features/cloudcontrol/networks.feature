@@ -39,7 +39,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
       <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network">
-        <name>Lifecycle Network</name>
+        <name>${run_id}-Lifecycle Network</name>
         <description>created by the lifecycle scenario</description>
         <location>NA5</location>
       </NewNetworkWithLocation>
@@ -50,7 +50,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
       <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network">
-        <name>Lifecycle Network</name>
+        <name>${run_id}-Lifecycle Network</name>
         <location>NA5</location>
       </NewNetworkWithLocation>
       """
@@ -60,10 +60,10 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation/NA5"
     Then the response should conform to the contract
     And the response field "/network" should have 2 items
-    And the response field "/network/1/name" should be "Lifecycle Network"
+    And the response field "/network/1/name" should be "${run_id}-Lifecycle Network"
     And I save the response field "/network/1/id" as "network"
     When I send a POST request to "/oec/0.9/${org}/network/${network}" with form:
-      | name        | Lifecycle Network B |
+      | name        | ${run_id}-Lifecycle Network B |
       | description | renamed             |
     Then the response should conform to the contract
     And the response status should be 200
@@ -75,7 +75,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response field "/resultCode" should be "REASON_0"
     When I send a GET request to "/oec/0.9/${org}/network/${network}"
     Then the response should conform to the contract
-    And the response field "/name" should be "Lifecycle Network B"
+    And the response field "/name" should be "${run_id}-Lifecycle Network B"
     And the response field "/multicast" should be "true"
     When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
     Then the response should conform to the contract
@@ -102,7 +102,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
   Scenario: Deprecated Create Network and List Networks in the default location
     When I send a POST request to "/oec/0.9/${org}/network" with body:
       """xml
-      <Network xmlns="http://oec.api.opsource.net/schemas/network"><name>Legacy Network</name><description>deprecated create</description></Network>
+      <Network xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Legacy Network</name><description>deprecated create</description></Network>
       """
     Then the response should conform to the contract
     And the response status should be 200
@@ -111,7 +111,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/Network" should have 3 items
-    And the response field "/Network/2/name" should be "Legacy Network"
+    And the response field "/Network/2/name" should be "${run_id}-Legacy Network"
     And I save the response field "/Network/2/id" as "network"
     When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
     Then the response should conform to the contract
@@ -125,7 +125,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule" with body:
       """xml
       <AclRule xmlns="http://oec.api.opsource.net/schemas/network">
-        <name>allow-smtp</name>
+        <name>${run_id}-allow-smtp</name>
         <position>150</position>
         <action>PERMIT</action>
         <protocol>TCP</protocol>
@@ -136,7 +136,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
       """
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/name" should be "allow-smtp"
+    And the response field "/name" should be "${run_id}-allow-smtp"
     And the response field "/position" should be "150"
     And I save the response field "/id" as "acl"
     When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule/${acl}?delete"

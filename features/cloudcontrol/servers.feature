@@ -16,7 +16,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
-        <name>lifecycle-01</name>
+        <name>${run_id}-lifecycle-01</name>
         <description>deploy, start, shutdown, delete</description>
         <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
         <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
@@ -27,7 +27,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=lifecycle-01"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-lifecycle-01"
     Then the response should conform to the contract
     And the response field "/serverWithState" should have 1 item
     And the response field "/serverWithState/0/isStarted" should be "false"
@@ -66,7 +66,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
-        <name>power-01</name>
+        <name>${run_id}-power-01</name>
         <description>power actions</description>
         <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
         <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46304</imageResourcePath>
@@ -76,7 +76,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       """
     Then the response should conform to the contract
     And the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=power-01"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-power-01"
     Then the response field "/serverWithState/0/isStarted" should be "true"
     And I save the response field "/serverWithState/0/id" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?reboot"
@@ -100,7 +100,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
-      | name        | power-01b |
+      | name        | ${run_id}-power-01b |
       | description | modified  |
       | cpuCount    | 4         |
       | memory      | 8192      |
@@ -110,7 +110,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a GET request to "/oec/0.9/${org}/server/${server}"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/name" should be "power-01b"
+    And the response field "/name" should be "${run_id}-power-01b"
     And the response field "/cpuCount" should be "4"
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
       | cpuCount | 99 |
@@ -125,7 +125,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
-        <name>renumber-01</name>
+        <name>${run_id}-renumber-01</name>
         <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
         <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
         <administratorPassword>P@ssw0rd-renumber</administratorPassword>
@@ -133,7 +133,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       </Server>
       """
     Then the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=renumber-01"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-renumber-01"
     Then I save the response field "/serverWithState/0/id" as "server"
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
       | privateIp | 10.162.2.201 |
@@ -159,7 +159,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
-        <name>storage-01</name>
+        <name>${run_id}-storage-01</name>
         <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
         <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
         <administratorPassword>P@ssw0rd-storage</administratorPassword>
@@ -167,7 +167,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       </Server>
       """
     Then the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=storage-01"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-storage-01"
     Then I save the response field "/serverWithState/0/id" as "server"
     And I save the response field "/serverWithState/0/disk/0/id" as "osdisk"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?addLocalStorage&amount=20&speed=STANDARD"
@@ -214,7 +214,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
-        <name>clone-src-01</name>
+        <name>${run_id}-clone-src-01</name>
         <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46404</vlanResourcePath>
         <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46502</imageResourcePath>
         <administratorPassword>P@ssw0rd-clone</administratorPassword>
@@ -222,7 +222,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       </Server>
       """
     Then the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=clone-src-01"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-clone-src-01"
     Then the response field "/serverWithState/0/location" should be "NA5"
     And I save the response field "/serverWithState/0/id" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=clone-image-01&desc=cloned"

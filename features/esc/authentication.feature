@@ -12,14 +12,14 @@ Feature: HTTP Basic authentication (document lines 87-135)
 
   Scenario: An asynchronous write without credentials is refused before anything changes
     Given I am not authenticated
-    When I send a POST request to "/ESCManager/v0/tenants/auth-none" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-auth-none" with body:
       """xml
-      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>auth-none</name></tenant>
+      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-auth-none</name></tenant>
       """
     Then the response status should be 401
     And the response should conform to the contract
     Given I am authenticated
-    When I send a GET request to "/ESCManager/v0/tenants/auth-none"
+    When I send a GET request to "/ESCManager/v0/tenants/${run_id}-auth-none"
     Then the response status should be 404
     And the response should conform to the contract
 

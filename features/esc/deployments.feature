@@ -10,7 +10,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     Given I am authenticated
 
   Scenario: Deploy a service and follow its notifications in order, then read and undeploy it
-    When I send a POST request to "/ESCManager/v0/deployments/dep-life" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-life" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc" xmlns:ns2="urn:ietf:params:xml:ns:netconf:notification">
         <tenants>
@@ -18,7 +18,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
             <name>admin</name>
             <deployments>
               <deployment>
-                <name>dep-life</name>
+                <name>${run_id}-dep-life</name>
                 <vm_group>
                   <name>ASA-1</name>
                   <bootup_time>300</bootup_time>
@@ -86,27 +86,27 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/deployment_stage" should be "SERVICE_ALIVE"
     And the callback field "/service_state_machine_state" should be "SERVICE_ACTIVE_STATE"
-    And the callback field "/internal_deployment_id" should be "dep-life"
+    And the callback field "/internal_deployment_id" should be "${run_id}-dep-life"
     And a "Callback-ESC-Events" callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "VM_DEPLOYED"
     And a "Callback-ESC-Events" callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "VM_ALIVE"
-    When I send a GET request to "/ESCManager/v0/deployments/dep-life"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-dep-life"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/deployment_name" should be "dep-life"
+    And the response field "/deployment_name" should be "${run_id}-dep-life"
     And the response field "/deployment_details/vm_group_name" should be "ASA-1"
-    When I send a GET request to "/ESCManager/v0/deployments/config/dep-life"
+    When I send a GET request to "/ESCManager/v0/deployments/config/${run_id}-dep-life"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/tenants/tenant/0/deployments/deployment/0/name" should be "dep-life"
+    And the response field "/tenants/tenant/0/deployments/deployment/0/name" should be "${run_id}-dep-life"
     When I send a GET request to "/ESCManager/v0/deployments"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "dep-life"
-    When I send a DELETE request to "/ESCManager/v0/deployments/dep-life"
+    And the response body should contain "${run_id}-dep-life"
+    When I send a DELETE request to "/ESCManager/v0/deployments/${run_id}-dep-life"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_delete"
@@ -115,16 +115,16 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/deployment_stage" should be "SERVICE_STOPPED"
     And the callback field "/service_state_machine_state" should be "SERVICE_UNDEPLOYED_STATE"
-    When I send a GET request to "/ESCManager/v0/deployments/dep-life"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-dep-life"
     Then the response status should be 404
     And the response should conform to the contract
 
   Scenario: Scale a deployment out: the new VM is deployed, the changed one updated, then the service
-    When I send a POST request to "/ESCManager/v0/deployments/dep-scale" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-scale" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>dep-scale</name>
+          <name>${run_id}-dep-scale</name>
           <vm_group>
             <name>CSR-1</name>
             <bootup_time>300</bootup_time>
@@ -138,11 +138,11 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the "Callback" callbacks for transaction "${tx}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a PUT request to "/ESCManager/v0/deployments/dep-scale" with body:
+    When I send a PUT request to "/ESCManager/v0/deployments/${run_id}-dep-scale" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>dep-scale</name>
+          <name>${run_id}-dep-scale</name>
           <vm_group>
             <name>CSR-1</name>
             <bootup_time>300</bootup_time>
@@ -180,17 +180,17 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And a "Callback-ESC-Events" callback for transaction "${tx_update}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "VM_UPDATED"
-    When I send a GET request to "/ESCManager/v0/deployments/dep-scale"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-dep-scale"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/deployment_details" should have 2 items
 
   Scenario: Stop and start a deployment
-    When I send a POST request to "/ESCManager/v0/deployments/dep-stop" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-stop" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>dep-stop</name>
+          <name>${run_id}-dep-stop</name>
           <vm_group>
             <name>ASA-1</name>
             <image>ASA</image>
@@ -202,7 +202,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the "Callback" callbacks for transaction "${tx}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-stop" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-stop" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
           <operation>stop</operation>
@@ -223,7 +223,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And a "Callback-ESC-Events" callback for transaction "${tx_stop}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "VM_STOPPED"
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-stop" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-stop" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
           <operation>stop</operation>
@@ -231,7 +231,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
       """
     Then the response status should be 400
     And the response should conform to the contract
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-stop" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-stop" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
           <operation>start</operation>
@@ -251,11 +251,11 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the callback field "/event_type" should be "VM_ALIVE"
 
   Scenario: Reboot a deployment and switch its monitoring off and on
-    When I send a POST request to "/ESCManager/v0/deployments/dep-reboot" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-reboot" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>dep-reboot</name>
+          <name>${run_id}-dep-reboot</name>
           <vm_group>
             <name>ASA-1</name>
             <image>ASA</image>
@@ -267,7 +267,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the "Callback" callbacks for transaction "${tx}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-reboot" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-reboot" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><operation>reboot</operation></service_operation>
       """
@@ -280,7 +280,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the completion callback for transaction "${tx_reboot}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/deployment_stage" should be "SERVICE_ALIVE"
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-reboot" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-reboot" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><operation>disable_monitoring</operation></service_operation>
       """
@@ -291,7 +291,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/deployment_stage" should be "SERVICE_UPDATED"
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-reboot" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-reboot" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><operation>enable_monitoring</operation></service_operation>
       """
@@ -303,11 +303,11 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the callback field "/deployment_stage" should be "SERVICE_UPDATED"
 
   Scenario: An undocumented deployment operation is refused
-    When I send a POST request to "/ESCManager/v0/deployments/dep-badop" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-badop" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>dep-badop</name>
+          <name>${run_id}-dep-badop</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
@@ -315,14 +315,14 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the "Callback" callbacks for transaction "${tx}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-badop" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-badop" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><operation>teleport</operation></service_operation>
       """
     Then the response status should be 400
     And the response should conform to the contract
     Given the request header "Callback" is ""
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/dep-badop" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/service/${run_id}-dep-badop" with body:
       """xml
       <service_operation xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><operation>stop</operation></service_operation>
       """
@@ -339,11 +339,11 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the response should conform to the contract
 
   Scenario: A deployment for a tenant that does not exist
-    When I send a POST request to "/ESCManager/v0/deployments/dep-notenant" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-notenant" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>no-such-tenant</name><deployments><deployment>
-          <name>dep-notenant</name>
+          <name>${run_id}-dep-notenant</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
@@ -352,11 +352,11 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the response should conform to the contract
 
   Scenario: A deployment without a VM group is refused
-    When I send a POST request to "/ESCManager/v0/deployments/dep-nogroup" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-nogroup" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>dep-nogroup</name>
+          <name>${run_id}-dep-nogroup</name>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
       """
@@ -390,7 +390,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the response should conform to the contract
 
   Scenario: Two deployments of the same name in one tenant are a conflict
-    When I send a POST request to "/ESCManager/v0/deployments/dep-samename-1" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-samename-1" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
@@ -402,7 +402,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the "Callback" callbacks for transaction "${tx}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a POST request to "/ESCManager/v0/deployments/dep-samename-2" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-samename-2" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
@@ -415,17 +415,17 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the response should conform to the contract
 
   Scenario: An update may not rename a deployment
-    When I send a POST request to "/ESCManager/v0/deployments/dep-rename" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-dep-rename" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>dep-rename</name>
+          <name>${run_id}-dep-rename</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
       """
     Then the response status should be 200
-    When I send a PUT request to "/ESCManager/v0/deployments/dep-rename" with body:
+    When I send a PUT request to "/ESCManager/v0/deployments/${run_id}-dep-rename" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>

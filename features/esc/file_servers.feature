@@ -7,10 +7,10 @@ Feature: File servers (group 16)
     Given I am authenticated
 
   Scenario: Create, read, update, list and delete a file server with callbacks
-    When I send a POST request to "/ESCManager/v0/fileserver/fs-crud" with body:
+    When I send a POST request to "/ESCManager/v0/fileserver/${run_id}-fs-crud" with body:
       """xml
       <file_server>
-          <id>fs-crud</id>
+          <id>${run_id}-fs-crud</id>
           <base_url>http://files.example/share</base_url>
           <file_server_user>fs-user</file_server_user>
       </file_server>
@@ -21,14 +21,14 @@ Feature: File servers (group 16)
     And the completion callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
-    When I send a GET request to "/ESCManager/v0/fileserver/fs-crud"
+    When I send a GET request to "/ESCManager/v0/fileserver/${run_id}-fs-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/base_url" should be "http://files.example/share"
-    When I send a PUT request to "/ESCManager/v0/fileserver/fs-crud" with body:
+    When I send a PUT request to "/ESCManager/v0/fileserver/${run_id}-fs-crud" with body:
       """xml
       <file_server>
-          <id>fs-crud</id>
+          <id>${run_id}-fs-crud</id>
           <base_url>http://files.example/share2</base_url>
       </file_server>
       """
@@ -41,25 +41,25 @@ Feature: File servers (group 16)
     Then the response status should be 200
     And the response should conform to the contract
     And the response body should contain "http://files.example/share2"
-    When I send a DELETE request to "/ESCManager/v0/fileserver/fs-crud"
+    When I send a DELETE request to "/ESCManager/v0/fileserver/${run_id}-fs-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_delete"
     And the completion callback for transaction "${tx_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
-    When I send a GET request to "/ESCManager/v0/fileserver/fs-crud"
+    When I send a GET request to "/ESCManager/v0/fileserver/${run_id}-fs-crud"
     Then the response status should be 404
     And the response should conform to the contract
 
   Scenario: Creating a file server twice is a conflict
-    When I send a POST request to "/ESCManager/v0/fileserver/fs-twice" with body:
+    When I send a POST request to "/ESCManager/v0/fileserver/${run_id}-fs-twice" with body:
       """xml
-      <file_server><id>fs-twice</id><base_url>http://files.example/twice</base_url></file_server>
+      <file_server><id>${run_id}-fs-twice</id><base_url>http://files.example/twice</base_url></file_server>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/fileserver/fs-twice" with body:
+    When I send a POST request to "/ESCManager/v0/fileserver/${run_id}-fs-twice" with body:
       """xml
-      <file_server><id>fs-twice</id><base_url>http://files.example/twice</base_url></file_server>
+      <file_server><id>${run_id}-fs-twice</id><base_url>http://files.example/twice</base_url></file_server>
       """
     Then the response status should be 409
     And the response should conform to the contract
@@ -71,9 +71,9 @@ Feature: File servers (group 16)
       """
     Then the response status should be 400
     And the response should conform to the contract
-    When I send a POST request to "/ESCManager/v0/fileserver/fs-malformed" with body:
+    When I send a POST request to "/ESCManager/v0/fileserver/${run_id}-fs-malformed" with body:
       """xml
-      <file_server><id>fs-malformed</id>
+      <file_server><id>${run_id}-fs-malformed</id>
       """
     Then the response status should be 400
     And the response should conform to the contract

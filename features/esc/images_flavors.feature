@@ -7,7 +7,7 @@ Feature: Images and flavors (groups 04 and 05)
     Given I am authenticated
 
   Scenario: Create, read, list and delete an image with callbacks
-    When I send a POST request to "/ESCManager/v0/images/img-crud" with body:
+    When I send a POST request to "/ESCManager/v0/images/${run_id}-img-crud" with body:
       """xml
       <?xml version="1.0" encoding="UTF-8"?>
       <image xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
@@ -27,9 +27,9 @@ Feature: Images and flavors (groups 04 and 05)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_IMAGE"
-    And the callback field "/internal_image_id" should be "img-crud"
+    And the callback field "/internal_image_id" should be "${run_id}-img-crud"
     And the callback field "/internal_tenant_id" should be "SystemAdminTenantId"
-    When I send a GET request to "/ESCManager/v0/images/img-crud"
+    When I send a GET request to "/ESCManager/v0/images/${run_id}-img-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/name" should be "img-crud-cirros"
@@ -37,20 +37,20 @@ Feature: Images and flavors (groups 04 and 05)
     When I send a GET request to "/ESCManager/v0/images"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "img-crud"
-    When I send a DELETE request to "/ESCManager/v0/images/img-crud"
+    And the response body should contain "${run_id}-img-crud"
+    When I send a DELETE request to "/ESCManager/v0/images/${run_id}-img-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_delete"
     And the completion callback for transaction "${tx_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "DELETE_IMAGE"
-    When I send a GET request to "/ESCManager/v0/images/img-crud"
+    When I send a GET request to "/ESCManager/v0/images/${run_id}-img-crud"
     Then the response status should be 404
     And the response should conform to the contract
 
   Scenario: An image with an undocumented disk bus is refused
-    When I send a POST request to "/ESCManager/v0/images/img-badbus" with body:
+    When I send a POST request to "/ESCManager/v0/images/${run_id}-img-badbus" with body:
       """xml
       <image xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
           <name>badbus</name>
@@ -62,7 +62,7 @@ Feature: Images and flavors (groups 04 and 05)
     And the response should conform to the contract
 
   Scenario: An image without a source is refused
-    When I send a POST request to "/ESCManager/v0/images/img-nosrc" with body:
+    When I send a POST request to "/ESCManager/v0/images/${run_id}-img-nosrc" with body:
       """xml
       <image xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>nosrc</name></image>
       """
@@ -70,15 +70,15 @@ Feature: Images and flavors (groups 04 and 05)
     And the response should conform to the contract
 
   Scenario: An image id already used by a flavor is a conflict
-    When I send a POST request to "/ESCManager/v0/flavors/img-clash" with body:
+    When I send a POST request to "/ESCManager/v0/flavors/${run_id}-img-clash" with body:
       """xml
-      <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>img-clash</name><vcpus>1</vcpus><memory_mb>512</memory_mb></flavor>
+      <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-img-clash</name><vcpus>1</vcpus><memory_mb>512</memory_mb></flavor>
       """
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the completion callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
-    When I send a POST request to "/ESCManager/v0/images/img-clash" with body:
+    When I send a POST request to "/ESCManager/v0/images/${run_id}-img-clash" with body:
       """xml
       <image xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>clash</name><src>http://files.example/share/clash.qcow2</src></image>
       """
@@ -105,7 +105,7 @@ Feature: Images and flavors (groups 04 and 05)
     And the response should conform to the contract
 
   Scenario: Create, read, list and delete a flavor with callbacks
-    When I send a POST request to "/ESCManager/v0/flavors/flv-crud" with body:
+    When I send a POST request to "/ESCManager/v0/flavors/${run_id}-flv-crud" with body:
       """xml
       <?xml version="1.0" encoding="UTF-8"?>
       <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
@@ -123,27 +123,27 @@ Feature: Images and flavors (groups 04 and 05)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_FLAVOR"
     And the callback field "/vcpus" should be "2"
-    When I send a GET request to "/ESCManager/v0/flavors/flv-crud"
+    When I send a GET request to "/ESCManager/v0/flavors/${run_id}-flv-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/memory_mb" should be "2048"
     When I send a GET request to "/ESCManager/v0/flavors"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "flv-crud"
-    When I send a DELETE request to "/ESCManager/v0/flavors/flv-crud"
+    And the response body should contain "${run_id}-flv-crud"
+    When I send a DELETE request to "/ESCManager/v0/flavors/${run_id}-flv-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_delete"
     And the completion callback for transaction "${tx_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "DELETE_FLAVOR"
-    When I send a GET request to "/ESCManager/v0/flavors/flv-crud"
+    When I send a GET request to "/ESCManager/v0/flavors/${run_id}-flv-crud"
     Then the response status should be 404
     And the response should conform to the contract
 
   Scenario: A flavor without vCPUs is refused
-    When I send a POST request to "/ESCManager/v0/flavors/flv-novcpu" with body:
+    When I send a POST request to "/ESCManager/v0/flavors/${run_id}-flv-novcpu" with body:
       """xml
       <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>novcpu</name><vcpus>0</vcpus><memory_mb>512</memory_mb></flavor>
       """
@@ -151,12 +151,12 @@ Feature: Images and flavors (groups 04 and 05)
     And the response should conform to the contract
 
   Scenario: Creating a flavor twice under the same id is a conflict
-    When I send a POST request to "/ESCManager/v0/flavors/flv-twice" with body:
+    When I send a POST request to "/ESCManager/v0/flavors/${run_id}-flv-twice" with body:
       """xml
       <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>twice</name><vcpus>1</vcpus><memory_mb>256</memory_mb></flavor>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/flavors/flv-twice" with body:
+    When I send a POST request to "/ESCManager/v0/flavors/${run_id}-flv-twice" with body:
       """xml
       <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>twice</name><vcpus>1</vcpus><memory_mb>256</memory_mb></flavor>
       """

@@ -7,7 +7,7 @@ Feature: Networks and subnets (groups 02 and 03)
     Given I am authenticated
 
   Scenario: Create a network and a subnet, read and list them, then delete both with callbacks
-    When I send a POST request to "/ESCManager/v0/tenants/net-crud-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-crud-tenant" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>net-crud</name></tenant>
       """
@@ -15,7 +15,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And I save the response header "ESC_TRANSACTION_ID" as "tx_tenant"
     And the completion callback for transaction "${tx_tenant}" should arrive within 10 seconds
     And the callback should conform to the contract
-    When I send a POST request to "/ESCManager/v0/net-crud-tenant/networks/net-crud-net" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-net-crud-tenant/networks/${run_id}-net-crud-net" with body:
       """xml
       <network>
           <name>mgmt-net</name>
@@ -30,17 +30,17 @@ Feature: Networks and subnets (groups 02 and 03)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_NETWORK"
-    And the callback field "/internal_network_id" should be "net-crud-net"
-    And the callback field "/internal_tenant_id" should be "net-crud-tenant"
-    When I send a GET request to "/ESCManager/v0/net-crud-tenant/networks/net-crud-net"
+    And the callback field "/internal_network_id" should be "${run_id}-net-crud-net"
+    And the callback field "/internal_tenant_id" should be "${run_id}-net-crud-tenant"
+    When I send a GET request to "/ESCManager/v0/${run_id}-net-crud-tenant/networks/${run_id}-net-crud-net"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/name" should be "mgmt-net"
-    When I send a POST request to "/ESCManager/v0/net-crud-tenant/subnets/net-crud-sub" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-net-crud-tenant/subnets/${run_id}-net-crud-sub" with body:
       """xml
       <subnet>
           <name>mgmt-subnet</name>
-          <internal_network_id>net-crud-net</internal_network_id>
+          <internal_network_id>${run_id}-net-crud-net</internal_network_id>
           <cidr>10.0.0.0/24</cidr>
           <gateway_ip>10.0.0.1</gateway_ip>
           <ip_version>4</ip_version>
@@ -53,50 +53,50 @@ Feature: Networks and subnets (groups 02 and 03)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_SUBNET"
-    And the callback field "/internal_network_id" should be "net-crud-net"
-    When I send a GET request to "/ESCManager/v0/net-crud-tenant/subnets/net-crud-sub"
+    And the callback field "/internal_network_id" should be "${run_id}-net-crud-net"
+    When I send a GET request to "/ESCManager/v0/${run_id}-net-crud-tenant/subnets/${run_id}-net-crud-sub"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/cidr" should be "10.0.0.0/24"
-    When I send a GET request to "/ESCManager/v0/net-crud-tenant/networks"
+    When I send a GET request to "/ESCManager/v0/${run_id}-net-crud-tenant/networks"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "net-crud-net"
-    Given the request header "internalNetworkId" is "net-crud-net"
-    When I send a GET request to "/ESCManager/v0/net-crud-tenant/subnets"
+    And the response body should contain "${run_id}-net-crud-net"
+    Given the request header "internalNetworkId" is "${run_id}-net-crud-net"
+    When I send a GET request to "/ESCManager/v0/${run_id}-net-crud-tenant/subnets"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "net-crud-sub"
-    When I send a DELETE request to "/ESCManager/v0/net-crud-tenant/subnets/net-crud-sub"
+    And the response body should contain "${run_id}-net-crud-sub"
+    When I send a DELETE request to "/ESCManager/v0/${run_id}-net-crud-tenant/subnets/${run_id}-net-crud-sub"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_sub_delete"
     And the completion callback for transaction "${tx_sub_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "DELETE_SUBNET"
-    When I send a DELETE request to "/ESCManager/v0/net-crud-tenant/networks/net-crud-net"
+    When I send a DELETE request to "/ESCManager/v0/${run_id}-net-crud-tenant/networks/${run_id}-net-crud-net"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_net_delete"
     And the completion callback for transaction "${tx_net_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "DELETE_NETWORK"
-    When I send a GET request to "/ESCManager/v0/net-crud-tenant/networks/net-crud-net"
+    When I send a GET request to "/ESCManager/v0/${run_id}-net-crud-tenant/networks/${run_id}-net-crud-net"
     Then the response status should be 404
     And the response should conform to the contract
-    When I send a DELETE request to "/ESCManager/v0/tenants/net-crud-tenant"
+    When I send a DELETE request to "/ESCManager/v0/tenants/${run_id}-net-crud-tenant"
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx_tenant_delete"
     And the completion callback for transaction "${tx_tenant_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
 
   Scenario: Create a network with a JSON body
-    When I send a POST request to "/ESCManager/v0/tenants/net-json-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-json-tenant" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>net-json</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/net-json-tenant/networks/net-json-net" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-net-json-tenant/networks/${run_id}-net-json-net" with body:
       """json
       {"name": "json-net", "shared": true, "provider_network_type": "vlan", "vlan_id": 101}
       """
@@ -107,39 +107,39 @@ Feature: Networks and subnets (groups 02 and 03)
     And the callback should conform to the contract
     And the callback field "/vlan_id" should be "101"
     Given the request header "Accept" is "application/json"
-    When I send a GET request to "/ESCManager/v0/net-json-tenant/networks/net-json-net"
+    When I send a GET request to "/ESCManager/v0/${run_id}-net-json-tenant/networks/${run_id}-net-json-net"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/shared" should be "true"
 
   Scenario: Deleting a network deletes its subnets
-    When I send a POST request to "/ESCManager/v0/tenants/net-cascade-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-cascade-tenant" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>net-cascade</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/net-cascade-tenant/networks/net-cascade-net" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-net-cascade-tenant/networks/${run_id}-net-cascade-net" with body:
       """xml
       <network><name>cascade-net</name></network>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/net-cascade-tenant/subnets/net-cascade-sub" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-net-cascade-tenant/subnets/${run_id}-net-cascade-sub" with body:
       """xml
-      <subnet><name>cascade-sub</name><internal_network_id>net-cascade-net</internal_network_id><cidr>10.1.0.0/24</cidr></subnet>
+      <subnet><name>cascade-sub</name><internal_network_id>${run_id}-net-cascade-net</internal_network_id><cidr>10.1.0.0/24</cidr></subnet>
       """
     Then the response status should be 200
-    When I send a DELETE request to "/ESCManager/v0/net-cascade-tenant/networks/net-cascade-net"
+    When I send a DELETE request to "/ESCManager/v0/${run_id}-net-cascade-tenant/networks/${run_id}-net-cascade-net"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the completion callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
-    When I send a GET request to "/ESCManager/v0/net-cascade-tenant/subnets/net-cascade-sub"
+    When I send a GET request to "/ESCManager/v0/${run_id}-net-cascade-tenant/subnets/${run_id}-net-cascade-sub"
     Then the response status should be 404
     And the response should conform to the contract
 
   Scenario: A network under a tenant that does not exist
-    When I send a POST request to "/ESCManager/v0/net-nosuch-tenant/networks/net-orphan" with body:
+    When I send a POST request to "/ESCManager/v0/net-nosuch-tenant/networks/${run_id}-net-orphan" with body:
       """xml
       <network><name>orphan</name></network>
       """
@@ -147,12 +147,12 @@ Feature: Networks and subnets (groups 02 and 03)
     And the response should conform to the contract
 
   Scenario: A network id already used by a tenant is a conflict
-    When I send a POST request to "/ESCManager/v0/tenants/net-clash-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-clash-tenant" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>net-clash</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/net-clash-tenant/networks/net-clash-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-net-clash-tenant/networks/${run_id}-net-clash-tenant" with body:
       """xml
       <network><name>clash</name></network>
       """
@@ -174,7 +174,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And the response should conform to the contract
 
   Scenario: A network without a name is refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/networks/net-noname" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/networks/${run_id}-net-noname" with body:
       """xml
       <network><shared>false</shared></network>
       """
@@ -190,7 +190,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And the response should conform to the contract
 
   Scenario: A subnet in a network that does not exist
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/subnets/sub-orphan" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/subnets/${run_id}-sub-orphan" with body:
       """xml
       <subnet><name>orphan</name><internal_network_id>net-nosuch</internal_network_id><cidr>10.9.0.0/24</cidr></subnet>
       """
@@ -198,7 +198,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And the response should conform to the contract
 
   Scenario: A subnet without a cidr is refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/subnets/sub-nocidr" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/subnets/${run_id}-sub-nocidr" with body:
       """xml
       <subnet><name>nocidr</name><internal_network_id>net-nosuch</internal_network_id></subnet>
       """
@@ -206,19 +206,19 @@ Feature: Networks and subnets (groups 02 and 03)
     And the response should conform to the contract
 
   Scenario: A subnet id already used by its network is a conflict
-    When I send a POST request to "/ESCManager/v0/tenants/sub-clash-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-sub-clash-tenant" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>sub-clash</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/sub-clash-tenant/networks/sub-clash-net" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-sub-clash-tenant/networks/${run_id}-sub-clash-net" with body:
       """xml
       <network><name>clash-net</name></network>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/sub-clash-tenant/subnets/sub-clash-net" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-sub-clash-tenant/subnets/${run_id}-sub-clash-net" with body:
       """xml
-      <subnet><name>clash-sub</name><internal_network_id>sub-clash-net</internal_network_id><cidr>10.2.0.0/24</cidr></subnet>
+      <subnet><name>clash-sub</name><internal_network_id>${run_id}-sub-clash-net</internal_network_id><cidr>10.2.0.0/24</cidr></subnet>
       """
     Then the response status should be 409
     And the response should conform to the contract

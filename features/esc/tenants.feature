@@ -5,14 +5,15 @@ Feature: Tenants (group 01)
   transaction id. Internal ids are the client's: 1..72 characters of A-Z a-z 0-9 - . _, unique
   across every resource (document lines 77-83).
 
-  Ids are fixed per scenario, not built from ${run_id}: replay matches request paths and bodies
-  against the recording, and every live run starts a fresh simulator.
+  Every id a scenario creates starts with ${run_id} (the run's id; in replay, the recorded one), so
+  a live run deletes what it leaves behind and nothing else. An id at the 72-character limit keeps
+  its length: the run id is 10 characters.
 
   Background:
     Given I am authenticated
 
   Scenario: Create, read, update and delete a tenant, each write confirmed by its callback
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-crud" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-crud" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
           <name>tenant-crud</name>
@@ -27,14 +28,14 @@ Feature: Tenants (group 01)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_TENANT"
-    And the callback field "/internal_tenant_id" should be "tnt-crud"
+    And the callback field "/internal_tenant_id" should be "${run_id}-tnt-crud"
     And the callback field "/name" should be "tenant-crud"
-    When I send a GET request to "/ESCManager/v0/tenants/tnt-crud"
+    When I send a GET request to "/ESCManager/v0/tenants/${run_id}-tnt-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/name" should be "tenant-crud"
     And the response field "/managed_resource" should be "true"
-    When I send a PUT request to "/ESCManager/v0/tenants/tnt-crud" with body:
+    When I send a PUT request to "/ESCManager/v0/tenants/${run_id}-tnt-crud" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
           <name>tenant-crud-renamed</name>
@@ -53,20 +54,20 @@ Feature: Tenants (group 01)
     When I send a GET request to "/ESCManager/v0/tenants"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "tnt-crud"
-    When I send a DELETE request to "/ESCManager/v0/tenants/tnt-crud"
+    And the response body should contain "${run_id}-tnt-crud"
+    When I send a DELETE request to "/ESCManager/v0/tenants/${run_id}-tnt-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_delete"
     And the completion callback for transaction "${tx_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "DELETE_TENANT"
-    When I send a GET request to "/ESCManager/v0/tenants/tnt-crud"
+    When I send a GET request to "/ESCManager/v0/tenants/${run_id}-tnt-crud"
     Then the response status should be 404
     And the response should conform to the contract
 
   Scenario: Create a tenant with a JSON body and read it back as JSON
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-json" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-json" with body:
       """json
       {"name": "tenant-json", "enabled": true, "managed_resource": false}
       """
@@ -77,11 +78,11 @@ Feature: Tenants (group 01)
     And the callback should conform to the contract
     And the callback field "/event_type" should be "CREATE_TENANT"
     Given the request header "Accept" is "application/json"
-    When I send a GET request to "/ESCManager/v0/tenants/tnt-json"
+    When I send a GET request to "/ESCManager/v0/tenants/${run_id}-tnt-json"
     Then the response status should be 200
     And the response should conform to the contract
     And the response header "Content-Type" should match "^application/json"
-    And the response field "/internal_tenant_id" should be "tnt-json"
+    And the response field "/internal_tenant_id" should be "${run_id}-tnt-json"
     And the response field "/managed_resource" should be "false"
     Given the request header "Accept" is "application/json"
     When I send a GET request to "/ESCManager/v0/tenants"
@@ -103,7 +104,7 @@ Feature: Tenants (group 01)
     And the response should conform to the contract
 
   Scenario: A tenant id of exactly 72 characters is accepted
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-72-01234567890123456789012345678901234567890123456789012345678901234" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-4567890123456789012345678901234567890123456789012345678901234" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>seventy-two</name></tenant>
       """
@@ -112,7 +113,7 @@ Feature: Tenants (group 01)
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the completion callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
-    And the callback field "/internal_tenant_id" should be "tnt-72-01234567890123456789012345678901234567890123456789012345678901234"
+    And the callback field "/internal_tenant_id" should be "${run_id}-4567890123456789012345678901234567890123456789012345678901234"
 
   Scenario: A tenant id with a tilde is refused although RFC 3986 calls it unreserved
     When I send a POST request to "/ESCManager/v0/tenants/tnt~tilde" with body:
@@ -131,7 +132,7 @@ Feature: Tenants (group 01)
     And the response should conform to the contract
 
   Scenario: A tenant name longer than 64 characters is refused
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-longname" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-longname" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>name-of-sixty-five-characters-01234567890123456789012345678901234</name></tenant>
       """
@@ -139,7 +140,7 @@ Feature: Tenants (group 01)
     And the response should conform to the contract
 
   Scenario: A tenant body with the wrong root element is refused
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-wrongroot" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-wrongroot" with body:
       """xml
       <network><name>not-a-tenant</name></network>
       """
@@ -148,7 +149,7 @@ Feature: Tenants (group 01)
 
   Scenario: A Callback header that is not an absolute URL is refused
     Given the request header "Callback" is "not-a-url"
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-badcallback" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-badcallback" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>bad-callback</name></tenant>
       """
@@ -156,7 +157,7 @@ Feature: Tenants (group 01)
     And the response should conform to the contract
 
   Scenario: Creating a tenant twice under the same id is a conflict
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-twice" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-twice" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>first</name></tenant>
       """
@@ -164,7 +165,7 @@ Feature: Tenants (group 01)
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the completion callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-twice" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-twice" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>second</name></tenant>
       """
@@ -172,10 +173,10 @@ Feature: Tenants (group 01)
     And the response should conform to the contract
 
   Scenario: A tenant id already used by an image is a conflict
-    When I send a POST request to "/ESCManager/v0/images/shared-id-image" with body:
+    When I send a POST request to "/ESCManager/v0/images/${run_id}-shared-id-image" with body:
       """xml
       <image xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
-          <name>shared-id-image</name>
+          <name>${run_id}-shared-id-image</name>
           <src>http://files.example/cirros.qcow2</src>
           <disk_bus>virtio</disk_bus>
       </image>
@@ -184,7 +185,7 @@ Feature: Tenants (group 01)
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the completion callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
-    When I send a POST request to "/ESCManager/v0/tenants/shared-id-image" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-shared-id-image" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>clash</name></tenant>
       """
@@ -211,12 +212,12 @@ Feature: Tenants (group 01)
     And the response should conform to the contract
 
   Scenario: A tenant that still holds a network cannot be deleted
-    When I send a POST request to "/ESCManager/v0/tenants/tnt-busy" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-tnt-busy" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>busy</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/tnt-busy/networks/tnt-busy-net" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-tnt-busy/networks/${run_id}-tnt-busy-net" with body:
       """xml
       <network><name>busy-net</name></network>
       """
@@ -224,7 +225,7 @@ Feature: Tenants (group 01)
     And I save the response header "ESC_TRANSACTION_ID" as "tx"
     And the completion callback for transaction "${tx}" should arrive within 10 seconds
     And the callback should conform to the contract
-    When I send a DELETE request to "/ESCManager/v0/tenants/tnt-busy"
+    When I send a DELETE request to "/ESCManager/v0/tenants/${run_id}-tnt-busy"
     Then the response status should be 400
     And the response should conform to the contract
 

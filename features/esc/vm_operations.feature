@@ -8,11 +8,11 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     Given I am authenticated
 
   Scenario: Stop, start and reboot a VM, each with its event and completion callback
-    When I send a POST request to "/ESCManager/v0/deployments/vm-power" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-power" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-power</name>
+          <name>${run_id}-vm-power</name>
           <vm_group>
             <name>ASA-1</name>
             <image>ASA</image>
@@ -24,7 +24,7 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
     And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a GET request to "/ESCManager/v0/deployments/vm-power"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-power"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/vm/${vm}" with body:
@@ -80,11 +80,11 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the callback should conform to the contract
 
   Scenario: Switch the monitoring of a VM off and on
-    When I send a POST request to "/ESCManager/v0/deployments/vm-monitor" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-monitor" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-monitor</name>
+          <name>${run_id}-vm-monitor</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
@@ -92,7 +92,7 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
     And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a GET request to "/ESCManager/v0/deployments/vm-monitor"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-monitor"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/vm/${vm}" with body:
@@ -118,11 +118,11 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the callback field "/event_details" should be "monitoring enabled"
 
   Scenario: Migrate a VM to another host
-    When I send a POST request to "/ESCManager/v0/deployments/vm-migrate" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-migrate" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-migrate</name>
+          <name>${run_id}-vm-migrate</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
@@ -130,7 +130,7 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
     And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a GET request to "/ESCManager/v0/deployments/vm-migrate"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-migrate"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/migrate-vm/${vm}" with body:
@@ -149,11 +149,11 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the callback field "/event_type" should be "VM_UPDATED"
 
   Scenario: Recover a VM
-    When I send a POST request to "/ESCManager/v0/deployments/vm-recover" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-recover" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-recover</name>
+          <name>${run_id}-vm-recover</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
@@ -161,7 +161,7 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
     And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a GET request to "/ESCManager/v0/deployments/vm-recover"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-recover"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/recovery-vm/${vm}" with body:
@@ -190,11 +190,11 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the callback field "/event_type" should be "VM_ALIVE"
 
   Scenario: Snapshot a VM, make a volume of the snapshot and delete the snapshot
-    When I send a POST request to "/ESCManager/v0/deployments/vm-snap" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-snap" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-snap</name>
+          <name>${run_id}-vm-snap</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
@@ -202,7 +202,7 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
     And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a GET request to "/ESCManager/v0/deployments/vm-snap"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-snap"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/snapshot-vm/${vm}" with body:
@@ -255,11 +255,11 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the response should conform to the contract
 
   Scenario: Deleting a snapshot by a name two snapshots share is a conflict
-    When I send a POST request to "/ESCManager/v0/deployments/vm-snap-dup" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-snap-dup" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-snap-dup</name>
+          <name>${run_id}-vm-snap-dup</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
@@ -267,7 +267,7 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     Then the response status should be 200
     And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
     And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
-    When I send a GET request to "/ESCManager/v0/deployments/vm-snap-dup"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-snap-dup"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/snapshot-vm/${vm}" with body:
@@ -289,17 +289,17 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the response should conform to the contract
 
   Scenario: A snapshot without a name is refused
-    When I send a POST request to "/ESCManager/v0/deployments/vm-snap-noname" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-snap-noname" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-snap-noname</name>
+          <name>${run_id}-vm-snap-noname</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
       """
     Then the response status should be 200
-    When I send a GET request to "/ESCManager/v0/deployments/vm-snap-noname"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-snap-noname"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/snapshot-vm/${vm}" with body:
@@ -336,17 +336,17 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the response should conform to the contract
 
   Scenario: VM operations that do not apply are refused
-    When I send a POST request to "/ESCManager/v0/deployments/vm-badop" with body:
+    When I send a POST request to "/ESCManager/v0/deployments/${run_id}-vm-badop" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>admin</name><deployments><deployment>
-          <name>vm-badop</name>
+          <name>${run_id}-vm-badop</name>
           <vm_group><name>ASA-1</name><image>ASA</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
       """
     Then the response status should be 200
-    When I send a GET request to "/ESCManager/v0/deployments/vm-badop"
+    When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-badop"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
     When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/deployments/vm/${vm}" with body:

@@ -7,12 +7,12 @@ Feature: Volumes and routers (groups 10 and 19)
     Given I am authenticated
 
   Scenario: Create, read, list and delete a volume with callbacks
-    When I send a POST request to "/ESCManager/v0/tenants/vol-crud-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-vol-crud-tenant" with body:
       """xml
-      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>vol-crud</name></tenant>
+      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-vol-crud</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/vol-crud-tenant/volumes/vol-crud" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-vol-crud-tenant/volumes/${run_id}-vol-crud" with body:
       """xml
       <volume>
           <name>data-volume</name>
@@ -29,33 +29,33 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_VOLUME"
-    And the callback field "/internal_volume_id" should be "vol-crud"
-    When I send a GET request to "/ESCManager/v0/vol-crud-tenant/volumes/vol-crud"
+    And the callback field "/internal_volume_id" should be "${run_id}-vol-crud"
+    When I send a GET request to "/ESCManager/v0/${run_id}-vol-crud-tenant/volumes/${run_id}-vol-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/size" should be "2"
-    When I send a GET request to "/ESCManager/v0/vol-crud-tenant/volumes"
+    When I send a GET request to "/ESCManager/v0/${run_id}-vol-crud-tenant/volumes"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "vol-crud"
-    When I send a DELETE request to "/ESCManager/v0/vol-crud-tenant/volumes/vol-crud"
+    And the response body should contain "${run_id}-vol-crud"
+    When I send a DELETE request to "/ESCManager/v0/${run_id}-vol-crud-tenant/volumes/${run_id}-vol-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_delete"
     And the completion callback for transaction "${tx_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
     And the callback field "/event_type" should be "DELETE_VOLUME"
-    When I send a GET request to "/ESCManager/v0/vol-crud-tenant/volumes/vol-crud"
+    When I send a GET request to "/ESCManager/v0/${run_id}-vol-crud-tenant/volumes/${run_id}-vol-crud"
     Then the response status should be 404
     And the response should conform to the contract
 
   Scenario: Create a volume with a JSON body
-    When I send a POST request to "/ESCManager/v0/tenants/vol-json-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-vol-json-tenant" with body:
       """xml
-      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>vol-json</name></tenant>
+      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-vol-json</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/vol-json-tenant/volumes/vol-json" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-vol-json-tenant/volumes/${run_id}-vol-json" with body:
       """json
       {"name": "json-volume", "size": "1", "sizeunit": "GiB", "bus": "ide", "type": "lvm"}
       """
@@ -67,7 +67,7 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback field "/bus" should be "ide"
 
   Scenario: A volume under a tenant that does not exist
-    When I send a POST request to "/ESCManager/v0/vol-nosuch-tenant/volumes/vol-orphan" with body:
+    When I send a POST request to "/ESCManager/v0/vol-nosuch-tenant/volumes/${run_id}-vol-orphan" with body:
       """xml
       <volume><name>orphan</name><size>1</size><sizeunit>GiB</sizeunit></volume>
       """
@@ -75,7 +75,7 @@ Feature: Volumes and routers (groups 10 and 19)
     And the response should conform to the contract
 
   Scenario: A volume without a name is refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/volumes/vol-noname" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/volumes/${run_id}-vol-noname" with body:
       """xml
       <volume><size>1</size><sizeunit>GiB</sizeunit></volume>
       """
@@ -99,12 +99,12 @@ Feature: Volumes and routers (groups 10 and 19)
     And the response should conform to the contract
 
   Scenario: Create, update and delete a router with callbacks
-    When I send a POST request to "/ESCManager/v0/tenants/rtr-crud-tenant" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-rtr-crud-tenant" with body:
       """xml
-      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>rtr-crud</name></tenant>
+      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-rtr-crud</name></tenant>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/rtr-crud-tenant/routers/rtr-crud" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-rtr-crud-tenant/routers/${run_id}-rtr-crud" with body:
       """xml
       <router>
           <name>edge-router</name>
@@ -119,8 +119,8 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_ROUTER"
-    And the callback field "/internal_router_id" should be "rtr-crud"
-    When I send a PUT request to "/ESCManager/v0/rtr-crud-tenant/routers/rtr-crud" with body:
+    And the callback field "/internal_router_id" should be "${run_id}-rtr-crud"
+    When I send a PUT request to "/ESCManager/v0/${run_id}-rtr-crud-tenant/routers/${run_id}-rtr-crud" with body:
       """xml
       <router>
           <description>edge router of the crud tenant</description>
@@ -134,7 +134,7 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback should conform to the contract
     And the callback field "/event_type" should be "UPDATE_ROUTER"
     And the callback field "/description" should be "edge router of the crud tenant"
-    When I send a DELETE request to "/ESCManager/v0/rtr-crud-tenant/routers/rtr-crud"
+    When I send a DELETE request to "/ESCManager/v0/${run_id}-rtr-crud-tenant/routers/${run_id}-rtr-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And I save the response header "ESC_TRANSACTION_ID" as "tx_delete"
@@ -143,7 +143,7 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback field "/event_type" should be "DELETE_ROUTER"
 
   Scenario: A router under a tenant that does not exist
-    When I send a POST request to "/ESCManager/v0/rtr-nosuch-tenant/routers/rtr-orphan" with body:
+    When I send a POST request to "/ESCManager/v0/rtr-nosuch-tenant/routers/${run_id}-rtr-orphan" with body:
       """xml
       <router><name>orphan</name></router>
       """
@@ -151,12 +151,12 @@ Feature: Volumes and routers (groups 10 and 19)
     And the response should conform to the contract
 
   Scenario: A router id already used by another router is a conflict
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/routers/rtr-twice" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/routers/${run_id}-rtr-twice" with body:
       """xml
       <router><name>twice</name></router>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/routers/rtr-twice" with body:
+    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/routers/${run_id}-rtr-twice" with body:
       """xml
       <router><name>twice</name></router>
       """

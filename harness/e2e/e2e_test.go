@@ -91,6 +91,11 @@ func TestLiveAgainstSimulator(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, res.OK(), "live run failed:\n%s", failures(res))
 			assert.Greater(t, len(res.Scenarios), 10)
+			// Live safety: every resource the suite creates carries the run id and is gone.
+			for _, s := range res.Scenarios {
+				assert.Empty(t, s.Cleanup, "%s: %s", s.Feature, s.Name)
+			}
+			assert.Empty(t, leftovers(t, api, srv.URL, res.RunIDs[api]), "resources the live run left behind")
 		})
 	}
 }

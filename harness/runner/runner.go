@@ -87,6 +87,11 @@ type ScenarioResult struct {
 	Exchanges []*validate.Exchange
 	// Reproduce is a curl command repeating the last request of a failed scenario, secrets masked.
 	Reproduce string
+	// Cleanup lists what a live scenario left behind (a deletion that failed) and what it created
+	// without the run id prefix (never deleted by the harness); secrets masked.
+	Cleanup []string
+	// LeftBehind is true when a deletion after the scenario failed.
+	LeftBehind bool
 }
 
 // Result is the outcome of a run.
@@ -97,6 +102,19 @@ type Result struct {
 	Status int
 	// Target is the live endpoint ("" in replay).
 	Target string
+	// RunIDs maps each API to the run id of this run: the prefix of every resource it created.
+	RunIDs map[string]string
+}
+
+// LeftBehind counts the scenarios after which a resource could not be deleted.
+func (r *Result) LeftBehind() int {
+	n := 0
+	for _, s := range r.Scenarios {
+		if s.LeftBehind {
+			n++
+		}
+	}
+	return n
 }
 
 // Passed counts passing scenarios; Failed the others.
@@ -216,18 +234,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	if err := CheckFeatures(featureDir); err != nil {
 		return err
 	}
-	fields, containers := api.SecretFields()
-	policy := redact.New(append(append([]string{}, api.Harness.SecretFields...), fields...)...).WithContainers(containers...)
-	creds := map[string]spec.Credential{}
-	for k, v := range api.Harness.Credentials {
-		creds[k] = v
-	}
-	for k, v := range cfg.Credentials[name] {
-		creds[k] = v
-	}
-	for _, c := range creds {
-		policy.AddValues(c.Password, c.Token)
-	}
+	policy, creds := secrets(api, cfg.Credentials[name])
 	mode := cfg.Mode()
 	base := replayBase
 	if mode != vcr.Replay {
@@ -242,6 +249,10 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		defer receiver.Close()
 	}
 	runID := newRunID()
+	res.setRunID(name, runID)
+	if mode != vcr.Replay {
+		fmt.Fprintf(cfg.Output, "%s: run id %s: what this run creates is named after it, and deleted after each scenario\n", name, runID)
+	}
 	factory := vcr.NewFactory(vcr.Options{
 		RunID:      runID,
 		Receiver:   receiver,
@@ -297,6 +308,24 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	return nil
 }
 
+// secrets returns the redaction policy of an API (its secret fields, the credentials' values) and
+// its credentials: the contract's defaults overridden by the configured ones.
+func secrets(api *spec.API, override map[string]spec.Credential) (*redact.Policy, map[string]spec.Credential) {
+	fields, containers := api.SecretFields()
+	policy := redact.New(append(append([]string{}, api.Harness.SecretFields...), fields...)...).WithContainers(containers...)
+	creds := map[string]spec.Credential{}
+	for k, v := range api.Harness.Credentials {
+		creds[k] = v
+	}
+	for k, v := range override {
+		creds[k] = v
+	}
+	for _, c := range creds {
+		policy.AddValues(c.Password, c.Token)
+	}
+	return policy, creds
+}
+
 func retries(n int) int {
 	switch {
 	case n < 0:
@@ -332,18 +361,26 @@ func declaresCallbacks(api *spec.API) bool {
 // pacer is the only place the mode decides a behaviour of steps: replay never sleeps.
 func pacer(mode vcr.Mode) func(context.Context, time.Duration) error {
 	if mode == vcr.Replay {
-		return func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+		return func(ctx context.Context, _ time.Duration) error { return interrupted(ctx.Err()) }
 	}
 	return func(ctx context.Context, d time.Duration) error {
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return interrupted(ctx.Err())
 		case <-t.C:
 			return nil
 		}
 	}
+}
+
+// interrupted names a cancelled run (SIGINT) in a step's error.
+func interrupted(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("the run was interrupted: %w", err)
+	}
+	return err
 }
 
 // formatFor gives each API its own report file when several APIs run (junit:out.xml becomes
@@ -362,6 +399,13 @@ func formatFor(format, api string, several bool) string {
 		parts[i] = kind + ":" + strings.TrimSuffix(file, ext) + "-" + api + ext
 	}
 	return strings.Join(parts, ",")
+}
+
+func (r *Result) setRunID(api, id string) {
+	if r.RunIDs == nil {
+		r.RunIDs = map[string]string{}
+	}
+	r.RunIDs[api] = id
 }
 
 func newRunID() string {
@@ -385,6 +429,10 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 	}
 	if s != nil {
 		r.Exchanges = s.Exchanges
+		for _, n := range s.CleanupNotes {
+			r.Cleanup = append(r.Cleanup, c.policy.String(n))
+			r.LeftBehind = r.LeftBehind || strings.HasPrefix(n, "left behind")
+		}
 		r.Cassette = s.CassettePath()
 		if err != nil && len(s.Exchanges) > 0 {
 			last := *s.Exchanges[len(s.Exchanges)-1]

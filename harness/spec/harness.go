@@ -29,6 +29,9 @@ type Harness struct {
 	// Callbacks configures the asynchronous notifications of an API whose contract declares
 	// OpenAPI callbacks.
 	Callbacks CallbackConfig `yaml:"callbacks"`
+	// Cleanup lists the resources a run may create, how it recognises them (their names start
+	// with the run id) and how it deletes them again.
+	Cleanup []CleanupRule `yaml:"cleanup"`
 }
 
 // CallbackConfig says how notifications are correlated with the requests that caused them.

@@ -80,6 +80,9 @@ func Load(dir string) (*API, error) {
 		return nil, &LoadError{File: specFile, Err: err}
 	}
 	api.schemas = newSchemaSet(specFile)
+	if err := api.checkCleanup(); err != nil {
+		return nil, &LoadError{File: harnessFile, Err: err}
+	}
 	return api, nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cloudcontract/cloudcontract/harness/cleanup"
 	"github.com/cloudcontract/cloudcontract/harness/redact"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/validate"
@@ -72,7 +73,11 @@ type Scenario struct {
 	// Exchanges lists every exchange of the scenario, in order (for reports).
 	Exchanges []*validate.Exchange
 
-	cb callbackState
+	cb      callbackState
+	tracker *cleanup.Tracker
+	// CleanupNotes says what a live scenario left behind (a deletion that failed) or created
+	// without the run id prefix (never deleted by the harness).
+	CleanupNotes []string
 }
 
 type ctxKey struct{}
@@ -100,6 +105,7 @@ func NewScenario(env *Env, featureURI, name string) (*Scenario, error) {
 	if sess.CallbackBase != "" {
 		s.vars["callback_base"] = sess.CallbackBase
 	}
+	s.tracker = cleanup.NewTracker(env.API, s.vars["run_id"])
 	s.resetClient()
 	return s, nil
 }
@@ -160,9 +166,31 @@ func (s *Scenario) Expand(text string) (string, error) {
 
 // Do sends one request and records the exchange as the scenario's last.
 func (s *Scenario) Do(ctx context.Context, method, path string, header http.Header, body []byte) (*validate.Exchange, error) {
-	u, err := s.resolve(path)
+	req, u, op, err := s.newRequest(ctx, method, path, header, body)
 	if err != nil {
 		return nil, err
+	}
+	s.addCallbackHeaders(req, op)
+	x, resp, err := s.exchange(req, u, body, func() (*http.Response, error) { return s.send(ctx, req, body) })
+	if err != nil {
+		return nil, err
+	}
+	s.last, s.target = x, nil
+	s.noteTransaction(resp.Header, op)
+	s.Exchanges = append(s.Exchanges, x)
+	s.tracker.Observe(x, func(ptr string) (any, bool) {
+		v, ok, err := s.Field(ptr)
+		return v, ok && err == nil
+	})
+	return x, nil
+}
+
+// newRequest builds a request of the scenario: its target, its authentication, the headers set
+// for the next request, and Accept from the contract.
+func (s *Scenario) newRequest(ctx context.Context, method, path string, header http.Header, body []byte) (*http.Request, *url.URL, *spec.Operation, error) {
+	u, err := s.resolve(path)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	var rd io.Reader
 	if body != nil {
@@ -170,7 +198,7 @@ func (s *Scenario) Do(ctx context.Context, method, path string, header http.Head
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+		return nil, nil, nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	for k, vs := range s.headers {
 		req.Header[k] = append([]string(nil), vs...)
@@ -188,32 +216,37 @@ func (s *Scenario) Do(ctx context.Context, method, path string, header http.Head
 			req.Header.Set("Accept", accept)
 		}
 	}
-	s.addCallbackHeaders(req, op)
+	return req, u, op, nil
+}
+
+// exchange sends a request with do and reads the answer within the body limit.
+func (s *Scenario) exchange(req *http.Request, u *url.URL, body []byte, do func() (*http.Response, error)) (*validate.Exchange, *http.Response, error) {
+	line := spec.RequestLine(req.Method, s.apiURL(u))
 	start := time.Now()
-	resp, err := s.send(ctx, req, body)
+	resp, err := do()
 	if err != nil {
 		var ne net.Error
-		if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			err = fmt.Errorf("the run was interrupted: %w", err)
+		case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
 			err = fmt.Errorf("no answer within %s (--timeout): %w", s.env.Timeout, err)
 		}
-		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: err}
+		return nil, nil, &EnvironmentError{RequestLine: line, Err: err}
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, s.env.MaxBody+1))
 	if err != nil {
-		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: fmt.Errorf("reading the response body: %w", err)}
+		return nil, nil, &EnvironmentError{RequestLine: line, Err: fmt.Errorf("reading the response body: %w", err)}
 	}
 	if int64(len(data)) > s.env.MaxBody {
-		return nil, &EnvironmentError{RequestLine: spec.RequestLine(method, s.apiURL(u)), Err: fmt.Errorf("response body exceeds %d bytes; raise --max-body if this is expected", s.env.MaxBody)}
+		return nil, nil, &EnvironmentError{RequestLine: line, Err: fmt.Errorf("response body exceeds %d bytes; raise --max-body if this is expected", s.env.MaxBody)}
 	}
 	x := &validate.Exchange{
-		Method: method, URL: s.apiURL(u), RequestHeader: req.Header, RequestBody: body,
+		Method: req.Method, URL: s.apiURL(u), RequestHeader: req.Header, RequestBody: body,
 		Status: resp.StatusCode, Header: resp.Header, Body: data, Duration: time.Since(start),
 	}
-	s.last, s.target = x, nil
-	s.noteTransaction(resp.Header, op)
-	s.Exchanges = append(s.Exchanges, x)
-	return x, nil
+	return x, resp, nil
 }
 
 // EnvironmentError is a failure to talk to the API at all (network, timeout, oversized body), as

@@ -28,6 +28,9 @@ type Hooks interface {
 // quote responses: the runner masks secrets in everything it prints or reports.
 func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 	sc.Before(func(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
+		if ctx.Err() != nil {
+			return ctx, fmt.Errorf("not started: the run was interrupted")
+		}
 		s, err := NewScenario(env, gs.Uri, gs.Name)
 		if err != nil {
 			return ctx, err
@@ -42,6 +45,7 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 			}
 			return ctx, nil
 		}
+		s.CleanupNotes = s.cleanUp(ctx)
 		cerr := s.Close(err == nil)
 		if hooks != nil {
 			final := err
@@ -106,6 +110,12 @@ func scenario(ctx context.Context) *Scenario {
 		panic(err) // the Before hook always runs first; reaching here is a wiring bug
 	}
 	return s
+}
+
+// Authenticate authenticates a scenario with the named credentials, as the step "I am
+// authenticated" does (for commands that talk to an API outside a suite).
+func Authenticate(ctx context.Context, s *Scenario, name string) error {
+	return authenticate(context.WithValue(ctx, ctxKey{}, s), name)
 }
 
 func authenticate(ctx context.Context, name string) error {

@@ -100,6 +100,12 @@ func NewFactory(opts Options) *Factory {
 // Mode returns the factory's mode (for progress output only: steps never ask).
 func (f *Factory) Mode() Mode { return f.opts.Mode }
 
+// Real returns the transport to the target, unrecorded, with the secrets it carries learned by
+// the policy.
+func (f *Factory) Real() http.RoundTripper {
+	return &learning{next: f.opts.Real, policy: f.opts.Policy}
+}
+
 // Policy returns the redaction policy in force.
 func (f *Factory) Policy() *redact.Policy { return f.opts.Policy }
 
@@ -115,6 +121,9 @@ type Session struct {
 	CallbackBase string
 	// RunID is the run id of the scenario: the run's, or in replay the recorded one.
 	RunID string
+	// Cleanup carries the requests that delete what a scenario left behind: the real network,
+	// never recorded (live and record), or nil in replay, where nothing was created.
+	Cleanup http.RoundTripper
 
 	close func(passed bool) error
 }
@@ -162,6 +171,7 @@ func (f *Factory) Open(featureURI, scenario string) (*Session, error) {
 	switch f.opts.Mode {
 	case Live:
 		s := &Session{Transport: &learning{next: f.opts.Real, policy: f.opts.Policy}, Cassette: path, RunID: f.opts.RunID}
+		s.Cleanup = s.Transport
 		if f.opts.Receiver != nil {
 			var done func()
 			s.Inbox, s.CallbackBase, done = f.opts.Receiver.Open()
@@ -218,6 +228,7 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 	}
 	rec.AddSaveFilter(f.saveFilter)
 	s := &Session{Transport: &bodyBuffer{next: rec}, Cassette: path, RunID: f.opts.RunID}
+	s.Cleanup = &learning{next: f.opts.Real, policy: f.opts.Policy}
 	done := func() {}
 	if f.opts.Receiver != nil {
 		s.Inbox, s.CallbackBase, done = f.opts.Receiver.Open()

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cloudcontract/cloudcontract/harness/runner"
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+	"github.com/cloudcontract/cloudcontract/harness/sim/catalog"
+)
+
+func TestCleanupDeletesOnlyTheRunsTenants(t *testing.T) {
+	e, err := catalog.Lookup("esc")
+	require.NoError(t, err)
+	h, err := e.New(sim.Options{Seed: 1})
+	require.NoError(t, err)
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for _, id := range []string{"cc0123abcd-left", "keep-me"} {
+		req, _ := http.NewRequest("POST", srv.URL+"/ESCManager/v0/tenants/"+id, strings.NewReader(`<tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>x</name></tenant>`))
+		req.Header.Set("Content-Type", "application/xml")
+		req.SetBasicAuth("admin", "esc-sim-password")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, 200, resp.StatusCode)
+	}
+	code, out, errOut := run(t, "cleanup", "--api", "esc", "--run-id", "cc0123abcd", "--target", srv.URL, "--dry-run")
+	assert.Equal(t, 0, code, out+errOut)
+	assert.Contains(t, out, `would delete tenant "cc0123abcd-left": DELETE /ESCManager/v0/tenants/cc0123abcd-left`)
+	assert.NotContains(t, out, "keep-me")
+	assert.Contains(t, out, "1 resources of run cc0123abcd found on "+srv.URL)
+
+	code, out, errOut = run(t, "cleanup", "--api", "esc", "--run-id", "cc0123abcd", "--target", srv.URL)
+	assert.Equal(t, 0, code, out+errOut)
+	assert.Contains(t, out, `tenant "cc0123abcd-left" DELETE /ESCManager/v0/tenants/cc0123abcd-left: deleted`)
+	assert.NotContains(t, out+errOut, "esc-sim-password")
+
+	code, out, errOut = run(t, "cleanup", "--api", "esc", "--run-id", "cc", "--target", srv.URL)
+	assert.Equal(t, 1, code, out+errOut)
+	assert.Contains(t, errOut, `run id "cc" is not a run id of cloudcontract`)
+}
+
+func TestRunFailsWhenAScenarioLeftResourcesBehind(t *testing.T) {
+	res := &runner.Result{
+		Target: "https://esc.example", RunIDs: map[string]string{"esc": "cc0123abcd"},
+		Scenarios: []runner.ScenarioResult{
+			{API: "esc", Feature: "tenants.feature", Name: "Create a tenant", Passed: true, LeftBehind: true,
+				Cleanup: []string{`left behind: deleting tenant "cc0123abcd-t": DELETE /ESCManager/v0/tenants/cc0123abcd-t answered 409`}},
+			{API: "esc", Feature: "tenants.feature", Name: "Create a foreign tenant", Passed: true,
+				Cleanup: []string{`tenant "keep" created by POST /ESCManager/v0/tenants/keep does not start with the run id cc0123abcd: it is not deleted by the harness`}},
+		},
+	}
+	var out bytes.Buffer
+	err := finish(&out, res, nil)
+	var ee *exitError
+	require.True(t, errors.As(err, &ee), "%v", err)
+	assert.Equal(t, 1, ee.code)
+	assert.Contains(t, ee.msg, "1 scenarios left resources behind")
+	assert.Contains(t, out.String(), "Cleanup:\n  tenants.feature: Create a tenant\n    left behind:")
+	assert.Contains(t, out.String(), "delete the leftovers with: cloudcontract cleanup --api esc --run-id cc0123abcd --target https://esc.example")
+	assert.Contains(t, out.String(), "it is not deleted by the harness")
+}

@@ -1,0 +1,93 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/cloudcontract/cloudcontract/harness/cleanup"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/steps"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+	"github.com/cloudcontract/cloudcontract/harness/vcr"
+)
+
+// SweepConfig is one `cloudcontract cleanup`: delete, on a live endpoint, what a run left behind.
+type SweepConfig struct {
+	// API names the contract; Registry holds it.
+	API      string
+	Registry *spec.Registry
+	// Target is the base URL of the endpoint; Transport reaches it (nil: a default one).
+	Target    string
+	Transport http.RoundTripper
+	// Credentials override the contract's defaults, by name.
+	Credentials map[string]spec.Credential
+	// RunID is the run whose resources are deleted: only names starting with it are touched.
+	RunID string
+	// Vars fill path parameters and ${NAME} of the list requests (an account or tenant id).
+	Vars map[string]string
+	// DryRun lists without deleting.
+	DryRun bool
+	// Timeout bounds each request (default 30s).
+	Timeout time.Duration
+	// Progress receives a line per deletion.
+	Progress io.Writer
+}
+
+// Sweep lists the resources of the API's cleanup rules whose names start with the run id, and
+// deletes them unless DryRun. It returns what it found.
+func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
+	if err := cleanup.CheckRunID(cfg.RunID); err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(cfg.Target)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("--target %q is not an http(s) URL", cfg.Target)
+	}
+	api, err := cfg.Registry.Get(cfg.API)
+	if err != nil {
+		return nil, err
+	}
+	hasList := false
+	for _, r := range api.Harness.Cleanup {
+		hasList = hasList || r.List != ""
+	}
+	if !hasList {
+		return nil, fmt.Errorf("%s: harness.yaml has no cleanup rule with a list operation: nothing can be found to delete", cfg.API)
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	policy, creds := secrets(api, cfg.Credentials)
+	factory := vcr.NewFactory(vcr.Options{Mode: vcr.Live, Real: cfg.Transport, Policy: policy, RunID: cfg.RunID})
+	v := validate.New(api)
+	env := &steps.Env{
+		API: api, Validator: v, Sessions: factory, BaseURL: u, Credentials: creds,
+		Wait: pacer(vcr.Live), PollInterval: time.Second, Timeout: cfg.Timeout, MaxBody: 64 << 20,
+		Policy: policy, RunID: cfg.RunID,
+	}
+	s, err := steps.NewScenario(env, "cleanup", "cleanup "+cfg.RunID)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close(false)
+	if err := steps.Authenticate(ctx, s, "default"); err != nil {
+		return nil, fmt.Errorf("%s: %s", cfg.API, policy.String(err.Error()))
+	}
+	vars := map[string]string{}
+	for k, val := range cfg.Vars {
+		vars[k] = val
+	}
+	if c, ok := creds["default"]; ok && vars["username"] == "" {
+		vars["username"] = c.Username
+	}
+	found, err := cleanup.Sweep(ctx, s.Doer(factory.Real()), v, api, cfg.RunID, vars, cfg.DryRun, cfg.Progress)
+	if err != nil {
+		return found, errors.New(policy.String(err.Error()))
+	}
+	return found, nil
+}

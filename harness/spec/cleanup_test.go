@@ -1,0 +1,96 @@
+package spec
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const cleanupSpec = `openapi: 3.0.3
+info: {title: x, version: '1'}
+paths:
+  /things/{id}:
+    post:
+      operationId: createThing
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+    delete:
+      operationId: deleteThing
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+  /things:
+    get:
+      operationId: listThings
+      responses: {'200': {description: ok}}
+  /boxes/{box}/items:
+    post:
+      operationId: createItem
+      parameters: [{name: box, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+    get:
+      operationId: listItems
+      parameters: [{name: box, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+  /boxes/{box}/items/{item}?delete:
+    get:
+      operationId: deleteItem
+      parameters:
+      - {name: box, in: path, required: true, schema: {type: string}}
+      - {name: item, in: path, required: true, schema: {type: string}}
+      responses: {'200': {description: ok}}
+`
+
+func TestCleanupRulesAreCheckedAgainstTheContract(t *testing.T) {
+	tests := []struct {
+		name, rules, want string
+	}{
+		{"valid", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, list: listThings, items: '', item_name: /name, item_params: {id: /id}}", ""},
+		{"valid found by list", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: list}, list: listItems, item_name: /name, item_params: {item: /id}}", ""},
+		{"list without a source of a parameter", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: list}, list: listThings, item_name: /name, item_params: {item: /id}}", "path parameter {box} of deleteItem has no source in a listed item"},
+		{"unknown create", "- {resource: thing, create: [makeThing], name: 'path:id', delete: deleteThing}", `line 3: cleanup rule "thing": operation "makeThing" is not in the contract`},
+		{"unknown delete", "- {resource: thing, create: [createThing], name: 'path:id', delete: removeThing}", `operation "removeThing" is not in the contract`},
+		{"bad source", "- {resource: thing, create: [createThing], name: 'id', delete: deleteThing}", `name "id" is not KIND:WHERE`},
+		{"unknown source kind", "- {resource: thing, create: [createThing], name: 'cookie:id', delete: deleteThing}", `name "cookie:id" is not KIND:WHERE`},
+		{"param without source", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem}", "path parameter {item} of deleteItem has no source: add params.item"},
+		{"list source without list", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: list}}", "params.item: list needs a list operation"},
+		{"missing delete", "- {resource: thing, create: [createThing], name: 'path:id'}", "create, name and delete are required"},
+		{"missing resource", "- {create: [createThing], name: 'path:id', delete: deleteThing}", "resource is missing"},
+		{"bad query", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, query: always}", `query "always"`},
+		{"list without item_name", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, list: listThings}", "list needs item_name"},
+		{"unknown field", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, colour: red}", "field colour not found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
+			h := "auth: {kind: none}\ncleanup:\n" + tt.rules + "\n"
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte(h), 0o644))
+			api, err := Load(dir)
+			if tt.want == "" {
+				require.NoError(t, err)
+				require.Len(t, api.Harness.Cleanup, 1)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "harness.yaml")
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+func TestOperationPathFillsParametersAndKeepsTheMarker(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte("auth: {kind: none}\n"), 0o644))
+	api, err := Load(dir)
+	require.NoError(t, err)
+	p, err := api.Operation("deleteItem").Path(map[string]string{"box": "b 1", "item": "i/2"})
+	require.NoError(t, err)
+	assert.Equal(t, "/boxes/b%201/items/i%2F2?delete", p)
+	_, err = api.Operation("deleteItem").Path(map[string]string{"box": "b"})
+	assert.ErrorContains(t, err, "no value for path parameter {item}")
+	assert.Equal(t, []string{"box", "item"}, api.Operation("deleteItem").Params())
+}

@@ -55,7 +55,19 @@ func commands() []command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		// The first interrupt stops the run: scenarios end, and what they created is deleted.
+		// A second one ends the process at once, as it would without this handler.
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(os.Stderr, "interrupted: deleting what the run created (interrupt again to quit at once)")
+			stop()
+		case <-done:
+		}
+	}()
 	code := realMain(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	close(done)
 	stop()
 	os.Exit(code)
 }

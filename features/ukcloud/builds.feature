@@ -1,7 +1,8 @@
 @ukcloud @builds
 Feature: Self-service builds of vOrgs, VDCs and edge gateways
   A build request answers 202 with a Location; the build goes approved → running → completed, and
-  then the new resource is listed.
+  then the new resource is listed. The document has no delete operation: what a live run builds
+  is named after ${run_id}, for a person to find and remove.
 
   Background:
     Given I am authenticated
@@ -14,7 +15,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
   Scenario: Build a vOrg and poll the build until it completes
     When I send a POST request to "/api/accounts/1/vorgs" with body:
       """json
-      {"data": {"type": "Vorg", "attributes": {"zoneId": "B", "name": "DEMO"}}}
+      {"data": {"type": "Vorg", "attributes": {"zoneId": "B", "name": "${run_id}-DEMO"}}}
       """
     Then the response status should be 202
     And the response should conform to the contract
@@ -46,7 +47,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
   Scenario: A vOrg build by a user who is not an administrator
     When I send a POST request to "/api/accounts/48/vorgs" with body:
       """json
-      {"data": {"type": "Vorg", "attributes": {"zoneId": "B", "name": "DEMO"}}}
+      {"data": {"type": "Vorg", "attributes": {"zoneId": "B", "name": "${run_id}-DEMO"}}}
       """
     Then the response status should be 403
     And the response should conform to the contract
@@ -54,7 +55,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
   Scenario: A vOrg build in another customer's account
     When I send a POST request to "/api/accounts/2/vorgs" with body:
       """json
-      {"data": {"type": "Vorg", "attributes": {"zoneId": "B", "name": "DEMO"}}}
+      {"data": {"type": "Vorg", "attributes": {"zoneId": "B", "name": "${run_id}-DEMO"}}}
       """
     Then the response status should be 404
     And the response should conform to the contract
@@ -77,7 +78,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
   Scenario: Build a VDC and poll the build until it completes
     When I send a POST request to "/api/accounts/1/vorgs/12/vdcs" with body:
       """json
-      {"data": {"type": "VDC", "attributes": {"vmType": "POWER", "name": "DEMO"}}}
+      {"data": {"type": "VDC", "attributes": {"vmType": "POWER", "name": "${run_id}-DEMO"}}}
       """
     Then the response status should be 202
     And the response should conform to the contract
@@ -91,7 +92,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
   Scenario: A VDC build by a user who does not administer the vOrg
     When I send a POST request to "/api/accounts/48/vorgs/31/vdcs" with body:
       """json
-      {"data": {"type": "VDC", "attributes": {"vmType": "POWER", "name": "DEMO"}}}
+      {"data": {"type": "VDC", "attributes": {"vmType": "POWER", "name": "${run_id}-DEMO"}}}
       """
     Then the response status should be 403
     And the response should conform to the contract
@@ -99,7 +100,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
   Scenario: A VDC build request that does not match the schema
     When I send a POST request to "/api/accounts/1/vorgs/12/vdcs" with body:
       """json
-      {"data": {"type": "VDC", "attributes": {"name": "DEMO"}}}
+      {"data": {"type": "VDC", "attributes": {"name": "${run_id}-DEMO"}}}
       """
     Then the response status should be 400
     And the response should conform to the contract

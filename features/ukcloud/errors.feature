@@ -58,7 +58,7 @@ Feature: Documented errors of every operation
     Given I am authenticated
     When I send a POST request to "<path>" with body:
       """json
-      {"data": {"type": "<type>", "attributes": {"name": "DEMO", "vmType": "POWER", "connectivityType": "Internet"}}}
+      {"data": {"type": "<type>", "attributes": {"name": "${run_id}-DEMO", "vmType": "POWER", "connectivityType": "Internet"}}}
       """
     Then the response status should be <status>
     And the response should conform to the contract

@@ -40,7 +40,7 @@ Feature: Support calls (My Calls)
   Scenario: Raise an incident
     When I send a POST request to "/api/my_calls" with body:
       """json
-      {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Production Service > unavailable or unresponsive", "summary": "My Incident", "further_details": "My further details"}}
+      {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Production Service > unavailable or unresponsive", "summary": "${run_id}: My Incident", "further_details": "My further details"}}
       """
     Then the response status should be 201
     And the response should conform to the contract
@@ -48,7 +48,7 @@ Feature: Support calls (My Calls)
   Scenario: Raise a service request
     When I send a POST request to "/api/my_calls" with body:
       """json
-      {"service": {"problem_area": "storage", "service": "My Service", "query_nature": "Change a Configuration", "summary": "My Request", "further_details": "My further details"}}
+      {"service": {"problem_area": "storage", "service": "My Service", "query_nature": "Change a Configuration", "summary": "${run_id}: My Request", "further_details": "My further details"}}
       """
     Then the response status should be 201
     And the response should conform to the contract

@@ -70,3 +70,7 @@ bench-go: ## Go benchmarks: validation (vs bare kin-openapi), spec and cassette 
 .PHONY: concurrency
 concurrency: ## live runs overlap scenarios: sequential vs concurrent run time against a slow simulator
 	scripts/concurrency.sh
+
+.PHONY: bench
+bench: ## replay time/CPU/RSS, and beside Dredd and Prism (npm, installed in .bench/): contract runs, simulator throughput
+	scripts/bench.sh

@@ -53,8 +53,10 @@ clean:
 
 .PHONY: fuzz
 FUZZTIME ?= 10s
-fuzz: ## a short run of every fuzz test (XML decoder, cassette reader, request matcher)
+fuzz: ## a short run of every fuzz test (XML decoder, cassette reader, request matcher, JSON parser, format checks)
 	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./harness/xmlbody
+	$(GO) test -run XXX -fuzz FuzzParseJSON -fuzztime $(FUZZTIME) ./harness/validate
+	$(GO) test -run XXX -fuzz FuzzPlainFormats -fuzztime $(FUZZTIME) ./harness/spec
 	$(GO) test -run XXX -fuzz FuzzReadRecording -fuzztime $(FUZZTIME) ./harness/vcr
 	$(GO) test -run XXX -fuzz FuzzMatch -fuzztime $(FUZZTIME) ./harness/vcr
 

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -28,6 +29,8 @@ type schemaSet struct {
 	compiler *jsonschema.Compiler
 	docs     map[string]any // raw documents by file URL, for walking response $refs
 	compiled map[string]*jsonschema.Schema
+	evals    map[string]*jsonschema.Schema // compiled schemas to evaluate with (see flatten)
+	flat     *flattener
 	errs     map[string]error
 }
 
@@ -36,11 +39,16 @@ func newSchemaSet(specFile string) *schemaSet {
 		specURL:  fileURL(specFile),
 		docs:     map[string]any{},
 		compiled: map[string]*jsonschema.Schema{},
+		evals:    map[string]*jsonschema.Schema{},
+		flat:     newFlattener(),
 		errs:     map[string]error{},
 	}
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft4
 	c.AssertFormat = true
+	for name, check := range formatFastPaths() {
+		c.Formats[name] = check
+	}
 	c.LoadURL = s.loadURL
 	s.compiler = c
 	return s
@@ -146,6 +154,7 @@ func (s *schemaSet) compile(u string) (*jsonschema.Schema, error) {
 		return nil, err
 	}
 	s.compiled[u] = sch
+	s.evals[u] = s.flat.flatten(sch)
 	return sch, nil
 }
 
@@ -227,13 +236,15 @@ type BodySchema struct {
 	Media *openapi3.MediaType
 	// Location is the URL of the schema, for messages.
 	Location string
+
+	eval *jsonschema.Schema // JSON without reference-only schemas (see Validate)
 }
 
 // ResponseBody returns the schema of the response body of op for a status key ("200", "2XX",
 // "default") and a Content-Type. ok is false when the response documents no media type matching
 // contentType; err reports a schema that cannot be compiled.
 func (a *API) ResponseBody(op *Operation, statusKey, contentType string) (body *BodySchema, ok bool, err error) {
-	key := bodyKey{op: op, status: statusKey, mediaType: normalMediaType(contentType)}
+	key := bodyKey{op: op, status: statusKey, mediaType: MediaTypeOf(contentType)}
 	if c, hit := a.bodies.Load(key); hit {
 		e := c.(bodyEntry)
 		return e.body, e.ok, e.err
@@ -255,13 +266,34 @@ type bodyEntry struct {
 	err  error
 }
 
-func normalMediaType(ct string) string {
+// MediaTypeOf returns the media type of a Content-Type value, lower-cased and without parameters
+// ("application/json; charset=utf-8" → "application/json"); the whole value, trimmed and
+// lower-cased, when it does not parse.
+func MediaTypeOf(ct string) string {
+	if mt, ok := mediaTypes.Load(ct); ok {
+		return mt.(string)
+	}
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil {
-		return strings.ToLower(strings.TrimSpace(ct))
+		mt = strings.ToLower(strings.TrimSpace(ct))
+	}
+	if len(ct) <= 256 && mediaTypeCount.Load() < maxMediaTypes {
+		if _, loaded := mediaTypes.LoadOrStore(ct, mt); !loaded {
+			mediaTypeCount.Add(1)
+		}
 	}
 	return mt
 }
+
+// mediaTypes caches MediaTypeOf: an API answers with a handful of Content-Type values, and
+// every check of a response looks its body schema up by media type. The cache keeps values of at
+// most 256 bytes and stops growing at maxMediaTypes values, whatever a server sends.
+var (
+	mediaTypes     sync.Map // Content-Type → media type
+	mediaTypeCount atomic.Int64
+)
+
+const maxMediaTypes = 1024
 
 func (a *API) responseBody(op *Operation, statusKey, contentType string) (body *BodySchema, ok bool, err error) {
 	rr := op.Op.Responses.Value(statusKey)
@@ -309,6 +341,7 @@ func (a *API) bodySchema(media *openapi3.MediaType, key string, tokens ...string
 	if err != nil {
 		return nil, true, err
 	}
+	b.eval = s.evals[b.Location]
 	return b, true, nil
 }
 
@@ -317,10 +350,7 @@ func matchMedia(content openapi3.Content, contentType string) (string, *openapi3
 	if len(content) == 0 {
 		return "", nil
 	}
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt = strings.ToLower(strings.TrimSpace(contentType))
-	}
+	mt := MediaTypeOf(contentType)
 	for k, v := range content {
 		if kt, _, err := mime.ParseMediaType(k); err == nil && kt == mt {
 			return k, v

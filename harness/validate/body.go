@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"sort"
 	"strings"
 	"sync"
@@ -66,10 +65,7 @@ func init() {
 
 // DecoderFor returns the decoder for a Content-Type, or nil when the body is opaque (CSV, text).
 func DecoderFor(contentType string) Decoder {
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt = strings.ToLower(strings.TrimSpace(contentType))
-	}
+	mt := spec.MediaTypeOf(contentType)
 	decodersMu.RLock()
 	defer decodersMu.RUnlock()
 	if d, ok := decoders[mt]; ok {
@@ -81,8 +77,13 @@ func DecoderFor(contentType string) Decoder {
 	return nil
 }
 
-// DecodeJSON decodes a JSON body; numbers are kept exact.
+// DecodeJSON decodes a JSON body; numbers are kept exact (json.Number), as the schema validator
+// needs. The values are those of encoding/json with UseNumber.
 func DecodeJSON(data []byte, body *spec.BodySchema) (*Decoded, error) {
+	if v, ok := parseJSON(data); ok {
+		return &Decoded{Value: v, Schema: body}, nil
+	}
+	// Not plain JSON: encoding/json decodes it, or says what is wrong with it.
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -174,7 +175,12 @@ func CheckBody(t *Target) []Problem {
 // SchemaProblems validates a decoded value against a compiled schema and returns one problem per
 // failing leaf.
 func SchemaProblems(s *jsonschema.Schema, d *Decoded) []Problem {
-	err := s.Validate(d.Value)
+	var err error
+	if d.Schema != nil && d.Schema.JSON == s {
+		err = d.Schema.Validate(d.Value)
+	} else {
+		err = s.Validate(d.Value)
+	}
 	if err == nil {
 		return nil
 	}

@@ -25,6 +25,30 @@ type ReasonCode struct {
 // ReasonCodes returns the codes an operation may answer: its own, the common ones and, for a
 // paging operation, the paging ones. ok is false when the contract uses no REASON codes at all.
 func ReasonCodes(api *spec.API, op *spec.Operation) (codes []ReasonCode, ok bool) {
+	return readReasonCodes(api, op)
+}
+
+// reasonCodes is ReasonCodes read once per operation by the target's validator (a contract does
+// not change); the slice is shared, callers do not modify it.
+func reasonCodes(t *Target) ([]ReasonCode, bool) {
+	if t.cache == nil {
+		return readReasonCodes(t.API, t.Operation)
+	}
+	if e, hit := t.cache.reasons.Load(t.Operation); hit {
+		e := e.(reasonEntry)
+		return e.codes, e.ok
+	}
+	codes, ok := readReasonCodes(t.API, t.Operation)
+	t.cache.reasons.Store(t.Operation, reasonEntry{codes, ok})
+	return codes, ok
+}
+
+type reasonEntry struct {
+	codes []ReasonCode
+	ok    bool
+}
+
+func readReasonCodes(api *spec.API, op *spec.Operation) (codes []ReasonCode, ok bool) {
 	own, hasOwn := op.Op.Extensions["x-reason-codes"]
 	common, hasCommon := api.Doc.Extensions["x-common-reason-codes"]
 	if !hasOwn && !hasCommon {
@@ -78,7 +102,7 @@ func statusBody(d *Decoded) (code, result string, ok bool) {
 
 // CheckReasonCode applies the REASON-code contract to one response.
 func CheckReasonCode(t *Target) []Problem {
-	codes, ok := ReasonCodes(t.API, t.Operation)
+	codes, ok := reasonCodes(t)
 	if !ok {
 		return nil
 	}

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -117,6 +118,8 @@ type Target struct {
 	Body *Decoded
 	// BodyErr says why a body could not be decoded (malformed JSON or XML).
 	BodyErr error
+
+	cache *validatorCache // the validator's, nil for a Target built by hand
 }
 
 // Check is one small contract check.
@@ -127,12 +130,19 @@ type Validator struct {
 	API *spec.API
 	// Checks run in order after the body is decoded; the default pipeline is DefaultChecks.
 	Checks []Check
+
+	cache *validatorCache
+}
+
+// validatorCache keeps what the checks read from the contract for every exchange of an operation.
+type validatorCache struct {
+	reasons sync.Map // *spec.Operation → reasonEntry
 }
 
 // New returns a validator with the default checks and the checks the API's contract extensions
 // ask for.
 func New(api *spec.API) *Validator {
-	v := &Validator{API: api, Checks: DefaultChecks()}
+	v := &Validator{API: api, Checks: DefaultChecks(), cache: &validatorCache{}}
 	v.Checks = append(v.Checks, extensionChecks...)
 	return v
 }
@@ -153,7 +163,7 @@ func (v *Validator) Prepare(x *Exchange) (*Target, error) {
 		return nil, &ContractError{API: v.API.Name, RequestLine: x.RequestLine(), Status: x.Status,
 			Problems: []Problem{{Check: "route", Message: err.Error()}}}
 	}
-	t := &Target{API: v.API, Exchange: x, Operation: op, PathParams: params}
+	t := &Target{API: v.API, Exchange: x, Operation: op, PathParams: params, cache: v.cache}
 	t.StatusKey, _ = op.Response(x.Status)
 	if t.StatusKey != "" {
 		t.Response = op.Op.Responses.Value(t.StatusKey).Value
@@ -199,19 +209,19 @@ func CheckContentType(t *Target) []Problem {
 	if !bodyExpected(t) {
 		return nil
 	}
-	documented := spec.MediaTypes(t.Response.Content)
+	documented := func() string { return strings.Join(spec.MediaTypes(t.Response.Content), " or ") }
 	ct := t.Exchange.Header.Get("Content-Type")
 	if len(t.Exchange.Body) == 0 {
 		return []Problem{{Check: "content-type", Message: "the response has no body, the contract documents one",
-			Expected: strings.Join(documented, " or "), Actual: "empty body"}}
+			Expected: documented(), Actual: "empty body"}}
 	}
 	if ct == "" {
 		return []Problem{{Check: "content-type", Message: "Content-Type header missing",
-			Expected: strings.Join(documented, " or "), Actual: "no Content-Type"}}
+			Expected: documented(), Actual: "no Content-Type"}}
 	}
 	if _, ok, _ := t.API.ResponseBody(t.Operation, t.StatusKey, ct); !ok {
 		return []Problem{{Check: "content-type", Message: "Content-Type not documented for this response",
-			Expected: strings.Join(documented, " or "), Actual: ct}}
+			Expected: documented(), Actual: ct}}
 	}
 	return nil
 }

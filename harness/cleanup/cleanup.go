@@ -187,17 +187,31 @@ func (t *Tracker) resolve(ctx context.Context, d Doer, v *validate.Validator, r 
 		return false, err
 	}
 	for _, it := range items {
-		if nv, ok := validate.Lookup(it, rule.ItemName); !ok || validate.Render(nv) != r.Name {
+		if name, ok := itemName(rule, it); !ok || name != r.Name {
 			continue
 		}
-		for k, ptr := range rule.ItemParams {
-			if pv, ok := validate.Lookup(it, ptr); ok {
-				r.params[k] = validate.Render(pv)
-			}
-		}
+		itemParams(rule, it, r.params)
 		return true, r.setPath(t.api)
 	}
 	return false, nil
+}
+
+// itemName is the name of one listed item.
+func itemName(rule *spec.CleanupRule, item any) (string, bool) {
+	v, ok := validate.Lookup(item, rule.ItemName)
+	if !ok {
+		return "", false
+	}
+	return validate.Render(v), true
+}
+
+// itemParams copies the delete path parameters a listed item holds into params.
+func itemParams(rule *spec.CleanupRule, item any, params map[string]string) {
+	for k, ptr := range rule.ItemParams {
+		if v, ok := validate.Lookup(item, ptr); ok {
+			params[k] = validate.Render(v)
+		}
+	}
 }
 
 // listItems sends the rule's list request (path parameters from params, query appended) and
@@ -420,23 +434,15 @@ func Sweep(ctx context.Context, d Doer, v *validate.Validator, api *spec.API, ru
 		}
 		del := api.Operation(rule.Delete)
 		for _, it := range arr {
-			nv, ok := validate.Lookup(it, rule.ItemName)
-			if !ok {
-				continue
-			}
-			name := validate.Render(nv)
-			if !Owned(name, runID) {
+			name, ok := itemName(rule, it)
+			if !ok || !Owned(name, runID) {
 				continue
 			}
 			params := map[string]string{}
 			for k, val := range vars {
 				params[k] = val
 			}
-			for k, ptr := range rule.ItemParams {
-				if pv, ok := validate.Lookup(it, ptr); ok {
-					params[k] = validate.Render(pv)
-				}
-			}
+			itemParams(rule, it, params)
 			r := &Resource{Kind: rule.Resource, Name: name, Method: del.Method, op: del.ID, params: params, owned: true, rule: rule}
 			if rule.Query == "create" {
 				r.query = query

@@ -1,6 +1,7 @@
 package cloudcontrol
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -372,20 +373,27 @@ func (c *call) deleteFarm() {
 	}
 }
 
+// farmChange reads what adding to or removing from a server farm names: the network and farm of
+// the path, and the required form field param. f is nil when a failure was answered.
+func (c *call) farmChange(param string) (form url.Values, n *network, f *serverFarm, id string) {
+	form = c.form()
+	if n = c.network(); n == nil {
+		return form, nil, nil, ""
+	}
+	if f = c.farm(n); f == nil {
+		return form, n, nil, ""
+	}
+	if id = form.Get(param); id == "" {
+		c.fail(320, "Invalid Data: {"+param+"} must be supplied.")
+		return form, n, nil, ""
+	}
+	return form, n, f, id
+}
+
 // farmMember serves 8.13/8.14: add or remove a real server.
 func (c *call) farmMembers(add bool) {
-	form := c.form()
-	n := c.network()
-	if n == nil {
-		return
-	}
-	f := c.farm(n)
+	form, n, f, id := c.farmChange("realServerId")
 	if f == nil {
-		return
-	}
-	id := form.Get("realServerId")
-	if id == "" {
-		c.fail(320, "Invalid Data: {realServerId} must be supplied.")
 		return
 	}
 	port := 80
@@ -422,18 +430,8 @@ func (c *call) farmMembers(add bool) {
 }
 
 func (c *call) farmProbes(add bool) {
-	form := c.form()
-	n := c.network()
-	if n == nil {
-		return
-	}
-	f := c.farm(n)
+	_, n, f, id := c.farmChange("probeId")
 	if f == nil {
-		return
-	}
-	id := form.Get("probeId")
-	if id == "" {
-		c.fail(320, "Invalid Data: {probeId} must be supplied.")
 		return
 	}
 	if find(n.probes, func(p *probe) bool { return p.id == id }) == nil {

@@ -357,19 +357,29 @@ func (s *Simulator) getDeploymentConfig(w http.ResponseWriter, r *http.Request) 
 	s.write(w, r, http.StatusOK, root, false)
 }
 
-func (s *Simulator) createDeployment(w http.ResponseWriter, r *http.Request) {
+// datamodelRequest reads the deployment id of the path and the datamodel of the body of a
+// deployment write; ok is false when an answer was written.
+func (s *Simulator) datamodelRequest(w http.ResponseWriter, r *http.Request) ([]string, *datamodel, bool) {
 	ids, ok := s.pathIDs(w, r, http.StatusBadRequest, "internal_deployment_id")
 	if !ok {
-		return
+		return nil, nil, false
 	}
 	body, err := readBody(r)
 	if err != nil {
 		s.badBody(w, err)
-		return
+		return nil, nil, false
 	}
 	dm, err := parseDatamodel(body)
 	if err != nil {
 		s.badBody(w, err)
+		return nil, nil, false
+	}
+	return ids, dm, true
+}
+
+func (s *Simulator) createDeployment(w http.ResponseWriter, r *http.Request) {
+	ids, dm, ok := s.datamodelRequest(w, r)
+	if !ok {
 		return
 	}
 	t, ok := s.st.tenantByRef(dm.tenant)
@@ -414,18 +424,8 @@ func (s *Simulator) createDeployment(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Simulator) updateDeployment(w http.ResponseWriter, r *http.Request) {
-	ids, ok := s.pathIDs(w, r, http.StatusBadRequest, "internal_deployment_id")
+	ids, dm, ok := s.datamodelRequest(w, r)
 	if !ok {
-		return
-	}
-	body, err := readBody(r)
-	if err != nil {
-		s.badBody(w, err)
-		return
-	}
-	dm, err := parseDatamodel(body)
-	if err != nil {
-		s.badBody(w, err)
 		return
 	}
 	d, ok := s.st.deployments.get(ids[0])
@@ -487,13 +487,8 @@ func (s *Simulator) updateDeployment(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Simulator) deleteDeployment(w http.ResponseWriter, r *http.Request) {
-	ids, ok := s.pathIDs(w, r, http.StatusBadRequest, "internal_deployment_id")
+	d, _, ok := found(s, w, r, &s.st.deployments, "internal_deployment_id", http.StatusBadRequest, "Deployment Id not found")
 	if !ok {
-		return
-	}
-	d, ok := s.st.deployments.get(ids[0])
-	if !ok {
-		s.fail(w, http.StatusNotFound, "Deployment Id not found", ids[0])
 		return
 	}
 	cb, ev, ok := s.hookHeaders(w, r, callbackOptional, true)

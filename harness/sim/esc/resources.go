@@ -13,6 +13,22 @@ import (
 // (CREATE_TENANT, DELETE_NETWORK, ...; the document shows CREATE_TENANT,
 // CREATE_IMAGE and CREATE_FLAVOR and the others follow the pattern).
 
+// found reads the one id of a request's path (a malformed id is answered badID) and looks it up
+// in t; an unknown id is answered 404 with title. ok is false when an answer was written.
+func found[T any](s *Simulator, w http.ResponseWriter, r *http.Request, t *table[T], param string, badID int, title string) (T, string, bool) {
+	var zero T
+	ids, ok := s.pathIDs(w, r, badID, param)
+	if !ok {
+		return zero, "", false
+	}
+	v, ok := t.get(ids[0])
+	if !ok {
+		s.fail(w, http.StatusNotFound, title, ids[0])
+		return zero, "", false
+	}
+	return v, ids[0], true
+}
+
 // pathIDs reads internal-id path parameters, answering status when one
 // breaks the id rule. Operations that document 400 answer 400; the GETs,
 // which document only 404, answer 404 (such an id cannot exist).
@@ -476,13 +492,8 @@ func (s *Simulator) listImages(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Simulator) getImage(w http.ResponseWriter, r *http.Request) {
-	ids, ok := s.pathIDs(w, r, http.StatusBadRequest, "internalImageId")
+	i, _, ok := found(s, w, r, &s.st.images, "internalImageId", http.StatusBadRequest, "Image Id not found")
 	if !ok {
-		return
-	}
-	i, ok := s.st.images.get(ids[0])
-	if !ok {
-		s.fail(w, http.StatusNotFound, "Image Id not found", ids[0])
 		return
 	}
 	s.write(w, r, http.StatusOK, imageOut(i), false)
@@ -572,13 +583,8 @@ func (s *Simulator) listFlavors(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Simulator) getFlavor(w http.ResponseWriter, r *http.Request) {
-	ids, ok := s.pathIDs(w, r, http.StatusNotFound, "internalFlavorId")
+	f, _, ok := found(s, w, r, &s.st.flavors, "internalFlavorId", http.StatusNotFound, "Flavor Id not found")
 	if !ok {
-		return
-	}
-	f, ok := s.st.flavors.get(ids[0])
-	if !ok {
-		s.fail(w, http.StatusNotFound, "Flavor Id not found", ids[0])
 		return
 	}
 	s.write(w, r, http.StatusOK, flavorOut(f), false)
@@ -631,18 +637,13 @@ func (s *Simulator) createFlavor(w http.ResponseWriter, r *http.Request) {
 func (s *Simulator) deleteFlavor(w http.ResponseWriter, r *http.Request) {
 	// DELETE flavor documents 200, 404 and 500 only: a malformed id is a
 	// flavor that cannot exist.
-	ids, ok := s.pathIDs(w, r, http.StatusNotFound, "internalFlavorId")
+	f, id, ok := found(s, w, r, &s.st.flavors, "internalFlavorId", http.StatusNotFound, "Flavor Id not found")
 	if !ok {
-		return
-	}
-	f, ok := s.st.flavors.get(ids[0])
-	if !ok {
-		s.fail(w, http.StatusNotFound, "Flavor Id not found", ids[0])
 		return
 	}
 	cb, ev, _ := s.hookHeaders(w, r, callbackOptional, false)
-	s.st.flavors.del(ids[0])
-	delete(s.st.ids, ids[0])
+	s.st.flavors.del(id)
+	delete(s.st.ids, id)
 	tx := s.accept(w, r, http.StatusOK, cb, ev)
 	tx.notify(withName(flavorOut(f), func(x *flavor) { x.EventType = "DELETE_FLAVOR" }), kindResourceBody, 200, "Flavor successfully deleted", true)
 }

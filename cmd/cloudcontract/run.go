@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cloudcontract/cloudcontract/harness/runner"
+	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/steps"
 	"github.com/cloudcontract/cloudcontract/harness/transport"
@@ -28,6 +29,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	simTTL := fs.Duration("sim-session-ttl", 2*time.Second, "with --target sim: session lifetime of the simulator (short, so expiry scenarios are quick)")
 	simSeed := fs.Int64("sim-seed", 1, "with --target sim: seed of the simulator")
 	simLatency := fs.Duration("sim-latency", 0, "with --target sim: latency the simulator adds to every answer")
+	simDataset := fs.String("sim-dataset", sim.DatasetDefault, "with --target sim: the data set the simulators are populated with ("+strings.Join(sim.Datasets(), ", ")+")")
 	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
@@ -95,7 +97,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "profile %s, region %s: %s\n", v.Vendor, v.Region, v.URL)
 	}
 	if *target == "sim" {
-		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency}, func(api, url string) runner.Config {
+		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset}, func(api, url string) runner.Config {
 			return runner.Config{
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,

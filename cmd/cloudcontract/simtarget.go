@@ -22,6 +22,7 @@ type simOptions struct {
 	ttl     time.Duration
 	seed    int64
 	latency time.Duration
+	dataset string
 }
 
 // runAgainstSimulators runs each API's suite live against a fresh in-process simulator of that API
@@ -45,7 +46,7 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 		if err != nil {
 			return usageErr("--target sim: %v", err)
 		}
-		s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl, Latency: o.latency})
+		s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl, Latency: o.latency, Dataset: o.dataset})
 		if err != nil {
 			return usageErr("--target sim: %v", err)
 		}
@@ -57,11 +58,17 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 		go func() { _ = srv.Serve(ln) }()
 		url := "http://" + ln.Addr().String()
 		cfg := config(api, url)
+		if seeded, ok := s.(sim.Seeded); ok {
+			cfg.Vars = map[string]map[string]string{api: seeded.Fixtures()}
+		}
 		mode := "live"
 		if cfg.Record {
 			mode = "record"
 		}
 		msg := fmt.Sprintf("cloudcontract %s: %s mode, API %s, against its simulator at %s", version, mode, api, url)
+		if o.dataset != "" && o.dataset != sim.DatasetDefault {
+			msg += " (data set " + o.dataset + ")"
+		}
 		if len(o.faults) > 0 {
 			msg += " (faults: " + strings.Join(o.faults, ", ") + ")"
 		}

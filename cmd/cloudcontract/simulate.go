@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/sim/catalog"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
 func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -21,6 +23,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	ttl := fs.Duration("session-ttl", 0, "session lifetime without activity (default: the API's documented one)")
 	latency := fs.Duration("latency", 0, "latency added to every answer")
 	quiet := fs.Bool("quiet", false, "no access log")
+	dataset := fs.String("dataset", sim.DatasetDefault, "the data set the simulator is populated with ("+strings.Join(sim.Datasets(), ", ")+")")
 	noAuth := fs.Bool("no-auth", false, "serve without authentication, where the document allows it (esc)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -41,7 +44,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *ttl < 0 || *latency < 0 {
 		return usageErr("--session-ttl and --latency cannot be negative")
 	}
-	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency, AuthDisabled: *noAuth}
+	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency, AuthDisabled: *noAuth, Dataset: *dataset}
 	if !*quiet {
 		opts.Log = stderr
 	}
@@ -55,5 +58,35 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			msg += " with faults: " + strings.Join(faults, ", ")
 		}
 		fmt.Fprintln(stdout, msg)
+		if seeded, ok := s.(sim.Seeded); ok {
+			printFixtureExports(stdout, *api, seeded.Fixtures())
+		}
 	})
+}
+
+// printFixtureExports tells how to point a run at this simulator: the fixture variables of its
+// data set that a run cannot discover, as shell exports.
+func printFixtureExports(w io.Writer, api string, fixtures map[string]string) {
+	if len(fixtures) == 0 {
+		return
+	}
+	names := make([]string, 0, len(fixtures))
+	for k := range fixtures {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, "fixture variables of this data set, for runs against it:")
+	for _, k := range names {
+		fmt.Fprintf(w, "  export %s=%s\n", spec.FixtureEnv(api, k), shellQuote(fixtures[k]))
+	}
+}
+
+// shellQuote quotes v for a POSIX shell when it needs it.
+func shellQuote(v string) string {
+	if v != "" && strings.IndexFunc(v, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:@", r))
+	}) < 0 {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }

@@ -68,6 +68,9 @@ type Config struct {
 	CallbackAddr, CallbackURL string
 	// KeepFailed writes cassettes of failing scenarios too (with Record; for evidence bundles).
 	KeepFailed bool
+	// Vars are fixture variables given per API (--var, environment, profile; for --target sim
+	// also the simulator's), before discovery; see spec.Fixture.
+	Vars map[string]map[string]string
 	// Retries of a request the service answers as unavailable (503; 502/504 for idempotent
 	// methods); -1 means none, 0 the default (2).
 	Retries int
@@ -255,6 +258,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	}
 	factory := vcr.NewFactory(vcr.Options{
 		RunID:      runID,
+		Vars:       cfg.Vars[name],
 		Receiver:   receiver,
 		KeepFailed: cfg.KeepFailed,
 		Mode:       mode,

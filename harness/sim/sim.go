@@ -59,6 +59,9 @@ type Options struct {
 	// AuthDisabled serves requests without authentication, for APIs whose document says
 	// authentication can be switched off (Cisco ESC); the others refuse it.
 	AuthDisabled bool
+	// Dataset names the data set the simulator is populated with (DatasetDefault when empty;
+	// see Datasets).
+	Dataset string
 }
 
 // StartTime returns the origin of the simulated clock.

@@ -32,6 +32,11 @@ type Harness struct {
 	// Cleanup lists the resources a run may create, how it recognises them (their names start
 	// with the run id) and how it deletes them again.
 	Cleanup []CleanupRule `yaml:"cleanup"`
+	// Fixtures are the target variables scenarios may name: what they need from the cloud and
+	// cannot create themselves (see Fixture).
+	Fixtures []Fixture `yaml:"fixtures"`
+	// Preflight says how a live run checks the target before its scenarios.
+	Preflight Preflight `yaml:"preflight"`
 }
 
 // CallbackConfig says how notifications are correlated with the requests that caused them.

@@ -83,6 +83,9 @@ func Load(dir string) (*API, error) {
 	if err := api.checkCleanup(); err != nil {
 		return nil, &LoadError{File: harnessFile, Err: err}
 	}
+	if err := api.checkFixtures(); err != nil {
+		return nil, &LoadError{File: harnessFile, Err: err}
+	}
 	return api, nil
 }
 

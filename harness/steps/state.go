@@ -98,6 +98,9 @@ func NewScenario(env *Env, featureURI, name string) (*Scenario, error) {
 		return nil, err
 	}
 	s := &Scenario{env: env, name: name, session: sess, vars: map[string]string{}, headers: http.Header{}, next: http.Header{}}
+	for k, v := range sess.Vars {
+		s.vars[k] = v // the run's fixture variables, or in replay the recorded ones
+	}
 	s.vars["run_id"] = env.RunID
 	if sess.RunID != "" {
 		s.vars["run_id"] = sess.RunID // replay: the run id the scenario was recorded with

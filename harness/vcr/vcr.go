@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -76,6 +77,10 @@ type Options struct {
 	// cassette, and replay gives each scenario the run id its cassette was recorded with, so
 	// resources named after ${run_id} match their recording.
 	RunID string
+	// Vars are the fixture variables of the run (harness.yaml fixtures, resolved before the
+	// scenarios): written into each recorded cassette, and given back to the scenario in replay,
+	// so that a recording made against one cloud replays with that cloud's values.
+	Vars map[string]string
 }
 
 // Factory opens one Session per scenario.
@@ -121,6 +126,8 @@ type Session struct {
 	CallbackBase string
 	// RunID is the run id of the scenario: the run's, or in replay the recorded one.
 	RunID string
+	// Vars are the fixture variables of the scenario: the run's, or in replay the recorded ones.
+	Vars map[string]string
 	// Cleanup carries the requests that delete what a scenario left behind: the real network,
 	// never recorded (live and record), or nil in replay, where nothing was created.
 	Cleanup http.RoundTripper
@@ -170,7 +177,7 @@ func (f *Factory) Open(featureURI, scenario string) (*Session, error) {
 
 	switch f.opts.Mode {
 	case Live:
-		s := &Session{Transport: &learning{next: f.opts.Real, policy: f.opts.Policy}, Cassette: path, RunID: f.opts.RunID}
+		s := &Session{Transport: &learning{next: f.opts.Real, policy: f.opts.Policy}, Cassette: path, RunID: f.opts.RunID, Vars: f.opts.Vars}
 		s.Cleanup = s.Transport
 		if f.opts.Receiver != nil {
 			var done func()
@@ -190,7 +197,7 @@ func (f *Factory) Open(featureURI, scenario string) (*Session, error) {
 			return nil, err
 		}
 		s.Inbox, s.CallbackBase = callback.Recorded(list), replayCallbackBase
-		s.RunID = recordedRunID(path)
+		s.RunID, s.Vars = recordedHeader(path)
 		return s, nil
 	}
 }
@@ -227,7 +234,7 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		return nil, err
 	}
 	rec.AddSaveFilter(f.saveFilter)
-	s := &Session{Transport: &bodyBuffer{next: rec}, Cassette: path, RunID: f.opts.RunID}
+	s := &Session{Transport: &bodyBuffer{next: rec}, Cassette: path, RunID: f.opts.RunID, Vars: f.opts.Vars}
 	s.Cleanup = &learning{next: f.opts.Real, policy: f.opts.Policy}
 	done := func() {}
 	if f.opts.Receiver != nil {
@@ -259,7 +266,8 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 	return s, nil
 }
 
-// header is the comment written at the top of a recorded cassette: the caller's, with the run id.
+// header is the comment written at the top of a recorded cassette: the caller's, with the run id,
+// and a second line with the fixture variables when the run has any.
 func (f *Factory) header() string {
 	h := strings.TrimSuffix(f.opts.Header, "\n")
 	if f.opts.RunID != "" {
@@ -268,31 +276,55 @@ func (f *Factory) header() string {
 		}
 		h += " run-id=" + f.opts.RunID
 	}
+	if len(f.opts.Vars) > 0 {
+		if h == "" {
+			h = "# cloudcontract cassette:"
+		}
+		vals := url.Values{}
+		for k, v := range f.opts.Vars {
+			vals.Set(k, v)
+		}
+		h += "\n" + varsPrefix + vals.Encode()
+	}
 	if h == "" {
 		return ""
 	}
 	return h + "\n"
 }
 
-// recordedRunID reads the run id from a cassette's header comment ("" when it has none).
-func recordedRunID(path string) string {
+// varsPrefix starts the header line that carries the fixture variables, query-encoded.
+const varsPrefix = "# vars: "
+
+// recordedHeader reads the run id and the fixture variables from a cassette's header comment
+// (empty when it has none).
+func recordedHeader(path string) (runID string, vars map[string]string) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	defer fh.Close()
-	buf := make([]byte, 512)
-	n, _ := fh.Read(buf)
-	line, _, _ := strings.Cut(string(buf[:n]), "\n")
-	if !strings.HasPrefix(line, "#") {
-		return ""
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(fh, buf)
+	lines := strings.SplitN(string(buf[:n]), "\n", 3)
+	if len(lines) == 0 || !strings.HasPrefix(lines[0], "#") {
+		return "", nil
 	}
-	for _, f := range strings.Fields(line) {
+	for _, f := range strings.Fields(lines[0]) {
 		if v, ok := strings.CutPrefix(f, "run-id="); ok {
-			return v
+			runID = v
 		}
 	}
-	return ""
+	if len(lines) > 1 {
+		if enc, ok := strings.CutPrefix(lines[1], varsPrefix); ok {
+			if vals, err := url.ParseQuery(enc); err == nil {
+				vars = map[string]string{}
+				for k := range vals {
+					vars[k] = vals.Get(k)
+				}
+			}
+		}
+	}
+	return runID, vars
 }
 
 func writeAtomic(path string, data []byte) error {

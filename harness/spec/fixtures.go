@@ -1,0 +1,155 @@
+package spec
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Fixture is a target variable (the fixtures section of harness.yaml): something a scenario needs
+// from the cloud that it cannot create itself, such as an OS image to deploy from or the tenant a
+// token belongs to. A scenario names it as ${NAME}. Its value comes, first to last, from
+// --var NAME=VALUE, the environment (CLOUDCONTRACT_<API>_VAR_<NAME>), the profile
+// (apis.<api>.vars), discovery through a documented list operation, or, with --target sim, the
+// simulator's data set. A live target that leaves one unresolved is stopped by the preflight.
+type Fixture struct {
+	// Name is the variable name (lower case, digits and underscores).
+	Name string `yaml:"name"`
+	// Description says what the cloud must hold for it, for the user who sets it.
+	Description string `yaml:"description"`
+	// Discover, when set, finds the value through a documented list operation.
+	Discover *Discovery `yaml:"discover"`
+
+	// Line is the line of the fixture in harness.yaml.
+	Line int `yaml:"-"`
+}
+
+// Discovery finds a fixture's value: GET Path (with ${NAME} of credentials, login saves and
+// earlier fixtures expanded), take the array at Items, keep the first item whose pointers in
+// Where have the given values, and read Value from it.
+type Discovery struct {
+	// Path is the request path with its query, e.g. /oec/0.9/base/image.
+	Path string `yaml:"path"`
+	// Items is the JSON pointer of the array in the answer ("" when the body is the array; a
+	// single object where an array is expected counts as an array of one).
+	Items string `yaml:"items"`
+	// Where maps JSON pointers inside one item to the value they must render as.
+	Where map[string]string `yaml:"where"`
+	// Value is the JSON pointer, inside the chosen item, of the fixture's value.
+	Value string `yaml:"value"`
+	// Credential is the credential set discovery authenticates with (default "default").
+	Credential string `yaml:"credential"`
+}
+
+// Preflight says how the harness checks, before any scenario runs live, that the target is this
+// API and that each credential set is accepted.
+type Preflight struct {
+	// Probe is the path of one cheap, documented GET every credential set may send.
+	Probe string `yaml:"probe"`
+	// Roles maps a credential set to the path of a GET only that set's role may send (a set not
+	// listed is checked with Probe).
+	Roles map[string]string `yaml:"roles"`
+}
+
+var fixtureName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// UnmarshalYAML decodes a fixture and keeps its line for error messages.
+func (f *Fixture) UnmarshalYAML(n *yaml.Node) error {
+	type plain Fixture
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*f = Fixture(p)
+	f.Line = n.Line
+	return nil
+}
+
+// FixtureEnv is the environment variable that sets fixture name of api.
+func FixtureEnv(api, name string) string {
+	return "CLOUDCONTRACT_" + envWord(api) + "_VAR_" + envWord(name)
+}
+
+// CredentialEnv is the environment variable that sets field (USERNAME, PASSWORD, TOKEN) of the
+// credential set named set of api. The default set is also read without its name
+// (CLOUDCONTRACT_<API>_USERNAME).
+func CredentialEnv(api, set, field string) string {
+	return "CLOUDCONTRACT_" + envWord(api) + "_" + envWord(set) + "_" + envWord(field)
+}
+
+func envWord(s string) string {
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, s))
+}
+
+// Fixture returns the fixture called name.
+func (h Harness) Fixture(name string) (Fixture, bool) {
+	for _, f := range h.Fixtures {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Fixture{}, false
+}
+
+// checkFixtures rejects a fixture without a valid name or description, a name given twice, and a
+// discovery that lacks its path or value pointer or refers to a later fixture.
+func (a *API) checkFixtures() error {
+	seen := map[string]bool{}
+	for _, f := range a.Harness.Fixtures {
+		at := fmt.Sprintf("fixture %q (line %d)", f.Name, f.Line)
+		switch {
+		case !fixtureName.MatchString(f.Name):
+			return fmt.Errorf("%s: name must be lower case letters, digits and underscores", at)
+		case seen[f.Name]:
+			return fmt.Errorf("%s: declared twice", at)
+		case strings.TrimSpace(f.Description) == "":
+			return fmt.Errorf("%s: needs a description (what the cloud must hold for it)", at)
+		}
+		if _, ok := a.Harness.Credentials[f.Name]; ok {
+			return fmt.Errorf("%s: the name is also a credential set", at)
+		}
+		seen[f.Name] = true
+		d := f.Discover
+		if d == nil {
+			continue
+		}
+		if !strings.HasPrefix(d.Path, "/") {
+			return fmt.Errorf("%s: discover.path %q must start with /", at, d.Path)
+		}
+		if d.Value == "" || !strings.HasPrefix(d.Value, "/") {
+			return fmt.Errorf("%s: discover.value must be a JSON pointer inside one item (e.g. /id)", at)
+		}
+		if d.Credential != "" {
+			if _, ok := a.Harness.Credentials[d.Credential]; !ok {
+				return fmt.Errorf("%s: discover.credential %q is not a credential set of harness.yaml", at, d.Credential)
+			}
+		}
+		for _, m := range varRef.FindAllStringSubmatch(d.Path, -1) {
+			if _, isFixture := a.Harness.Fixture(m[1]); isFixture && !seen[m[1]] {
+				return fmt.Errorf("%s: discover.path uses ${%s}, declared later: declare it first", at, m[1])
+			}
+		}
+	}
+	p := a.Harness.Preflight
+	if p.Probe != "" && !strings.HasPrefix(p.Probe, "/") {
+		return fmt.Errorf("preflight.probe %q must be a path starting with /", p.Probe)
+	}
+	for set, path := range p.Roles {
+		if _, ok := a.Harness.Credentials[set]; !ok {
+			return fmt.Errorf("preflight.roles: %q is not a credential set of harness.yaml", set)
+		}
+		if !strings.HasPrefix(path, "/") {
+			return fmt.Errorf("preflight.roles.%s %q must be a path starting with /", set, path)
+		}
+	}
+	return nil
+}
+
+var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}`)

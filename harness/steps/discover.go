@@ -1,0 +1,105 @@
+package steps
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+)
+
+// The discovery steps let a scenario take what it needs from what the cloud answered (a list,
+// then an item picked by a documented property) instead of naming data only one cloud holds, and
+// compare later answers with what the cloud said earlier.
+
+// pick returns the first item of the array at ptr whose sub pointer renders as want (every item
+// when sub is empty), or whose sub does not render as want when negate is set.
+func pick(ctx context.Context, ptr, sub, want string, negate bool) (*Scenario, any, error) {
+	s, arr, err := items(ctx, ptr)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := s.Expand(want)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, it := range arr {
+		if sub == "" {
+			return s, it, nil
+		}
+		v, ok := validate.Lookup(it, sub)
+		if ok && (validate.Render(v) == w) != negate {
+			return s, it, nil
+		}
+	}
+	switch {
+	case sub == "":
+		return nil, nil, fmt.Errorf("%s: %s is empty: there is no item to take", s.last.RequestLine(), ptr)
+	case negate:
+		return nil, nil, fmt.Errorf("%s: none of the %d items of %s has %s other than %q", s.last.RequestLine(), len(arr), ptr, sub, w)
+	}
+	return nil, nil, fmt.Errorf("%s: none of the %d items of %s has %s equal to %q", s.last.RequestLine(), len(arr), ptr, sub, w)
+}
+
+func saveFrom(ctx context.Context, s *Scenario, it any, ptr, sub, name string) error {
+	v, ok := validate.Lookup(it, sub)
+	if !ok {
+		return fmt.Errorf("%s: the item of %s that was picked has no field %s to save as %s", s.last.RequestLine(), ptr, sub, name)
+	}
+	s.vars[name] = validate.Render(v)
+	return nil
+}
+
+func saveFirst(ctx context.Context, sub, ptr, name string) error {
+	s, it, err := pick(ctx, ptr, "", "", false)
+	if err != nil {
+		return err
+	}
+	return saveFrom(ctx, s, it, ptr, sub, name)
+}
+
+func saveFirstWhere(ctx context.Context, sub, ptr, key, rel, want, name string) error {
+	s, it, err := pick(ctx, ptr, key, want, rel == "is not")
+	if err != nil {
+		return err
+	}
+	return saveFrom(ctx, s, it, ptr, sub, name)
+}
+
+func saveCount(ctx context.Context, ptr, name string) error {
+	s, arr, err := items(ctx, ptr)
+	if err != nil {
+		return err
+	}
+	s.vars[name] = strconv.Itoa(len(arr))
+	return nil
+}
+
+func fieldCountVar(ctx context.Context, ptr, want string) error {
+	s := scenario(ctx)
+	w, err := s.Expand(want)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil {
+		return fmt.Errorf("item count %q (from %q) is not a whole number", w, want)
+	}
+	return fieldCount(ctx, ptr, n)
+}
+
+func hasItem(ctx context.Context, ptr, rel, sub, want string) error {
+	_, _, err := pick(ctx, ptr, sub, want, false)
+	if rel == "no" {
+		if err == nil {
+			s := scenario(ctx)
+			w, _ := s.Expand(want)
+			return fmt.Errorf("%s: expected no item of %s with %s equal to %q, found one", s.last.RequestLine(), ptr, sub, w)
+		}
+		if _, _, lerr := items(ctx, ptr); lerr != nil {
+			return lerr // no array at all is not "no such item"
+		}
+		return nil
+	}
+	return err
+}

@@ -33,6 +33,8 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	profileFile := fs.String("config", "", "profile file of defaults: targets, credentials, timeouts (env CLOUDCONTRACT_CONFIG)")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
+	var varFlags stringList
+	fs.Var(&varFlags, "var", "NAME=VALUE: a fixture variable of the API (repeatable; see specs/<api>/harness.yaml fixtures)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -78,11 +80,15 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usageErr("%v", err)
 	}
 	creds := st.credentials(reg, []string{*api})[*api]
+	vars, err := st.vars(reg, []string{*api}, varFlags)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(stderr, "cloudcontract %s: certifying %s at %s\n", version, *api, *target)
 	res, err := certify.Run(ctx, certify.Options{
 		API: *api, Target: *target, Vendor: *vendor, Out: *out, SpecsDir: *specs, FeaturesDir: *features, Registry: reg,
 		Waivers: ws, Credentials: creds, Concurrency: *conc, Timeout: *timeout, Tags: *tags, Version: version,
-		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force, Transport: tr,
+		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force, Transport: tr, Vars: vars[*api],
 	})
 	if err != nil {
 		return err

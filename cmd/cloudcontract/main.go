@@ -38,6 +38,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"run", "run the contract suites (replay by default; live with --target; --record writes cassettes)", runCmd},
+		{"preflight", "check a live target before a run: reachable, TLS, credential sets, the API, fixture variables", preflightCmd},
 		{"simulate", "serve an API simulator", simulateCmd},
 		{"certify", "run a suite live against a vendor's endpoint and write a certification bundle", certifyCmd},
 		{"verify-bundle", "check a certification bundle against its manifest (detects tampering)", verifyBundleCmd},

@@ -81,9 +81,11 @@ func (s *settings) apply(api string) {
 	set("callback-url", "CLOUDCONTRACT_CALLBACK_URL", f.CallbackURL)
 }
 
-// credentials are the profile's credential sets of each API; the environment
-// (CLOUDCONTRACT_<API>_USERNAME, _PASSWORD, _TOKEN) overrides fields of the "default" set, which
-// otherwise comes from the profile or, failing that, from the contract's harness.yaml.
+// credentials are the credential sets of each API that the user configured: the profile's
+// (apis.<api>.credentials.<set>), with each field overridden by the environment
+// (CLOUDCONTRACT_<API>_<SET>_USERNAME, _PASSWORD, _TOKEN; the default set also without its name,
+// CLOUDCONTRACT_<API>_USERNAME). The contract's harness.yaml defaults are not mixed in here: they
+// are the simulators' and only a simulator target may fall back to them (the runner decides).
 func (s *settings) credentials(reg *spec.Registry, apis []string) map[string]map[string]spec.Credential {
 	out := map[string]map[string]spec.Credential{}
 	if s.file != nil {
@@ -98,30 +100,96 @@ func (s *settings) credentials(reg *spec.Registry, apis []string) map[string]map
 		apis, _ = reg.Names()
 	}
 	for _, a := range apis {
-		prefix := "CLOUDCONTRACT_" + strings.ToUpper(a) + "_"
-		u, p, t := os.Getenv(prefix+"USERNAME"), os.Getenv(prefix+"PASSWORD"), os.Getenv(prefix+"TOKEN")
-		if u == "" && p == "" && t == "" {
-			continue
-		}
-		if out[a] == nil {
-			out[a] = map[string]spec.Credential{}
-		}
-		c, ok := out[a]["default"]
-		if !ok {
-			if api, err := reg.Get(a); err == nil {
-				c = api.Harness.Credentials["default"]
+		sets := map[string]bool{"default": true}
+		if api, err := reg.Get(a); err == nil {
+			for set := range api.Harness.Credentials {
+				sets[set] = true
 			}
 		}
-		if u != "" {
-			c.Username = u
+		for set := range out[a] {
+			sets[set] = true
 		}
-		if p != "" {
-			c.Password = p
+		for set := range sets {
+			c, had := out[a][set]
+			changed := false
+			for _, f := range []struct {
+				name string
+				to   *string
+			}{{"USERNAME", &c.Username}, {"PASSWORD", &c.Password}, {"TOKEN", &c.Token}} {
+				v := os.Getenv(spec.CredentialEnv(a, set, f.name))
+				if v == "" && set == "default" {
+					v = os.Getenv("CLOUDCONTRACT_" + strings.ToUpper(a) + "_" + f.name)
+				}
+				if v != "" {
+					*f.to, changed = v, true
+				}
+			}
+			if !had && !changed {
+				continue
+			}
+			if out[a] == nil {
+				out[a] = map[string]spec.Credential{}
+			}
+			out[a][set] = c
 		}
-		if t != "" {
-			c.Token = t
-		}
-		out[a]["default"] = c
 	}
 	return out
+}
+
+// vars are the fixture variables of each API the user gave: the profile's (apis.<api>.vars),
+// overridden by the environment (CLOUDCONTRACT_<API>_VAR_<NAME>), overridden by --var NAME=VALUE
+// (which applies to every API of the run that declares NAME).
+func (s *settings) vars(reg *spec.Registry, apis []string, flags []string) (map[string]map[string]string, error) {
+	out := map[string]map[string]string{}
+	if len(apis) == 0 {
+		apis, _ = reg.Names()
+	}
+	given := map[string]string{}
+	for _, kv := range flags {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usageErr("--var %q: write NAME=VALUE", kv)
+		}
+		given[k] = v
+	}
+	for _, a := range apis {
+		api, err := reg.Get(a)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]string{}
+		if s.file != nil {
+			for k, v := range s.file.APIs[a].Vars {
+				if _, ok := api.Harness.Fixture(k); !ok {
+					return nil, usageErr("profile %s: apis.%s.vars.%s is not a fixture of %s (see specs/%s/harness.yaml)", s.file.Path, a, k, a, a)
+				}
+				m[k] = v
+			}
+		}
+		for _, f := range api.Harness.Fixtures {
+			if v := os.Getenv(spec.FixtureEnv(a, f.Name)); v != "" {
+				m[f.Name] = v
+			}
+			if v, ok := given[f.Name]; ok {
+				m[f.Name] = v
+			}
+		}
+		if len(m) > 0 {
+			out[a] = m
+		}
+	}
+	for k := range given {
+		found := false
+		for _, a := range apis {
+			if api, err := reg.Get(a); err == nil {
+				if _, ok := api.Harness.Fixture(k); ok {
+					found = true
+				}
+			}
+		}
+		if !found {
+			return nil, usageErr("--var %s: no API of this run declares a fixture %q (see the fixtures of specs/<api>/harness.yaml)", k, k)
+		}
+	}
+	return out, nil
 }

@@ -45,6 +45,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
 	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
+	var varFlags stringList
+	fs.Var(&varFlags, "var", "NAME=VALUE: a fixture variable (repeatable; see the fixtures of specs/<api>/harness.yaml; env CLOUDCONTRACT_<API>_VAR_<NAME>)")
+	skipPreflight := fs.Bool("skip-preflight", false, "with a live target: run the scenarios without checking the target first")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -81,6 +84,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			apis = append(apis, strings.TrimSpace(a))
 		}
 	}
+	vars, err := st.vars(reg, apis, varFlags)
+	if err != nil {
+		return err
+	}
 	if *profile != "" {
 		if *target != "" {
 			return usageErr("give --target or --profile, not both")
@@ -99,6 +106,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if *target == "sim" {
 		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset}, func(api, url string) runner.Config {
 			return runner.Config{
+				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight,
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
@@ -116,7 +124,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
-		CallbackAddr: *cbAddr, CallbackURL: *cbURL,
+		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight,
 	}
 	if err := cfg.Validate(); err != nil {
 		return usageErr("%v", err)

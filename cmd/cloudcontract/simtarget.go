@@ -59,7 +59,15 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 		url := "http://" + ln.Addr().String()
 		cfg := config(api, url)
 		if seeded, ok := s.(sim.Seeded); ok {
-			cfg.Vars = map[string]map[string]string{api: seeded.Fixtures()}
+			// The simulator's values of its data set, under what the user gave.
+			merged := map[string]string{}
+			for k, v := range seeded.Fixtures() {
+				merged[k] = v
+			}
+			for k, v := range cfg.Vars[api] {
+				merged[k] = v
+			}
+			cfg.Vars = map[string]map[string]string{api: merged}
 		}
 		mode := "live"
 		if cfg.Record {

@@ -4,12 +4,16 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
+	"github.com/cloudcontract/cloudcontract/harness/config"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/sim/catalog"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
+
+	"gopkg.in/yaml.v3"
 )
 
 func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -23,7 +27,9 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	ttl := fs.Duration("session-ttl", 0, "session lifetime without activity (default: the API's documented one)")
 	latency := fs.Duration("latency", 0, "latency added to every answer")
 	quiet := fs.Bool("quiet", false, "no access log")
+	writeConfig := fs.String("write-config", "", "write a run profile (--config) for this simulator to FILE: its URL, credential sets and fixture variables (mode 0600)")
 	dataset := fs.String("dataset", sim.DatasetDefault, "the data set the simulator is populated with ("+strings.Join(sim.Datasets(), ", ")+")")
+	specs := fs.String("specs", "specs", "folder of the contracts (for --write-config: the credential sets)")
 	noAuth := fs.Bool("no-auth", false, "serve without authentication, where the document allows it (esc)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -61,6 +67,13 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if seeded, ok := s.(sim.Seeded); ok {
 			printFixtureExports(stdout, *api, seeded.Fixtures())
 		}
+		if *writeConfig != "" {
+			if err := writeSimConfig(*writeConfig, *specs, *api, "http://"+bound, s); err != nil {
+				fmt.Fprintf(stderr, "cloudcontract simulate: --write-config: %v\n", err)
+			} else {
+				fmt.Fprintf(stdout, "run profile written to %s: cloudcontract run --api %s --config %s\n", *writeConfig, *api, *writeConfig)
+			}
+		}
 	})
 }
 
@@ -89,4 +102,23 @@ func shellQuote(v string) string {
 		return v
 	}
 	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
+}
+
+// writeSimConfig writes a run profile pointing at a running simulator: its URL, the credential sets
+// of the contract's harness.yaml (the simulator's), and the fixture variables of its data set.
+// Secrets go to a file only the user can read, never to the log.
+func writeSimConfig(path, specsDir, api, url string, s sim.Simulator) error {
+	a, err := spec.NewRegistry(specsDir).Get(api)
+	if err != nil {
+		return err
+	}
+	entry := config.API{Target: url, Credentials: a.Harness.Credentials}
+	if seeded, ok := s.(sim.Seeded); ok {
+		entry.Vars = seeded.Fixtures()
+	}
+	data, err := yaml.Marshal(config.File{APIs: map[string]config.API{api: entry}})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append([]byte("# written by cloudcontract simulate --write-config\n"), data...), 0o600)
 }

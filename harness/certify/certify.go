@@ -38,6 +38,10 @@ type Options struct {
 	Timeout                   time.Duration
 	Tags                      string
 	Transport                 http.RoundTripper
+	// Simulated says the target is one of the project's simulators (credentials the user did not
+	// configure fall back to harness.yaml's); Vars are the fixture variables given by the user.
+	Simulated bool
+	Vars      map[string]string
 	CallbackAddr, CallbackURL string
 	Version                   string
 	// Output receives godog's progress.
@@ -100,7 +104,8 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 		APIs: []string{o.API}, SpecsDir: o.SpecsDir, FeaturesDir: o.FeaturesDir, CassettesDir: filepath.Join(o.Out, "cassettes"),
 		Target: o.Target, Record: true, KeepFailed: true, Tags: o.Tags, Concurrency: o.Concurrency, Format: "progress",
 		Output: o.Output, Timeout: o.Timeout, Registry: reg, Version: o.Version, Transport: o.Transport,
-		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL,
+		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL, Simulated: o.Simulated,
+		Vars: map[string]map[string]string{o.API: o.Vars},
 	}
 	if o.Credentials != nil {
 		cfg.Credentials = map[string]map[string]spec.Credential{o.API: o.Credentials}

@@ -35,15 +35,15 @@ import (
 
 // File is a run profile.
 type File struct {
-	Target       string         `yaml:"target"`
-	Timeout      string         `yaml:"timeout"`
-	Retries      *int           `yaml:"retries"`
-	Concurrency  int            `yaml:"concurrency"`
-	CACert       string         `yaml:"ca_cert"`
-	Insecure     bool           `yaml:"insecure"`
-	CallbackAddr string         `yaml:"callback_addr"`
-	CallbackURL  string         `yaml:"callback_url"`
-	APIs         map[string]API `yaml:"apis"`
+	Target       string         `yaml:"target,omitempty"`
+	Timeout      string         `yaml:"timeout,omitempty"`
+	Retries      *int           `yaml:"retries,omitempty"`
+	Concurrency  int            `yaml:"concurrency,omitempty"`
+	CACert       string         `yaml:"ca_cert,omitempty"`
+	Insecure     bool           `yaml:"insecure,omitempty"`
+	CallbackAddr string         `yaml:"callback_addr,omitempty"`
+	CallbackURL  string         `yaml:"callback_url,omitempty"`
+	APIs         map[string]API `yaml:"apis,omitempty"`
 
 	// Path is the file read.
 	Path string `yaml:"-"`
@@ -53,10 +53,12 @@ type File struct {
 
 // API is the part of a profile for one API.
 type API struct {
-	Target      string                     `yaml:"target"`
-	Profile     string                     `yaml:"profile"`
-	Region      string                     `yaml:"region"`
-	Credentials map[string]spec.Credential `yaml:"credentials"`
+	Target      string                     `yaml:"target,omitempty"`
+	Profile     string                     `yaml:"profile,omitempty"`
+	Region      string                     `yaml:"region,omitempty"`
+	Credentials map[string]spec.Credential `yaml:"credentials,omitempty"`
+	// Vars are fixture variables of the API (harness.yaml fixtures) by name.
+	Vars map[string]string `yaml:"vars,omitempty"`
 }
 
 // Load reads a profile; errors name the file and the line.

@@ -44,7 +44,7 @@ func leftovers(t *testing.T, api, base, runID string) []string {
 	case "cam":
 		vars["tenant"] = camTenant
 	}
-	found, err := runner.Sweep(context.Background(), runner.SweepConfig{API: api, Registry: registry, Target: base, RunID: runID, Vars: vars, DryRun: true})
+	found, err := runner.Sweep(context.Background(), runner.SweepConfig{API: api, Registry: registry, Target: base, Simulated: true, RunID: runID, Vars: vars, DryRun: true})
 	require.NoError(t, err)
 	return names(found)
 }
@@ -230,7 +230,7 @@ func TestCleanupCommandDeletesOnlyTheRunsLeftovers(t *testing.T) {
 			c := newSimClient(t, tc.api, srv.URL)
 			vars := tc.seed(c)
 			var progress bytes.Buffer
-			cfg := runner.SweepConfig{API: tc.api, Registry: registry, Target: srv.URL, RunID: runID, Vars: vars, Progress: &progress}
+			cfg := runner.SweepConfig{API: tc.api, Registry: registry, Target: srv.URL, Simulated: true, RunID: runID, Vars: vars, Progress: &progress}
 
 			cfg.DryRun = true
 			found, err := runner.Sweep(context.Background(), cfg)

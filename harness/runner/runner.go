@@ -22,6 +22,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/cloudcontract/cloudcontract/harness/callback"
+	"github.com/cloudcontract/cloudcontract/harness/preflight"
 	"github.com/cloudcontract/cloudcontract/harness/redact"
 	"github.com/cloudcontract/cloudcontract/harness/report"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -68,6 +69,12 @@ type Config struct {
 	CallbackAddr, CallbackURL string
 	// KeepFailed writes cassettes of failing scenarios too (with Record; for evidence bundles).
 	KeepFailed bool
+	// Simulated says the target is one of the project's own simulators: a credential set the
+	// user did not configure falls back to harness.yaml's (the simulator's), as in replay. Against
+	// any other live target an unconfigured set is a preflight problem, never a silent default.
+	Simulated bool
+	// SkipPreflight runs the scenarios of a live target without checking it first.
+	SkipPreflight bool
 	// Vars are fixture variables given per API (--var, environment, profile; for --target sim
 	// also the simulator's), before discovery; see spec.Fixture.
 	Vars map[string]map[string]string
@@ -107,6 +114,10 @@ type Result struct {
 	Target string
 	// RunIDs maps each API to the run id of this run: the prefix of every resource it created.
 	RunIDs map[string]string
+	// Preflight lists the APIs whose target failed its preflight: none of their scenarios ran.
+	Preflight []*preflight.Error
+	// Fixtures maps each API to the fixture variables of a live run (given and discovered).
+	Fixtures map[string]map[string]string
 }
 
 // LeftBehind counts the scenarios after which a resource could not be deleted.
@@ -135,7 +146,9 @@ func (r *Result) Passed() int {
 func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() }
 
 // OK tells whether the run passed: at least one scenario, none failing, godog content.
-func (r *Result) OK() bool { return r.Status == 0 && r.Failed() == 0 && len(r.Scenarios) > 0 }
+func (r *Result) OK() bool {
+	return r.Status == 0 && r.Failed() == 0 && len(r.Scenarios) > 0 && len(r.Preflight) == 0
+}
 
 // Summary is the one-line summary: "N passed, N failed".
 func (r *Result) Summary() string { return fmt.Sprintf("%d passed, %d failed", r.Passed(), r.Failed()) }
@@ -168,6 +181,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Concurrency < 0 {
 		return fmt.Errorf("--concurrency %d: must be at least 1", c.Concurrency)
+	}
+	if _, err := ParseTags(c.Tags); err != nil {
+		return fmt.Errorf("--tags: %w", err)
 	}
 	return nil
 }
@@ -214,11 +230,21 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res := &Result{Target: cfg.Target}
 	start := time.Now()
 	for _, name := range apis {
-		if err := runAPI(ctx, cfg, reg, name, len(apis) > 1, res); err != nil {
+		err := runAPI(ctx, cfg, reg, name, len(apis) > 1, res)
+		var pe *preflight.Error
+		if errors.As(err, &pe) {
+			res.Preflight = append(res.Preflight, pe)
+			fmt.Fprintln(cfg.Output, pe.Error())
+			continue // the other APIs' targets may be fine
+		}
+		if err != nil {
 			return res, err
 		}
 	}
 	res.Duration = time.Since(start)
+	if len(res.Preflight) > 0 {
+		return res, res.Preflight[0]
+	}
 	if len(res.Scenarios) == 0 {
 		return res, errors.New("no scenario ran: check --api and --tags")
 	}
@@ -237,8 +263,27 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	if err := CheckFeatures(featureDir); err != nil {
 		return err
 	}
-	policy, creds := secrets(api, cfg.Credentials[name])
 	mode := cfg.Mode()
+	policy, creds := secrets(api, cfg.Credentials[name], mode == vcr.Replay || cfg.Simulated)
+	vars := cfg.Vars[name]
+	if mode != vcr.Replay && !cfg.SkipPreflight {
+		needs, err := ScenarioNeeds(featureDir, cfg.Tags, api)
+		if err != nil {
+			return err
+		}
+		rep := preflight.Run(ctx, preflight.Config{
+			API: api, Target: cfg.Target, Transport: cfg.Transport, Credentials: creds,
+			Sets: needs.Sets, Fixtures: needs.Fixtures, Vars: vars, Timeout: cfg.Timeout, Policy: policy,
+		})
+		if err := rep.Err(name); err != nil {
+			return err
+		}
+		vars = rep.Vars
+		if res.Fixtures == nil {
+			res.Fixtures = map[string]map[string]string{}
+		}
+		res.Fixtures[name] = vars
+	}
 	base := replayBase
 	if mode != vcr.Replay {
 		base = cfg.Target
@@ -258,7 +303,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	}
 	factory := vcr.NewFactory(vcr.Options{
 		RunID:      runID,
-		Vars:       cfg.Vars[name],
+		Vars:       vars,
 		Receiver:   receiver,
 		KeepFailed: cfg.KeepFailed,
 		Mode:       mode,
@@ -314,15 +359,28 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 
 // secrets returns the redaction policy of an API (its secret fields, the credentials' values) and
 // its credentials: the contract's defaults overridden by the configured ones.
-func secrets(api *spec.API, override map[string]spec.Credential) (*redact.Policy, map[string]spec.Credential) {
+func secrets(api *spec.API, override map[string]spec.Credential, defaults bool) (*redact.Policy, map[string]spec.Credential) {
 	fields, containers := api.SecretFields()
 	policy := redact.New(append(append([]string{}, api.Harness.SecretFields...), fields...)...).WithContainers(containers...)
 	creds := map[string]spec.Credential{}
-	for k, v := range api.Harness.Credentials {
-		creds[k] = v
+	if defaults {
+		for k, v := range api.Harness.Credentials {
+			creds[k] = v
+			policy.AddValues(v.Password, v.Token) // the simulators' defaults are secrets too
+		}
 	}
 	for k, v := range override {
-		creds[k] = v
+		c := creds[k] // a simulator's default fills the fields the user left empty
+		if v.Username != "" {
+			c.Username = v.Username
+		}
+		if v.Password != "" {
+			c.Password = v.Password
+		}
+		if v.Token != "" {
+			c.Token = v.Token
+		}
+		creds[k] = c
 	}
 	for _, c := range creds {
 		policy.AddValues(c.Password, c.Token)

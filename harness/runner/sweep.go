@@ -26,6 +26,9 @@ type SweepConfig struct {
 	Transport http.RoundTripper
 	// Credentials override the contract's defaults, by name.
 	Credentials map[string]spec.Credential
+	// Simulated says the target is one of the project's simulators: unconfigured credentials
+	// fall back to harness.yaml's.
+	Simulated bool
 	// RunID is the run whose resources are deleted: only names starting with it are touched.
 	RunID string
 	// Vars fill path parameters and ${NAME} of the list requests (an account or tenant id).
@@ -62,7 +65,10 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 30 * time.Second
 	}
-	policy, creds := secrets(api, cfg.Credentials)
+	policy, creds := secrets(api, cfg.Credentials, cfg.Simulated)
+	if _, ok := creds["default"]; !ok {
+		return nil, fmt.Errorf("%s: credential set \"default\" is not configured: set %s and %s (or apis.%s.credentials.default in --config)", cfg.API, spec.CredentialEnv(cfg.API, "default", "USERNAME"), spec.CredentialEnv(cfg.API, "default", "PASSWORD"), cfg.API)
+	}
 	factory := vcr.NewFactory(vcr.Options{Mode: vcr.Live, Real: cfg.Transport, Policy: policy, RunID: cfg.RunID})
 	v := validate.New(api)
 	env := &steps.Env{

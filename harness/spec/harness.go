@@ -73,9 +73,9 @@ type Login struct {
 
 // Credential is one set of credentials.
 type Credential struct {
-	Username string `yaml:"username"`
-	Password string `yaml:"password"`
-	Token    string `yaml:"token"`
+	Username string `yaml:"username,omitempty"`
+	Password string `yaml:"password,omitempty"`
+	Token    string `yaml:"token,omitempty"`
 }
 
 // Auth kinds.

@@ -408,3 +408,7 @@ func (s *Scenario) unavailable(x *validate.Exchange) string {
 	}
 	return what
 }
+
+// SetVar sets a scenario variable (for commands that prepare a scenario outside a suite, such as
+// the preflight's discovery).
+func (s *Scenario) SetVar(name, value string) { s.vars[name] = value }

@@ -29,19 +29,19 @@ import (
 
 // Options of a certification run.
 type Options struct {
-	API, Target, Vendor, Out  string
-	SpecsDir, FeaturesDir     string
-	Registry                  *spec.Registry
-	Waivers                   []report.Waiver
-	Credentials               map[string]spec.Credential
-	Concurrency               int
-	Timeout                   time.Duration
-	Tags                      string
-	Transport                 http.RoundTripper
+	API, Target, Vendor, Out string
+	SpecsDir, FeaturesDir    string
+	Registry                 *spec.Registry
+	Waivers                  []report.Waiver
+	Credentials              map[string]spec.Credential
+	Concurrency              int
+	Timeout                  time.Duration
+	Tags                     string
+	Transport                http.RoundTripper
 	// Simulated says the target is one of the project's simulators (credentials the user did not
 	// configure fall back to harness.yaml's); Vars are the fixture variables given by the user.
-	Simulated bool
-	Vars      map[string]string
+	Simulated                 bool
+	Vars                      map[string]string
 	CallbackAddr, CallbackURL string
 	Version                   string
 	// Output receives godog's progress.

@@ -61,6 +61,9 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := resolveTrees(fs, false); err != nil {
+		return err
+	}
 	reg, names, err := cf.resolve()
 	if err != nil {
 		return err
@@ -98,6 +101,9 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("lint", "lint [--api NAME|all]", stderr)
 	cf := addContractFlags(fs, "lint")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := resolveTrees(fs, false); err != nil {
 		return err
 	}
 	reg, names, err := cf.resolve()
@@ -141,6 +147,9 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 	api := fs.String("api", "all", "API whose vendors to list")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := resolveTrees(fs, false); err != nil {
 		return err
 	}
 	reg := spec.NewRegistry(*specs)

@@ -296,7 +296,9 @@ func (s *Scenario) apiURL(u *url.URL) *url.URL {
 	return &out
 }
 
-// accept lists the media types the operation documents for its responses.
+// accept lists the media types the operation documents for its responses, the document's main
+// representation first (harness.yaml media_types), the others with a lower quality, so that a
+// server offering several answers in the one the document is written in.
 func (s *Scenario) accept(op *spec.Operation) string {
 	if op == nil || op.Op.Responses == nil {
 		return ""
@@ -315,7 +317,7 @@ func (s *Scenario) accept(op *spec.Operation) string {
 			}
 		}
 	}
-	return strings.Join(types, ", ")
+	return spec.AcceptHeader(types, s.env.API.Harness.MediaTypes)
 }
 
 // Target returns the validation target of the last exchange (routed and decoded once).

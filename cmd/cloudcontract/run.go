@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -12,9 +11,7 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
-	"github.com/cloudcontract/cloudcontract/harness/steps"
 	"github.com/cloudcontract/cloudcontract/harness/transport"
-	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -47,6 +44,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
 	var varFlags stringList
 	fs.Var(&varFlags, "var", "NAME=VALUE: a fixture variable (repeatable; see the fixtures of specs/<api>/harness.yaml; env CLOUDCONTRACT_<API>_VAR_<NAME>)")
+	strict := fs.Bool("strict", false, "a deviation from behaviour the contract only infers (x-evidence) fails like a broken documented assertion")
 	skipPreflight := fs.Bool("skip-preflight", false, "with a live target: run the scenarios without checking the target first")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -109,7 +107,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if *target == "sim" {
 		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset}, func(api, url string) runner.Config {
 			return runner.Config{
-				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight,
+				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
@@ -127,7 +125,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
-		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight,
+		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 	}
 	if err := cfg.Validate(); err != nil {
 		return usageErr("%v", err)
@@ -140,12 +138,17 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 // finish prints the failures and the summary line, and turns the result into the exit status.
 func finish(stdout io.Writer, res *runner.Result, err error) error {
 	if res != nil && len(res.Scenarios) > 0 {
+		printDeviations(stdout, res)
 		printFailures(stdout, res)
 		if n := res.Environment(); n > 0 {
 			fmt.Fprintf(stdout, "%d of the failures are environment failures (unreachable, too slow, too large or unavailable), not contract failures\n", n)
 		}
 		printCleanup(stdout, res)
-		fmt.Fprintf(stdout, "%d scenarios in %s\n%s\n", len(res.Scenarios), res.Duration.Round(time.Millisecond), res.Summary())
+		fmt.Fprintf(stdout, "%d scenarios in %s", len(res.Scenarios), res.Duration.Round(time.Millisecond))
+		if n := res.Deviations(); n > 0 {
+			fmt.Fprintf(stdout, ", %d deviations from inferred behaviour", n)
+		}
+		fmt.Fprintf(stdout, "\n%s\n", res.Summary())
 	}
 	if err != nil {
 		return err
@@ -159,6 +162,42 @@ func finish(stdout io.Writer, res *runner.Result, err error) error {
 	return nil
 }
 
+// printDeviations lists, apart from failures, what broke an assertion the contract inferred
+// rather than one the document states, grouped by operation and problem, with the evidence.
+func printDeviations(w io.Writer, res *runner.Result) {
+	n := res.Deviations()
+	if n == 0 {
+		return
+	}
+	type group struct {
+		what, evidence string
+		lines          []string
+	}
+	var order []string
+	groups := map[string]*group{}
+	for _, s := range res.Scenarios {
+		for _, d := range s.Deviations {
+			p := d.Problem
+			p.Evidence = nil
+			key := d.Operation + "\x00" + p.String()
+			g, ok := groups[key]
+			if !ok {
+				g = &group{what: d.Operation + ": " + p.String(), evidence: d.Problem.Evidence.String()}
+				groups[key] = g
+				order = append(order, key)
+			}
+			if len(g.lines) < 3 {
+				g.lines = append(g.lines, d.RequestLine)
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nDeviations from inferred behaviour (%d; not failures: the document does not state these, --strict makes them fail):\n", n)
+	for _, k := range order {
+		g := groups[k]
+		fmt.Fprintf(w, "  %s\n    expectation: %s\n    seen in: %s\n", g.what, g.evidence, strings.Join(g.lines, "; "))
+	}
+}
+
 func printFailures(w io.Writer, res *runner.Result) {
 	if res.Failed() == 0 {
 		return
@@ -168,14 +207,7 @@ func printFailures(w io.Writer, res *runner.Result) {
 		if s.Passed {
 			continue
 		}
-		kind := "contract"
-		var ee *steps.EnvironmentError
-		if errors.As(s.Err, &ee) {
-			kind = "environment"
-		} else if s.Err != nil && !isContract(s.Err) {
-			kind = "assertion"
-		}
-		fmt.Fprintf(w, "  %s: %s [%s]\n    %s\n", s.Feature, s.Name, kind, strings.ReplaceAll(s.Error, "\n", "\n    "))
+		fmt.Fprintf(w, "  %s: %s [%s]\n    %s\n", s.Feature, s.Name, s.Kind, strings.ReplaceAll(s.Error, "\n", "\n    "))
 		if s.Reproduce != "" {
 			fmt.Fprintf(w, "    reproduce (TARGET=%s): %s\n", targetOf(res), s.Reproduce)
 		}
@@ -225,10 +257,6 @@ func targetOf(res *runner.Result) string {
 	return res.Target
 }
 
-func isContract(err error) bool {
-	var ce *validate.ContractError
-	return errors.As(err, &ce)
-}
 
 // retryFlag maps --retries to the runner's convention (0 there means the default).
 func retryFlag(n int) int {

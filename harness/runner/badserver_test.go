@@ -71,6 +71,13 @@ func (b *badServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, "["+order+"]")
+	case "server-error":
+		// An undocumented 500 carrying a success body: the API's own answer, a contract failure.
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprint(w, "["+order+"]")
+	case "bad-gateway":
+		w.WriteHeader(http.StatusBadGateway)
 	case "redirect":
 		http.Redirect(w, r, "http://elsewhere.invalid/api/orders", http.StatusFound)
 	case "huge":
@@ -99,6 +106,8 @@ func TestBadServers(t *testing.T) {
 		{"never-answers", "no answer within 500ms (--timeout)", true},
 		{"maintenance", "the service is unavailable: HTTP 503 (REASON_5: scheduled maintenance) after 3 attempts", true},
 		{"redirect", "expected status 200, got 302 (status not documented for listOrders", false},
+		{"server-error", "expected status 200, got 500 (status not documented for listOrders", false},
+		{"bad-gateway", "the service is unavailable: HTTP 502", true},
 		{"huge", "response body exceeds 1048576 bytes", true},
 	}
 	for _, tt := range tests {

@@ -150,7 +150,7 @@ func authenticate(ctx context.Context, name string) error {
 		if x.Status/100 != 2 {
 			return fmt.Errorf("login failed: %s answered %d: %s", x.RequestLine(), x.Status, excerpt(x.Body))
 		}
-		if err := s.env.Validator.Validate(x); err != nil {
+		if err := s.validate(x); err != nil {
 			return err
 		}
 		for name, ptr := range l.Save {
@@ -332,6 +332,10 @@ func statusIs(ctx context.Context, want int) error {
 		note := ""
 		if t, err := s.Target(); err == nil && t.StatusKey == "" {
 			note = fmt.Sprintf(" (status not documented for %s, which documents %s)", t.Operation.ID, strings.Join(t.Operation.Statuses(), ", "))
+			// An undocumented status breaks the contract, whatever the scenario expected.
+			if verr := s.validate(x); verr != nil {
+				return fmt.Errorf("%s: expected status %d, got %d%s; body: %s: %w", x.RequestLine(), want, x.Status, note, excerpt(x.Body), verr)
+			}
 		}
 		return fmt.Errorf("%s: expected status %d, got %d%s; body: %s", x.RequestLine(), want, x.Status, note, excerpt(x.Body))
 	}
@@ -344,7 +348,7 @@ func conforms(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = s.env.Validator.Validate(x)
+	err = s.validate(x)
 	if why := s.unavailable(x); err != nil && why != "" {
 		return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s, so its contract cannot be judged: %w", why, err)}
 	}
@@ -593,7 +597,7 @@ func poll(ctx context.Context, method, path, ptr, want string, attempts int) err
 		if err := sendWith(ctx, method, path, nil, nil); err != nil {
 			return err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return fmt.Errorf("poll attempt %d: %w", i, err)
 		}
 		v, ok, err := s.Field(ptr)
@@ -635,7 +639,7 @@ func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int,
 	if err := sendWith(ctx, "GET", path, nil, nil); err != nil {
 		return err
 	}
-	if err := s.env.Validator.Validate(s.last); err != nil {
+	if err := s.validate(s.last); err != nil {
 		return err
 	}
 	_, all, err := items(ctx, ptr)
@@ -658,7 +662,7 @@ func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int,
 		if err := sendWith(ctx, "GET", q, nil, nil); err != nil {
 			return err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return fmt.Errorf("page %d: %w", page, err)
 		}
 		_, arr, err := items(ctx, ptr)

@@ -1,0 +1,273 @@
+package spec
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// Evidence says where a contract assertion comes from when the vendor document does not state it
+// literally (the x-evidence extension). What the document states carries x-document-line instead
+// and is the contract: breaking it is a failure. What carries x-evidence is a hypothesis: breaking
+// it is a deviation, reported apart and failing a run only when asked (--strict).
+//
+//	x-evidence: {source: example, line: 1234, note: "the only example answers 200"}
+//
+// On a schema, the evidence covers every keyword of the schema and of the schemas inside it,
+// unless one of them carries x-document-line or x-evidence of its own. A map of keyword to
+// evidence covers single keywords instead, and required/NAME a single required property:
+//
+//	x-evidence:
+//	  enum: {source: example, line: 880}
+//	  required/cloudOE_spaceGuid: {source: prose, line: 301, note: optional for a global service}
+type Evidence struct {
+	// Source is what the assertion was inferred from: prose, example, schema, table, inferred
+	// (our own reading) or simulator.
+	Source string `json:"source"`
+	// Line is the line of the vendor document the inference reads (0 when none).
+	Line int `json:"line,omitempty"`
+	// Note says why, in a few words.
+	Note string `json:"note,omitempty"`
+}
+
+// EvidenceSources are the values Evidence.Source may take.
+var EvidenceSources = []string{"prose", "example", "schema", "table", "inferred", "simulator"}
+
+// String renders the evidence for a message: "inferred from the example at line 1234 (note)".
+func (e *Evidence) String() string {
+	if e == nil {
+		return "stated by the document"
+	}
+	var b strings.Builder
+	switch e.Source {
+	case "inferred":
+		b.WriteString("our own reading of the document")
+	case "simulator":
+		b.WriteString("taken from the simulator, not the document")
+	default:
+		fmt.Fprintf(&b, "inferred from the document's %s", e.Source)
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, " at line %d", e.Line)
+	}
+	if e.Note != "" {
+		fmt.Fprintf(&b, " (%s)", e.Note)
+	}
+	return b.String()
+}
+
+// ParseEvidence reads one evidence object (a map with source, line and note); ok is false when v
+// is not one.
+func ParseEvidence(v any) (*Evidence, bool, error) {
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		return nil, false, nil
+	}
+	src, has := m["source"]
+	if !has {
+		return nil, false, nil
+	}
+	e := &Evidence{Source: fmt.Sprint(src)}
+	if !knownSource(e.Source) {
+		return nil, true, fmt.Errorf("x-evidence source %q is not one of %s", e.Source, strings.Join(EvidenceSources, ", "))
+	}
+	switch l := m["line"].(type) {
+	case nil:
+	case int:
+		e.Line = l
+	case int64:
+		e.Line = int(l)
+	case float64:
+		e.Line = int(l)
+	default:
+		return nil, true, fmt.Errorf("x-evidence line %v is not a number", l)
+	}
+	if n, ok := m["note"]; ok {
+		e.Note = fmt.Sprint(n)
+	}
+	for k := range m {
+		if k != "source" && k != "line" && k != "note" {
+			return nil, true, fmt.Errorf("x-evidence has an unknown field %q (source, line, note)", k)
+		}
+	}
+	return e, true, nil
+}
+
+func knownSource(s string) bool {
+	for _, k := range EvidenceSources {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+// evidenceOf reads the x-evidence and x-document-line of one node (a schema, response, header
+// or any object of the contract) for keyword kw ("" for the node as a whole). documented is true
+// when the node states x-document-line; ev is nil when the node says nothing for kw.
+func evidenceOf(node map[string]any, kw string) (ev *Evidence, documented bool) {
+	raw, has := node["x-evidence"]
+	if has {
+		if e, ok, err := ParseEvidence(raw); ok && err == nil {
+			return e, false
+		}
+		if m, ok := raw.(map[string]any); ok && kw != "" {
+			if e, ok, err := ParseEvidence(m[kw]); ok && err == nil {
+				return e, false
+			}
+		}
+	}
+	if _, ok := node["x-document-line"]; ok {
+		return nil, true
+	}
+	return nil, false
+}
+
+// ExtensionEvidence reads the evidence of an OpenAPI object from its extensions: the evidence, or
+// nil with documented true (x-document-line), or nil, false when it says neither.
+func ExtensionEvidence(ext map[string]any) (*Evidence, bool) {
+	return evidenceOf(ext, "")
+}
+
+// ResponseEvidence is the evidence of a documented status of op: the response's own, or the
+// operation's when the response says nothing. documented is true when the document states it.
+func ResponseEvidence(op *Operation, statusKey string) (*Evidence, bool) {
+	if op == nil || op.Op.Responses == nil {
+		return nil, false
+	}
+	if r := op.Op.Responses.Value(statusKey); r != nil && r.Value != nil {
+		if e, doc := ExtensionEvidence(r.Value.Extensions); e != nil || doc {
+			return e, doc
+		}
+	}
+	return nil, false
+}
+
+// StatusesEvidence says whether the document states the statuses of op at all: when none of its
+// responses is documented, an undocumented status is a deviation, with the evidence of the
+// success response (or of the first response that has some).
+func StatusesEvidence(op *Operation) (*Evidence, bool) {
+	if op == nil || op.Op.Responses == nil {
+		return nil, true
+	}
+	keys := op.Statuses()
+	sort.Strings(keys) // "200" first: the success response's evidence speaks for the set
+	var first *Evidence
+	for _, k := range keys {
+		e, doc := ResponseEvidence(op, k)
+		if doc || e == nil {
+			return nil, true // a status the document states (or one nobody annotated): the set is the contract
+		}
+		if first == nil {
+			first = e
+		}
+	}
+	return first, first == nil
+}
+
+// SchemaEvidence returns the evidence of the schema keyword at an absolute keyword location of a
+// validation error (file URL#/json/pointer/keyword), looking at the keyword's schema and up its
+// ancestors in the same document. It returns nil, true for a documented keyword (or one whose
+// ancestors say nothing), and the evidence for an inferred one.
+func (a *API) SchemaEvidence(absoluteKeywordLocation string) (*Evidence, bool) {
+	u, frag, _ := strings.Cut(absoluteKeywordLocation, "#")
+	if _, err := url.Parse(u); err != nil || u == "" {
+		return nil, true
+	}
+	doc, err := a.schemas.rawDoc(u)
+	if err != nil {
+		return nil, true
+	}
+	var toks []string
+	for _, t := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if t != "" {
+			toks = append(toks, strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~"))
+		}
+	}
+	if len(toks) == 0 {
+		return nil, true
+	}
+	// The last token is the failing keyword; "required" errors name the property in the message,
+	// so required/NAME is looked up by the caller through RequiredEvidence.
+	kw := toks[len(toks)-1]
+	nodes := []map[string]any{}
+	node := doc
+	for _, t := range toks[:len(toks)-1] {
+		m, ok := node.(map[string]any)
+		if !ok {
+			break
+		}
+		nodes = append(nodes, m)
+		if next, ok := m[t]; ok {
+			node = next
+		} else {
+			break
+		}
+	}
+	if m, ok := node.(map[string]any); ok {
+		nodes = append(nodes, m)
+	}
+	for i := len(nodes) - 1; i >= 0; i-- {
+		k := ""
+		if i == len(nodes)-1 {
+			k = kw
+		}
+		if e, doc := evidenceOf(nodes[i], k); e != nil || doc {
+			return e, doc
+		}
+	}
+	return nil, true
+}
+
+// RequiredEvidence is SchemaEvidence for a missing required property: the evidence of
+// required/NAME on the schema, else of the schema as a whole.
+func (a *API) RequiredEvidence(absoluteKeywordLocation, property string) (*Evidence, bool) {
+	u, frag, _ := strings.Cut(absoluteKeywordLocation, "#")
+	doc, err := a.schemas.rawDoc(u)
+	if err == nil {
+		node := doc
+		toks := strings.Split(strings.TrimPrefix(frag, "/"), "/")
+		for _, t := range toks[:len(toks)-1] {
+			m, ok := node.(map[string]any)
+			if !ok {
+				break
+			}
+			node = m[strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")]
+		}
+		if m, ok := node.(map[string]any); ok {
+			if e, doc := evidenceOf(m, "required/"+property); e != nil || doc {
+				return e, doc
+			}
+		}
+	}
+	return a.SchemaEvidence(absoluteKeywordLocation)
+}
+
+
+// RequiredAt lists the property names of the required keyword at an absolute keyword location
+// (nil when the location is not a required keyword).
+func (a *API) RequiredAt(absoluteKeywordLocation string) []string {
+	u, frag, _ := strings.Cut(absoluteKeywordLocation, "#")
+	doc, err := a.schemas.rawDoc(u)
+	if err != nil {
+		return nil
+	}
+	node := doc
+	for _, t := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if t == "" {
+			continue
+		}
+		m, ok := node.(map[string]any)
+		if !ok {
+			return nil
+		}
+		node = m[strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")]
+	}
+	list, _ := node.([]any)
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		out = append(out, fmt.Sprint(v))
+	}
+	return out
+}

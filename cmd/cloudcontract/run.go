@@ -257,7 +257,6 @@ func targetOf(res *runner.Result) string {
 	return res.Target
 }
 
-
 // retryFlag maps --retries to the runner's convention (0 there means the default).
 func retryFlag(n int) int {
 	if n <= 0 {

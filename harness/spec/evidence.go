@@ -244,7 +244,6 @@ func (a *API) RequiredEvidence(absoluteKeywordLocation, property string) (*Evide
 	return a.SchemaEvidence(absoluteKeywordLocation)
 }
 
-
 // RequiredAt lists the property names of the required keyword at an absolute keyword location
 // (nil when the location is not a required keyword).
 func (a *API) RequiredAt(absoluteKeywordLocation string) []string {

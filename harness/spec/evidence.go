@@ -130,8 +130,10 @@ func ExtensionEvidence(ext map[string]any) (*Evidence, bool) {
 	return evidenceOf(ext, "")
 }
 
-// ResponseEvidence is the evidence of a documented status of op: the response's own, or the
-// operation's when the response says nothing. documented is true when the document states it.
+// ResponseEvidence is the evidence of a documented status of op: the response's own, else the
+// operation's for its responses (x-evidence: {responses: ...}, or the operation's as a whole).
+// documented is true when the document states it (x-document-line on the response or the
+// operation).
 func ResponseEvidence(op *Operation, statusKey string) (*Evidence, bool) {
 	if op == nil || op.Op.Responses == nil {
 		return nil, false
@@ -141,7 +143,7 @@ func ResponseEvidence(op *Operation, statusKey string) (*Evidence, bool) {
 			return e, doc
 		}
 	}
-	return nil, false
+	return evidenceOf(op.Op.Extensions, "responses")
 }
 
 // StatusesEvidence says whether the document states the statuses of op at all: when none of its
@@ -167,9 +169,11 @@ func StatusesEvidence(op *Operation) (*Evidence, bool) {
 }
 
 // SchemaEvidence returns the evidence of the schema keyword at an absolute keyword location of a
-// validation error (file URL#/json/pointer/keyword), looking at the keyword's schema and up its
-// ancestors in the same document. It returns nil, true for a documented keyword (or one whose
-// ancestors say nothing), and the evidence for an inferred one.
+// validation error (file URL#/json/pointer/keyword). It looks at the keyword's schema, then up its
+// ancestors in the same document (a schema inside a response inside an operation), each one for
+// the branch the path takes (x-evidence: {responses: ...} on an operation covers its responses'
+// schemas). It returns nil, true for a documented keyword (and for one nothing annotates: lint
+// reports those), and the evidence for an inferred one.
 func (a *API) SchemaEvidence(absoluteKeywordLocation string) (*Evidence, bool) {
 	u, frag, _ := strings.Cut(absoluteKeywordLocation, "#")
 	if _, err := url.Parse(u); err != nil || u == "" {
@@ -179,41 +183,28 @@ func (a *API) SchemaEvidence(absoluteKeywordLocation string) (*Evidence, bool) {
 	if err != nil {
 		return nil, true
 	}
-	var toks []string
-	for _, t := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
-		if t != "" {
-			toks = append(toks, strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~"))
-		}
-	}
+	toks := pointerTokens(frag)
 	if len(toks) == 0 {
 		return nil, true
 	}
-	// The last token is the failing keyword; "required" errors name the property in the message,
-	// so required/NAME is looked up by the caller through RequiredEvidence.
-	kw := toks[len(toks)-1]
-	nodes := []map[string]any{}
+	// nodes[i] is the object reached by toks[:i]; toks[i] is the branch taken from it (for the
+	// last node: the failing keyword).
+	var nodes []map[string]any
 	node := doc
-	for _, t := range toks[:len(toks)-1] {
+	for _, t := range toks {
 		m, ok := node.(map[string]any)
 		if !ok {
 			break
 		}
 		nodes = append(nodes, m)
-		if next, ok := m[t]; ok {
-			node = next
-		} else {
+		next, ok := m[t]
+		if !ok {
 			break
 		}
-	}
-	if m, ok := node.(map[string]any); ok {
-		nodes = append(nodes, m)
+		node = next
 	}
 	for i := len(nodes) - 1; i >= 0; i-- {
-		k := ""
-		if i == len(nodes)-1 {
-			k = kw
-		}
-		if e, doc := evidenceOf(nodes[i], k); e != nil || doc {
+		if e, doc := evidenceOf(nodes[i], toks[i]); e != nil || doc {
 			return e, doc
 		}
 	}
@@ -227,17 +218,19 @@ func (a *API) RequiredEvidence(absoluteKeywordLocation, property string) (*Evide
 	doc, err := a.schemas.rawDoc(u)
 	if err == nil {
 		node := doc
-		toks := strings.Split(strings.TrimPrefix(frag, "/"), "/")
-		for _, t := range toks[:len(toks)-1] {
+		toks := pointerTokens(frag)
+		for i := 0; i+1 < len(toks); i++ {
 			m, ok := node.(map[string]any)
 			if !ok {
 				break
 			}
-			node = m[strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")]
+			node = m[toks[i]]
 		}
 		if m, ok := node.(map[string]any); ok {
-			if e, doc := evidenceOf(m, "required/"+property); e != nil || doc {
-				return e, doc
+			if raw, ok := m["x-evidence"].(map[string]any); ok {
+				if e, ok, err := ParseEvidence(raw["required/"+property]); ok && err == nil {
+					return e, false
+				}
 			}
 		}
 	}
@@ -253,15 +246,12 @@ func (a *API) RequiredAt(absoluteKeywordLocation string) []string {
 		return nil
 	}
 	node := doc
-	for _, t := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
-		if t == "" {
-			continue
-		}
+	for _, t := range pointerTokens(frag) {
 		m, ok := node.(map[string]any)
 		if !ok {
 			return nil
 		}
-		node = m[strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")]
+		node = m[t]
 	}
 	list, _ := node.([]any)
 	out := make([]string, 0, len(list))
@@ -269,4 +259,19 @@ func (a *API) RequiredAt(absoluteKeywordLocation string) []string {
 		out = append(out, fmt.Sprint(v))
 	}
 	return out
+}
+
+// pointerTokens splits the fragment of a schema location (percent-encoded, as URLs carry it) into
+// the tokens of its JSON pointer.
+func pointerTokens(frag string) []string {
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f
+	}
+	var toks []string
+	for _, t := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if t != "" {
+			toks = append(toks, strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~"))
+		}
+	}
+	return toks
 }

@@ -275,3 +275,136 @@ func pointerTokens(frag string) []string {
 	}
 	return toks
 }
+
+// EvidenceProblem is an assertion of the contract that says neither where the document states it
+// nor what it was inferred from, or an x-evidence or x-document-line that does not read.
+type EvidenceProblem struct {
+	// Where is the JSON pointer of the object in openapi.yaml.
+	Where string
+	// Message says what is missing or wrong.
+	Message string
+}
+
+// EvidenceProblems checks the provenance of the contract's assertions: every operation and every
+// reusable component (schemas, responses, parameters, headers) carries x-document-line or
+// x-evidence, which what is inside it inherits; every x-evidence reads (a known source, a line
+// number); every line is within the document (docLines; 0 skips that check).
+func (a *API) EvidenceProblems(docLines int) []EvidenceProblem {
+	root, err := a.schemas.rawDoc(a.schemas.specURL)
+	if err != nil {
+		return []EvidenceProblem{{Where: "/", Message: err.Error()}}
+	}
+	doc, _ := root.(map[string]any)
+	var out []EvidenceProblem
+	need := func(where string, node any) {
+		m, ok := node.(map[string]any)
+		if !ok {
+			return
+		}
+		if _, ref := m["$ref"]; ref && len(m) == 1 {
+			return // the component it names carries its own
+		}
+		_, hasLine := m["x-document-line"]
+		_, hasEvidence, _ := ParseEvidence(m["x-evidence"]) // per-keyword evidence alone leaves the rest unsaid
+		if !hasLine && !hasEvidence {
+			out = append(out, EvidenceProblem{Where: where, Message: "neither x-document-line (the document states it) nor x-evidence (what it was inferred from)"})
+		}
+	}
+	paths, _ := doc["paths"].(map[string]any)
+	for _, p := range sortedKeysOf(paths) {
+		item, _ := paths[p].(map[string]any)
+		for _, method := range []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"} {
+			if op, ok := item[method]; ok {
+				need("/paths/"+plainToken(p)+"/"+method, op)
+			}
+		}
+	}
+	comps, _ := doc["components"].(map[string]any)
+	for _, kind := range []string{"schemas", "responses", "parameters", "headers", "requestBodies"} {
+		group, _ := comps[kind].(map[string]any)
+		for _, name := range sortedKeysOf(group) {
+			need("/components/"+kind+"/"+plainToken(name), group[name])
+		}
+	}
+	// Every annotation reads.
+	var walk func(where string, node any)
+	walk = func(where string, node any) {
+		switch n := node.(type) {
+		case map[string]any:
+			if raw, ok := n["x-evidence"]; ok {
+				out = append(out, checkEvidence(where+"/x-evidence", raw, docLines)...)
+			}
+			if raw, ok := n["x-document-line"]; ok {
+				if l, ok := lineNumber(raw); !ok || l < 1 || (docLines > 0 && l > docLines) {
+					out = append(out, EvidenceProblem{Where: where + "/x-document-line", Message: fmt.Sprintf("%v is not a line of the document (1-%d)", raw, docLines)})
+				}
+			}
+			for _, k := range sortedKeysOf(n) {
+				if k != "x-evidence" {
+					walk(where+"/"+plainToken(k), n[k])
+				}
+			}
+		case []any:
+			for i, v := range n {
+				walk(fmt.Sprintf("%s/%d", where, i), v)
+			}
+		}
+	}
+	walk("", doc)
+	return out
+}
+
+// plainToken escapes a JSON pointer token for display (no percent-encoding).
+func plainToken(t string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
+}
+
+func checkEvidence(where string, raw any, docLines int) []EvidenceProblem {
+	var out []EvidenceProblem
+	one := func(w string, v any) {
+		e, ok, err := ParseEvidence(v)
+		switch {
+		case err != nil:
+			out = append(out, EvidenceProblem{Where: w, Message: err.Error()})
+		case !ok:
+			out = append(out, EvidenceProblem{Where: w, Message: "not an evidence object {source, line, note}"})
+		case docLines > 0 && e.Line > docLines:
+			out = append(out, EvidenceProblem{Where: w, Message: fmt.Sprintf("line %d is past the end of the document (%d lines)", e.Line, docLines)})
+		case e.Line == 0 && e.Source != "inferred" && e.Source != "simulator":
+			out = append(out, EvidenceProblem{Where: w, Message: fmt.Sprintf("evidence from the document's %s needs the line it reads", e.Source)})
+		}
+	}
+	if _, ok, _ := ParseEvidence(raw); ok {
+		one(where, raw)
+		return out
+	}
+	m, ok := raw.(map[string]any)
+	if !ok {
+		return []EvidenceProblem{{Where: where, Message: "x-evidence must be an evidence object or a map of keyword to evidence"}}
+	}
+	for _, k := range sortedKeysOf(m) {
+		one(where+"/"+plainToken(k), m[k])
+	}
+	return out
+}
+
+func lineNumber(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case float64:
+		return int(n), true
+	}
+	return 0, false
+}
+
+func sortedKeysOf(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -80,6 +80,7 @@ func DecoderFor(contentType string) Decoder {
 // DecodeJSON decodes a JSON body; numbers are kept exact (json.Number), as the schema validator
 // needs. The values are those of encoding/json with UseNumber.
 func DecodeJSON(data []byte, body *spec.BodySchema) (*Decoded, error) {
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) // a UTF-8 byte-order mark is allowed
 	if v, ok := parseJSON(data); ok {
 		return &Decoded{Value: v, Schema: body}, nil
 	}

@@ -261,7 +261,7 @@ func CheckContentType(t *Target) []Problem {
 	}
 	if _, ok, _ := t.API.ResponseBody(t.Operation, t.StatusKey, ct); !ok {
 		p := Problem{Check: "content-type", Message: "Content-Type not documented for this response",
-			Expected: documented(), Actual: ct}
+			Expected: documented(), Actual: ct + ": " + excerpt(t.Exchange.Body)}
 		p.Evidence, _ = spec.ResponseEvidence(t.Operation, t.StatusKey)
 		return []Problem{p}
 	}

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"golang.org/x/text/encoding/ianaindex"
 )
 
 // Issue is a structural problem found while decoding (wrong root element, wrong namespace,
@@ -62,6 +63,19 @@ func (r *Result) XMLPath(pointer string) string {
 	}
 }
 
+// utf8BOM is the byte-order mark some servers put before a UTF-8 document.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// charsetReader decodes a document whose XML declaration names another encoding than UTF-8
+// (ISO-8859-1, windows-1252, US-ASCII, UTF-16, ...), by its IANA name.
+func charsetReader(label string, input io.Reader) (io.Reader, error) {
+	enc, err := ianaindex.IANA.Encoding(label)
+	if err != nil || enc == nil {
+		return nil, fmt.Errorf("the declared encoding %q is not one this harness can read", label)
+	}
+	return enc.NewDecoder().Reader(input), nil
+}
+
 // ErrMalformed marks a document that is not well-formed XML.
 var ErrMalformed = errors.New("malformed XML")
 
@@ -69,8 +83,10 @@ var ErrMalformed = errors.New("malformed XML")
 // generically). rootName is the expected root element's local name; when empty, schema.XML.Name is
 // used, and when that is empty too the root name is not checked.
 func Decode(data []byte, schema *openapi3.Schema, rootName string) (*Result, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
 	d := &decoder{dec: xml.NewDecoder(bytes.NewReader(data)), res: &Result{paths: map[string]string{}}}
 	d.dec.Strict = true
+	d.dec.CharsetReader = charsetReader
 	start, err := d.nextStart()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)

@@ -119,3 +119,26 @@ func TestNamespacesAreContract(t *testing.T) {
 	require.Len(t, res.Issues, 1)
 	assert.Equal(t, `element <id> is in namespace "urn:foreign", expected namespace "urn:any"`, res.Issues[0].Message)
 }
+
+// TestWhatXMLAllows: a byte-order mark, a declaration naming another encoding, comments,
+// processing instructions and insignificant whitespace do not change the decoded value.
+func TestWhatXMLAllows(t *testing.T) {
+	s := &openapi3.Schema{Type: &openapi3.Types{"object"}, XML: &openapi3.XML{Name: "r"}, Properties: openapi3.Schemas{
+		"a": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}}},
+	}}
+	want := map[string]any{"a": "café"}
+	for name, doc := range map[string]string{
+		"plain":            `<r><a>café</a></r>`,
+		"byte-order mark":  "\ufeff<r><a>café</a></r>",
+		"ISO-8859-1":       `<?xml version="1.0" encoding="ISO-8859-1"?><r><a>caf` + "\xe9" + `</a></r>`,
+		"windows-1252":     `<?xml version='1.0' encoding='windows-1252'?>` + "\n<r><a>caf\xe9</a></r>",
+		"comments and PIs": "<?xml version=\"1.0\"?>\n<!-- head -->\n<?app x?>\n<r>\n  <!-- inside -->\n  <a>café</a>\n</r>\n<!-- tail -->\n",
+	} {
+		res, err := Decode([]byte(doc), s, "")
+		require.NoError(t, err, name)
+		assert.Empty(t, res.Issues, name)
+		assert.Equal(t, want, res.Value, name)
+	}
+	_, err := Decode([]byte(`<?xml version="1.0" encoding="x-klingon"?><r/>`), s, "")
+	assert.ErrorContains(t, err, `the declared encoding "x-klingon" is not one this harness can read`)
+}

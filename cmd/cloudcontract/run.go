@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -30,7 +31,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
-	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE (comma-separated for several)")
+	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE, json:FILE (one JSON object per failed scenario) (comma-separated for several)")
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
 	maxBody := fs.Int64("max-body", 10<<20, "largest response body read, in bytes")
@@ -71,10 +72,16 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		kind, _, _ := strings.Cut(f, ":")
 		switch kind {
 		case "pretty", "progress", "junit", "cucumber", "events":
+		case "json":
+			if _, file, _ := strings.Cut(f, ":"); file == "" {
+				return usageErr("--format %q: json needs a file (json:FILE)", f)
+			}
 		default:
-			return usageErr("--format %q: use pretty, progress, junit:FILE or cucumber:FILE", f)
+			return usageErr("--format %q: use pretty, progress, junit:FILE, cucumber:FILE or json:FILE", f)
 		}
 	}
+	godogFormat, failuresFile := splitFailuresFormat(*format)
+	*format = godogFormat
 	reg := spec.NewRegistry(*specs)
 	var apis []string
 	if *api != "all" {
@@ -105,7 +112,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "profile %s, region %s: %s\n", v.Vendor, v.Region, v.URL)
 	}
 	if *target == "sim" {
-		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset}, func(api, url string) runner.Config {
+		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset, failures: failuresFile}, func(api, url string) runner.Config {
 			return runner.Config{
 				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
@@ -132,7 +139,42 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stderr, "cloudcontract %s: %s mode, API %s\n", version, cfg.Mode(), *api)
 	res, err := runner.Run(ctx, cfg)
+	if werr := writeFailuresFile(failuresFile, res); werr != nil && err == nil {
+		err = werr
+	}
 	return finish(stdout, res, err)
+}
+
+// splitFailuresFormat takes the json:FILE entry out of --format (godog does not know it).
+func splitFailuresFormat(format string) (godog, failures string) {
+	var keep []string
+	for _, f := range strings.Split(format, ",") {
+		if file, ok := strings.CutPrefix(f, "json:"); ok {
+			failures = file
+			continue
+		}
+		keep = append(keep, f)
+	}
+	if len(keep) == 0 {
+		keep = []string{"progress"}
+	}
+	return strings.Join(keep, ","), failures
+}
+
+// writeFailuresFile writes --format json:FILE: one JSON object per failed scenario.
+func writeFailuresFile(path string, res *runner.Result) error {
+	if path == "" || res == nil {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--format json:%s: %w", path, err)
+	}
+	if err := runner.WriteFailures(f, res); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // finish prints the failures and the summary line, and turns the result into the exit status.
@@ -209,7 +251,8 @@ func printFailures(w io.Writer, res *runner.Result) {
 		}
 		fmt.Fprintf(w, "  %s: %s [%s]\n    %s\n", s.Feature, s.Name, s.Kind, strings.ReplaceAll(s.Error, "\n", "\n    "))
 		if s.Reproduce != "" {
-			fmt.Fprintf(w, "    reproduce (TARGET=%s): %s\n", targetOf(res), s.Reproduce)
+			// A body spanning lines stays inside the entry, indented like the rest of it.
+			fmt.Fprintf(w, "    reproduce (TARGET=%s): %s\n", targetOf(res), strings.ReplaceAll(s.Reproduce, "\n", "\n      "))
 		}
 	}
 	fmt.Fprintln(w)

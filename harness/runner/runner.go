@@ -120,6 +120,8 @@ type ScenarioResult struct {
 	Passed             bool
 	// Kind is the kind of the failure ("" when the scenario passed).
 	Kind Kind
+	// Contract is the response that broke its contract, secrets masked (a contract failure only).
+	Contract *validate.ContractError
 	// Deviations are the exchanges that broke an assertion the contract inferred (x-evidence):
 	// reported apart, not failures unless the run is strict.
 	Deviations []steps.Deviation
@@ -536,12 +538,20 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err, Kind: KindOf(err)}
 	if err != nil {
 		r.Error = c.policy.String(err.Error())
+		var ce *validate.ContractError
+		if errors.As(err, &ce) {
+			masked := *ce
+			masked.RequestLine = c.policy.String(ce.RequestLine)
+			masked.Problems = c.maskProblems(ce.Problems)
+			masked.Deviations = c.maskProblems(ce.Deviations)
+			r.Contract = &masked
+		}
 	}
 	if s != nil {
 		r.Exchanges = s.Exchanges
 		for _, d := range s.Deviations {
-			d.Problem.Message = c.policy.String(d.Problem.Message)
-			d.Problem.Actual = c.policy.String(d.Problem.Actual)
+			d.Problem = c.maskProblems([]validate.Problem{d.Problem})[0]
+			d.RequestLine = c.policy.String(d.RequestLine)
 			r.Deviations = append(r.Deviations, d)
 		}
 		for _, n := range s.CleanupNotes {
@@ -562,6 +572,16 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 	c.mu.Lock()
 	c.results = append(c.results, r)
 	c.mu.Unlock()
+}
+
+// maskProblems returns copies of problems with known secrets masked in every text.
+func (c *collector) maskProblems(ps []validate.Problem) []validate.Problem {
+	out := make([]validate.Problem, len(ps))
+	for i, p := range ps {
+		p.Message, p.Expected, p.Actual = c.policy.String(p.Message), c.policy.String(p.Expected), c.policy.String(p.Actual)
+		out[i] = p
+	}
+	return out
 }
 
 // maskingWriter masks known secrets in godog's output.

@@ -64,10 +64,10 @@ func TestEvidence(t *testing.T) {
 	dir := t.TempDir()
 	data, err := os.ReadFile("../validate/testdata/evid/openapi.yaml")
 	require.NoError(t, err)
-	broken := strings.Replace(string(data), "      x-document-line: 30\n", "", 1)                                              // Thing keeps only per-keyword evidence
-	broken = strings.Replace(broken, "source: prose, line: 14", "source: rumour, line: 14", 1)                                    // an unknown source
+	broken := strings.Replace(string(data), "      x-document-line: 30\n", "", 1)                                                    // Thing keeps only per-keyword evidence
+	broken = strings.Replace(broken, "source: prose, line: 14", "source: rumour, line: 14", 1)                                       // an unknown source
 	broken = strings.Replace(broken, "{source: example, line: 22, note: the document gives no HTTP status}", "{source: example}", 1) // no line
-	broken = strings.Replace(broken, "x-document-line: 20", "x-document-line: 99", 1)                                           // past the end
+	broken = strings.Replace(broken, "x-document-line: 20", "x-document-line: 99", 1)                                                // past the end
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(broken), 0o644))
 	h, err := os.ReadFile("../validate/testdata/evid/harness.yaml")
 	require.NoError(t, err)

@@ -36,7 +36,9 @@ type shop struct {
 	jobs  *jobs
 }
 
-func newShop(bug string) *shop { return &shop{bug: bug, pager: &pager{bug: bug}, jobs: &jobs{bug: bug}} }
+func newShop(bug string) *shop {
+	return &shop{bug: bug, pager: &pager{bug: bug}, jobs: &jobs{bug: bug}}
+}
 
 func order(id int) map[string]any {
 	o := map[string]any{"id": id, "email": fmt.Sprintf("%c@example.com", 'a'+id-1), "createdAt": "2024-01-0" + strconv.Itoa(id) + "T00:00:00Z", "note": nil}

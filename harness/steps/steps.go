@@ -743,7 +743,11 @@ func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int,
 		return err
 	}
 	if len(all) <= size {
-		return fmt.Errorf("%s: walking the pages of %s by %s=%d cannot be judged on %d item(s) of %s: the list must fill more than one page (at least %d items)", s.last.RequestLine(), path, sizeParam, size, len(all), ptr, size+1)
+		list := ptr
+		if list == "" {
+			list = "the body"
+		}
+		return fmt.Errorf("%s: walking the pages of %s by %s=%d cannot be judged on %d item(s) of %s: the list must fill more than one page (at least %d items)", s.last.RequestLine(), path, sizeParam, size, len(all), list, size+1)
 	}
 	want := map[string]int{}
 	for _, it := range all {

@@ -1,6 +1,15 @@
 // Package steps is the godog step vocabulary shared by every API: authenticate, send requests,
 // assert on status, headers and fields, check the contract, save values, poll, wait.
 //
+// Every step can fail (the few that cannot are marked in the step table, with why): a check that
+// could not fail on the data at hand fails and says so. "every item" and "every response item"
+// fail on an empty list unless the step ends in " if any"; ordering needs at least 2 items with
+// the keys, not all equal; walking or paging through a list needs more items than one page;
+// "should have no item whose" fails on an item without the field (an empty list passes: nothing
+// in it has the value); "should not exist" needs the object or array the field would be in;
+// "at least 0", an empty pattern or text, polling within 0 attempts and an empty list of callback
+// values are refused; callback values are read only from callbacks that keep their contract.
+//
 // The state of a scenario lives in a *Scenario carried by context.Context, created by a Before
 // hook; nothing is kept in package variables, so scenarios run concurrently. Steps never know
 // whether they run live, recording or replaying: the transport and the pacer they are given

@@ -290,7 +290,7 @@ func (s *Simulator) instanceJSON(in *instance) obj {
 	if s.faults.On(FaultMissingRequiredField) {
 		delete(out, "Status")
 	}
-	return out
+	return s.data.decorate(recordInstance, out, "templateName", "catalogItemName", "instance_id")
 }
 
 func (b *bindInstance) json(in *instance) obj {
@@ -461,8 +461,8 @@ func (s *Simulator) getInputParameters(w http.ResponseWriter, r *http.Request, c
 // namespace. Listing does not move any run.
 func (s *Simulator) listInstances(w http.ResponseWriter, _ *http.Request, c caller) {
 	out := []any{}
-	for _, in := range s.instances {
-		if in.tenant == c.tenant && in.ns == c.ns {
+	for _, i := range s.data.ordered(len(s.instances)) {
+		if in := s.instances[i]; in.tenant == c.tenant && in.ns == c.ns {
 			out = append(out, s.instanceJSON(in))
 		}
 	}

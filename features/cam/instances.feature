@@ -241,9 +241,8 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response should conform to the contract
     And the response field "/error/statusCode" should be "419"
     And the response field "/error/message" should match "^ResourceLockError: "
-    When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
-    Then the response status should be 200
-    And the response field "/Status" should be "Active"
+    When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
+    Then the response should conform to the contract
 
   @slow
   Scenario: Cleanup without force keeps an active instance, with force removes it

@@ -119,7 +119,7 @@ func TestLiveAgainstSimulator(t *testing.T) {
 					for _, s := range res.Scenarios {
 						assert.Empty(t, s.Cleanup, "%s: %s", s.Feature, s.Name)
 					}
-					assert.Empty(t, leftovers(t, api, srv.URL, res.RunIDs[api]), "resources the live run left behind")
+					assert.Empty(t, leftovers(t, api, srv.URL, res.RunIDs[api], srv.fixtures), "resources the live run left behind")
 				}
 			})
 		}

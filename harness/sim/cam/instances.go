@@ -458,13 +458,22 @@ func (s *Simulator) getInputParameters(w http.ResponseWriter, r *http.Request, c
 }
 
 // listInstances implements GET /ServiceInstances: the instances of the
-// namespace. Listing does not move any run.
+// namespace. Listing moves no deployment, but it is a read of the instances
+// being terminated: as a read by id, it finishes their destroy, and they are
+// no longer listed.
 func (s *Simulator) listInstances(w http.ResponseWriter, _ *http.Request, c caller) {
-	out := []any{}
+	var listed []*instance
 	for _, i := range s.data.ordered(len(s.instances)) {
 		if in := s.instances[i]; in.tenant == c.tenant && in.ns == c.ns {
-			out = append(out, s.instanceJSON(in))
+			listed = append(listed, in)
 		}
+	}
+	out := []any{}
+	for _, in := range listed {
+		if in.current().kind == actTerminate && s.advance(in) {
+			continue
+		}
+		out = append(out, s.instanceJSON(in))
 	}
 	s.json(w, http.StatusOK, out)
 }

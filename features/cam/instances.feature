@@ -13,7 +13,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       """json
       {"service": {"specVersion": "v3", "version": "1.0.0.0",
         "catalog_metadata": {"name": "${run_id}-switch", "description": "", "category": "CloudServices",
-          "bullets": [], "providerDisplayName": "IBM", "bindable": true, "updatable": "", "systemTags": true, "author": "admin"},
+          "bullets": [], "providerDisplayName": "IBM", "bindable": true, "updatable": "", "systemTags": true},
         "tags": [{"name": "service_name", "label": "service_name", "type": "string", "immutable": true, "hidden": false,
           "required": false, "secured": false, "isSystemTag": true, "default": "${dollar}{svc_instance.name}",
           "customtype": "string", "permission": "Read-Only"}],

@@ -16,7 +16,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3",
         "catalog_metadata": {"name": "${run_id}-create", "description": "", "category": "CloudServices",
           "bullets": [], "providerDisplayName": "IBM", "longDescription": "", "documentationUrl": "", "supportUrl": "",
-          "bindable": false, "updatable": "", "systemTags": true, "author": "admin"},
+          "bindable": false, "updatable": "", "systemTags": true},
         "tags": [],
         "actions": [{"type": "provision", "name": "Provision", "description": "Default action for deployment of service",
           "input_parameters": [],

@@ -30,6 +30,12 @@ type dataset struct {
 	// only id, name and status of a service record, and id, name and Status
 	// of an instance).
 	sparse bool
+	// otherForms takes the document's other form where it shows two: the
+	// service list's creationTime in ISO 8601 rather than JavaScript's
+	// Date.toString() (D-18), an instance's ordered_time in epoch
+	// milliseconds (D-19), and Bearer_Token masked as the document prints
+	// it (line 1162) rather than echoed.
+	otherForms bool
 	// extra are fields a later CAM could add to a service record, an
 	// instance and an icon record (the contract does not forbid them).
 	extra map[string]obj
@@ -110,6 +116,7 @@ func secondDataset() *dataset {
 		},
 		newestFirst: true,
 		sparse:      true,
+		otherForms:  true,
 		extra: map[string]obj{
 			recordService:  {"lastModifiedBy": "ops-lead", "catalogRevision": 3},
 			recordInstance: {"lastModifiedBy": "ops-lead", "costCenter": "cc-4471"},

@@ -95,6 +95,7 @@ func TestSecondDatasetContent(t *testing.T) {
 			assert.Nil(t, dig(body, 0, "displayName"), "optional field left out")
 			assert.Nil(t, dig(body, 0, "template_mapping"), "optional field left out")
 			assert.Equal(t, "ops-lead", dig(body, 0, "lastModifiedBy"), "field of a later CAM")
+			assert.Regexp(t, `^\d{4}-\d{2}-\d{2}T`, dig(body, 0, "creationTime"), "the document's other form")
 		}},
 		{"the global services only", "/service?tenantId=" + secondTenantID + "&ace_orgGuid=" + secondTeam, func(t *testing.T, body any) {
 			require.Len(t, body, 1)
@@ -113,6 +114,8 @@ func TestSecondDatasetContent(t *testing.T) {
 			assert.Equal(t, statusActive, dig(body, 1, "Status"))
 			assert.Nil(t, dig(body, 1, "templateName"), "optional field left out")
 			assert.Equal(t, "cc-4471", dig(body, 1, "costCenter"), "field of a later CAM")
+			assert.IsType(t, float64(0), dig(body, 1, "ordered_time"), "epoch milliseconds")
+			assert.Equal(t, "*******", dig(body, 1, "Bearer_Token"), "masked as the document prints it")
 		}},
 		{"an instance stays as it is when read", "/ServiceInstances/65a0c3e2b1d4f6a7c8e9f101?" + qSecond, func(t *testing.T, body any) {
 			assert.Equal(t, statusActive, dig(body, "Status"))

@@ -278,6 +278,10 @@ func (s *Simulator) instanceJSON(in *instance) obj {
 	if rn.kind == actTerminate {
 		out["action"] = actTerminate
 	}
+	if s.data.otherForms {
+		out["ordered_time"] = in.created.UnixMilli()
+		out["Bearer_Token"] = "*******"
+	}
 	if !in.processed.IsZero() {
 		out["processed_time"] = stamp(in.processed)
 	}

@@ -268,6 +268,10 @@ func (s *Simulator) summary(sv *service) obj {
 	if !m.published.IsZero() {
 		published = stamp(m.published)
 	}
+	created := jsDate(m.created)
+	if s.data.otherForms {
+		created = stamp(m.created)
+	}
 	lastUpdated := stamp(m.updated)
 	if s.faults.On(FaultBadTimeFormat) {
 		lastUpdated = jsDate(m.updated)
@@ -275,7 +279,7 @@ func (s *Simulator) summary(sv *service) obj {
 	return s.data.decorate(recordService, obj{"id": sv.id, "name": serviceName(src), "displayName": serviceName(src), "author": m.author,
 		"image": str(meta["image"]), "specVersion": str(src["specVersion"]), "status": m.status, "plans": plans,
 		"tags": listOr(src["tags"]), "parameters": params, "serviceManifestId": m.id, "lastUpdated": lastUpdated,
-		"published": published, "creationTime": jsDate(m.created), "tag": m.tagID, "template_mapping": mapping,
+		"published": published, "creationTime": created, "tag": m.tagID, "template_mapping": mapping,
 		"orgGuid": sv.org, "spaceGuid": sv.ns, "namespaceId": sv.ns}, "displayName", "image", "tag", "template_mapping")
 }
 

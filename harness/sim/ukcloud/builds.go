@@ -15,13 +15,12 @@ type buildKind struct {
 	typ      string // JSON:API type of the build
 	location string // path prefix of the single-build operation
 	seq      string // id sequence name
-	first    int    // first id handed out at run time
 }
 
 var (
-	kindVorg = buildKind{typ: "Vorg-build", location: "/api/vorg-builds/", seq: "vorg-build", first: 11}
-	kindVDC  = buildKind{typ: "VDC-build", location: "/api/vdc-builds/", seq: "vdc-build", first: 11}
-	kindEdge = buildKind{typ: "EdgeGateway-build", location: "/api/edge-gateway-builds/", seq: "edge-build", first: 24}
+	kindVorg = buildKind{typ: "Vorg-build", location: "/api/vorg-builds/", seq: "vorg-build"}
+	kindVDC  = buildKind{typ: "VDC-build", location: "/api/vdc-builds/", seq: "vdc-build"}
+	kindEdge = buildKind{typ: "EdgeGateway-build", location: "/api/edge-gateway-builds/", seq: "edge-build"}
 )
 
 // Build states, in the order a build moves through them. "failed" is
@@ -128,7 +127,7 @@ func (s *Simulator) accepted(w http.ResponseWriter, b *build) {
 }
 
 func (s *Simulator) newBuild(kind buildKind, accountID int, user string) *build {
-	b := &build{kind: kind, id: s.ids.Next(kind.seq, kind.first), accountID: accountID,
+	b := &build{kind: kind, id: s.ids.Next(kind.seq, s.data.firstID[kind.seq]), accountID: accountID,
 		createdAt: s.clock.Tick(), createdBy: user, state: stateApproved}
 	s.builds = append(s.builds, b)
 	return b
@@ -335,7 +334,7 @@ func (s *Simulator) complete(b *build) {
 	case kindVorg:
 		// The document: the user who creates the vOrg is granted full
 		// administrative control of it.
-		id := s.ids.Next("vorg", 50)
+		id := s.ids.Next("vorg", s.data.firstID["vorg"])
 		svc := fmt.Sprintf("%d-1-%d-%s", a.id, id, s.ids.Hex(6))
 		v := &vorg{id: id, name: b.serviceName, serviceID: svc, urn: "urn:vcloud:org:" + s.ids.UUID(), zone: b.zoneID,
 			visible: true, admin: true, apiUser: fmt.Sprintf("%d.%d.%s@%s", a.id, id, s.ids.Hex(6), svc), vdcs: []*vdc{}}
@@ -358,7 +357,8 @@ func (s *Simulator) complete(b *build) {
 }
 
 // listBuilds implements GET /api/accounts/{account_id}/{vorg,vdc,edge-gateway}-builds:
-// the account's builds of that kind in id order, without advancing them.
+// the account's builds of that kind in id order (newest first in data sets that choose so; the
+// document fixes no order), without advancing them.
 func (s *Simulator) listBuilds(kind buildKind) authedHandler {
 	return func(w http.ResponseWriter, r *http.Request, _ string) {
 		a, ok := s.visibleAccount(w, r)
@@ -372,6 +372,9 @@ func (s *Simulator) listBuilds(kind buildKind) authedHandler {
 			}
 		}
 		slices.SortFunc(list, func(x, y *build) int { return x.id - y.id })
+		if s.data.buildsNewestFirst {
+			slices.Reverse(list)
+		}
 		out := []buildJSON{}
 		for _, b := range list {
 			out = append(out, s.renderBuild(b))

@@ -3,7 +3,7 @@ GO      ?= go
 CC      := $(GO) run ./cmd/cloudcontract
 APIS    ?= all
 
-.PHONY: all build suites replay live record test unit check fmt vet lint scan coverage clean help
+.PHONY: all build suites replay live rerun record test unit check fmt vet lint scan coverage clean help
 
 all: check test
 
@@ -16,8 +16,12 @@ build: ## build bin/cloudcontract
 suites replay: ## replay every suite from the committed cassettes (offline)
 	$(CC) run --api $(APIS)
 
-live: ## run every suite live against fresh in-process simulators
+live: ## run every suite live against fresh in-process simulators, with each data set
 	$(CC) run --api $(APIS) --target sim --concurrency 4
+	$(CC) run --api $(APIS) --target sim --concurrency 4 --sim-dataset second
+
+rerun: ## three live runs of every suite against one simulate process per API and data set
+	APIS=$(APIS) scripts/rerun.sh
 
 record: ## re-record the cassettes from fresh simulators
 	$(CC) run --api $(APIS) --target sim --record
@@ -46,7 +50,7 @@ unit: ## go test -race ./... (live, record/replay and canary tests against the s
 	$(GO) test -race -short -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -timeout 30m -run TestEveryFaultIsCaught ./harness/e2e
 
-test: unit lint scan live replay coverage ## the whole test suite: unit tests, lint, live against simulators, offline replay, coverage
+test: unit lint scan live rerun replay coverage ## the whole test suite: unit tests, lint, live against simulators (both data sets, fresh and reused), offline replay, coverage
 
 clean:
 	rm -rf bin out reports

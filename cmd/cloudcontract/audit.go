@@ -34,7 +34,7 @@ func apisOf(reg *spec.Registry, api string) ([]string, error) {
 
 // contractFlags are the flags of the commands that read contracts and cassettes.
 type contractFlags struct {
-	api, specs, cassettes *string
+	api, specs, cassettes, features *string
 }
 
 func addContractFlags(fs *flag.FlagSet, verb string) contractFlags {
@@ -42,6 +42,7 @@ func addContractFlags(fs *flag.FlagSet, verb string) contractFlags {
 		api:       fs.String("api", "all", "API to "+verb+", several comma-separated, or all"),
 		specs:     fs.String("specs", "specs", "folder of the contracts"),
 		cassettes: fs.String("cassettes", "cassettes", "folder of the cassettes"),
+		features:  fs.String("features", "features", "folder of the features"),
 	}
 }
 
@@ -58,6 +59,9 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 	jsonOut := fs.String("json", "", "also write the coverage as JSON to FILE")
 	gaps := fs.Bool("gaps", true, "list every operation and documented status not exercised")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := resolveTrees(fs, false); err != nil {
 		return err
 	}
 	reg, names, err := cf.resolve()
@@ -99,6 +103,9 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := resolveTrees(fs, false); err != nil {
+		return err
+	}
 	reg, names, err := cf.resolve()
 	if err != nil {
 		return err
@@ -111,6 +118,13 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			return err // a contract that does not load is the first finding
 		}
 		all = append(all, lint.Spec(a)...)
+		if dir := filepath.Join(*cf.features, n); dirExists(dir) {
+			found, err := lint.Tags(a, dir)
+			if err != nil {
+				return err
+			}
+			all = append(all, found...)
+		}
 		dir := filepath.Join(*cassettes, n)
 		if _, err := os.Stat(dir); err == nil {
 			found, err := lint.Cassettes(a, dir)
@@ -133,6 +147,9 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 	api := fs.String("api", "all", "API whose vendors to list")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := resolveTrees(fs, false); err != nil {
 		return err
 	}
 	reg := spec.NewRegistry(*specs)
@@ -181,4 +198,9 @@ func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) er
 		return &exitError{code: 1, msg: fmt.Sprintf("%d possible credential(s) in recordings", total)}
 	}
 	return nil
+}
+
+func dirExists(dir string) bool {
+	fi, err := os.Stat(dir)
+	return err == nil && fi.IsDir()
 }

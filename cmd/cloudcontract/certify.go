@@ -38,6 +38,9 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := resolveTrees(fs, false); err != nil {
+		return err
+	}
 	if *api == "" || *out == "" {
 		return usageErr("--api and --out are required")
 	}

@@ -30,6 +30,9 @@ func cleanupCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := resolveTrees(fs, false); err != nil {
+		return err
+	}
 	st, err := loadSettings(fs, *profileFile)
 	if err != nil {
 		return err

@@ -32,6 +32,12 @@ func TestCleanupDeletesOnlyTheRunsTenants(t *testing.T) {
 		resp.Body.Close()
 		require.Equal(t, 200, resp.StatusCode)
 	}
+	// A target that is not a simulator of the run: the credentials must be given.
+	code, _, errOut := run(t, "cleanup", "--api", "esc", "--run-id", "cc0123abcd", "--target", srv.URL, "--dry-run")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `credential set "default" is not configured: set CLOUDCONTRACT_ESC_DEFAULT_USERNAME`)
+	t.Setenv("CLOUDCONTRACT_ESC_USERNAME", "admin")
+	t.Setenv("CLOUDCONTRACT_ESC_PASSWORD", "esc-sim-password")
 	code, out, errOut := run(t, "cleanup", "--api", "esc", "--run-id", "cc0123abcd", "--target", srv.URL, "--dry-run")
 	assert.Equal(t, 0, code, out+errOut)
 	assert.Contains(t, out, `would delete tenant "cc0123abcd-left": DELETE /ESCManager/v0/tenants/cc0123abcd-left`)

@@ -32,6 +32,9 @@ func preflightCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := resolveTrees(fs, false); err != nil {
+		return err
+	}
 	if *api == "" {
 		return usageErr("--api is required")
 	}

@@ -36,18 +36,20 @@ apis:
 
 	// The environment wins over the file, and a flag over both.
 	t.Setenv("CLOUDCONTRACT_TARGET", "http://127.0.0.1:1")
-	code, out, _ = run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--config", profile, "--timeout", "2s")
+	code, _, errOut = run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--config", profile, "--timeout", "2s")
 	assert.Equal(t, 1, code, "the environment's target (nothing listens) was used")
-	assert.Contains(t, out, "127.0.0.1:1")
+	assert.Contains(t, errOut, "cannot reach the ukcloud target: 127.0.0.1:1 refused or dropped the connection")
 	code, out, errOut = run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--config", profile, "--target", srv.URL)
 	assert.Equal(t, 0, code, out+errOut)
 
 	// The environment's password wins over the profile's: the simulator refuses it.
 	t.Setenv("CLOUDCONTRACT_TARGET", "")
 	t.Setenv("CLOUDCONTRACT_UKCLOUD_PASSWORD", "wrong-from-env-77")
-	code, out, _ = run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--config", profile)
+	code, out, errOut = run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--config", profile)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, out, "login failed")
+	assert.Contains(t, errOut, `preflight of ukcloud failed, no scenario was run:
+  - credentials of set "default" rejected by POST /api/authenticate (401)`)
+	assert.NotContains(t, out+errOut, "wrong-from-env-77")
 
 	// A bad profile names the file and the line.
 	bad := filepath.Join(t.TempDir(), "bad.yaml")

@@ -51,6 +51,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := resolveTrees(fs, *record); err != nil {
+		return err
+	}
 	st, err := loadSettings(fs, *profileFile)
 	if err != nil {
 		return err

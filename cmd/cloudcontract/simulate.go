@@ -34,6 +34,9 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := resolveTrees(fs, false); err != nil {
+		return err
+	}
 	if *api == "" {
 		return usageErr("--api is required (one of %s)", strings.Join(catalog.Names(), ", "))
 	}

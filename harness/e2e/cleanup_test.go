@@ -111,6 +111,7 @@ func cleanupConfig(api, features, target string, out *bytes.Buffer, t *testing.T
 	cfg.FeaturesDir = features
 	cfg.CassettesDir = t.TempDir()
 	cfg.Target = target
+	cfg.Simulated = true
 	cfg.Concurrency = 1
 	return cfg
 }

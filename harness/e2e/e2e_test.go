@@ -25,7 +25,21 @@ const root = "../.."
 // registry is shared: contracts are parsed once per test process.
 var registry = spec.NewRegistry(filepath.Join(root, "specs"))
 
-func startSim(t *testing.T, api string, opts sim.Options) *httptest.Server {
+// simServer is a simulator serving on loopback, with the fixture values of its data set.
+type simServer struct {
+	*httptest.Server
+	api      string
+	fixtures map[string]string
+}
+
+// point makes cfg a live run against the simulator.
+func (s *simServer) point(cfg *runner.Config) {
+	cfg.Target = s.URL
+	cfg.Simulated = true
+	cfg.Vars = map[string]map[string]string{s.api: s.fixtures}
+}
+
+func startSim(t *testing.T, api string, opts sim.Options) *simServer {
 	t.Helper()
 	e, err := catalog.Lookup(api)
 	require.NoError(t, err)
@@ -34,7 +48,10 @@ func startSim(t *testing.T, api string, opts sim.Options) *httptest.Server {
 	}
 	s, err := e.New(opts)
 	require.NoError(t, err)
-	srv := httptest.NewServer(s)
+	srv := &simServer{Server: httptest.NewServer(s), api: api}
+	if seeded, ok := s.(sim.Seeded); ok {
+		srv.fixtures = seeded.Fixtures()
+	}
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -79,24 +96,33 @@ func simulated(t *testing.T) []string {
 	return out
 }
 
+// TestLiveAgainstSimulator runs every suite live against each data set of its simulator, three
+// times against the same instance: the suites lean on no seeded value (the second data set holds
+// other ids, names, counts and order) and consume nothing a later run needs (a long-lived staging
+// cloud is never reset between runs).
 func TestLiveAgainstSimulator(t *testing.T) {
 	for _, api := range simulated(t) {
-		t.Run(api, func(t *testing.T) {
-			srv := startSim(t, api, sim.Options{Seed: 7})
-			var out bytes.Buffer
-			cfg := config(api, &out)
-			cfg.Target = srv.URL
-			cfg.Randomize = -1
-			res, err := runner.Run(context.Background(), cfg)
-			require.NoError(t, err)
-			assert.True(t, res.OK(), "live run failed:\n%s", failures(res))
-			assert.Greater(t, len(res.Scenarios), 10)
-			// Live safety: every resource the suite creates carries the run id and is gone.
-			for _, s := range res.Scenarios {
-				assert.Empty(t, s.Cleanup, "%s: %s", s.Feature, s.Name)
-			}
-			assert.Empty(t, leftovers(t, api, srv.URL, res.RunIDs[api]), "resources the live run left behind")
-		})
+		for _, dataset := range sim.Datasets() {
+			t.Run(api+"/"+dataset, func(t *testing.T) {
+				t.Parallel()
+				srv := startSim(t, api, sim.Options{Seed: 7, Dataset: dataset})
+				for run := 1; run <= 3; run++ {
+					var out bytes.Buffer
+					cfg := config(api, &out)
+					srv.point(&cfg)
+					cfg.Randomize = -1
+					res, err := runner.Run(context.Background(), cfg)
+					require.NoError(t, err, "run %d", run)
+					require.True(t, res.OK(), "live run %d against the same %s simulator (data set %s) failed:\n%s", run, api, dataset, failures(res))
+					assert.Greater(t, len(res.Scenarios), 10)
+					// Live safety: every resource the suite creates carries the run id and is gone.
+					for _, s := range res.Scenarios {
+						assert.Empty(t, s.Cleanup, "%s: %s", s.Feature, s.Name)
+					}
+					assert.Empty(t, leftovers(t, api, srv.URL, res.RunIDs[api]), "resources the live run left behind")
+				}
+			})
+		}
 	}
 }
 
@@ -127,7 +153,7 @@ func TestRecordThenReplayKeepsNoSecret(t *testing.T) {
 			var out bytes.Buffer
 			cfg := config(api, &out)
 			cfg.CassettesDir = dir
-			cfg.Target = srv.URL
+			srv.point(&cfg)
 			cfg.Record = true
 			cfg.Format = "pretty"
 			cfg.Credentials = map[string]map[string]spec.Credential{api: {"default": {Username: def.Username, Password: canary, Token: canary}}}
@@ -226,7 +252,8 @@ func TestEveryFaultIsCaught(t *testing.T) {
 				srv := startSim(t, api, sim.Options{Seed: 5, Faults: []string{f.Name}})
 				var out bytes.Buffer
 				cfg := config(api, &out)
-				cfg.Target = srv.URL
+				srv.point(&cfg)
+				cfg.SkipPreflight = true // the fault must be caught by the scenarios' checks
 				cfg.Tags = "~@slow"
 				cfg.Concurrency = 8
 				res, err := runner.Run(context.Background(), cfg)

@@ -234,7 +234,6 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		var pe *preflight.Error
 		if errors.As(err, &pe) {
 			res.Preflight = append(res.Preflight, pe)
-			fmt.Fprintln(cfg.Output, pe.Error())
 			continue // the other APIs' targets may be fine
 		}
 		if err != nil {
@@ -243,7 +242,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	res.Duration = time.Since(start)
 	if len(res.Preflight) > 0 {
-		return res, res.Preflight[0]
+		errs := make([]error, len(res.Preflight))
+		for i, e := range res.Preflight {
+			errs[i] = e
+		}
+		return res, errors.Join(errs...)
 	}
 	if len(res.Scenarios) == 0 {
 		return res, errors.New("no scenario ran: check --api and --tags")

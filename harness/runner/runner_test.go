@@ -36,7 +36,7 @@ func suite(t *testing.T, feature string, faults ...string) (Config, *bytes.Buffe
 	var out bytes.Buffer
 	return Config{
 		APIs: []string{"ukcloud"}, SpecsDir: "../../specs", FeaturesDir: dir, CassettesDir: t.TempDir(),
-		Target: srv.URL, Registry: registry, Output: &out,
+		Target: srv.URL, Simulated: true, Registry: registry, Output: &out,
 	}, &out
 }
 

@@ -2,16 +2,11 @@ package runner
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
-	gherkin "github.com/cucumber/gherkin/go/v26"
-	messages "github.com/cucumber/messages/go/v21"
-
+	"github.com/cloudcontract/cloudcontract/harness/features"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
@@ -91,14 +86,11 @@ func ScenarioNeeds(dir, tags string, api *spec.API) (Needs, error) {
 	}
 	sets, fixtures := map[string]bool{}, map[string]bool{}
 	var n Needs
-	err = eachPickle(dir, func(_ string, p *messages.Pickle) {
-		var tags []string
-		for _, t := range p.Tags {
-			tags = append(tags, t.Name)
-		}
-		if !filter.Match(tags) {
+	err = features.Each(dir, func(sc features.Scenario) {
+		if !filter.Match(sc.Tags()) {
 			return
 		}
+		p := sc.Pickle
 		n.Scenarios++
 		for _, st := range p.Steps {
 			if m := authAs.FindStringSubmatch(st.Text); m != nil {
@@ -108,7 +100,7 @@ func ScenarioNeeds(dir, tags string, api *spec.API) (Needs, error) {
 				}
 				sets[set] = true
 			}
-			for _, text := range stepTexts(st) {
+			for _, text := range features.StepTexts(st) {
 				for _, f := range api.Harness.Fixtures {
 					if strings.Contains(text, "${"+f.Name+"}") {
 						fixtures[f.Name] = true
@@ -122,49 +114,6 @@ func ScenarioNeeds(dir, tags string, api *spec.API) (Needs, error) {
 	}
 	n.Sets, n.Fixtures = sortedKeys(sets), sortedKeys(fixtures)
 	return n, nil
-}
-
-// stepTexts returns the text of a step with its doc string and table cells.
-func stepTexts(st *messages.PickleStep) []string {
-	out := []string{st.Text}
-	if st.Argument != nil {
-		if d := st.Argument.DocString; d != nil {
-			out = append(out, d.Content)
-		}
-		if t := st.Argument.DataTable; t != nil {
-			for _, r := range t.Rows {
-				for _, c := range r.Cells {
-					out = append(out, c.Value)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// eachPickle calls fn with every scenario (pickle: an outline expanded) of the features under dir.
-func eachPickle(dir string, fn func(file string, p *messages.Pickle)) error {
-	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".feature") {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		ids := &messages.Incrementing{}
-		doc, err := gherkin.ParseGherkinDocument(strings.NewReader(string(data)), ids.NewId)
-		if err != nil {
-			return fmt.Errorf("feature file %s: %v", path, err)
-		}
-		for _, p := range gherkin.Pickles(*doc, path, ids.NewId) {
-			fn(path, p)
-		}
-		return nil
-	})
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -1,0 +1,56 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+func TestTags(t *testing.T) {
+	api, err := spec.Load("../preflight/testdata/toy")
+	require.NoError(t, err)
+	tests := []struct {
+		name, tags, steps string
+		want              []string
+	}{
+		{"a read needs no tag", "", `When I send a GET request to "/api/zones"`, nil},
+		{"a write is destructive", "", `When I send a POST request to "/api/zones"`, []string{"tag it @destructive: it sends POST /api/zones, which changes the cloud"}},
+		{"a tagged write", "@destructive", `When I send a DELETE request to "/api/zones"`, nil},
+		{"another credential set is admin", "", `Given I am authenticated as "admin"`, []string{`tag it @admin: it authenticates with the credential set "admin"`}},
+		{"the default set is not admin", "", `Given I am authenticated as "default"`, nil},
+		{"a wait is slow", "", `When I wait "900" seconds`, []string{`tag it @slow: it waits (I wait "900" seconds)`}},
+		{"a fixture is tagged", "", `When I send a GET request to "/api/zones/${zone}/images"`, []string{"tag it @fixture:zone: it names the fixture variable ${zone}"}},
+		{"a tagged fixture", "@fixture:zone", `When I send a GET request to "/api/zones/${zone}/images"`, nil},
+		{"an unknown fixture tag", "@fixture:nope", `When I send a GET request to "/api/zones"`, []string{"tag @fixture:nope names no fixture of toy"}},
+		{"a stale fixture tag", "@fixture:zone", `When I send a GET request to "/api/zones"`, []string{"tag @fixture:zone: the scenario does not use ${zone}"}},
+		{"a saved variable is no fixture", "", `When I send a GET request to "/api/zones/${mine}/images"`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			feature := "Feature: f\n\n  " + tt.tags + "\n  Scenario: s\n    " + tt.steps + "\n"
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "f.feature"), []byte(feature), 0o644))
+			found, err := Tags(api, dir)
+			require.NoError(t, err)
+			var got []string
+			for _, f := range found {
+				assert.Equal(t, Error, f.Severity)
+				assert.Equal(t, "line 4: s", f.Where)
+				got = append(got, f.Message)
+			}
+			if len(tt.want) == 0 {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, len(tt.want))
+			for i := range tt.want {
+				assert.Contains(t, got[i], tt.want[i])
+			}
+		})
+	}
+}

@@ -1,4 +1,4 @@
-@ukcloud @fixture:account
+@ukcloud
 Feature: Accounts and what they hold
   Accounts, compute services (vOrgs with their VDCs, vApps and VMs), API credentials and vMotion
   events of ${account}, an account the user administers. The document answers an account the user
@@ -8,12 +8,14 @@ Feature: Accounts and what they hold
   Background:
     Given I am authenticated
 
+  @fixture:account
   Scenario: List the user's accounts
     When I send a GET request to "/api/accounts"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/" should have an item whose "/id" is "${account}"
 
+  @fixture:account
   Scenario: List the compute services of an account
     When I send a GET request to "/api/accounts/${account}/vorgs"
     Then the response status should be 200
@@ -29,6 +31,7 @@ Feature: Accounts and what they hold
     Then the response status should be 403
     And the response should conform to the contract
 
+  @fixture:account
   Scenario: One compute service
     When I send a GET request to "/api/accounts/${account}/vorgs"
     Then the response status should be 200
@@ -39,6 +42,7 @@ Feature: Accounts and what they hold
     And the response should conform to the contract
     And the response field "/name" should be "${vorg_name}"
 
+  @fixture:account
   Scenario: A compute service of an account the user cannot see
     When I send a GET request to "/api/accounts/${account}/vorgs"
     Then the response status should be 200
@@ -47,6 +51,7 @@ Feature: Accounts and what they hold
     Then the response status should be 403
     And the response should conform to the contract
 
+  @fixture:account
   Scenario: API credentials of an account
     When I send a GET request to "/api/accounts/${account}/compute_services"
     Then the response status should be 200
@@ -61,6 +66,7 @@ Feature: Accounts and what they hold
     Then the response status should be 403
     And the response should conform to the contract
 
+  @fixture:account
   Scenario: vMotion events of the last 12 hours
     When I send a GET request to "/api/accounts/${account}/platform_visibility/vmotion_events"
     Then the response status should be 200

@@ -10,6 +10,7 @@ Feature: Authentication and sessions
     And the response header "Set-Cookie" should be present
     And the response field "/expire_after" should match "^[0-9]+$"
 
+  @destructive
   Scenario: Authenticate without a password
     When I send a POST request to "/api/authenticate" with body:
       """json
@@ -18,6 +19,7 @@ Feature: Authentication and sessions
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Authenticate with a wrong password
     When I send a POST request to "/api/authenticate" with body:
       """json

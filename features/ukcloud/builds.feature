@@ -20,7 +20,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
     And the response should conform to the contract
     And the response field "/data" should have an item whose "/id" is "${vorg}"
 
-  @destructive @slow
+  @destructive
   Scenario: Build a vOrg and poll the build until it completes
     When I send a POST request to "/api/accounts/${account}/vorgs" with body:
       """json
@@ -96,7 +96,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
     Then the response status should be 403
     And the response should conform to the contract
 
-  @destructive @slow
+  @destructive
   Scenario: Build a VDC and poll the build until it completes
     When I send a POST request to "/api/accounts/${account}/vorgs/${vorg}/vdcs" with body:
       """json
@@ -147,7 +147,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
     Then the response status should be 200
     And the response should conform to the contract
 
-  @destructive @slow
+  @destructive
   Scenario: Build an edge gateway and poll the build until it completes
     When I send a POST request to "/api/accounts/${account}/vorgs/${vorg}/vdcs/${vdc}/edge-gateways" with body:
       """json

@@ -5,43 +5,50 @@ Feature: Documented errors of every operation
   account, vOrg or build the user cannot see and one that does not exist alike, so ids nothing has
   (404404, INC99999, a zero VDC URN) stand for both.
 
-  @fixture:account
   Scenario Outline: <method> <path> without a session answers 401
     When I send a <method> request to "<path>"
     Then the response status should be 401
     And the response should conform to the contract
 
     Examples:
-      | method | path                                                                                                  |
-      | GET    | /api/my_calls/INC99999                                                                                |
-      | GET    | /api/accounts/${account}/compute_services                                                             |
-      | GET    | /api/accounts/${account}/compute_services/404404                                                      |
-      | GET    | /api/accounts/${account}/api_credentials                                                              |
-      | GET    | /api/accounts/${account}/platform_visibility/vmotion_events                                           |
-      | GET    | /api/accounts/${account}/vorgs                                                                        |
-      | GET    | /api/vorg-builds/404404                                                                               |
-      | GET    | /api/accounts/${account}/vorg-builds                                                                  |
-      | GET    | /api/accounts/${account}/vorgs/404404/vdcs                                                            |
-      | GET    | /api/vdc-builds/404404                                                                                |
-      | GET    | /api/accounts/${account}/vdc-builds                                                                   |
+      | method | path                                                                                                         |
+      | GET    | /api/my_calls/INC99999                                                                                       |
+      | GET    | /api/vorg-builds/404404                                                                                      |
+      | GET    | /api/vdc-builds/404404                                                                                       |
+      | GET    | /api/edge-gateway-builds/404404                                                                              |
+      | GET    | /api/billing/cloud-storage-report?date=2018-01-01&org_id=404404-1-1-abcdef                                   |
+
+    @fixture:account
+    Examples: in the account
+      | method | path                                                                                                         |
+      | GET    | /api/accounts/${account}/compute_services                                                                    |
+      | GET    | /api/accounts/${account}/compute_services/404404                                                             |
+      | GET    | /api/accounts/${account}/api_credentials                                                                     |
+      | GET    | /api/accounts/${account}/platform_visibility/vmotion_events                                                  |
+      | GET    | /api/accounts/${account}/vorgs                                                                               |
+      | GET    | /api/accounts/${account}/vorg-builds                                                                         |
+      | GET    | /api/accounts/${account}/vorgs/404404/vdcs                                                                   |
+      | GET    | /api/accounts/${account}/vdc-builds                                                                          |
       | GET    | /api/accounts/${account}/vorgs/404404/vdcs/urn:vcloud:vdc:00000000-0000-0000-0000-000000000000/edge-gateways |
-      | GET    | /api/edge-gateway-builds/404404                                                                       |
-      | GET    | /api/accounts/${account}/edge-gateway-builds                                                          |
-      | GET    | /api/billing/cloud-storage-report?date=2018-01-01&org_id=404404-1-1-abcdef                            |
+      | GET    | /api/accounts/${account}/edge-gateway-builds                                                                 |
 
     @destructive
     Examples: changes
-      | method | path                                                                                                  |
-      | PUT    | /api/my_calls/INC99999                                                                                |
-      | POST   | /api/my_calls                                                                                         |
-      | PUT    | /api/my_calls/INC99999/subscribe                                                                      |
-      | PUT    | /api/my_calls/INC99999/unsubscribe                                                                    |
-      | PUT    | /api/my_calls/INC99999/reopen                                                                         |
-      | PUT    | /api/my_calls/INC99999/change_owner                                                                   |
-      | PUT    | /api/my_calls/INC99999/cancel                                                                         |
-      | PUT    | /api/my_calls/INC99999/close                                                                          |
-      | POST   | /api/accounts/${account}/vorgs                                                                        |
-      | POST   | /api/accounts/${account}/vorgs/404404/vdcs                                                            |
+      | method | path                                                                                                         |
+      | PUT    | /api/my_calls/INC99999                                                                                       |
+      | POST   | /api/my_calls                                                                                                |
+      | PUT    | /api/my_calls/INC99999/subscribe                                                                             |
+      | PUT    | /api/my_calls/INC99999/unsubscribe                                                                           |
+      | PUT    | /api/my_calls/INC99999/reopen                                                                                |
+      | PUT    | /api/my_calls/INC99999/change_owner                                                                          |
+      | PUT    | /api/my_calls/INC99999/cancel                                                                                |
+      | PUT    | /api/my_calls/INC99999/close                                                                                 |
+
+    @destructive @fixture:account
+    Examples: changes in the account
+      | method | path                                                                                                         |
+      | POST   | /api/accounts/${account}/vorgs                                                                               |
+      | POST   | /api/accounts/${account}/vorgs/404404/vdcs                                                                   |
       | POST   | /api/accounts/${account}/vorgs/404404/vdcs/urn:vcloud:vdc:00000000-0000-0000-0000-000000000000/edge-gateways |
 
   Scenario Outline: GET <path> for an account or service the user cannot see answers <status>

@@ -34,10 +34,10 @@ Feature: Support calls (My Calls)
     And the response should conform to the contract
 
   Scenario: One ticket with its updates and changes
-    When I send a GET request to "/api/my_calls?for=user"
+    When I send a GET request to "/api/my_calls?for=account"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" as "ticket"
-    When I send a GET request to "/api/my_calls/${ticket}?for=user"
+    When I send a GET request to "/api/my_calls/${ticket}?for=account"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/ticket" should exist

@@ -42,9 +42,11 @@ type ticket struct {
 	updates        []ticketUpdate
 	changes        []ticketChange
 	// desk says the simulated support desk works the ticket: one raised at run time moves one
-	// step on each read of it (GET /api/my_calls/{ticket_id}), as a Customer Support Engineer
-	// would review it (Awaiting Review -> In Progress) and later resolve it (-> Resolved). The
-	// seeded tickets stay as seeded.
+	// step each time its owner reads it (GET /api/my_calls/{ticket_id}), as a Customer Support
+	// Engineer would review it (Awaiting Review -> In Progress) and later resolve it (->
+	// Resolved). Only the owner's reads count, so that others looking at the ticket (a list of
+	// the account's tickets, a colleague) do not move it under its owner's feet. The seeded
+	// tickets stay as seeded.
 	desk bool
 	// priority is an undocumented field a later revision might add (extras data sets only).
 	priority string
@@ -201,7 +203,9 @@ func (s *Simulator) getCall(w http.ResponseWriter, r *http.Request, user string)
 	if !ok {
 		return
 	}
-	s.review(t)
+	if t.owner == user {
+		s.review(t)
+	}
 	s.json(w, http.StatusOK, struct {
 		Ticket  ticketJSON     `json:"ticket"`
 		Updates []ticketUpdate `json:"updates"`
@@ -212,7 +216,8 @@ func (s *Simulator) getCall(w http.ResponseWriter, r *http.Request, user string)
 // supportDesk is who the simulated support desk's changes are made by.
 const supportDesk = "UKCloud Support"
 
-// review is the simulated support desk working a ticket raised at run time, one step per read:
+// review is the simulated support desk working a ticket raised at run time, one step per read
+// by its owner:
 // a Customer Support Engineer reviews it (Awaiting Review -> In Progress), then resolves it
 // (In Progress -> Resolved). Until the review, the document's note applies: the ticket cannot be
 // cancelled, closed or handed over.

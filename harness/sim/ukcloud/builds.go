@@ -114,14 +114,20 @@ func (s *Simulator) renderBuild(b *build) buildJSON {
 	return out
 }
 
-// accepted answers a build request: 202, Location, the build body.
-func (s *Simulator) accepted(w http.ResponseWriter, b *build) {
+// accepted answers a build request: 202, Location, the build body. The Location is the path the
+// document shows, or in data sets that choose so an absolute URL on the host asked (HTTP allows
+// both; DEFECTS.md #78).
+func (s *Simulator) accepted(w http.ResponseWriter, r *http.Request, b *build) {
 	status := http.StatusAccepted
 	if s.faults.On(FaultWrongStatus) {
 		status = http.StatusOK
 	}
 	if !s.faults.On(FaultMissingLocation) {
-		w.Header().Set("Location", b.kind.location+strconv.Itoa(b.id))
+		loc := b.kind.location + strconv.Itoa(b.id)
+		if s.data.absoluteLocation {
+			loc = "http://" + r.Host + loc
+		}
+		w.Header().Set("Location", loc)
 	}
 	s.json(w, status, map[string]any{"data": s.renderBuild(b)})
 }
@@ -206,7 +212,7 @@ func (s *Simulator) createVorg(w http.ResponseWriter, r *http.Request, user stri
 	}
 	b := s.newBuild(kindVorg, a.id, user)
 	b.serviceName, b.zoneID = *at.Name, *at.ZoneID
-	s.accepted(w, b)
+	s.accepted(w, r, b)
 }
 
 var vmTypes = map[string]bool{"POWER": true, "ESSENTIAL": true, "PRIORITY": true}
@@ -239,7 +245,7 @@ func (s *Simulator) createVDC(w http.ResponseWriter, r *http.Request, user strin
 	}
 	b := s.newBuild(kindVDC, a.id, user)
 	b.vorgID, b.vdcName, b.vmType, b.serviceName = v.id, *at.Name, *at.VMType, v.name
-	s.accepted(w, b)
+	s.accepted(w, r, b)
 }
 
 var connectivityTypes = map[string]bool{"Internet": true, "External": true}
@@ -270,7 +276,7 @@ func (s *Simulator) createEdge(w http.ResponseWriter, r *http.Request, user stri
 	}
 	b := s.newBuild(kindEdge, a.id, user)
 	b.vorgID, b.vdcURN, b.connType = v.id, d.urn, *at.ConnectivityType
-	s.accepted(w, b)
+	s.accepted(w, r, b)
 }
 
 // getBuild implements GET /api/{vorg,vdc,edge-gateway}-builds/{build_id}.

@@ -13,7 +13,7 @@ import (
 // other order: the account the user only sees is listed first, tickets and builds newest first.
 // Where the document leaves a choice it takes the other one: VDC list ids in the document's
 // "<account>-<vOrg>-<n>" form instead of URNs, VMs without size or monthly estimate (null), a
-// failed build among the completed ones, a
+// failed build among the completed ones, absolute Location URLs for builds, a
 // session lifetime of 1200 seconds, and undocumented fields a later revision might add
 // (account status, vOrg links, ticket priority).
 const (
@@ -51,6 +51,7 @@ func secondDataset(start time.Time) *dataset {
 		ticketsNewestFirst: true,
 		buildsNewestFirst:  true,
 		vdcListIDs:         true,
+		absoluteLocation:   true,
 		fixtures: map[string]string{
 			"account":         strconv.Itoa(secondAdmin),
 			"member_account":  strconv.Itoa(secondMember),

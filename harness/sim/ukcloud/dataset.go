@@ -40,6 +40,9 @@ type dataset struct {
 	// (its attribute table and example) instead of their URNs (its schema's pattern); the
 	// published schema, as fixed, accepts both (DEFECTS.md #13).
 	vdcListIDs bool
+	// absoluteLocation sends the Location of a 202 as an absolute URL instead of the path the
+	// document shows.
+	absoluteLocation bool
 
 	// fixtures are the values, in this data set, of the fixture variables of
 	// specs/ukcloud/harness.yaml that a run cannot discover (see Simulator.Fixtures).

@@ -112,7 +112,7 @@ func TestSecondDatasetChoices(t *testing.T) {
 	assert.Equal(t, "failed", dig(decode(t, rec), "data", 1, "attributes", "state"))
 	rec = c.do("POST", "/api/accounts/7412/vorgs", `{"data":{"type":"Vorg","attributes":{"zoneId":"D","name":"x"}}}`)
 	require.Equal(t, http.StatusAccepted, rec.Code, rec.Body.String())
-	assert.Equal(t, "/api/vorg-builds/520", rec.Header().Get("Location"))
+	assert.Equal(t, "http://example.com/api/vorg-builds/520", rec.Header().Get("Location"))
 
 	// Raised tickets take the data set's prefixes and carry a priority.
 	rec = c.do("POST", "/api/my_calls", `{"service":{"problem_area":"storage","service":"s","query_nature":"Other","summary":"s","further_details":"d"}}`)

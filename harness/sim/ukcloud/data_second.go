@@ -14,7 +14,7 @@ import (
 // Where the document leaves a choice it takes the other one: VDC list ids in the document's
 // "<account>-<vOrg>-<n>" form instead of URNs, VMs without size or monthly estimate (null), a
 // failed build among the completed ones, absolute Location URLs for builds, a
-// session lifetime of 1200 seconds, and undocumented fields a later revision might add
+// session lifetime of 600 seconds, and undocumented fields a later revision might add
 // (account status, vOrg links, ticket priority).
 const (
 	// secondAdmin is the account the user administers.
@@ -46,7 +46,7 @@ func secondDataset(start time.Time) *dataset {
 			"incident": 5540000, "service": 5541000},
 		incidentPrefix:     "IM",
 		servicePrefix:      "RQ",
-		sessionTTL:         1200 * time.Second,
+		sessionTTL:         600 * time.Second,
 		extras:             true,
 		ticketsNewestFirst: true,
 		buildsNewestFirst:  true,

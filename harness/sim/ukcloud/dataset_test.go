@@ -63,7 +63,7 @@ func TestSecondDatasetDiffers(t *testing.T) {
 				return strings.Join(ids, ",") + "|" + status
 			}},
 		{name: "session lifetime", method: "POST", path: "/api/authenticate", body: `{"email":"` + DefaultUsername + `","password":"` + DefaultPassword + `"}`,
-			status: http.StatusCreated, defaultWant: "900", secondWant: "1200",
+			status: http.StatusCreated, defaultWant: "900", secondWant: "600",
 			check: func(t *testing.T, v any) string { return fmt.Sprint(obj(v)["expire_after"]) }},
 		{name: "tickets newest first, other ids", method: "GET", path: "/api/my_calls?for=user", status: http.StatusOK,
 			defaultWant: "INC10001", secondWant: "IM5530031",

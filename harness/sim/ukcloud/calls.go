@@ -42,11 +42,11 @@ type ticket struct {
 	updates        []ticketUpdate
 	changes        []ticketChange
 	// desk says the simulated support desk works the ticket: one raised at run time moves one
-	// step each time its owner reads it (GET /api/my_calls/{ticket_id}), as a Customer Support
-	// Engineer would review it (Awaiting Review -> In Progress) and later resolve it (->
-	// Resolved). Only the owner's reads count, so that others looking at the ticket (a list of
-	// the account's tickets, a colleague) do not move it under its owner's feet. The seeded
-	// tickets stay as seeded.
+	// step each time its owner reads it in their own view (GET /api/my_calls/{ticket_id} with
+	// for=user, the default), as a Customer Support Engineer would review it (Awaiting Review ->
+	// In Progress) and later resolve it (-> Resolved). Only those reads count, so that anyone
+	// looking at the ticket otherwise (for=account, a colleague) does not move it under its
+	// owner's feet. The seeded tickets stay as seeded.
 	desk bool
 	// priority is an undocumented field a later revision might add (extras data sets only).
 	priority string
@@ -199,11 +199,12 @@ func (s *Simulator) findTicket(w http.ResponseWriter, r *http.Request, user, sco
 
 // getCall implements GET /api/my_calls/{ticket_id}.
 func (s *Simulator) getCall(w http.ResponseWriter, r *http.Request, user string) {
-	t, ok := s.findTicket(w, r, user, scopeOf(r))
+	scope := scopeOf(r)
+	t, ok := s.findTicket(w, r, user, scope)
 	if !ok {
 		return
 	}
-	if t.owner == user {
+	if scope == "user" && t.owner == user {
 		s.review(t)
 	}
 	s.json(w, http.StatusOK, struct {
@@ -217,7 +218,7 @@ func (s *Simulator) getCall(w http.ResponseWriter, r *http.Request, user string)
 const supportDesk = "UKCloud Support"
 
 // review is the simulated support desk working a ticket raised at run time, one step per read
-// by its owner:
+// by its owner with for=user:
 // a Customer Support Engineer reviews it (Awaiting Review -> In Progress), then resolves it
 // (In Progress -> Resolved). Until the review, the document's note applies: the ticket cannot be
 // cancelled, closed or handed over.

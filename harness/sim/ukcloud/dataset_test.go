@@ -203,7 +203,7 @@ func TestSeedValuesAreIndependent(t *testing.T) {
 }
 
 // TestSupportDeskWorksRaisedTickets: a ticket raised at run time is reviewed, then resolved, one
-// step per read; until the review it cannot be cancelled (the document's note). Seeded tickets
+// step per read by its owner in their own view; until the review it cannot be cancelled (the document's note). Seeded tickets
 // stay as they are.
 func TestSupportDeskWorksRaisedTickets(t *testing.T) {
 	for _, ds := range sim.Datasets() {
@@ -213,6 +213,9 @@ func TestSupportDeskWorksRaisedTickets(t *testing.T) {
 			require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
 			id := obj(decode(t, rec))["ticket_id"].(string)
 			assert.Equal(t, http.StatusUnprocessableEntity, c.do("PUT", "/api/my_calls/"+id+"/cancel", "").Code)
+			rec = c.get("/api/my_calls/" + id + "?for=account")
+			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+			assert.Equal(t, statusAwaitingReview, dig(decode(t, rec), "ticket", "status"), "a read of the account's view moves nothing")
 			for _, want := range []string{statusInProgress, statusResolved, statusResolved} {
 				rec = c.get("/api/my_calls/" + id + "?for=user")
 				require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())

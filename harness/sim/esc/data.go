@@ -141,13 +141,13 @@ type state struct {
 	// systemTenant is the internal id of the system tenant: images belong
 	// to it and it cannot be deleted.
 	systemTenant string
-	fileServers table[*node]
-	actions     table[*mapping]
-	metrics     table[*mapping]
-	config      table[*configParam]
-	opMode      string
-	states      table[*systemState]
-	hostCursor  int
+	fileServers  table[*node]
+	actions      table[*mapping]
+	metrics      table[*mapping]
+	config       table[*configParam]
+	opMode       string
+	states       table[*systemState]
+	hostCursor   int
 }
 
 // Seeded data. The system admin tenant is the one the document's examples

@@ -7,6 +7,7 @@ Feature: Dynamic mappings (group 17)
   Background:
     Given I am authenticated
 
+  @destructive
   Scenario: Create, read, list and delete dynamic mapping actions
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
       """xml
@@ -39,6 +40,7 @@ Feature: Dynamic mappings (group 17)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: Create, read, list and delete dynamic mapping metrics
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics" with body:
       """xml
@@ -68,6 +70,7 @@ Feature: Dynamic mappings (group 17)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: CORE mappings cannot be deleted or created again
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/ALWAYS%20log"
     Then the response status should be 400
@@ -88,6 +91,7 @@ Feature: Dynamic mappings (group 17)
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: Mapping definitions and names that are refused
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
       """xml
@@ -108,6 +112,7 @@ Feature: Dynamic mappings (group 17)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Mappings that do not exist
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/NO_SUCH_ACTION"
     Then the response status should be 404

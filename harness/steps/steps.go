@@ -106,6 +106,7 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 	step(`^the callback should conform to the contract$`, callbackConforms)
 	step(`^the callback header "([^"]*)" should be "([^"]*)"$`, callbackHeaderIs)
 	step(`^the callback field "([^"]*)" should be "([^"]*)"$`, callbackFieldIs)
+	step(`^I save the callback field "([^"]*)" as "([^"]*)"$`, saveCallbackField)
 	step(`^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, eventsInOrder)
 }
 

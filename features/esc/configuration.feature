@@ -87,9 +87,13 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     When I send a GET request to "/ESCManager/v0/operationmode"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response field "/mode" should be "OPERATION"
     When I send a POST request to "/ESCManager/v0/operationmode/MAINTENANCE"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response field "/mode" should be "MAINTENANCE"
+    When I send a GET request to "/ESCManager/v0/operationmode"
+    Then the response status should be 200
     And the response field "/mode" should be "MAINTENANCE"
     When I send a POST request to "/ESCManager/v0/operationmode/OPERATION"
     Then the response status should be 200
@@ -102,21 +106,29 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/message" should match "mode unchanged"
+    And I save the response field "/mode" as "mode_after"
     Given the request header "Accept" is "application/json"
     When I send a GET request to "/ESCManager/v0/operationmode"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response field "/mode" should be "${mode_after}"
 
-  @destructive
+  @destructive @fixture:system_state
   Scenario: Read and reset a system state
-    When I send a GET request to "/ESCManager/v0/systemstate/DEPLOYMENT_QUEUE"
+    The document names no system state and lists none: the name is the fixture ${system_state}.
+    When I send a GET request to "/ESCManager/v0/systemstate/${system_state}"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/state" should be "EMPTY"
-    When I send a POST request to "/ESCManager/v0/systemstate/DEPLOYMENT_QUEUE/reset"
+    And the response field "/name" should be "${system_state}"
+    And the response field "/state" should exist
+    When I send a POST request to "/ESCManager/v0/systemstate/${system_state}/reset"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/state" should be "EMPTY"
+    And the response field "/name" should be "${system_state}"
+    And I save the response field "/state" as "state_reset"
+    When I send a GET request to "/ESCManager/v0/systemstate/${system_state}"
+    Then the response status should be 200
+    And the response field "/state" should be "${state_reset}"
 
   @destructive
   Scenario: A system state that does not exist

@@ -176,6 +176,9 @@ type dataset struct {
 	image        string
 	flavor       string
 	network      string
+	// states are the named system states (the document names none); the
+	// first one is the fixture system_state.
+	states []*systemState
 }
 
 // defaultDataset is the document's world: its system tenant, its hosts and
@@ -201,6 +204,11 @@ func defaultDataset() dataset {
 		image:      "ASA",
 		flavor:     "m1.large",
 		network:    "MgtNetwork",
+		states: []*systemState{
+			{name: "DEPLOYMENT_QUEUE", def: "EMPTY"},
+			{name: "VIM_CONNECTION", def: "CONNECTED"},
+			{name: "HA", def: "STANDALONE"},
+		},
 	}
 }
 
@@ -245,6 +253,10 @@ func secondDataset() dataset {
 		image:      "ubuntu-22.04-cloudinit",
 		flavor:     "c4.medium-nfv",
 		network:    "provider-mgmt-410",
+		states: []*systemState{
+			{name: "NB_REQUEST_BACKLOG", value: "3_PENDING", def: "IDLE"},
+			{name: "GEO_REDUNDANCY", def: "ACTIVE_STANDBY"},
+		},
 	}
 }
 
@@ -294,13 +306,12 @@ func seedState(ds dataset) *state {
 	for _, m := range [][2]string{{"ICMPPing", "ICMPPing"}, {"MEMORY", "SNMPGet"}, {"CPU", "SNMPGet"}, {"CPU_LOAD_1", "SNMPGet"}} {
 		st.metrics.put(m[0], &mapping{name: m[0], typ: m[1], core: true, body: mappingNode("metric", m[0], m[1])})
 	}
-	for _, s := range []*systemState{
-		{name: "VIM_CONNECTION", def: "CONNECTED"},
-		{name: "DEPLOYMENT_QUEUE", def: "EMPTY"},
-		{name: "HA", def: "STANDALONE"},
-	} {
-		s.value = s.def
-		st.states.put(s.name, s)
+	for _, s := range ds.states {
+		c := *s
+		if c.value == "" {
+			c.value = c.def
+		}
+		st.states.put(c.name, &c)
 	}
 	return st
 }

@@ -43,6 +43,8 @@ func TestSecondDataset(t *testing.T) {
 		{name: "a host of the first data set is unknown", target: "/v0/hosts/my-ucs-1/status", want: []string{"<status>UNKNOWN</status>"}},
 		{name: "two VIM connectors, the first without properties", target: "/v0/vims", want: []string{"<id>vcenter-lab-b</id>", "<id>regionTwo_os</id>"}, absent: []string{seedVimID}},
 		{name: "the default VIM connector, listed last", target: "/v0/vims/default_vim_connector", want: []string{"regionTwo_os"}},
+		{name: "a system state away from its default", target: "/v0/systemstate/NB_REQUEST_BACKLOG", want: []string{"<state>3_PENDING</state>"}},
+		{name: "a system state of the first data set is unknown", target: "/v0/systemstate/DEPLOYMENT_QUEUE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +71,8 @@ func TestSecondDataset(t *testing.T) {
 		require.Greater(t, i, last, "tenant %s out of order", id)
 		last = i
 	}
+	rec := c.mustDo("POST", "/v0/systemstate/NB_REQUEST_BACKLOG/reset", "", 200)
+	assert.Contains(t, rec.Body.String(), "<state>IDLE</state>")
 	vims := c.get("/v0/vims").Body.String()
 	assert.Less(t, strings.Index(vims, "vcenter-lab-b"), strings.Index(vims, "regionTwo_os"))
 }
@@ -93,9 +97,9 @@ func TestSeededValues(t *testing.T) {
 		fixture map[string]string
 		has     []string
 	}{
-		{sim.DatasetDefault, map[string]string{"image": "ASA", "flavor": "m1.large", "network": "MgtNetwork"},
+		{sim.DatasetDefault, map[string]string{"image": "ASA", "flavor": "m1.large", "network": "MgtNetwork", "system_state": "DEPLOYMENT_QUEUE"},
 			[]string{adminTenantID, adminTenantName, "my-ucs-3", seedVimID, "http://192.0.2.10:5000/v3"}},
-		{sim.DatasetSecond, map[string]string{"image": "ubuntu-22.04-cloudinit", "flavor": "c4.medium-nfv", "network": "provider-mgmt-410"},
+		{sim.DatasetSecond, map[string]string{"image": "ubuntu-22.04-cloudinit", "flavor": "c4.medium-nfv", "network": "provider-mgmt-410", "system_state": "NB_REQUEST_BACKLOG"},
 			[]string{"EscRootTenant_2", "esc-root", "tnt-archive-0193", "compute-a-01.dc2", "regionTwo_os", "vcenter-lab-b", "prj-5521"}},
 	}
 	other := map[string][]string{}

@@ -129,9 +129,10 @@ func NewWithConfig(opts sim.Options, cfg Config) (*Simulator, error) {
 
 // Fixtures gives the fixture variables of specs/esc/harness.yaml in the data
 // set served: the VIM image, flavor and network a deployment datamodel names
-// (ESC lists images and flavors without a model, and only those it created).
+// (ESC lists images and flavors without a model, and only those it created),
+// and the name of a system state (the document names none and lists none).
 func (s *Simulator) Fixtures() map[string]string {
-	return map[string]string{"image": s.data.image, "flavor": s.data.flavor, "network": s.data.network}
+	return map[string]string{"image": s.data.image, "flavor": s.data.flavor, "network": s.data.network, "system_state": s.data.states[0].name}
 }
 
 // SeedValues lists the identifying literals of the data set served: tenant
@@ -151,6 +152,9 @@ func (s *Simulator) SeedValues() []string {
 		if h.uuid != "" {
 			out = append(out, h.uuid)
 		}
+	}
+	for _, st := range d.states {
+		out = append(out, st.name)
 	}
 	for _, v := range d.vims {
 		out = append(out, v.ID)

@@ -2,7 +2,8 @@
 Feature: Dynamic mappings (group 17)
   Dynamic mapping actions and metrics are synchronous. CORE mappings (those the document's
   datamodel uses, such as "ALWAYS log" and ICMPPing) cannot be deleted. Deleting "all" removes
-  every non-CORE mapping, so each kind is created and deleted in one scenario only.
+  every non-CORE mapping, so each kind is created and deleted in one scenario only; the mappings a
+  scenario creates are named after the run id.
 
   Background:
     Given I am authenticated
@@ -12,31 +13,31 @@ Feature: Dynamic mappings (group 17)
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
       """xml
       <actions>
-          <action><name>TRUE cc-scale-out.sh</name><type>SCRIPT</type></action>
-          <action><name>TRUE cc-scale-in.sh</name><type>SCRIPT</type></action>
+          <action><name>TRUE ${run_id}-scale-out.sh</name><type>SCRIPT</type></action>
+          <action><name>TRUE ${run_id}-scale-in.sh</name><type>SCRIPT</type></action>
       </actions>
       """
     Then the response status should be 200
     And the response should conform to the contract
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-out.sh"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/type" should be "SCRIPT"
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "TRUE cc-scale-in.sh"
-    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    And the response body should contain "TRUE ${run_id}-scale-in.sh"
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-out.sh"
     Then the response status should be 200
     And the response should conform to the contract
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-out.sh"
     Then the response status should be 404
     And the response should conform to the contract
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "TRUE cc-scale-in.sh"
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-in.sh"
+    And the response body should contain "TRUE ${run_id}-scale-in.sh"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-in.sh"
     Then the response status should be 404
     And the response should conform to the contract
 
@@ -45,28 +46,28 @@ Feature: Dynamic mappings (group 17)
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics" with body:
       """xml
       <metrics>
-          <metric><name>CC_DISK_FREE</name><type>SNMPGet</type></metric>
-          <metric><name>CC_SESSIONS</name><type>SNMPGet</type></metric>
+          <metric><name>${run_id}_DISK_FREE</name><type>SNMPGet</type></metric>
+          <metric><name>${run_id}_SESSIONS</name><type>SNMPGet</type></metric>
       </metrics>
       """
     Then the response status should be 200
     And the response should conform to the contract
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/CC_DISK_FREE"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/${run_id}_DISK_FREE"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/type" should be "SNMPGet"
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "CC_SESSIONS"
-    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/CC_DISK_FREE"
+    And the response body should contain "${run_id}_SESSIONS"
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/${run_id}_DISK_FREE"
     Then the response status should be 200
     And the response should conform to the contract
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "CC_SESSIONS"
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/CC_SESSIONS"
+    And the response body should contain "${run_id}_SESSIONS"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/${run_id}_SESSIONS"
     Then the response status should be 404
     And the response should conform to the contract
 

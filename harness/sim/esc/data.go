@@ -179,6 +179,10 @@ type dataset struct {
 	// states are the named system states (the document names none); the
 	// first one is the fixture system_state.
 	states []*systemState
+	// images and flavors ESC created before the run (listed by GET
+	// /v0/images and /v0/flavors); they belong to the system tenant.
+	images  []*image
+	flavors []*flavor
 }
 
 // defaultDataset is the document's world: its system tenant, its hosts and
@@ -257,6 +261,16 @@ func secondDataset() dataset {
 			{name: "NB_REQUEST_BACKLOG", value: "3_PENDING", def: "IDLE"},
 			{name: "GEO_REDUNDANCY", def: "ACTIVE_STANDBY"},
 		},
+		images: []*image{
+			{InternalImageID: "img-ubuntu-2204", ExternalImageID: "5e0c2b7a-91d4-4c3e-8f6a-2d1b0c9e8f7a", Name: "ubuntu-22.04-cloudinit",
+				Src: "http://203.0.113.15/images/ubuntu-22.04.qcow2", DiskBus: "scsi", ImageIsEnabled: boolp(true), Visibility: "private"},
+			{InternalImageID: "img-csr-17", ExternalImageID: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", Name: "csr1000v-17.3",
+				Src: "http://203.0.113.15/images/csr1000v.qcow2", ImageIsEnabled: boolp(false), Visibility: "public", E1000Net: boolp(true)},
+		},
+		flavors: []*flavor{
+			{InternalFlavorID: "flv-c4-medium", ExternalFlavorID: "b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e", Name: "c4.medium-nfv",
+				VCPUs: intp(4), MemoryMB: intp(8192), EphemeralDiskMB: intp(20480)},
+		},
 	}
 }
 
@@ -283,6 +297,17 @@ func seedState(ds dataset) *state {
 	}
 	for _, v := range ds.vims {
 		st.vims.put(v.ID, &vimRec{v: v})
+	}
+	for _, i := range ds.images {
+		c := *i
+		c.InternalTenantID, c.ExternalTenantID = ds.systemTenant, ds.systemTenant
+		st.images.put(c.InternalImageID, &c)
+		st.ids[c.InternalImageID] = kindImage
+	}
+	for _, f := range ds.flavors {
+		c := *f
+		st.flavors.put(c.InternalFlavorID, &c)
+		st.ids[c.InternalFlavorID] = kindFlavor
 	}
 	for _, c := range []*configParam{
 		{category: "DEFAULT", key: "VM_RECOVERY_ATTEMPTS_MAX", typ: "INT", def: "3"},

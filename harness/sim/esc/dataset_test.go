@@ -45,6 +45,9 @@ func TestSecondDataset(t *testing.T) {
 		{name: "the default VIM connector, listed last", target: "/v0/vims/default_vim_connector", want: []string{"regionTwo_os"}},
 		{name: "a system state away from its default", target: "/v0/systemstate/NB_REQUEST_BACKLOG", want: []string{"<state>3_PENDING</state>"}},
 		{name: "a system state of the first data set is unknown", target: "/v0/systemstate/DEPLOYMENT_QUEUE"},
+		{name: "images ESC created before", target: "/v0/images", want: []string{"img-ubuntu-2204", "img-csr-17", "<internal_tenant_id>EscRootTenant_2</internal_tenant_id>"}},
+		{name: "an image with its optional elements", target: "/v0/images/img-csr-17", want: []string{"<e1000_net>true</e1000_net>", "<imageisenabled>false</imageisenabled>"}},
+		{name: "a flavor ESC created before", target: "/v0/flavors/flv-c4-medium", want: []string{"<vcpus>4</vcpus>", "<ephemeral_disk_mb>20480</ephemeral_disk_mb>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

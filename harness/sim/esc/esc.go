@@ -156,6 +156,12 @@ func (s *Simulator) SeedValues() []string {
 	for _, st := range d.states {
 		out = append(out, st.name)
 	}
+	for _, i := range d.images {
+		out = append(out, i.InternalImageID, i.ExternalImageID, i.Name, i.Src)
+	}
+	for _, f := range d.flavors {
+		out = append(out, f.InternalFlavorID, f.ExternalFlavorID, f.Name)
+	}
 	for _, v := range d.vims {
 		out = append(out, v.ID)
 		if v.Properties != nil {

@@ -243,6 +243,25 @@ func callbackFieldIs(ctx context.Context, ptr, want string) error {
 	return nil
 }
 
+// saveCallbackField saves a field of the last callback, for values ESC generates and tells only
+// in a notification (the id of a volume made of a snapshot, the tenant images belong to).
+func saveCallbackField(ctx context.Context, ptr, name string) error {
+	s := scenario(ctx)
+	r, err := s.lastCallback()
+	if err != nil {
+		return err
+	}
+	v, ok, err := s.callbackField(r, s.cb.lastOp, ptr)
+	if err != nil {
+		return err
+	}
+	if !ok || v == nil {
+		return fmt.Errorf("%s callback: no field %s to save as %s", r.Header, ptr, name)
+	}
+	s.vars[name] = validate.Render(v)
+	return nil
+}
+
 // eventsInOrder waits until as many notifications of a transaction have reached header's URL as
 // values are listed, then compares the field of each, in arrival order.
 func eventsInOrder(ctx context.Context, header, tx, ptr, list string, secs int) error {

@@ -2,6 +2,7 @@ package steps
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -114,7 +115,16 @@ func runJob(ctx context.Context) error {
 	if err := callbackHeaderIs(ctx, "x-transaction-id", "${tx}"); err != nil {
 		return err
 	}
-	return callbackFieldIs(ctx, "/state", "done")
+	if err := callbackFieldIs(ctx, "/state", "done"); err != nil {
+		return err
+	}
+	if err := saveCallbackField(ctx, "/nosuch", "x"); err == nil {
+		return errors.New("saving an absent callback field did not fail")
+	}
+	if err := saveCallbackField(ctx, "/id", "job"); err != nil {
+		return err
+	}
+	return callbackFieldIs(ctx, "/id", "${job}")
 }
 
 func TestCallbacksLive(t *testing.T) {

@@ -144,6 +144,7 @@ func vocabulary() []stepDef {
 		{expr: `^the callback should conform to the contract$`, fn: callbackConforms},
 		{expr: `^the callback header "([^"]*)" should be "([^"]*)"$`, fn: callbackHeaderIs},
 		{expr: `^the callback field "([^"]*)" should be "([^"]*)"$`, fn: callbackFieldIs},
+		{expr: `^I save the callback field "([^"]*)" as "([^"]*)"$`, fn: saveCallbackField},
 		{expr: `^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, fn: eventsInOrder},
 	}
 }

@@ -312,6 +312,8 @@ var stepCases = []stepCase{
 		step: `the callback header "X-Status-Code" should be "200"`, want: []string{`Callback callback: expected header X-Status-Code to be "200", got "OK"`}},
 	{name: "callback field", bug: "job-failed", setup: []string{createJob, saveTx, awaitDone},
 		step: `the callback field "/state" should be "done"`, want: []string{`Callback callback: expected field /state to be "done", got "failed"`}},
+	{name: "save a callback field", setup: []string{createJob, saveTx, awaitDone},
+		step: `I save the callback field "/nope" as "x"`, want: []string{"Callback callback: no field /nope to save as x"}},
 	{name: "callbacks in order", bug: "events-out-of-order", setup: []string{createJob, saveTx},
 		step: `the "Callback-Events" callbacks for transaction "${tx}" should carry "/type" values "STARTED, RUNNING" in order within 2 seconds`, want: []string{"expected STARTED, RUNNING in this order, got RUNNING, STARTED"}},
 	{name: "vacuous: callbacks in order, a renamed required element", bug: "renamed-element", setup: []string{createJob, saveTx},

@@ -310,9 +310,12 @@ func truncate32(s string) string {
 	return s
 }
 
-// vmotionEvents implements GET /api/accounts/{account_id}/platform_visibility/vmotion_events:
-// an array of the events of the 12 hours before the simulated clock's origin,
-// newest first.
+// vmotionEvents implements GET /api/accounts/{account_id}/platform_visibility/vmotion_events.
+//
+// The published schema and the example give the body as one event object; only the prose says
+// "an array" (DEFECTS.md 15, 16). The schema wins, in every data set: the body is the newest event
+// of the 12 hours before the simulated clock's origin, or an empty object when there was none
+// (the schema requires no property).
 func (s *Simulator) vmotionEvents(w http.ResponseWriter, r *http.Request, _ string) {
 	a, ok := s.visibleAccount(w, r)
 	if !ok {
@@ -326,16 +329,19 @@ func (s *Simulator) vmotionEvents(w http.ResponseWriter, r *http.Request, _ stri
 		VDCName          string `json:"vdc_name"`
 		VAppName         string `json:"vapp_name"`
 	}
-	out := []event{}
-	origin := s.opts.StartTime()
-	for _, e := range s.vmotions[a.id] {
-		if e.ago > 12*time.Hour {
-			continue
+	var newest *vmotion
+	for i, e := range s.vmotions[a.id] {
+		if e.ago <= 12*time.Hour && (newest == nil || e.ago < newest.ago) {
+			newest = &s.vmotions[a.id][i]
 		}
-		out = append(out, event{EventCreatedTime: origin.Add(-e.ago).In(ukTime).Format(time.RFC3339), ServiceID: e.service,
-			UserName: e.user, VirtualMachine: truncate32(e.vm), VDCName: e.vdc, VAppName: truncate32(e.vapp)})
 	}
-	s.json(w, http.StatusOK, out)
+	if newest == nil {
+		s.json(w, http.StatusOK, struct{}{})
+		return
+	}
+	origin := s.opts.StartTime()
+	s.json(w, http.StatusOK, event{EventCreatedTime: origin.Add(-newest.ago).In(ukTime).Format(time.RFC3339), ServiceID: newest.service,
+		UserName: newest.user, VirtualMachine: truncate32(newest.vm), VDCName: newest.vdc, VAppName: truncate32(newest.vapp)})
 }
 
 // myVM implements GET /api/my_vm: up to 10 VMs (and their vApps) with

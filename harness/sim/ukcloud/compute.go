@@ -205,14 +205,16 @@ func visibleVorgs(a *account) []*vorg {
 	return out
 }
 
-// defaultPerPage is the documented per_page default of compute_services.
+// defaultPerPage is the per_page default the parameter table of compute_services gives (N (25),
+// line 962); the prose (993) says every vOrg comes back when neither parameter is set, so it
+// applies only when page is given (DEFECTS.md 25).
 const defaultPerPage = 25
 
 // computeServices implements GET /api/accounts/{account_id}/compute_services.
 //
-// Paging: no page and no per_page returns every vOrg (as documented); only
+// Paging: no page and no per_page returns every vOrg (the prose); only
 // page given uses per_page 25, only per_page given uses page 1 (the
-// documented defaults); a page past the end is an empty vOrgs list. The
+// table's defaults); a page past the end is an empty vOrgs list. The
 // document is silent on invalid values (0, negative, not a number): the
 // simulator answers 400 with an error body naming the parameter.
 func (s *Simulator) computeServices(w http.ResponseWriter, r *http.Request, _ string) {

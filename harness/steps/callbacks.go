@@ -183,7 +183,7 @@ func callbackConforms(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.env.Validator.ValidateCallback(s.cb.lastOp, s.notification(r))
+	_, err = s.validateCallback(s.cb.lastOp, s.notification(r))
 	return err
 }
 
@@ -205,7 +205,7 @@ func callbackHeaderIs(ctx context.Context, name, want string) error {
 }
 
 func (s *Scenario) callbackField(r *callback.Received, op *spec.Operation, ptr string) (any, bool, error) {
-	d, verr := s.env.Validator.ValidateCallback(op, s.notification(r))
+	d, verr := s.validateCallback(op, s.notification(r))
 	if d == nil {
 		if verr != nil {
 			return nil, false, verr

@@ -75,7 +75,7 @@ func pageThrough(ctx context.Context, path string, size int) error {
 		if err := sendWith(ctx, "GET", withQuery(path, q), nil, nil); err != nil {
 			return nil, err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return nil, fmt.Errorf("page %d: %w", n, err)
 		}
 		_, pg, err := s.page()

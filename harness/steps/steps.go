@@ -57,56 +57,82 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 		return ctx, cerr
 	})
 
-	method := `(GET|POST|PUT|DELETE|PATCH|HEAD)`
-	step := func(expr string, fn any) { sc.Step(expr, fn) }
+	for _, d := range vocabulary() {
+		sc.Step(d.Expr, d.fn)
+	}
+}
 
-	step(`^I am authenticated$`, func(ctx context.Context) error { return authenticate(ctx, "default") })
-	step(`^I am authenticated as "([^"]*)"$`, authenticate)
-	step(`^I am not authenticated$`, notAuthenticated)
-	step(`^the variable "([^"]*)" is "([^"]*)"$`, setVariable)
-	step(`^the request header "([^"]*)" is "([^"]*)"$`, setHeader)
+// StepDef is one step of the vocabulary: its expression and what it does.
+type StepDef struct {
+	// Expr is the step's regular expression.
+	Expr string
+	fn   any
+}
 
-	step(`^I send an? `+method+` request to "([^"]*)"$`, send)
-	step(`^I send an? `+method+` request to "([^"]*)" with body:$`, sendBody)
-	step(`^I send an? `+method+` request to "([^"]*)" with query:$`, sendQuery)
-	step(`^I send an? `+method+` request to "([^"]*)" with form:$`, sendForm)
+// method is the HTTP methods a step may name.
+const method = `(GET|POST|PUT|DELETE|PATCH|HEAD)`
 
-	step(`^the response status should be (\d{3})$`, statusIs)
-	step(`^the response should conform to the contract$`, conforms)
-	step(`^the response header "([^"]*)" should be present$`, headerPresent)
-	step(`^the response header "([^"]*)" should be absent$`, headerAbsent)
-	step(`^the response header "([^"]*)" should be "([^"]*)"$`, headerIs)
-	step(`^the response header "([^"]*)" should match "([^"]*)"$`, headerMatches)
-	step(`^the response field "([^"]*)" should be "([^"]*)"$`, fieldIs)
-	step(`^the response field "([^"]*)" should match "([^"]*)"$`, fieldMatches)
-	step(`^the response field "([^"]*)" should exist$`, fieldExists)
-	step(`^the response field "([^"]*)" should not exist$`, fieldAbsent)
-	step(`^the response field "([^"]*)" should have (\d+) items?$`, fieldCount)
-	step(`^the response field "([^"]*)" should have at least (\d+) items?$`, fieldAtLeast)
-	step(`^the response field "([^"]*)" should have at most (\d+) items?$`, fieldAtMost)
-	step(`^every item of the response field "([^"]*)" should have "([^"]*)" equal to "([^"]*)"$`, everyItem)
-	step(`^the response body should contain "([^"]*)"$`, bodyContains)
-	step(`^I save the response field "([^"]*)" as "([^"]*)"$`, saveField)
-	step(`^I save the response header "([^"]*)" as "([^"]*)"$`, saveHeader)
-	step(`^I save "([^"]*)" of the first item of "([^"]*)" as "([^"]*)"$`, saveFirst)
-	step(`^I save "([^"]*)" of the first item of "([^"]*)" whose "([^"]*)" (is|is not) "([^"]*)" as "([^"]*)"$`, saveFirstWhere)
-	step(`^I save the number of items of "([^"]*)" as "([^"]*)"$`, saveCount)
-	step(`^the response field "([^"]*)" should have "([^"]*)" items?$`, fieldCountVar)
-	step(`^the response field "([^"]*)" should have (an|no) item whose "([^"]*)" is "([^"]*)"$`, hasItem)
-	step(`^I poll `+method+` "([^"]*)" until the response field "([^"]*)" is "([^"]*)" within (\d+) attempts$`, poll)
-	step(`^I wait "?([^"]*?)"? seconds?$`, wait)
-	step(`^walking the pages of "([^"]*)" with "([^"]*)" and "([^"]*)" of (\d+) yields every item of "([^"]*)" exactly once$`, walkPages)
-	step(`^paging through "([^"]*)" by (\d+) yields every item exactly once$`, pageThrough)
-	step(`^the response items should be ordered by "([^"]*)"$`, itemsOrdered)
-	step(`^every response item should have "([^"]*)" (equal to|in|at least|at most) "([^"]*)"$`, everyResponseItem)
-	step(`^the response page should hold (at least )?(\d+) items?$`, responseItemCount)
+// Vocabulary lists the expressions of every step, in the order they are registered (for lint's
+// did-you-mean and for the test that shows each one failing).
+func Vocabulary() []string {
+	defs := vocabulary()
+	out := make([]string, len(defs))
+	for i, d := range defs {
+		out[i] = d.Expr
+	}
+	return out
+}
 
-	step(`^the completion callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, completionArrives)
-	step(`^an? "([^"]*)" callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, callbackArrives)
-	step(`^the callback should conform to the contract$`, callbackConforms)
-	step(`^the callback header "([^"]*)" should be "([^"]*)"$`, callbackHeaderIs)
-	step(`^the callback field "([^"]*)" should be "([^"]*)"$`, callbackFieldIs)
-	step(`^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, eventsInOrder)
+func authenticateDefault(ctx context.Context) error { return authenticate(ctx, "default") }
+
+// vocabulary is the step table, listed explicitly.
+func vocabulary() []StepDef {
+	return []StepDef{
+		{`^I am authenticated$`, authenticateDefault},
+		{`^I am authenticated as "([^"]*)"$`, authenticate},
+		{`^I am not authenticated$`, notAuthenticated},
+		{`^the variable "([^"]*)" is "([^"]*)"$`, setVariable},
+		{`^the request header "([^"]*)" is "([^"]*)"$`, setHeader},
+		{`^I send an? ` + method + ` request to "([^"]*)"$`, send},
+		{`^I send an? ` + method + ` request to "([^"]*)" with body:$`, sendBody},
+		{`^I send an? ` + method + ` request to "([^"]*)" with query:$`, sendQuery},
+		{`^I send an? ` + method + ` request to "([^"]*)" with form:$`, sendForm},
+		{`^the response status should be (\d{3})$`, statusIs},
+		{`^the response should conform to the contract$`, conforms},
+		{`^the response header "([^"]*)" should be present$`, headerPresent},
+		{`^the response header "([^"]*)" should be absent$`, headerAbsent},
+		{`^the response header "([^"]*)" should be "([^"]*)"$`, headerIs},
+		{`^the response header "([^"]*)" should match "([^"]*)"$`, headerMatches},
+		{`^the response field "([^"]*)" should be "([^"]*)"$`, fieldIs},
+		{`^the response field "([^"]*)" should match "([^"]*)"$`, fieldMatches},
+		{`^the response field "([^"]*)" should exist$`, fieldExists},
+		{`^the response field "([^"]*)" should not exist$`, fieldAbsent},
+		{`^the response field "([^"]*)" should have (\d+) items?$`, fieldCount},
+		{`^the response field "([^"]*)" should have at least (\d+) items?$`, fieldAtLeast},
+		{`^the response field "([^"]*)" should have at most (\d+) items?$`, fieldAtMost},
+		{`^every item of the response field "([^"]*)" should have "([^"]*)" equal to "([^"]*)"$`, everyItem},
+		{`^the response body should contain "([^"]*)"$`, bodyContains},
+		{`^I save the response field "([^"]*)" as "([^"]*)"$`, saveField},
+		{`^I save the response header "([^"]*)" as "([^"]*)"$`, saveHeader},
+		{`^I save "([^"]*)" of the first item of "([^"]*)" as "([^"]*)"$`, saveFirst},
+		{`^I save "([^"]*)" of the first item of "([^"]*)" whose "([^"]*)" (is|is not) "([^"]*)" as "([^"]*)"$`, saveFirstWhere},
+		{`^I save the number of items of "([^"]*)" as "([^"]*)"$`, saveCount},
+		{`^the response field "([^"]*)" should have "([^"]*)" items?$`, fieldCountVar},
+		{`^the response field "([^"]*)" should have (an|no) item whose "([^"]*)" is "([^"]*)"$`, hasItem},
+		{`^I poll ` + method + ` "([^"]*)" until the response field "([^"]*)" is "([^"]*)" within (\d+) attempts$`, poll},
+		{`^I wait "?([^"]*?)"? seconds?$`, wait},
+		{`^walking the pages of "([^"]*)" with "([^"]*)" and "([^"]*)" of (\d+) yields every item of "([^"]*)" exactly once$`, walkPages},
+		{`^paging through "([^"]*)" by (\d+) yields every item exactly once$`, pageThrough},
+		{`^the response items should be ordered by "([^"]*)"$`, itemsOrdered},
+		{`^every response item should have "([^"]*)" (equal to|in|at least|at most) "([^"]*)"$`, everyResponseItem},
+		{`^the response page should hold (at least )?(\d+) items?$`, responseItemCount},
+		{`^the completion callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, completionArrives},
+		{`^an? "([^"]*)" callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, callbackArrives},
+		{`^the callback should conform to the contract$`, callbackConforms},
+		{`^the callback header "([^"]*)" should be "([^"]*)"$`, callbackHeaderIs},
+		{`^the callback field "([^"]*)" should be "([^"]*)"$`, callbackFieldIs},
+		{`^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, eventsInOrder},
+	}
 }
 
 func scenario(ctx context.Context) *Scenario {
@@ -150,7 +176,7 @@ func authenticate(ctx context.Context, name string) error {
 		if x.Status/100 != 2 {
 			return fmt.Errorf("login failed: %s answered %d: %s", x.RequestLine(), x.Status, excerpt(x.Body))
 		}
-		if err := s.env.Validator.Validate(x); err != nil {
+		if err := s.validate(x); err != nil {
 			return err
 		}
 		for name, ptr := range l.Save {
@@ -332,6 +358,10 @@ func statusIs(ctx context.Context, want int) error {
 		note := ""
 		if t, err := s.Target(); err == nil && t.StatusKey == "" {
 			note = fmt.Sprintf(" (status not documented for %s, which documents %s)", t.Operation.ID, strings.Join(t.Operation.Statuses(), ", "))
+			// An undocumented status breaks the contract, whatever the scenario expected.
+			if verr := s.validate(x); verr != nil {
+				return fmt.Errorf("%s: expected status %d, got %d%s; body: %s: %w", x.RequestLine(), want, x.Status, note, excerpt(x.Body), verr)
+			}
 		}
 		return fmt.Errorf("%s: expected status %d, got %d%s; body: %s", x.RequestLine(), want, x.Status, note, excerpt(x.Body))
 	}
@@ -344,7 +374,7 @@ func conforms(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = s.env.Validator.Validate(x)
+	err = s.validate(x)
 	if why := s.unavailable(x); err != nil && why != "" {
 		return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s, so its contract cannot be judged: %w", why, err)}
 	}
@@ -593,7 +623,7 @@ func poll(ctx context.Context, method, path, ptr, want string, attempts int) err
 		if err := sendWith(ctx, method, path, nil, nil); err != nil {
 			return err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return fmt.Errorf("poll attempt %d: %w", i, err)
 		}
 		v, ok, err := s.Field(ptr)
@@ -635,7 +665,7 @@ func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int,
 	if err := sendWith(ctx, "GET", path, nil, nil); err != nil {
 		return err
 	}
-	if err := s.env.Validator.Validate(s.last); err != nil {
+	if err := s.validate(s.last); err != nil {
 		return err
 	}
 	_, all, err := items(ctx, ptr)
@@ -658,7 +688,7 @@ func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int,
 		if err := sendWith(ctx, "GET", q, nil, nil); err != nil {
 			return err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return fmt.Errorf("page %d: %w", page, err)
 		}
 		_, arr, err := items(ctx, ptr)

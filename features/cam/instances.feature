@@ -82,6 +82,60 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response should conform to the contract
 
   @slow
+  Scenario: A service of the global namespace deploys without a namespace, with a list parameter's array default
+    When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
+      """json
+      {"service": {"specVersion": "v3", "version": "1.0.0.0",
+        "catalog_metadata": {"name": "${run_id}-global-deploy", "description": "", "category": "CloudServices", "bindable": false, "updatable": ""},
+        "tags": [],
+        "actions": [{"type": "provision", "name": "Provision", "description": "Default action for deployment of service",
+          "input_parameters": [
+            {"name": "zones", "label": "Availability zones", "customtype": "list", "type": "list", "immutable": false, "hidden": false,
+              "required": false, "secured": false, "editable": true, "default": ["zone-1", "zone-2"]}],
+          "flow": {"conditions": [], "templates": [{"VMware NSX-T Sample to create a logical switch": {
+            "title": "VMware NSX-T Sample to create a logical switch_b70a6e", "template_name": "VMware NSX-T Sample to create a logical switch",
+            "version": "2.3", "id": "vmwarens666346e3", "template_type": "Terraform", "template_content_type": "VMware NSX-T",
+            "template_provider": "VMware NSX-T", "instance_name": "", "cloud_connection_name": "NSX", "template_data_objects": {},
+            "template_params": {"nsxt_transport_zone": "CAMDC2Zone", "zones": "${dollar}{input_parameters.zones}"},
+            "outputs": [], "editable": true, "provider_engine_version": "0.11.11"}}],
+            "resthooks": [], "notifications": [], "sequence": {"0": "vmwarens666346e3"}, "error_sequence": {}},
+          "output_parameters": []}],
+        "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
+      """
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response field "/namespaceId" should be ""
+    And I save the response field "/service_id" as "global"
+    When I send a PUT request to "/cam/composer/api/v1/Service/${global}?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
+      """json
+      {"status": "Published"}
+      """
+    Then the response status should be 200
+    When I send a POST request to "/cam/composer/api/v1/Service/${global}/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
+      """json
+      {"name": "${run_id}-global-instance", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+        "resourceProperties": {"templateParameters": [], "specifications": []},
+        "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "", "tenantId": "${tenant}"}}
+      """
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response field "/serviceId" should be "${global}"
+    And the response field "/namespaceId" should be ""
+    And I save the response field "/id" as "instance"
+    When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
+    Then the response should conform to the contract
+    When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response field "/InputParameters/input_parameters/0/name" should be "zones"
+    And the response field "/InputParameters/input_parameters/0/default" should have 2 items
+    When I send a DELETE request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
+    Then the response status should be 200
+    And the response should conform to the contract
+    When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
+    Then the response status should be 404
+
+  @slow
   Scenario: Deploy a service version by its manifest id
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${manifest}/deploy?${q}" with body:
       """json

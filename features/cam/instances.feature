@@ -34,14 +34,14 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           "output_parameters": []}],
         "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     And I save the response field "/id" as "manifest"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
 
   @slow
   Scenario: Deploy a service, follow the instance until it is Active, then terminate it
@@ -56,7 +56,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "db_password", "label": "Database password", "value": "cc-db-secret-7d41", "secured": true}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/Status" should be "Submitted"
     And the response field "/serviceId" should be "${service}"
@@ -70,11 +70,11 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response field "/activity_deployment_details/instance/vmwarens666346e3/template_params_%" should be "3"
     And the response field "/stack_id" should have 1 item
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "" should have an item whose "/id" is "${instance}"
     When I send a DELETE request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/action" should be "Terminate"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
@@ -102,7 +102,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           "output_parameters": []}],
         "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/namespaceId" should be ""
     And I save the response field "/service_id" as "global"
@@ -110,14 +110,14 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     When I send a POST request to "/cam/composer/api/v1/Service/${global}/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"name": "${run_id}-global-instance", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/serviceId" should be "${global}"
     And the response field "/namespaceId" should be ""
@@ -125,12 +125,12 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/InputParameters/input_parameters/0/name" should be "zones"
     And the response field "/InputParameters/input_parameters/0/default" should have 2 items
     When I send a DELETE request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
     Then the response status should be 404
@@ -143,7 +143,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": ""}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/serviceManifestId" should be "${manifest}"
     And the response field "/Status" should be "Submitted"
@@ -160,10 +160,10 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "db_password", "label": "Database password", "value": "cc-db-secret-7d41", "secured": true}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/InputParameters/input_parameters" should have 2 items
     And the response field "/InputParameters/input_parameters/0/name" should be "url"
@@ -179,7 +179,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     Then the response should conform to the contract
@@ -189,7 +189,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       {"serviceInstanceId": "${instance}",
         "retry_details": {"is_partial": false, "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/22"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
@@ -203,7 +203,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/resumeServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -211,7 +211,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       {"serviceInstanceId": "${instance}",
         "resume_details": {"is_partial": false, "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/22"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
@@ -224,19 +224,19 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/updateServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "update_details": {"instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/22"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/Status" should be "Submitted"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/InputParameters/input_parameters/0/value" should be "https://jsonplaceholder.typicode.com/todos/22"
 
@@ -248,25 +248,25 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/bindServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"bindDetails": {"serviceInstanceId": "${instance}", "instance_parameters": {"resturl2": "https://jsonplaceholder.typicode.com/todos/33"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/serviceInstanceId" should be "${instance}"
     And I save the response field "/name" as "bind"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response field "/bind_array/${bind}/name" should be "${bind}"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/deleteBindInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "name": "${bind}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/bind_array/${bind}" should not exist
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/deleteBindInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -284,7 +284,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "In Progress" within 3 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -306,21 +306,21 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "force": false}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/count" should be "0"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "force": true}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/count" should be "1"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
@@ -335,14 +335,14 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "force": false}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/count" should be "1"
 
@@ -376,7 +376,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}"
     Then the response status should be 404
@@ -387,7 +387,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
       {"name": "${run_id}-retired", "instance_plan": "Standard", "tags_input": [], "action": "Provision",

@@ -21,7 +21,9 @@ import (
 // <esc_event>. The document shows only the Callback side of deployment
 // create, update and stop and of VM stop (DEFECTS.md D21-D22, D31); the
 // event types of everything else are the closest of the eight the contract
-// enumerates (its open question Q3):
+// lists (its open question Q3). The list is open: the second data set sends
+// a real ESC's VM_RECOVERY_COMPLETE, which the contract reports as a
+// deviation:
 //
 //	create deployment   per VM: event VM_DEPLOYED, Callback VM_DEPLOYED; per VM: event VM_ALIVE, Callback VM_ALIVE;
 //	                    Callback SERVICE_ALIVE (completion)

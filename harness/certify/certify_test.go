@@ -26,17 +26,26 @@ var registry = spec.NewRegistry("../../specs")
 // bundle certifies the UKCloud simulator, with a fault switched on, over the build scenarios.
 func bundle(t *testing.T, waivers []report.Waiver, faults ...string) (string, *report.Result) {
 	t.Helper()
+	return certifyWith(t, "@builds", func(o *Options) { o.Waivers = waivers }, faults...)
+}
+
+// certifyWith certifies the UKCloud simulator over the scenarios selected by tags, with options
+// adjusted by set.
+func certifyWith(t *testing.T, tags string, set func(*Options), faults ...string) (string, *report.Result) {
+	t.Helper()
 	s, err := ukcloud.New(sim.Options{Faults: faults, SessionTTL: time.Minute})
 	require.NoError(t, err)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	out := filepath.Join(t.TempDir(), "bundle")
 	var progress bytes.Buffer
-	res, err := Run(context.Background(), Options{
+	o := Options{
 		API: "ukcloud", Target: srv.URL, Simulated: true, Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
-		Registry: registry, Tags: "@builds", Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Output: &progress, Waivers: waivers,
+		Registry: registry, Tags: tags, Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Revision: "test-revision", Output: &progress,
 		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
-	})
+	}
+	set(&o)
+	res, err := Run(context.Background(), o)
 	require.NoError(t, err)
 	return out, res
 }
@@ -87,11 +96,17 @@ func TestBundleShowsTheFailingOperationEverywhere(t *testing.T) {
 	assert.NotContains(t, string(page), "portal-sim-password")
 	assert.NotContains(t, string(page), "<script src", "self-contained")
 
-	// The manifest and tampering.
-	m, problems, err := VerifyBundle(out)
+	// The manifest and tampering (TestVerifyBundleDetectsTampering tries each edit alone).
+	v, err := VerifyBundle(out, nil)
 	require.NoError(t, err)
-	assert.Empty(t, problems)
+	assert.Empty(t, v.Problems)
+	assert.False(t, v.Signed)
+	m := v.Manifest
 	assert.Equal(t, "ukcloud", m.API)
+	assert.Equal(t, "test-revision", m.Revision)
+	api, err := registry.Get("ukcloud")
+	require.NoError(t, err)
+	assert.Equal(t, api.Hash, m.SpecSHA256)
 	assert.Contains(t, m.Inputs, "specs/ukcloud/openapi.yaml")
 	assert.Contains(t, m.Inputs, "features/ukcloud/builds.feature")
 	assert.Contains(t, m.Files, "report.html")
@@ -99,9 +114,9 @@ func TestBundleShowsTheFailingOperationEverywhere(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(out, "results.json"), bytes.Replace(data, []byte(`"verdict": "fail"`), []byte(`"verdict": "pass"`), 1), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(out, "extra.txt"), []byte("x"), 0o644))
 	require.NoError(t, os.Remove(filepath.Join(out, "junit.xml")))
-	_, problems, err = VerifyBundle(out)
+	v, err = VerifyBundle(out, nil)
 	require.NoError(t, err)
-	joined := strings.Join(problems, "\n")
+	joined := strings.Join(v.Problems, "\n")
 	assert.Contains(t, joined, "changed: results.json")
 	assert.Contains(t, joined, "missing: junit.xml")
 	assert.Contains(t, joined, "added: extra.txt")
@@ -125,9 +140,9 @@ func TestWaivers(t *testing.T) {
 func TestCleanRunPasses(t *testing.T) {
 	out, res := bundle(t, nil)
 	assert.Equal(t, report.Pass, res.Verdict, "%+v", res.Summary)
-	_, problems, err := VerifyBundle(out)
+	v, err := VerifyBundle(out, nil)
 	require.NoError(t, err)
-	assert.Empty(t, problems)
+	assert.Empty(t, v.Problems)
 }
 
 func TestRefusesToOverwriteABundle(t *testing.T) {

@@ -65,13 +65,13 @@ type Manifest struct {
 	Version string `json:"version"`
 	// Revision is the VCS revision of the harness binary ("unknown" when it was built without
 	// VCS information, as go run builds).
-	Revision   string            `json:"revision"`
-	API        string            `json:"api"`
-	Vendor     string            `json:"vendor,omitempty"`
-	Target     string            `json:"target"`
-	Created    time.Time         `json:"created"`
-	SpecSHA256 string            `json:"spec_sha256"`
-	Verdict    report.Verdict    `json:"verdict"`
+	Revision   string         `json:"revision"`
+	API        string         `json:"api"`
+	Vendor     string         `json:"vendor,omitempty"`
+	Target     string         `json:"target"`
+	Created    time.Time      `json:"created"`
+	SpecSHA256 string         `json:"spec_sha256"`
+	Verdict    report.Verdict `json:"verdict"`
 	// SignedBy names the key that signed the manifest (KeyID), "" for an unsigned bundle.
 	SignedBy string            `json:"signed_by,omitempty"`
 	Inputs   map[string]string `json:"inputs"`

@@ -111,15 +111,19 @@ func explain(p validate.Problem, body any) explanation {
 		e.want = "no properties beyond the documented ones (additionalProperties: false)"
 		e.got = "an object with " + quoteAll(names)
 		if obj, ok := value.(map[string]any); ok && found && p.XMLPath == "" {
-			e.diff = objectDiff(obj, "", nil, "")
-			for i, l := range e.diff {
-				for _, n := range names {
-					if strings.HasPrefix(strings.TrimSpace(l.Text), fmt.Sprintf("%q:", n)) {
-						e.diff[i].Op = "-"
-					}
-				}
+			undocumented := map[string]bool{}
+			for _, n := range names {
+				undocumented[n] = true
 			}
-			e.diff = compact(e.diff, 2)
+			lines := []DiffLine{{" ", "{"}}
+			for _, k := range sortedKeys(obj) {
+				op := " "
+				if undocumented[k] {
+					op = "-"
+				}
+				lines = append(lines, DiffLine{op, "  " + propLine(k, obj[k])})
+			}
+			e.diff = compact(append(lines, DiffLine{" ", "}"}), 2)
 		}
 		return e
 	default:
@@ -189,13 +193,8 @@ func keysOf(obj map[string]any) string {
 // the contract wants it: with the missing properties added, or with one property's value replaced
 // by the constraint it breaks. Only the changed lines and two lines around them are kept.
 func objectDiff(obj map[string]any, replace string, missing []string, want string) []DiffLine {
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var actual, expected []string
-	for _, k := range keys {
+	for _, k := range sortedKeys(obj) {
 		line := "  " + propLine(k, obj[k])
 		expLine := line
 		if k == replace {
@@ -210,6 +209,15 @@ func objectDiff(obj map[string]any, replace string, missing []string, want strin
 	actual = append([]string{"{"}, append(actual, "}")...)
 	expected = append([]string{"{"}, append(expected, "}")...)
 	return lineDiff(actual, expected, 2)
+}
+
+func sortedKeys(obj map[string]any) []string {
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // propLine renders one property of an object on one line (long values cut).

@@ -44,7 +44,7 @@ func TestGoldenOutputs(t *testing.T) {
 			{Operation: "listOrderz", Check: "body", Reason: "a typo", Expires: "2027-01-31", Line: 14},
 			{Scenario: "List orders", Reason: "emails are optional in the sandbox", Expires: "2027-01-31", Line: 18},
 		},
-		Now:     started,
+		Now: started,
 	})
 	// The fixture's spec hash changes with the fixture; keep the golden files stable.
 	res.SpecSHA256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"

@@ -138,7 +138,7 @@ func writeCertifySummary(w io.Writer, res *report.Result, out, waiverFile string
 		const shown = 5
 		for i, g := range res.Failures {
 			if i == shown {
-				fmt.Fprintf(w, "  … %d more kinds in report.html\n", len(res.Failures)-shown)
+				fmt.Fprintf(w, "  … %d more in report.html\n", len(res.Failures)-shown)
 				break
 			}
 			ops := make([]string, len(g.Operations))
@@ -154,11 +154,7 @@ func writeCertifySummary(w io.Writer, res *report.Result, out, waiverFile string
 	}
 	for _, ws := range res.Waivers {
 		if p := ws.Problem(); p != "" {
-			label := "unknown"
-			if ws.Expired {
-				label = "EXPIRED"
-			}
-			fmt.Fprintf(w, "waiver %s:%d (%s) %s: %s\n", waiverFile, ws.Line, ws.What(), label, p)
+			fmt.Fprintf(w, "waiver %s:%d (%s): %s\n", waiverFile, ws.Line, ws.What(), p)
 		}
 	}
 	files := "report.html, results.json, junit.xml, cassettes/, manifest.json"

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"sort"
 )
 
@@ -42,6 +43,7 @@ func (r *Result) group() {
 			if f.Title == "" {
 				f.Title = f.Message
 			}
+			f.Title = genericTitle(f.Title, op.ID)
 			k := key{f.Check, f.Title}
 			i, ok := index[k]
 			if !ok {
@@ -90,4 +92,15 @@ func (r *Result) group() {
 		g.Example.Group = pos
 		r.Failures[pos] = g
 	}
+}
+
+// genericTitle leaves the operation out of a title ("error 400 of deployServer has no Status
+// body" → "error 400 of the operation has no Status body"): the same defect in many operations is
+// one kind of failure, and the group lists the operations.
+func genericTitle(title, op string) string {
+	if op == "" {
+		return title
+	}
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(op) + `\b`)
+	return re.ReplaceAllString(title, "the operation")
 }

@@ -128,6 +128,10 @@ func WriteHTML(w io.Writer, r *Result) error {
 	for i, g := range r.Failures {
 		v.Groups[i].FailureGroup = g
 		v.Groups[i].N = i + 1
+		v.Groups[i].Hits, v.Groups[i].MoreHits = g.Operations, nil
+		if len(g.Operations) > maxHits {
+			v.Groups[i].Hits, v.Groups[i].MoreHits = g.Operations[:maxHits], g.Operations[maxHits:]
+		}
 	}
 	for _, op := range r.Operations {
 		for _, f := range op.Failures {
@@ -159,6 +163,9 @@ func WriteHTML(w io.Writer, r *Result) error {
 // maxOccurrences bounds the occurrences listed per group in the page (results.json has them all).
 const maxOccurrences = 50
 
+// maxHits bounds the operations listed under a group before "and N more".
+const maxHits = 12
+
 var verdictRank = map[Verdict]int{Fail: 0, Waived: 1, Pass: 2, NotExercised: 3, NotApplied: 4}
 
 type htmlView struct {
@@ -175,6 +182,8 @@ type groupView struct {
 	N           int
 	Occurrences []Failure
 	More        int
+	// Hits are the operations listed at once, MoreHits those behind "and N more".
+	Hits, MoreHits []GroupHit
 }
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
@@ -251,7 +260,7 @@ section.group h3{margin:2px 0 4px;font-size:15px;overflow-wrap:anywhere}
 .chk{display:inline-block;background:#eef1f4;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;margin-right:4px}
 .count{font-weight:400;color:#5b6573;white-space:nowrap}
 .hits{font-size:13px;color:#3b4452}
-.hits a{margin-right:6px}
+.hit{margin-right:10px;white-space:nowrap}
 details{margin:6px 0}
 summary{cursor:pointer;font-weight:600;font-size:13px}
 dl{display:grid;grid-template-columns:90px minmax(0,1fr);gap:2px 10px;margin:6px 0}
@@ -284,7 +293,7 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 {{if not .Groups}}<p>None.</p>{{else}}<p class="legend">{{.Summary.Failures}} failures of {{len .Groups}} kinds, those not waived first, then the most frequent. Diffs: <span class="fail">−</span> the response, <span class="pass">+</span> what the contract wants.</p>{{end}}
 {{range .Groups}}<section class="group{{if not .Failing}} waived{{end}}" id="g{{.N}}">
 <h3><span class="n">#{{.N}}</span> <span class="chk">{{.Check}}</span>{{.Title}} <span class="count">× {{.Count}}{{if .Waived}} ({{.Waived}} waived){{end}}</span></h3>
-<div class="hits">{{len .Operations}} operation{{if gt (len .Operations) 1}}s{{end}}: {{range .Operations}}<a href="#op-{{.Operation}}">{{.Operation}}</a>{{if gt .Count 1}}×{{.Count}}{{end}}{{if .Waived}} <span class="waived">(waived)</span>{{end}} {{end}}</div>
+<div class="hits">{{len .Operations}} operation{{if gt (len .Operations) 1}}s{{end}}: {{range .Hits}}{{template "hit" .}}{{end}}{{if .MoreHits}}<details><summary>and {{len .MoreHits}} more operations</summary>{{range .MoreHits}}{{template "hit" .}}{{end}}</details>{{end}}</div>
 {{with .Example}}<dl>
 {{if .Want}}<dt>expected</dt><dd>{{.Want}}</dd>{{end}}
 {{if .Got}}<dt>actual</dt><dd>{{.Got}}</dd>{{end}}
@@ -319,7 +328,7 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 {{range .Waivers}}<tr class="{{if .Expired}}fail{{else if .Unknown}}waived{{end}}"><td>{{.Line}}</td><td>{{.What}}</td><td>{{.Reason}}</td><td>{{.Expires}}</td><td>{{.Waived}} failure{{if ne .Waived 1}}s{{end}}{{if .Operations}} in {{range $i, $o := .Operations}}{{if $i}}, {{end}}<a href="#op-{{$o}}">{{$o}}</a>{{end}}{{end}}</td><td>{{if .Expired}}<span class="fail">EXPIRED</span>{{else if .Unknown}}<span class="waived">unknown</span>{{else if .Used}}used{{else}}unused{{end}}{{if .Unknown}}: {{.Unknown}}{{end}}</td></tr>
 {{end}}</tbody></table>{{end}}
 </main></body></html>
-`))
+{{define "hit"}}<span class="hit"><a href="#op-{{.Operation}}">{{.Operation}}</a>{{if gt .Count 1}} ×{{.Count}}{{end}}{{if .Waived}} <span class="waived">(waived)</span>{{end}}</span> {{end}}`))
 
 func unique2(list []int) []int {
 	seen := map[int]bool{}

@@ -117,7 +117,7 @@ func certifyBundle(t *testing.T, key []byte) string {
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	out := filepath.Join(t.TempDir(), "bundle")
-	o := certify.Options{API: "ukcloud", Target: srv.URL, Simulated: true, Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
+	o := certify.Options{API: "ukcloud", Target: srv.URL, Simulated: true, Vars: s.Fixtures(), Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
 		Tags: "@builds", Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Revision: "test-revision", Output: &bytes.Buffer{}}
 	if key != nil {
 		o.SignKey = key

@@ -42,7 +42,7 @@ func certifyWith(t *testing.T, tags string, set func(*Options), faults ...string
 	out := filepath.Join(t.TempDir(), "bundle")
 	var progress bytes.Buffer
 	o := Options{
-		API: "ukcloud", Target: srv.URL, Simulated: true, Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
+		API: "ukcloud", Target: srv.URL, Simulated: true, Vars: s.Fixtures(), Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
 		Registry: registry, Tags: tags, Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Revision: "test-revision", Output: &progress,
 		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
 	}

@@ -26,7 +26,8 @@ type explanation struct {
 	diff             []DiffLine
 }
 
-// schemaKeyword splits validate's "keyword (schema /location)" rendering.
+// schemaKeyword splits validate's "keyword (schema /location)" rendering (a missing property is
+// "required property NAME").
 var schemaKeyword = regexp.MustCompile(`^([A-Za-z$]+) \(schema (.*)\)$`)
 
 var quoted = regexp.MustCompile(`'([^']*)'`)
@@ -45,11 +46,14 @@ func explain(p validate.Problem, body any) explanation {
 	default:
 		return e
 	}
-	m := schemaKeyword.FindStringSubmatch(p.Expected)
-	if m == nil {
+	var kw string
+	if m := schemaKeyword.FindStringSubmatch(p.Expected); m != nil {
+		kw = m[1]
+	} else if strings.HasPrefix(p.Expected, "required property ") {
+		kw = "required" // validate names each missing property apart
+	} else {
 		return e
 	}
-	kw := m[1]
 	value, found := validate.Lookup(body, p.Pointer)
 	if body == nil {
 		found = false

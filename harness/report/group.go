@@ -14,6 +14,8 @@ type FailureGroup struct {
 	// Count is the number of failures of the group, Waived how many of them a waiver accepts.
 	Count  int `json:"count"`
 	Waived int `json:"waived"`
+	// Deviations counts those that break an assertion the contract inferred (not failing).
+	Deviations int `json:"deviations,omitempty"`
 	// Operations lists the operations hit, each with its count, in contract order.
 	Operations []GroupHit `json:"operations"`
 	// Example is the first failure of the group.
@@ -27,8 +29,8 @@ type GroupHit struct {
 	Waived    int    `json:"waived,omitempty"`
 }
 
-// Failing is the number of failures of the group no waiver accepts.
-func (g FailureGroup) Failing() int { return g.Count - g.Waived }
+// Failing is the number of failures of the group that fail: neither waived nor deviations.
+func (g FailureGroup) Failing() int { return g.Count - g.Waived - g.Deviations }
 
 // group builds r.Failures from the failures of every operation and numbers each failure with
 // its group.
@@ -58,7 +60,10 @@ func (r *Result) group() {
 			}
 			hit := &g.Operations[len(g.Operations)-1]
 			hit.Count++
-			if f.Waiver != "" {
+			switch {
+			case f.Deviation != "":
+				g.Deviations++
+			case f.Waiver != "":
 				g.Waived++
 				hit.Waived++
 			}

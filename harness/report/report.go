@@ -61,6 +61,10 @@ type Failure struct {
 	Cassette     string `json:"cassette,omitempty"`
 	// Waiver is the reason the failure is accepted, when a waiver covers it.
 	Waiver string `json:"waiver,omitempty"`
+	// Deviation, when set, says the assertion broken is one the contract inferred (x-evidence),
+	// not one the document states, and where it was inferred from: a deviation is reported, it
+	// does not fail the check (as a run without --strict).
+	Deviation string `json:"deviation,omitempty"`
 }
 
 // Operation is the row of one operation.
@@ -99,6 +103,7 @@ type Summary struct {
 	OperationsNotExercised int `json:"operations_not_exercised"`
 	Failures               int `json:"failures"`
 	FailuresWaived         int `json:"failures_waived"`
+	Deviations             int `json:"deviations"`
 	FailureGroups          int `json:"failure_groups"`
 	WaiversExpired         int `json:"waivers_expired"`
 	WaiversUnknown         int `json:"waivers_unknown"`
@@ -197,6 +202,11 @@ func Build(in Input) *Result {
 					body = t.Body.Value
 				}
 				f := failureOf(p, t.Operation.ID, x, rec.Path, body)
+				if p.Deviation() {
+					f.Deviation = "the expectation is " + p.Evidence.String()
+					row.Failures = append(row.Failures, f)
+					continue
+				}
 				if reason, ok := w.covers(t.Operation.ID, check); ok {
 					f.Waiver = reason
 					mark(row, check, Waived)
@@ -314,6 +324,10 @@ func (r *Result) summarise() {
 		s.Operations++
 		waived := false
 		for _, f := range op.Failures {
+			if f.Deviation != "" {
+				s.Deviations++
+				continue
+			}
 			s.Failures++
 			if f.Waiver != "" {
 				s.FailuresWaived++

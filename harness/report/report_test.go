@@ -70,3 +70,22 @@ func TestUnknownWaivers(t *testing.T) {
 	assert.Equal(t, 3, res.Summary.WaiversUnknown)
 	assert.Equal(t, Pass, res.Verdict, "an unknown waiver is reported, it does not fail the certification")
 }
+
+// TestDeviationsDoNotFail: a failure of an assertion the contract inferred is listed and
+// grouped, and neither fails its operation nor counts as a failure.
+func TestDeviationsDoNotFail(t *testing.T) {
+	r := &Result{Operations: []Operation{
+		{ID: "a", Calls: 1, Verdict: Pass, Failures: []Failure{{Check: "status", Title: "status not documented", Deviation: "the expectation is inferred"}}},
+		{ID: "b", Calls: 1, Verdict: Fail, Failures: []Failure{{Check: "status", Title: "status not documented"}}},
+	}}
+	r.group()
+	r.summarise()
+	require.Len(t, r.Failures, 1)
+	g := r.Failures[0]
+	assert.Equal(t, 2, g.Count)
+	assert.Equal(t, 1, g.Deviations)
+	assert.Equal(t, 1, g.Failing())
+	assert.Equal(t, 1, r.Summary.Failures)
+	assert.Equal(t, 1, r.Summary.Deviations)
+	assert.Equal(t, 1, r.Summary.OperationsPassed)
+}

@@ -67,7 +67,7 @@ func WriteJUnit(w io.Writer, r *Result) error {
 			var b strings.Builder
 			var failing []string
 			for _, f := range op.Failures {
-				if f.Waiver != "" {
+				if f.Waiver != "" || f.Deviation != "" {
 					continue
 				}
 				failing = append(failing, f.Check)
@@ -283,7 +283,7 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 <div class="card"><b>{{.Summary.OperationsWaived}}</b>operations waived{{if .Summary.OperationsPartlyWaived}} ({{.Summary.OperationsPartlyWaived}} partly){{end}}</div>
 <div class="card"><b>{{.Summary.OperationsNotExercised}}</b>not exercised</div>
 <div class="card"><b>{{.Summary.ScenariosPassed}}/{{.Summary.Scenarios}}</b>scenarios passing{{if .Summary.ScenariosWaived}} ({{.Summary.ScenariosWaived}} waived){{end}}</div>
-<div class="card"><b>{{.Summary.Failures}}</b>failures of {{.Summary.FailureGroups}} kinds{{if .Summary.FailuresWaived}} ({{.Summary.FailuresWaived}} waived){{end}}</div>
+<div class="card"><b>{{.Summary.Failures}}</b>failures of {{.Summary.FailureGroups}} kinds{{if .Summary.FailuresWaived}} ({{.Summary.FailuresWaived}} waived){{end}}{{if .Summary.Deviations}}; {{.Summary.Deviations}} deviations from inferred behaviour{{end}}</div>
 </div>
 {{if .WaiverProblems}}<div class="alert{{if not .Summary.WaiversExpired}} warn{{end}}" id="waiver-problems"><b>Waivers needing attention</b><ul>
 {{range .WaiverProblems}}<li>line {{.Line}}, {{.What}}: <span class="{{if .Expired}}fail{{else}}waived{{end}}">{{.Problem}}</span></li>
@@ -292,14 +292,14 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 <h2 id="failures">Failures</h2>
 {{if not .Groups}}<p>None.</p>{{else}}<p class="legend">{{.Summary.Failures}} failures of {{len .Groups}} kinds, those not waived first, then the most frequent. Diffs: <span class="fail">−</span> the response, <span class="pass">+</span> what the contract wants.</p>{{end}}
 {{range .Groups}}<section class="group{{if not .Failing}} waived{{end}}" id="g{{.N}}">
-<h3><span class="n">#{{.N}}</span> <span class="chk">{{.Check}}</span>{{.Title}} <span class="count">× {{.Count}}{{if .Waived}} ({{.Waived}} waived){{end}}</span></h3>
+<h3><span class="n">#{{.N}}</span> <span class="chk">{{.Check}}</span>{{.Title}} <span class="count">× {{.Count}}{{if .Waived}} ({{.Waived}} waived){{end}}{{if .Deviations}} ({{.Deviations}} deviations from inferred behaviour, not failing){{end}}</span></h3>
 <div class="hits">{{len .Operations}} operation{{if gt (len .Operations) 1}}s{{end}}: {{range .Hits}}{{template "hit" .}}{{end}}{{if .MoreHits}}<details><summary>and {{len .MoreHits}} more operations</summary>{{range .MoreHits}}{{template "hit" .}}{{end}}</details>{{end}}</div>
 {{with .Example}}<dl>
 {{if .Want}}<dt>expected</dt><dd>{{.Want}}</dd>{{end}}
 {{if .Got}}<dt>actual</dt><dd>{{.Got}}</dd>{{end}}
 {{if or .Pointer .XMLPath}}<dt>where</dt><dd><code>{{.Pointer}}</code>{{if .XMLPath}} (XML <code>{{.XMLPath}}</code>){{end}}{{if and .Expected (ne .Expected .Want)}} <small class="n">— {{.Expected}}</small>{{end}}</dd>{{end}}
 <dt>request</dt><dd><code>{{.Request}}</code>{{if .Status}} → {{.Status}}{{end}} <small class="n">({{.Operation}})</small></dd>
-{{if .Waiver}}<dt>waived</dt><dd>{{.Waiver}}</dd>{{end}}
+{{if .Waiver}}<dt>waived</dt><dd>{{.Waiver}}</dd>{{end}}{{if .Deviation}}<dt>deviation</dt><dd>an assertion the contract inferred, not one the document states: {{.Deviation}}</dd>{{end}}
 <dt>evidence</dt><dd><code>{{.Cassette}}</code></dd></dl>
 {{if .Diff}}<pre class="diff">{{range .Diff}}<span class="{{diffclass .Op}}">{{.Op}} {{.Text}}</span>{{end}}</pre>{{end}}
 {{if or .Curl .RequestBody .ResponseBody}}<details><summary>reproduce and bodies</summary>
@@ -308,7 +308,7 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 {{if .ResponseBody}}<div>response body</div><pre>{{.ResponseBody}}</pre>{{end}}
 </details>{{end}}{{end}}
 {{if gt .Count 1}}<details><summary>all {{.Count}} occurrences</summary><table><thead><tr><th style="width:22%">operation</th><th style="width:34%">request</th><th style="width:18%">where</th><th>actual</th></tr></thead><tbody>
-{{range .Occurrences}}<tr class="{{if .Waiver}}waived{{else}}fail{{end}}"><td>{{.Operation}}{{if .Waiver}} <small class="waived">waived</small>{{end}}</td><td><code>{{.Request}}</code>{{if .Status}} → {{.Status}}{{end}}</td><td><code>{{.Pointer}}</code></td><td>{{.Got}}</td></tr>
+{{range .Occurrences}}<tr class="{{if or .Waiver .Deviation}}waived{{else}}fail{{end}}"><td>{{.Operation}}{{if .Waiver}} <small class="waived">waived</small>{{end}}{{if .Deviation}} <small class="waived">deviation</small>{{end}}</td><td><code>{{.Request}}</code>{{if .Status}} → {{.Status}}{{end}}</td><td><code>{{.Pointer}}</code></td><td>{{.Got}}</td></tr>
 {{end}}{{if .More}}<tr><td colspan="4">and {{.More}} more (results.json lists every one)</td></tr>{{end}}</tbody></table></details>{{end}}
 </section>
 {{end}}

@@ -43,11 +43,11 @@ type Options struct {
 	Transport                http.RoundTripper
 	// Simulated says the target is one of the project's simulators (credentials the user did not
 	// configure fall back to harness.yaml's); Vars are the fixture variables given by the user.
-	Simulated                 bool
-	Vars                      map[string]string
+	Simulated bool
+	Vars      map[string]string
 	// Strict makes a deviation from behaviour the contract only infers (x-evidence) fail the
 	// certification like a broken documented assertion.
-	Strict bool
+	Strict                    bool
 	CallbackAddr, CallbackURL string
 	Version                   string
 	// Revision is the VCS revision the harness was built from (written in the manifest).

@@ -112,8 +112,12 @@ func (r *Report) Summary() string {
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "mutate %s\n", r.Summary())
-	fmt.Fprintf(&b, "%d scenarios passed unchanged; %d round(s); at most %d field(s) per body operator, seed %d\n",
-		r.Scenarios, r.Rounds, r.MaxPerOp, r.Seed)
+	fields := "every field"
+	if r.MaxPerOp >= 0 {
+		fields = fmt.Sprintf("at most %d field(s)", r.MaxPerOp)
+	}
+	fmt.Fprintf(&b, "%d scenarios passed unchanged; %d round(s); %s per body operator, seed %d\n",
+		r.Scenarios, r.Rounds, fields, r.Seed)
 	if len(r.Excluded) > 0 {
 		fmt.Fprintf(&b, "%d scenario(s) fail unchanged and carry no mutant:\n", len(r.Excluded))
 		for _, e := range r.Excluded {
@@ -132,11 +136,13 @@ func (r *Report) WriteText(w io.Writer) error {
 	_ = tw.Flush()
 	if s := r.Survivors(); len(s) > 0 {
 		fmt.Fprintf(&b, "\nSurvivors: the contract forbids these responses and no scenario fails (%d; add a check):\n", len(s))
-		for _, m := range s {
-			fmt.Fprintf(&b, "  %s: %s → %d, scenario %q (%s)\n", m.Operation, m.Request, m.Status, m.Scenario, filepath.Base(m.Feature))
-			fmt.Fprintf(&b, "    mutation: %s\n", m.Mutation)
+		for i, m := range s {
+			if i == 0 || !sameExchange(s[i-1], m) {
+				fmt.Fprintf(&b, "  %s: %s → %d, scenario %q (%s)\n", m.Operation, m.Request, m.Status, m.Scenario, filepath.Base(m.Feature))
+			}
+			fmt.Fprintf(&b, "    %s\n", m.Mutation)
 			for _, p := range m.Problems {
-				fmt.Fprintf(&b, "    contract: %s\n", p)
+				fmt.Fprintf(&b, "      contract: %s\n", p)
 			}
 		}
 	}
@@ -157,6 +163,10 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func sameExchange(a, b *Mutant) bool {
+	return a.Operation == b.Operation && a.Request == b.Request && a.Scenario == b.Scenario && a.Feature == b.Feature
 }
 
 // WriteJSON writes reports as one JSON document.

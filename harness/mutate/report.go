@@ -148,11 +148,19 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	if e := r.EquivalentMutants(); len(e) > 0 {
 		fmt.Fprintf(&b, "\nEquivalent: the contract allows these responses (%d; no suite can be blamed):\n", len(e))
-		for _, m := range e {
-			fmt.Fprintf(&b, "  %s: %s\n", m.Operation, m.Mutation)
-			for _, d := range m.Deviations {
-				fmt.Fprintf(&b, "    deviation: %s\n", d)
+		for i := 0; i < len(e); {
+			j := i
+			var ms []string
+			for ; j < len(e) && e[j].Operation == e[i].Operation; j++ {
+				ms = append(ms, e[j].Mutation.String())
 			}
+			fmt.Fprintf(&b, "  %s: %s\n", e[i].Operation, strings.Join(ms, " | "))
+			for _, m := range e[i:j] {
+				for _, d := range m.Deviations {
+					fmt.Fprintf(&b, "    %s, deviation: %s\n", m.Mutation, d)
+				}
+			}
+			i = j
 		}
 	}
 	if n := r.with(NotApplied); len(n) > 0 {

@@ -2,8 +2,10 @@
 // fresh simulator) while breaking, one at a time, the contract of one response ("a mutant"), and
 // tells which breaks no scenario notices.
 //
-// The suite first runs unchanged. For each operation, the first success (else the first exchange)
-// of a passing scenario is the site of its mutants (Generator: status, media type, headers, body fields, XML namespaces,
+// The suite first runs unchanged. For each operation, one exchange of a passing scenario is the
+// site of its mutants: the operation's first success in a scenario (its first answer when the
+// suite has no success), in the scenario carrying the fewest mutants so far (chooseSites). The
+// mutants are generic (Generator: status, media type, headers, body fields, XML namespaces,
 // REASON codes, paging attributes). Each mutant is applied by wrapping the transport of the
 // scenario that made the exchange (runner.Config.WrapTransport), and only the scenarios concerned
 // run: every scenario carries at most one mutant per round, so the rounds are as many as the

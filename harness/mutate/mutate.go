@@ -2,17 +2,17 @@
 // fresh simulator) while breaking, one at a time, the contract of one response ("a mutant"), and
 // tells which breaks no scenario notices.
 //
-// The suite first runs unchanged. For each operation, one exchange of a passing scenario is the
-// site of its mutants: the operation's first success in a scenario (its first answer when the
-// suite has no success), in the scenario carrying the fewest mutants so far (chooseSites). The
-// mutants are generic (Generator: status, media type, headers, body fields, XML namespaces,
-// REASON codes, paging attributes). Each mutant is applied by wrapping the transport of the
-// scenario that made the exchange (runner.Config.WrapTransport), and only the scenarios concerned
-// run: every scenario carries at most one mutant per round, so the rounds are as many as the
-// mutants of the busiest scenario. The mutated response is also given to the validator: when
-// the contract accepts it, the mutant is equivalent (no suite could be blamed); when it rejects it
-// and no scenario failed, the mutant survives, and the validator's problems say what check the
-// suite lacks.
+// The suite first runs unchanged. For each operation, one success of a passing scenario is the
+// site of its success mutants, and one other answer the site of its error mutants (a suite checks
+// REASON codes and error statuses apart): the operation's first such exchange in a scenario, in
+// the scenario carrying the fewest mutants so far (chooseSites). The mutants are generic
+// (Generator: status, media type, headers, body fields, XML namespaces, REASON codes, paging
+// attributes). Each mutant is applied by wrapping the transport of the scenario that made the
+// exchange (runner.Config.WrapTransport), and only the scenarios concerned run: every scenario
+// carries at most one mutant per round, so the rounds are as many as the mutants of the busiest
+// scenario. The mutated response is also given to the validator: when the contract accepts it,
+// the mutant is equivalent (no suite could be blamed); when it rejects it and no scenario failed,
+// the mutant survives, and the validator's problems say what check the suite lacks.
 package mutate
 
 import (
@@ -117,38 +117,32 @@ type site struct {
 	mutations []Mutation
 }
 
-// chooseSites gives each operation the exchange that carries its mutants: a success when the
-// suite has one, in the scenario carrying the fewest mutants so far (then the shortest), so that
-// the rounds, as many as the mutants of the busiest scenario, stay few. Operations exercised by
-// fewer scenarios choose first; every choice is deterministic.
-func chooseSites(order []*spec.Operation, cands map[*spec.Operation][]site, mutations func(*spec.Operation, site) []Mutation) map[*spec.Operation]site {
-	eligible := map[*spec.Operation][]site{}
-	for _, op := range order {
-		var ok []site
-		for _, c := range cands[op] {
-			if c.x.Status/100 == 2 {
-				ok = append(ok, c)
-			}
-		}
-		if len(ok) == 0 {
-			ok = cands[op]
-		}
-		eligible[op] = ok
-	}
-	byChoice := append([]*spec.Operation(nil), order...)
-	sort.SliceStable(byChoice, func(i, j int) bool { return len(eligible[byChoice[i]]) < len(eligible[byChoice[j]]) })
+// siteKey is what a site stands for: an operation's successes, or its other answers (errors,
+// whose REASON codes and statuses a suite checks apart).
+type siteKey struct {
+	op      *spec.Operation
+	success bool
+}
+
+// chooseSites gives each operation's successes and errors the exchange that carries their
+// mutants: the scenario carrying the fewest mutants so far (then the shortest), so that the
+// rounds, as many as the mutants of the busiest scenario, stay few. Keys exercised by fewer
+// scenarios choose first; every choice is deterministic.
+func chooseSites(order []siteKey, cands map[siteKey][]site, mutations func(*spec.Operation, site) []Mutation) map[siteKey]site {
+	byChoice := append([]siteKey(nil), order...)
+	sort.SliceStable(byChoice, func(i, j int) bool { return len(cands[byChoice[i]]) < len(cands[byChoice[j]]) })
 	load := map[scenarioKey]int{}
-	out := map[*spec.Operation]site{}
-	for _, op := range byChoice {
-		best := eligible[op][0]
-		for _, c := range eligible[op][1:] {
+	out := map[siteKey]site{}
+	for _, k := range byChoice {
+		best := cands[k][0]
+		for _, c := range cands[k][1:] {
 			if load[c.key] < load[best.key] || (load[c.key] == load[best.key] && c.length < best.length) {
 				best = c
 			}
 		}
-		best.mutations = mutations(op, best)
+		best.mutations = mutations(k.op, best)
 		load[best.key] += len(best.mutations)
-		out[op] = best
+		out[k] = best
 	}
 	return out
 }
@@ -200,7 +194,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	gen := &Generator{API: api, MaxPerOp: cfg.MaxPerOp, Seed: cfg.Seed}
-	cands, order := map[*spec.Operation][]site{}, []*spec.Operation{}
+	cands, order := map[siteKey][]site{}, []siteKey{}
 	for _, s := range base.Scenarios {
 		key := keyOf(s.Feature, s.Name)
 		if !s.Passed {
@@ -211,26 +205,39 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if _, ok := lines[key]; !ok {
 			continue
 		}
-		nth, mine := map[*spec.Operation]int{}, map[*spec.Operation]int{}
+		nth, mine := map[*spec.Operation]int{}, map[siteKey]bool{}
 		for _, x := range s.Exchanges {
 			op, _, err := api.Find(x.Method, x.URL.Path, x.URL.RawQuery)
 			if err != nil {
 				continue
 			}
 			nth[op]++
-			if _, known := cands[op]; !known {
-				order = append(order, op)
+			k := siteKey{op: op, success: x.Status/100 == 2}
+			if mine[k] {
+				continue // the first success and the first error of the operation in each scenario
 			}
-			// In each scenario, the first exchange of the operation, or its first success.
-			st := site{key: key, scenario: s.Name, x: x, nth: nth[op], length: len(s.Exchanges)}
-			if i, has := mine[op]; !has {
-				mine[op] = len(cands[op])
-				cands[op] = append(cands[op], st)
-			} else if cands[op][i].x.Status/100 != 2 && x.Status/100 == 2 {
-				cands[op][i] = st
+			mine[k] = true
+			if _, known := cands[k]; !known {
+				order = append(order, k)
 			}
+			cands[k] = append(cands[k], site{key: key, scenario: s.Name, x: x, nth: nth[op], length: len(s.Exchanges)})
 		}
 	}
+	// An operation's mutants together, its successes first, operations in the order the suite
+	// first exercises them.
+	opIndex := map[*spec.Operation]int{}
+	for _, k := range order {
+		if _, ok := opIndex[k.op]; !ok {
+			opIndex[k.op] = len(opIndex)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if opIndex[a.op] != opIndex[b.op] {
+			return opIndex[a.op] < opIndex[b.op]
+		}
+		return a.success && !b.success
+	})
 	sites := chooseSites(order, cands, func(op *spec.Operation, st site) []Mutation {
 		var out []Mutation
 		for _, m := range gen.Mutations(op, st.x) {
@@ -241,17 +248,17 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		return out
 	})
-	for _, op := range order {
-		st := sites[op]
+	for _, k := range order {
+		st := sites[k]
 		for _, m := range st.mutations {
 			rep.Mutants = append(rep.Mutants, &Mutant{
-				Operation: op.ID, Feature: st.key.feature, Scenario: st.scenario, Request: st.x.RequestLine(),
-				Status: st.x.Status, Mutation: m, op: op, key: st.key, nth: st.nth,
+				Operation: k.op.ID, Feature: st.key.feature, Scenario: st.scenario, Request: st.x.RequestLine(),
+				Status: st.x.Status, Mutation: m, op: k.op, key: st.key, nth: st.nth,
 			})
 		}
 	}
 	for _, op := range api.Operations() {
-		if _, ok := sites[op]; !ok {
+		if _, ok := opIndex[op]; !ok {
 			rep.Unexercised = append(rep.Unexercised, op.ID)
 		}
 	}
@@ -374,6 +381,9 @@ func runRound(ctx context.Context, rc runner.Config, api *spec.API, active map[s
 	return nil
 }
 
+// oneLine folds the line breaks of a problem (a body excerpt may have some) into spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	if len(s) > 300 {
@@ -399,16 +409,16 @@ func judge(v *validate.Validator, m *Mutant) {
 	m.Request = m.exchange.RequestLine()
 	devs, err := v.ValidateAll(m.exchange)
 	for _, d := range devs {
-		m.Deviations = append(m.Deviations, d.String())
+		m.Deviations = append(m.Deviations, oneLine(d.String()))
 	}
 	var ce *validate.ContractError
 	switch {
 	case errors.As(err, &ce):
 		for _, p := range ce.Problems {
-			m.Problems = append(m.Problems, p.String())
+			m.Problems = append(m.Problems, oneLine(p.String()))
 		}
 	case err != nil:
-		m.Problems = append(m.Problems, err.Error())
+		m.Problems = append(m.Problems, oneLine(err.Error()))
 	}
 	if m.Verdict == Caught {
 		return

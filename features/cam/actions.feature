@@ -48,6 +48,7 @@ Feature: Stand-alone actions
       {"type": "provision", "name": "${run_id}-namespaced-action", "input_parameters": [], "flow": {"templates": []}, "output_parameters": []}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "action"
     When I send a POST request to "/cam/composer/api/v1/ActionInstances/invokeAction?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}" with body:
       """json

@@ -19,6 +19,7 @@ Feature: Service icons
   Scenario: List the icons of a name
     When I send a GET request to "/cam/composer/api/v1/icons?${q}"
     Then the response status should be a success
+    And the response should conform to the contract
     And I save "/id" of the first item of "" as "icon"
     And I save "/name" of the first item of "" as "name"
     When I send a GET request to "/cam/composer/api/v1/icons?${q}" with query:
@@ -37,6 +38,7 @@ Feature: Service icons
   Scenario: List the icons of an id
     When I send a GET request to "/cam/composer/api/v1/icons?${q}"
     Then the response status should be a success
+    And the response should conform to the contract
     And I save "/id" of the first item of "" as "icon"
     And I save "/name" of the first item of "" as "name"
     When I send a GET request to "/cam/composer/api/v1/icons?${q}" with query:
@@ -59,10 +61,12 @@ Feature: Service icons
       --cc-icon-boundary--
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/res/id" as "icon"
     When I send a GET request to "/cam/composer/api/v1/icons?${q}" with query:
       | filter[where][id] | ${icon} |
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/0/ContentTye" as "type"
     When I send a GET request to "/cam/composer/api/v1/icons?${q}" with query:
       | filter[where][ContentTye] | ${type} |
@@ -72,10 +76,12 @@ Feature: Service icons
     And every item of the response field "" should have "/ContentTye" equal to "${type}"
     When I send a DELETE request to "/cam/composer/api/v1/icons/${icon}?${q}"
     Then the response status should be a success
+    And the response should conform to the contract
 
   Scenario: Download an icon by its name
     When I send a GET request to "/cam/composer/api/v1/icons?${q}"
     Then the response status should be a success
+    And the response should conform to the contract
     And I save "/name" of the first item of "" as "name"
     When I send a GET request to "/cam/composer/api/v1/icons/name/${name}?${q}"
     Then the response status should be a success

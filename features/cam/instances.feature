@@ -35,6 +35,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     And I save the response field "/id" as "manifest"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
@@ -42,6 +43,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       {"status": "Published"}
       """
     Then the response status should be a success
+    And the response should conform to the contract
 
   @slow
   Scenario: Deploy a service, follow the instance until it is Active, then terminate it
@@ -111,6 +113,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       {"status": "Published"}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     When I send a POST request to "/cam/composer/api/v1/Service/${global}/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"name": "${run_id}-global-instance", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
@@ -134,6 +137,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response should conform to the contract
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
     Then the response status should be 404
+    And the response should conform to the contract
 
   @slow
   Scenario: Deploy a service version by its manifest id
@@ -161,6 +165,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
     Then the response status should be a success
@@ -180,6 +185,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     Then the response should conform to the contract
@@ -204,6 +210,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/resumeServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -225,6 +232,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/updateServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -249,6 +257,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/bindServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -261,6 +270,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And I save the response field "/name" as "bind"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
     Then the response status should be a success
+    And the response should conform to the contract
     And the response field "/bind_array/${bind}/name" should be "${bind}"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/deleteBindInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
@@ -285,6 +295,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "In Progress" within 3 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -307,6 +318,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -325,6 +337,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response field "/count" should be "1"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
     Then the response status should be 404
+    And the response should conform to the contract
 
   @slow
   Scenario: Cleanup removes an instance in Error even without force
@@ -336,6 +349,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -377,6 +391,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}"
     Then the response status should be 404
@@ -388,6 +403,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       {"serviceID": "${service}"}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
       {"name": "${run_id}-retired", "instance_plan": "Standard", "tags_input": [], "action": "Provision",

@@ -57,6 +57,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "manifest"
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/${manifest}?${q}" with body:
@@ -78,6 +79,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "manifest"
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
@@ -85,6 +87,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"status": "Published"}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/${manifest}?${q}" with body:
       """json
       {"ServiceEngine_InputFile": {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-frozen", "description": "too late"},
@@ -109,6 +112,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
@@ -137,6 +141,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-listed-globally"}, "actions": [], "plans": []}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be a success
@@ -151,6 +156,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-hidden"}, "actions": [], "plans": []}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}"
     Then the response status should be a success
@@ -158,6 +164,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     And the response field "" should have no item whose "/id" is "${service}"
     When I send a GET request to "/cam/composer/api/v1/service?${q}"
     Then the response status should be a success
+    And the response should conform to the contract
     And the response field "" should have an item whose "/id" is "${service}"
 
   Scenario: Retire a published service, then unretire it
@@ -167,12 +174,14 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "${service}"}
@@ -194,6 +203,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-retire-draft"}, "actions": [], "plans": []}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
@@ -241,6 +251,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
         "actions": [], "plans": []}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json

@@ -18,6 +18,7 @@ Feature: Upgrade and downgrade a service instance
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/service_id" as "service"
     And I save the response field "/id" as "v1"
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
@@ -32,6 +33,7 @@ Feature: Upgrade and downgrade a service instance
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And the response field "/service_id" should be "${service}"
     And I save the response field "/id" as "v2"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
@@ -39,6 +41,7 @@ Feature: Upgrade and downgrade a service instance
       {"status": "Published"}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${v1}/deploy?${q}" with body:
       """json
       {"name": "${run_id}-upgrade-me", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
@@ -47,6 +50,7 @@ Feature: Upgrade and downgrade a service instance
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be a success
+    And the response should conform to the contract
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
 

@@ -63,9 +63,13 @@ func pageThrough(ctx context.Context, path string, size int) error {
 	if size < 1 {
 		return fmt.Errorf("page size must be at least 1, not %d", size)
 	}
-	// A first request finds the operation, hence its parameter names.
+	// A first request finds the operation, hence its parameter names; its answer is judged like
+	// every page's.
 	if err := sendWith(ctx, "GET", path, nil, nil); err != nil {
 		return err
+	}
+	if err := s.validate(s.last); err != nil {
+		return fmt.Errorf("the list before paging: %w", err)
 	}
 	spec, _, err := s.page()
 	if err != nil {

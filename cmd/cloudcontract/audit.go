@@ -153,12 +153,17 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "scan" {
-		return usageErr("usage: cloudcontract cassettes scan [DIR ...] (default: cassettes)")
+	const usage = "cassettes scan [DIR ...]   (default DIR: cassettes)"
+	top := newFlagSet("cassettes", usage, stderr)
+	if err := parseArgs(top, args); err != nil {
+		return err
 	}
-	fs := newFlagSet("cassettes scan", "cassettes scan [DIR ...]", stderr)
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageErr("%v", err)
+	if top.NArg() == 0 || top.Arg(0) != "scan" {
+		return usageErr("want a subcommand: cloudcontract %s", usage)
+	}
+	fs := newFlagSet("cassettes scan", usage, stderr)
+	if err := parseArgs(fs, top.Args()[1:]); err != nil {
+		return err
 	}
 	dirs := fs.Args()
 	if len(dirs) == 0 {

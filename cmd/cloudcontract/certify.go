@@ -99,9 +99,9 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func verifyBundleCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("verify-bundle", "verify-bundle DIR", stderr)
-	if err := fs.Parse(args); err != nil {
-		return usageErr("%v", err)
+	fs := newFlagSet("verify-bundle", "verify-bundle DIR   (DIR: a bundle written by certify --out)", stderr)
+	if err := parseArgs(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return usageErr("give the bundle folder: cloudcontract verify-bundle DIR")

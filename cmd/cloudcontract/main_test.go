@@ -42,19 +42,60 @@ func TestHelpOutput(t *testing.T) {
 	tests := []struct {
 		name string
 		args []string
-		code int
 	}{
-		{"usage", []string{"--help"}, 0},
-		{"run-help", []string{"run", "--help"}, 0},
-		{"simulate-help", []string{"simulate", "--help"}, 0},
-		{"cleanup-help", []string{"cleanup", "--help"}, 0},
+		{"usage", []string{"--help"}},
+		{"run-help", []string{"run", "--help"}},
+		{"simulate-help", []string{"simulate", "--help"}},
+		{"cleanup-help", []string{"cleanup", "--help"}},
+		{"verify-bundle-help", []string{"verify-bundle", "--help"}},
+		{"cassettes-help", []string{"cassettes", "--help"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errOut := run(t, tt.args...)
-			assert.Equal(t, tt.code, code)
-			golden(t, tt.name, out+errOut)
+			assert.Equal(t, 0, code)
+			assert.Empty(t, errOut, "help goes to stdout")
+			golden(t, tt.name, out)
 		})
+	}
+}
+
+// TestEveryCommandHelp: help asked for goes to stdout with exit status 0, in every spelling.
+func TestEveryCommandHelp(t *testing.T) {
+	for _, c := range commands() {
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}} {
+			t.Run(strings.Join(args, " "), func(t *testing.T) {
+				code, out, errOut := run(t, args...)
+				assert.Equal(t, 0, code, out+errOut)
+				assert.Empty(t, errOut)
+				assert.True(t, strings.HasPrefix(out, "Usage: cloudcontract "+c.name), out)
+			})
+		}
+	}
+	code, out, errOut := run(t, "cassettes", "scan", "--help")
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Usage: cloudcontract cassettes scan")
+}
+
+// TestUsageErrorsGoToStderr: a usage error is reported on stderr with exit status 2, and
+// stdout stays empty.
+func TestUsageErrorsGoToStderr(t *testing.T) {
+	for _, args := range [][]string{nil, {"frobnicate"}, {"run", "--colour"}, {"verify-bundle"}, {"cassettes"}, {"version", "--short"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, out, errOut := run(t, args...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, out)
+			assert.NotEmpty(t, errOut)
+		})
+	}
+	_, _, errOut := run(t)
+	golden(t, "no-command", errOut)
+}
+
+func TestUsageDocumentsExitStatuses(t *testing.T) {
+	_, out, _ := run(t, "help")
+	for _, want := range []string{"Exit status:", "  0 ", "  1 ", "  2 ", "  130 "} {
+		assert.Contains(t, out, want)
 	}
 }
 
@@ -64,7 +105,7 @@ func TestBadInvocations(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no command", nil, "Usage: cloudcontract COMMAND"},
+		{"no command", nil, "no command given"},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"unknown flag", []string{"run", "--colour"}, "flag provided but not defined: -colour"},
 		{"positional argument", []string{"run", "ukcloud"}, `unexpected argument "ukcloud"`},

@@ -110,6 +110,8 @@ func TestBadInvocations(t *testing.T) {
 		{"unknown flag", []string{"run", "--colour"}, "flag provided but not defined: -colour"},
 		{"positional argument", []string{"run", "ukcloud"}, `unexpected argument "ukcloud"`},
 		{"zero concurrency", []string{"run", "--concurrency", "0"}, "--concurrency 0: must be at least 1"},
+		{"dangling tag operator", []string{"run", "--tags", "@a &&"}, `--tags "@a &&": empty term 2`},
+		{"dangling tag operator live", []string{"run", "--api", "ukcloud", "--target", "sim", "--tags", "@a,"}, `--tags "@a,"`},
 		{"bad format", []string{"run", "--format", "html"}, `--format "html"`},
 		{"record without target", []string{"run", "--api", "ukcloud", "--record"}, "--record needs --target URL"},
 		{"bad target", []string{"run", "--api", "ukcloud", "--target", "ftp://x"}, `--target "ftp://x" is not an http(s) URL`},

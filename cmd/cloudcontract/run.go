@@ -63,6 +63,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if *timeout <= 0 {
 		return usageErr("--timeout %s: must be positive", *timeout)
 	}
+	if err := runner.CheckTags(*tags); err != nil {
+		return usageErr("%v", err)
+	}
 	for _, f := range strings.Split(*format, ",") {
 		kind, _, _ := strings.Cut(f, ":")
 		switch kind {

@@ -166,6 +166,9 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("--target %q is not an http(s) URL", c.Target)
 		}
 	}
+	if err := CheckTags(c.Tags); err != nil {
+		return err
+	}
 	if c.Concurrency < 0 {
 		return fmt.Errorf("--concurrency %d: must be at least 1", c.Concurrency)
 	}

@@ -171,3 +171,21 @@ func TestListFaults(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "missing-location")
 }
+
+// TestInterruptedRunExits130: an interrupted replay lists no failures, counts the scenarios not
+// run on the summary line, and exits 130.
+func TestInterruptedRunExits130(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	require.NoError(t, os.Chdir("../.."))
+	defer func() { require.NoError(t, os.Chdir(wd)) }()
+	var out, errb bytes.Buffer
+	code := realMain(ctx, []string{"run", "--api", "ukcloud", "--tags", "@billing"}, &out, &errb)
+	assert.Equal(t, 130, code, out.String()+errb.String())
+	assert.NotContains(t, out.String(), "Failed scenarios")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	assert.Equal(t, "0 passed, 0 failed, 5 not run", lines[len(lines)-1])
+	assert.Contains(t, errb.String(), "interrupted: 5 of 5 scenarios not run")
+}

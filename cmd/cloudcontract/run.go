@@ -142,6 +142,9 @@ func finish(stdout io.Writer, res *runner.Result, err error) error {
 	if err != nil {
 		return err
 	}
+	if res.Interrupted {
+		return &exitError{code: exitInterrupted, msg: fmt.Sprintf("interrupted: %d of %d scenarios not run", res.NotRun(), len(res.Scenarios))}
+	}
 	if n := res.LeftBehind(); n > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d scenarios left resources behind (see Cleanup above)", n)}
 	}
@@ -157,7 +160,7 @@ func printFailures(w io.Writer, res *runner.Result) {
 	}
 	fmt.Fprintln(w, "\nFailed scenarios:")
 	for _, s := range res.Scenarios {
-		if s.Passed {
+		if s.Passed || s.NotRun {
 			continue
 		}
 		kind := "contract"

@@ -85,6 +85,7 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 			if res.Status > total.Status {
 				total.Status = res.Status
 			}
+			total.Interrupted = total.Interrupted || res.Interrupted
 		}
 		if err != nil {
 			total.Duration = time.Since(start)

@@ -95,6 +95,9 @@ type ScenarioResult struct {
 	Cleanup []string
 	// LeftBehind is true when a deletion after the scenario failed.
 	LeftBehind bool
+	// NotRun is true when the run was interrupted before the scenario started, or while it ran
+	// (its error is the interruption): neither passed nor failed.
+	NotRun bool
 }
 
 // Result is the outcome of a run.
@@ -107,6 +110,8 @@ type Result struct {
 	Target string
 	// RunIDs maps each API to the run id of this run: the prefix of every resource it created.
 	RunIDs map[string]string
+	// Interrupted is true when the run's context was cancelled (Ctrl-C, SIGTERM) before it ended.
+	Interrupted bool
 }
 
 // LeftBehind counts the scenarios after which a resource could not be deleted.
@@ -120,7 +125,7 @@ func (r *Result) LeftBehind() int {
 	return n
 }
 
-// Passed counts passing scenarios; Failed the others.
+// Passed counts passing scenarios.
 func (r *Result) Passed() int {
 	n := 0
 	for _, s := range r.Scenarios {
@@ -131,14 +136,35 @@ func (r *Result) Passed() int {
 	return n
 }
 
-// Failed counts failing scenarios.
-func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() }
+// NotRun counts the scenarios an interruption kept from running or ending.
+func (r *Result) NotRun() int {
+	n := 0
+	for _, s := range r.Scenarios {
+		if s.NotRun {
+			n++
+		}
+	}
+	return n
+}
 
-// OK tells whether the run passed: at least one scenario, none failing, godog content.
-func (r *Result) OK() bool { return r.Status == 0 && r.Failed() == 0 && len(r.Scenarios) > 0 }
+// Failed counts failing scenarios: neither passed nor not run.
+func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() - r.NotRun() }
 
-// Summary is the one-line summary: "N passed, N failed".
-func (r *Result) Summary() string { return fmt.Sprintf("%d passed, %d failed", r.Passed(), r.Failed()) }
+// OK tells whether the run passed: at least one scenario, none failing or not run, godog
+// content, not interrupted.
+func (r *Result) OK() bool {
+	return r.Status == 0 && r.Failed() == 0 && r.NotRun() == 0 && !r.Interrupted && len(r.Scenarios) > 0
+}
+
+// Summary is the one-line summary CI parses: "N passed, N failed", followed by ", N not run"
+// when an interruption kept scenarios from running.
+func (r *Result) Summary() string {
+	s := fmt.Sprintf("%d passed, %d failed", r.Passed(), r.Failed())
+	if n := r.NotRun(); n > 0 {
+		s += fmt.Sprintf(", %d not run", n)
+	}
+	return s
+}
 
 // Mode returns the mode the configuration asks for.
 func (c *Config) Mode() vcr.Mode {
@@ -222,7 +248,8 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		}
 	}
 	res.Duration = time.Since(start)
-	if len(res.Scenarios) == 0 {
+	res.Interrupted = ctx.Err() != nil
+	if len(res.Scenarios) == 0 && !res.Interrupted {
 		return res, errors.New("no scenario ran: check --api and --tags")
 	}
 	return res, nil
@@ -282,7 +309,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		Credentials: creds, Wait: pacer(mode), PollInterval: pollInterval, Timeout: cfg.Timeout,
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
-	col := &collector{api: name, policy: policy}
+	col := &collector{api: name, policy: policy, run: ctx}
 	suite := godog.TestSuite{
 		Name:                name,
 		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Register(sc, env, col) },
@@ -422,8 +449,11 @@ func newRunID() string {
 }
 
 type collector struct {
-	api     string
-	policy  *redact.Policy
+	api    string
+	policy *redact.Policy
+	// run is the run's context: once it is cancelled, a scenario that did not start, or whose
+	// error is the interruption, is not run rather than failed.
+	run     context.Context
 	mu      sync.Mutex
 	results []ScenarioResult
 }
@@ -431,6 +461,9 @@ type collector struct {
 // ScenarioDone records the outcome of a scenario (steps.Hooks).
 func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err error) {
 	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err}
+	if err != nil && c.run != nil && c.run.Err() != nil && (s == nil || errors.Is(err, context.Canceled)) {
+		r.NotRun = true
+	}
 	if err != nil {
 		r.Error = c.policy.String(err.Error())
 	}

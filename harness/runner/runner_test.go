@@ -166,3 +166,43 @@ func TestConfigValidate(t *testing.T) {
 	}
 	assert.NoError(t, (&Config{Target: "https://x.example"}).Validate())
 }
+
+// TestInterruptedScenariosAreNotRun: scenarios an interruption kept from starting are counted as
+// not run, not as failures.
+func TestInterruptedScenariosAreNotRun(t *testing.T) {
+	cfg, _ := suite(t, `Feature: f
+  Scenario: one
+    Given I am not authenticated
+  Scenario: two
+    Given I am not authenticated
+`)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := Run(ctx, cfg)
+	require.NoError(t, err)
+	require.Len(t, res.Scenarios, 2)
+	assert.True(t, res.Interrupted)
+	assert.Equal(t, 0, res.Failed())
+	assert.Equal(t, 2, res.NotRun())
+	assert.False(t, res.OK())
+	assert.Equal(t, "0 passed, 0 failed, 2 not run", res.Summary())
+}
+
+// TestInterruptionDuringAWait: the scenario waiting when the run is interrupted is not run, as are
+// those after it; the one that had passed stays passed.
+func TestInterruptionDuringAWait(t *testing.T) {
+	cfg, _ := suite(t, `Feature: f
+  Scenario: first
+    Given I am not authenticated
+  Scenario: waits
+    When I wait "30" seconds
+  Scenario: last
+    Given I am not authenticated
+`)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	res, err := Run(ctx, cfg)
+	require.NoError(t, err)
+	assert.True(t, res.Interrupted)
+	assert.Equal(t, "1 passed, 0 failed, 2 not run", res.Summary())
+}

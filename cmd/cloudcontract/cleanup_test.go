@@ -68,3 +68,43 @@ func TestRunFailsWhenAScenarioLeftResourcesBehind(t *testing.T) {
 	assert.Contains(t, out.String(), "delete the leftovers with: cloudcontract cleanup --api esc --run-id cc0123abcd --target https://esc.example")
 	assert.Contains(t, out.String(), "it is not deleted by the harness")
 }
+
+// TestCleanupSaysWhichVariableIsMissing: a cleanup that cannot list names the variable and the
+// rule that needs it, and fails, instead of reporting that nothing was found.
+func TestCleanupSaysWhichVariableIsMissing(t *testing.T) {
+	for _, tt := range []struct{ api, want string }{
+		{"cloudcontrol", `--var org-id=VALUE: rule "network" lists with listNetworks (GET /oec/0.9/{org-id}/network`},
+		{"cam", `--var tenant=VALUE: rule`},
+	} {
+		t.Run(tt.api, func(t *testing.T) {
+			e, err := catalog.Lookup(tt.api)
+			require.NoError(t, err)
+			h, err := e.New(sim.Options{Seed: 1})
+			require.NoError(t, err)
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			code, out, errOut := run(t, "cleanup", "--api", tt.api, "--run-id", "cc0123abcd", "--target", srv.URL, "--dry-run")
+			assert.Equal(t, 2, code, out+errOut)
+			assert.NotContains(t, out, "0 resources")
+			assert.Contains(t, errOut, "cannot list what the run left on "+tt.api)
+			assert.Contains(t, errOut, tt.want)
+		})
+	}
+}
+
+// TestCleanupSweepsWhatItCanList: with org-id but no network-id, CloudControl's networks,
+// servers and accounts are looked for, its ACL rules are not, and the command says so and fails.
+func TestCleanupSweepsWhatItCanList(t *testing.T) {
+	e, err := catalog.Lookup("cloudcontrol")
+	require.NoError(t, err)
+	h, err := e.New(sim.Options{Seed: 1})
+	require.NoError(t, err)
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	code, out, errOut := run(t, "cleanup", "--api", "cloudcontrol", "--run-id", "cc0123abcd", "--target", srv.URL, "--dry-run", "--var", "org-id=x")
+	assert.Equal(t, 1, code, out+errOut)
+	assert.Contains(t, out, "resources of run cc0123abcd found")
+	assert.Contains(t, errOut, "cloudcontrol: some kinds of resources were not looked for")
+	assert.Contains(t, errOut, `--var network-id=VALUE: rule "ACL rule" lists with listAclRules`)
+	assert.NotContains(t, errOut, "--var org-id")
+}

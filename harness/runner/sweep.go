@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/cloudcontract/cloudcontract/harness/cleanup"
@@ -63,6 +65,17 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 		cfg.Timeout = 30 * time.Second
 	}
 	policy, creds := secrets(api, cfg.Credentials)
+	vars := map[string]string{}
+	for k, val := range cfg.Vars {
+		vars[k] = val
+	}
+	if c, ok := creds["default"]; ok && vars["username"] == "" {
+		vars["username"] = c.Username
+	}
+	missing := checkListVars(api, vars)
+	if missing != nil && missing.Listable == 0 {
+		return nil, missing
+	}
 	factory := vcr.NewFactory(vcr.Options{Mode: vcr.Live, Real: cfg.Transport, Policy: policy, RunID: cfg.RunID})
 	v := validate.New(api)
 	env := &steps.Env{
@@ -78,16 +91,73 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 	if err := steps.Authenticate(ctx, s, "default"); err != nil {
 		return nil, fmt.Errorf("%s: %s", cfg.API, policy.String(err.Error()))
 	}
-	vars := map[string]string{}
-	for k, val := range cfg.Vars {
-		vars[k] = val
-	}
-	if c, ok := creds["default"]; ok && vars["username"] == "" {
-		vars["username"] = c.Username
-	}
 	found, err := cleanup.Sweep(ctx, s.Doer(factory.Real()), v, api, cfg.RunID, vars, cfg.DryRun, cfg.Progress)
 	if err != nil {
-		return found, errors.New(policy.String(err.Error()))
+		err = errors.New(policy.String(err.Error()))
 	}
-	return found, nil
+	if missing != nil {
+		// What could be listed was swept; what could not is said, and fails the command.
+		return found, errors.Join(missing, err)
+	}
+	return found, err
+}
+
+// MissingVarsError says which variables the list requests of the cleanup rules need and were not
+// given: without them nothing of those kinds can be found, so the sweep does not start.
+type MissingVarsError struct {
+	API string
+	// Listable counts the rules that can be listed with the variables given.
+	Listable int
+	// Needs are one line per rule and variable: the variable, the rule and its list request.
+	Needs []string
+}
+
+// Error implements error.
+func (e *MissingVarsError) Error() string {
+	what := "cannot list what the run left on " + e.API
+	if e.Listable > 0 {
+		what = fmt.Sprintf("%s: some kinds of resources were not looked for", e.API)
+	}
+	return fmt.Sprintf("%s; give the variables its cleanup rules (specs/%s/harness.yaml) need:\n  %s",
+		what, e.API, strings.Join(e.Needs, "\n  "))
+}
+
+var listVarRe = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// checkListVars returns a *MissingVarsError when a path parameter or ${NAME} of a rule's list
+// request has no value, nil when every rule can be listed.
+func checkListVars(api *spec.API, vars map[string]string) *MissingVarsError {
+	e := &MissingVarsError{API: api.Name}
+	for _, rule := range api.Harness.Cleanup {
+		if rule.List == "" {
+			continue
+		}
+		op := api.Operation(rule.List)
+		if op == nil {
+			continue
+		}
+		var names []string
+		names = append(names, op.Params()...)
+		for _, m := range listVarRe.FindAllStringSubmatch(rule.ListQuery, -1) {
+			names = append(names, m[1])
+		}
+		request := op.Method + " " + op.Template
+		if rule.ListQuery != "" {
+			request += "?" + rule.ListQuery
+		}
+		listable := true
+		for _, n := range names {
+			if vars[n] == "" {
+				listable = false
+				e.Needs = append(e.Needs, fmt.Sprintf("--var %s=VALUE: rule %q lists with %s (%s)", n, rule.Resource, rule.List, request))
+			}
+		}
+		if listable {
+			e.Listable++
+		}
+	}
+	if len(e.Needs) > 0 {
+		return e
+	}
+	return nil
 }

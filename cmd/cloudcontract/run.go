@@ -18,7 +18,7 @@ import (
 )
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--concurrency N] [--format F]", stderr)
+	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--name REGEX] [--concurrency N] [--format F] [FEATURE[:LINE]...]", stderr)
 	api := fs.String("api", "all", "API to run (a folder of --specs: ukcloud, cloudcontrol, esc, cam), several comma-separated, or all")
 	target := fs.String("target", "", "base URL of a live endpoint, or \"sim\" for an in-process simulator of each API (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
 	profileFile := fs.String("config", "", "profile file of defaults: targets, credentials, timeouts (env CLOUDCONTRACT_CONFIG); flags and environment win over it")
@@ -32,6 +32,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	simDataset := fs.String("sim-dataset", sim.DatasetDefault, "with --target sim: the data set the simulators are populated with ("+strings.Join(sim.Datasets(), ", ")+")")
 	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
+	name := fs.String("name", "", "regular expression selecting scenarios by name (positional FEATURE[:LINE] arguments select files, folders or the scenario at a line)")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
 	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE (comma-separated for several)")
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
@@ -45,9 +46,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
 	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
+	paths := fs.Args()
 	st, err := loadSettings(fs, *profileFile)
 	if err != nil {
 		return err
@@ -103,7 +105,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset}, func(api, url string) runner.Config {
 			return runner.Config{
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
-				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
+				Target: url, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
 				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
 				Registry: reg, Version: version, CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 			}
@@ -116,7 +118,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cfg := runner.Config{
 		Transport: tr,
 		APIs:      apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
-		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
+		Target: *target, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
 		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL,

@@ -28,6 +28,13 @@ type simOptions struct {
 // runAgainstSimulators runs each API's suite live against a fresh in-process simulator of that API
 // on a loopback port (--target sim).
 func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry, o simOptions, config func(api, url string) runner.Config, stdout, stderr io.Writer) error {
+	if paths := config("", "").Paths; len(apis) == 0 && len(paths) > 0 {
+		selected, err := runner.FeatureAPIs(config("", "").FeaturesDir, paths)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		apis = selected
+	}
 	if len(apis) == 0 {
 		names, err := reg.Names()
 		if err != nil {

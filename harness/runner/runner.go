@@ -14,6 +14,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -42,6 +44,13 @@ type Config struct {
 	Record bool
 	// Tags is a godog tag expression.
 	Tags string
+	// Paths select feature files or folders under FeaturesDir/<api>/, a file optionally with
+	// ":LINE" (any line of a scenario selects it); empty means every feature of the APIs. When
+	// APIs is empty, the paths give the APIs.
+	Paths []string
+	// Name is a regular expression selecting scenarios by name (an outline runs whole when the
+	// name of one of its examples matches).
+	Name string
 	// Concurrency is the number of scenarios run at once (default 1).
 	Concurrency int
 	// Format is godog's output format (pretty, progress, junit:FILE, cucumber:FILE; several
@@ -195,6 +204,18 @@ func (c *Config) Validate() error {
 	if err := CheckTags(c.Tags); err != nil {
 		return err
 	}
+	if _, err := regexp.Compile(c.Name); err != nil {
+		return fmt.Errorf("--name %q: %v", c.Name, err)
+	}
+	by, order, err := pathsByAPI(c.FeaturesDir, c.Paths)
+	if err != nil {
+		return err
+	}
+	for _, a := range order {
+		if len(c.APIs) > 0 && !slices.Contains(c.APIs, a) {
+			return fmt.Errorf("%s is a feature of API %s, which --api does not select", by[a][0], a)
+		}
+	}
 	if c.Concurrency < 0 {
 		return fmt.Errorf("--concurrency %d: must be at least 1", c.Concurrency)
 	}
@@ -226,6 +247,20 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		reg = spec.NewRegistry(cfg.SpecsDir)
 	}
 	apis := cfg.APIs
+	sel := selection{name: regexp.MustCompile(cfg.Name)}
+	if cfg.Name == "" {
+		sel.name = nil
+	}
+	if len(cfg.Paths) > 0 {
+		by, order, err := pathsByAPI(cfg.FeaturesDir, cfg.Paths)
+		if err != nil {
+			return nil, err
+		}
+		if len(apis) == 0 {
+			apis = order
+		}
+		sel.paths = by
+	}
 	if len(apis) == 0 {
 		names, err := reg.Names()
 		if err != nil {
@@ -243,19 +278,25 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res := &Result{Target: cfg.Target}
 	start := time.Now()
 	for _, name := range apis {
-		if err := runAPI(ctx, cfg, reg, name, len(apis) > 1, res); err != nil {
+		if err := runAPI(ctx, cfg, reg, name, sel, len(apis) > 1, res); err != nil {
 			return res, err
 		}
 	}
 	res.Duration = time.Since(start)
 	res.Interrupted = ctx.Err() != nil
 	if len(res.Scenarios) == 0 && !res.Interrupted {
-		return res, errors.New("no scenario ran: check --api and --tags")
+		return res, errors.New("no scenario ran: check --api, --tags, --name and the feature paths")
 	}
 	return res, nil
 }
 
-func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, several bool, res *Result) error {
+// selection is what the run selects beside tags: paths by API (nil: every feature), and a name.
+type selection struct {
+	paths map[string][]string
+	name  *regexp.Regexp
+}
+
+func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, sel selection, several bool, res *Result) error {
 	api, err := reg.Get(name)
 	if err != nil {
 		return err
@@ -266,6 +307,17 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	}
 	if err := CheckFeatures(featureDir); err != nil {
 		return err
+	}
+	paths := []string{featureDir}
+	if sel.paths != nil {
+		paths = sel.paths[name]
+	}
+	paths, err = godogPaths(paths, sel.name)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return nil // nothing of this API is selected
 	}
 	policy, creds := secrets(api, cfg.Credentials[name])
 	mode := cfg.Mode()
@@ -315,7 +367,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Register(sc, env, col) },
 		Options: &godog.Options{
 			Format:         formatFor(cfg.Format, name, several),
-			Paths:          []string{featureDir},
+			Paths:          paths,
 			Tags:           cfg.Tags,
 			Concurrency:    cfg.Concurrency,
 			Strict:         true,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -48,6 +49,8 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 	}
 	total := &runner.Result{}
 	start := time.Now()
+	reports := runner.NewReports(config("", "").Format, len(apis) > 1)
+	defer reports.Close(nil) // removes the per-API files of an aborted run; a no-op after the Close below
 	for _, api := range apis {
 		entry, err := catalog.Lookup(api)
 		if err != nil {
@@ -65,6 +68,9 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 		go func() { _ = srv.Serve(ln) }()
 		url := "http://" + ln.Addr().String()
 		cfg := config(api, url)
+		if cfg.Format, err = reports.Format(api); err != nil {
+			return err
+		}
 		if seeded, ok := s.(sim.Seeded); ok {
 			cfg.Vars = map[string]map[string]string{api: seeded.Fixtures()}
 		}
@@ -80,6 +86,9 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 			msg += " (faults: " + strings.Join(o.faults, ", ") + ")"
 		}
 		fmt.Fprintln(stderr, msg)
+		if len(apis) > 1 && runner.PrintsToOutput(cfg.Format) {
+			fmt.Fprintf(stdout, "%s:\n", api) // which API the progress below belongs to
+		}
 		res, err := runner.Run(ctx, cfg)
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = srv.Shutdown(shutdown)
@@ -94,11 +103,20 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 			}
 			total.Interrupted = total.Interrupted || res.Interrupted
 		}
+		if errors.Is(err, runner.ErrNoScenario) {
+			continue // the selection holds none of this API's scenarios; another may have some
+		}
 		if err != nil {
 			total.Duration = time.Since(start)
 			return finish(stdout, total, err)
 		}
 	}
 	total.Duration = time.Since(start)
+	if len(total.Scenarios) == 0 && !total.Interrupted {
+		return runner.ErrNoScenario
+	}
+	if err := reports.Close(stdout); err != nil {
+		return finish(stdout, total, err)
+	}
 	return finish(stdout, total, nil)
 }

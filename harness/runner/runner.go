@@ -187,6 +187,9 @@ func (c *Config) Mode() vcr.Mode {
 	}
 }
 
+// ErrNoScenario is the error of a run whose selection holds no scenario.
+var ErrNoScenario = errors.New("no scenario ran: check --api, --tags, --name and the feature paths")
+
 // replayBase is the base URL of replayed requests: never dialled.
 const replayBase = "http://replay.cloudcontract.invalid"
 
@@ -277,15 +280,24 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	res := &Result{Target: cfg.Target}
 	start := time.Now()
+	reports := NewReports(cfg.Format, len(apis) > 1)
 	for _, name := range apis {
-		if err := runAPI(ctx, cfg, reg, name, sel, len(apis) > 1, res); err != nil {
+		format, err := reports.Format(name)
+		if err != nil {
 			return res, err
 		}
+		if err := runAPI(ctx, cfg, reg, name, sel, format, len(apis) > 1, res); err != nil {
+			_ = reports.Close(nil)
+			return res, err
+		}
+	}
+	if err := reports.Close(cfg.Output); err != nil {
+		return res, err
 	}
 	res.Duration = time.Since(start)
 	res.Interrupted = ctx.Err() != nil
 	if len(res.Scenarios) == 0 && !res.Interrupted {
-		return res, errors.New("no scenario ran: check --api, --tags, --name and the feature paths")
+		return res, ErrNoScenario
 	}
 	return res, nil
 }
@@ -296,7 +308,7 @@ type selection struct {
 	name  *regexp.Regexp
 }
 
-func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, sel selection, several bool, res *Result) error {
+func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, sel selection, format string, several bool, res *Result) error {
 	api, err := reg.Get(name)
 	if err != nil {
 		return err
@@ -318,6 +330,9 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	}
 	if len(paths) == 0 {
 		return nil // nothing of this API is selected
+	}
+	if several && PrintsToOutput(format) {
+		fmt.Fprintf(cfg.Output, "%s:\n", name) // which API the progress below belongs to
 	}
 	policy, creds := secrets(api, cfg.Credentials[name])
 	mode := cfg.Mode()
@@ -366,7 +381,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		Name:                name,
 		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Register(sc, env, col) },
 		Options: &godog.Options{
-			Format:         formatFor(cfg.Format, name, several),
+			Format:         format,
 			Paths:          paths,
 			Tags:           cfg.Tags,
 			Concurrency:    cfg.Concurrency,
@@ -467,24 +482,6 @@ func interrupted(err error) error {
 		return fmt.Errorf("the run was interrupted: %w", err)
 	}
 	return err
-}
-
-// formatFor gives each API its own report file when several APIs run (junit:out.xml becomes
-// out-ukcloud.xml).
-func formatFor(format, api string, several bool) string {
-	if !several {
-		return format
-	}
-	parts := strings.Split(format, ",")
-	for i, p := range parts {
-		kind, file, ok := strings.Cut(p, ":")
-		if !ok || file == "" {
-			continue
-		}
-		ext := filepath.Ext(file)
-		parts[i] = kind + ":" + strings.TrimSuffix(file, ext) + "-" + api + ext
-	}
-	return strings.Join(parts, ",")
 }
 
 func (r *Result) setRunID(api, id string) {

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,9 +156,27 @@ func TestConcurrentScenariosKeepTheirOwnState(t *testing.T) {
 	assert.Equal(t, 16, res.Passed())
 }
 
-func TestFormatForSeveralAPIs(t *testing.T) {
-	assert.Equal(t, "progress,junit:out/r-cam.xml", formatFor("progress,junit:out/r.xml", "cam", true))
-	assert.Equal(t, "junit:r.xml", formatFor("junit:r.xml", "cam", false))
+func TestReportFormats(t *testing.T) {
+	one := NewReports("progress,junit:out/r.xml", false)
+	f, err := one.Format("cam")
+	require.NoError(t, err)
+	assert.Equal(t, "progress,junit:out/r.xml", f, "one API writes the file asked for")
+
+	several := NewReports("progress,junit:out/r.xml,events:e.json", true)
+	defer several.Close(nil)
+	f, err = several.Format("cam")
+	require.NoError(t, err)
+	parts := strings.Split(f, ",")
+	assert.Equal(t, "progress", parts[0])
+	assert.True(t, strings.HasPrefix(parts[1], "junit:"+os.TempDir()), "merged later: %s", parts[1])
+	assert.Equal(t, "events:e-cam.json", parts[2], "not merged: one file per API")
+	var notes bytes.Buffer
+	require.NoError(t, os.WriteFile(strings.TrimPrefix(parts[1], "junit:"), []byte(`<testsuites name="cam" tests="0" skipped="0" failures="0" errors="0" time="0"></testsuites>`), 0o644))
+	dir := t.TempDir()
+	several.parts = map[string][]reportPart{"junit:" + filepath.Join(dir, "r.xml"): several.parts["junit:out/r.xml"]}
+	defer func() { assert.NoError(t, several.Close(nil), "a second Close does nothing") }()
+	require.NoError(t, several.Close(&notes))
+	assert.Equal(t, "one report file per API: events:e-cam.json\n", notes.String())
 }
 
 func TestConfigValidate(t *testing.T) {

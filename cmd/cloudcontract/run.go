@@ -106,7 +106,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return runner.Config{
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 				Target: url, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
-				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
+				Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
 				Registry: reg, Version: version, CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 			}
 		}, stdout, stderr)
@@ -119,7 +119,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Transport: tr,
 		APIs:      apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 		Target: *target, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
-		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
+		Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 	}

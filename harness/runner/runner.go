@@ -58,6 +58,9 @@ type Config struct {
 	Format string
 	// Output receives godog's output.
 	Output io.Writer
+	// Progress, when set, receives a line when a live step waits long (a documented wait, a long
+	// poll), and then every half minute while it lasts (stderr; replay never waits).
+	Progress io.Writer
 	// Randomize shuffles scenarios with this seed (0: file order; -1: a random seed).
 	Randomize int64
 	// Timeout bounds each request (default 30s).
@@ -373,13 +376,16 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	}
 	env := &steps.Env{
 		API: api, Validator: validate.New(api), Sessions: factory, BaseURL: baseURL,
-		Credentials: creds, Wait: pacer(mode), PollInterval: pollInterval, Timeout: cfg.Timeout,
+		Credentials: creds, Wait: pacer(mode, cfg.Progress), PollInterval: pollInterval, Timeout: cfg.Timeout,
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
 	col := &collector{api: name, policy: policy, run: ctx}
 	suite := godog.TestSuite{
-		Name:                name,
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Register(sc, env, col) },
+		Name: name,
+		ScenarioInitializer: func(sc *godog.ScenarioContext) {
+			trackWaits(sc, name)
+			steps.Register(sc, env, col)
+		},
 		Options: &godog.Options{
 			Format:         format,
 			Paths:          paths,
@@ -457,23 +463,6 @@ func declaresCallbacks(api *spec.API) bool {
 		}
 	}
 	return false
-}
-
-// pacer is the only place the mode decides a behaviour of steps: replay never sleeps.
-func pacer(mode vcr.Mode) func(context.Context, time.Duration) error {
-	if mode == vcr.Replay {
-		return func(ctx context.Context, _ time.Duration) error { return interrupted(ctx.Err()) }
-	}
-	return func(ctx context.Context, d time.Duration) error {
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-ctx.Done():
-			return interrupted(ctx.Err())
-		case <-t.C:
-			return nil
-		}
-	}
 }
 
 // interrupted names a cancelled run (SIGINT) in a step's error.

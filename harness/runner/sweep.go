@@ -80,7 +80,7 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 	v := validate.New(api)
 	env := &steps.Env{
 		API: api, Validator: v, Sessions: factory, BaseURL: u, Credentials: creds,
-		Wait: pacer(vcr.Live), PollInterval: time.Second, Timeout: cfg.Timeout, MaxBody: 64 << 20,
+		Wait: pacer(vcr.Live, nil), PollInterval: time.Second, Timeout: cfg.Timeout, MaxBody: 64 << 20,
 		Policy: policy, RunID: cfg.RunID,
 	}
 	s, err := steps.NewScenario(env, "cleanup", "cleanup "+cfg.RunID)

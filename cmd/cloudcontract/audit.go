@@ -57,6 +57,7 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 	cf := addContractFlags(fs, "measure")
 	jsonOut := fs.String("json", "", "also write the coverage as JSON to FILE")
 	gaps := fs.Bool("gaps", true, "list every operation and documented status not exercised")
+	features := fs.String("features", "features", "folder of the features (to tell cassettes of scenarios that no longer exist)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -81,6 +82,19 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 		reports = append(reports, r)
 	}
 	coverage.WriteTable(stdout, reports, *gaps)
+	orphans := 0
+	for _, n := range names {
+		if fdir, cdir := filepath.Join(*features, n), filepath.Join(*cassettes, n); exists(fdir) && exists(cdir) {
+			found, err := lint.Orphans(fdir, cdir)
+			if err != nil {
+				return err
+			}
+			orphans += len(found)
+		}
+	}
+	if orphans > 0 {
+		fmt.Fprintf(stdout, "note: %d cassette file(s) of scenarios that no longer exist are counted above; 'cloudcontract lint' lists them\n", orphans)
+	}
 	if *jsonOut != "" {
 		data, err := json.MarshalIndent(reports, "", "  ")
 		if err != nil {
@@ -96,6 +110,7 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("lint", "lint [--api NAME|all]", stderr)
 	cf := addContractFlags(fs, "lint")
+	features := fs.String("features", "features", "folder of the features (undefined steps; cassettes of scenarios that no longer exist)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -119,6 +134,20 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 			all = append(all, found...)
 		}
+		if fdir := filepath.Join(*features, n); exists(fdir) {
+			found, err := lint.Features(fdir)
+			if err != nil {
+				return err
+			}
+			all = append(all, found...)
+			if exists(dir) {
+				orphans, err := lint.Orphans(fdir, dir)
+				if err != nil {
+					return err
+				}
+				all = append(all, orphans...)
+			}
+		}
 	}
 	errs := lint.Write(stdout, all)
 	fmt.Fprintf(stdout, "lint: %d contract(s), %d error(s), %d note(s)\n", len(names), errs, len(all)-errs)
@@ -126,6 +155,11 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d lint error(s)", errs)}
 	}
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
@@ -154,18 +188,15 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 
 func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	const usage = "cassettes scan [DIR ...]   (default DIR: cassettes)"
-	top := newFlagSet("cassettes", usage, stderr)
-	if err := parseArgs(top, args); err != nil {
+	fs := newFlagSet("cassettes", usage, stderr)
+	args, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if top.NArg() == 0 || top.Arg(0) != "scan" {
+	if len(args) == 0 || args[0] != "scan" {
 		return usageErr("want a subcommand: cloudcontract %s", usage)
 	}
-	fs := newFlagSet("cassettes scan", usage, stderr)
-	if err := parseArgs(fs, top.Args()[1:]); err != nil {
-		return err
-	}
-	dirs := fs.Args()
+	dirs := args[1:]
 	if len(dirs) == 0 {
 		dirs = []string{"cassettes"}
 	}

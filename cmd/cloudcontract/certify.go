@@ -100,13 +100,14 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 func verifyBundleCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("verify-bundle", "verify-bundle DIR   (DIR: a bundle written by certify --out)", stderr)
-	if err := parseArgs(fs, args); err != nil {
+	dirs, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(dirs) != 1 {
 		return usageErr("give the bundle folder: cloudcontract verify-bundle DIR")
 	}
-	dir := fs.Arg(0)
+	dir := dirs[0]
 	if _, err := os.Stat(dir); err != nil {
 		return usageErr("%v", err)
 	}

@@ -208,30 +208,45 @@ func newFlagSet(name, usage string, _ io.Writer) *flag.FlagSet {
 
 // parseFlags parses and rejects positional arguments.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := parseArgs(fs, args); err != nil {
+	rest, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("unexpected argument %q (flags start with --)", strings.Join(fs.Args(), " "))
+	if len(rest) > 0 {
+		return usageErr("unexpected argument %q (flags start with --)", strings.Join(rest, " "))
 	}
 	return nil
 }
 
-// parseArgs parses flags, leaving positional arguments in fs.Args().
-func parseArgs(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		var b strings.Builder
-		out := fs.Output()
-		fs.SetOutput(&b)
-		fs.Usage()
-		fs.SetOutput(out)
-		return &helpRequested{usage: b.String()}
+// parseArgs parses flags, before, between or after positional arguments, and returns the
+// positional arguments ("--" ends the flags).
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional, tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
 	}
-	if err != nil {
-		return usageErr("%v", err)
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			var b strings.Builder
+			out := fs.Output()
+			fs.SetOutput(&b)
+			fs.Usage()
+			fs.SetOutput(out)
+			return nil, &helpRequested{usage: b.String()}
+		}
+		if err != nil {
+			return nil, usageErr("%v", err)
+		}
+		if fs.NArg() == 0 {
+			return append(positional, tail...), nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	return nil
 }
 
 // stringList is a repeatable flag.

@@ -46,10 +46,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
 	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
-	if err := parseArgs(fs, args); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	paths := fs.Args()
 	st, err := loadSettings(fs, *profileFile)
 	if err != nil {
 		return err
@@ -167,8 +167,11 @@ func printFailures(w io.Writer, res *runner.Result) {
 		}
 		kind := "contract"
 		var ee *steps.EnvironmentError
+		var undefined *steps.UndefinedStep
 		if errors.As(s.Err, &ee) {
 			kind = "environment"
+		} else if errors.As(s.Err, &undefined) {
+			kind = "undefined step"
 		} else if s.Err != nil && !isContract(s.Err) {
 			kind = "assertion"
 		}

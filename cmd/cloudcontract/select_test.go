@@ -58,7 +58,7 @@ func TestRunSelectsAScenarioByFileAndLine(t *testing.T) {
 func TestRunSelectsScenariosByName(t *testing.T) {
 	const feature = "features/ukcloud/billing.feature"
 	_, names := scenarioLines(t, feature)
-	code, out, errOut := run(t, "run", "--name", "^"+regexp.QuoteMeta(names[0])+"$")
+	code, out, errOut := run(t, "run", "--api", "ukcloud", "--name", "^"+regexp.QuoteMeta(names[0])+"$")
 	assert.Equal(t, 0, code, out+errOut)
 	assert.Equal(t, "1 passed, 0 failed", lastLine(out))
 

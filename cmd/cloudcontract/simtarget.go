@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,12 +30,19 @@ type simOptions struct {
 // runAgainstSimulators runs each API's suite live against a fresh in-process simulator of that API
 // on a loopback port (--target sim).
 func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry, o simOptions, config func(api, url string) runner.Config, stdout, stderr io.Writer) error {
-	if paths := config("", "").Paths; len(apis) == 0 && len(paths) > 0 {
-		selected, err := runner.FeatureAPIs(config("", "").FeaturesDir, paths)
+	// Feature paths select the APIs they belong to; each API's run gets its own paths.
+	var byAPI map[string][]string
+	if paths := config("", "").Paths; len(paths) > 0 {
+		by, order, err := runner.PathsByAPI(config("", "").FeaturesDir, paths)
 		if err != nil {
 			return usageErr("%v", err)
 		}
-		apis = selected
+		for _, a := range order {
+			if len(apis) > 0 && !slices.Contains(apis, a) {
+				return usageErr("%s is a feature of API %s, which --api does not select", by[a][0], a)
+			}
+		}
+		apis, byAPI = order, by
 	}
 	if len(apis) == 0 {
 		names, err := reg.Names()
@@ -68,6 +76,9 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 		go func() { _ = srv.Serve(ln) }()
 		url := "http://" + ln.Addr().String()
 		cfg := config(api, url)
+		if byAPI != nil {
+			cfg.Paths = byAPI[api]
+		}
 		if cfg.Format, err = reports.Format(api); err != nil {
 			return err
 		}

@@ -57,8 +57,16 @@ type waiting struct {
 	said                time.Time
 }
 
-// trackWaits installs the hooks that give each step its *waiting in the context.
-func trackWaits(sc *godog.ScenarioContext, api string) {
+type scenarioKey struct{}
+
+// scenarioHooks install the runner's own hooks: each step gets its *waiting in the context, and
+// an undefined step becomes the scenario's failure, naming its line and the closest steps of the
+// vocabulary.
+func scenarioHooks(sc *godog.ScenarioContext, api string, col *collector) {
+	sc.Before(func(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
+		ctx = context.WithValue(ctx, scenarioKey{}, gs)
+		return context.WithValue(ctx, waitKey{}, &waiting{api: api, scenario: gs.Name}), nil
+	})
 	sc.StepContext().Before(func(ctx context.Context, st *godog.Step) (context.Context, error) {
 		name := ""
 		if w, ok := ctx.Value(waitKey{}).(*waiting); ok {
@@ -66,8 +74,11 @@ func trackWaits(sc *godog.ScenarioContext, api string) {
 		}
 		return context.WithValue(ctx, waitKey{}, &waiting{api: api, scenario: name, step: st.Text, start: time.Now()}), nil
 	})
-	sc.Before(func(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
-		return context.WithValue(ctx, waitKey{}, &waiting{api: api, scenario: gs.Name}), nil
+	sc.StepContext().After(func(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
+		if gs, ok := ctx.Value(scenarioKey{}).(*godog.Scenario); ok && status == godog.StepUndefined {
+			col.undefinedStep(gs, st)
+		}
+		return ctx, err
 	})
 }
 

@@ -4,6 +4,7 @@
 package runner
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -380,10 +381,11 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
 	col := &collector{api: name, policy: policy, run: ctx}
+	out := &maskingWriter{w: cfg.Output, policy: policy}
 	suite := godog.TestSuite{
 		Name: name,
 		ScenarioInitializer: func(sc *godog.ScenarioContext) {
-			trackWaits(sc, name)
+			scenarioHooks(sc, name, col)
 			steps.Register(sc, env, col)
 		},
 		Options: &godog.Options{
@@ -393,12 +395,15 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 			Concurrency:    cfg.Concurrency,
 			Strict:         true,
 			Randomize:      cfg.Randomize,
-			Output:         &maskingWriter{w: cfg.Output, policy: policy},
+			Output:         out,
 			NoColors:       true,
 			DefaultContext: ctx,
 		},
 	}
 	status := suite.Run()
+	if err := out.Flush(); err != nil {
+		return err
+	}
 	if status > res.Status {
 		res.Status = status
 	}
@@ -491,13 +496,22 @@ type collector struct {
 	policy *redact.Policy
 	// run is the run's context: once it is cancelled, a scenario that did not start, or whose
 	// error is the interruption, is not run rather than failed.
-	run     context.Context
-	mu      sync.Mutex
-	results []ScenarioResult
+	run context.Context
+	// undefined holds the first undefined step of each scenario, by pickle id; features caches
+	// the undefined steps of each feature file.
+	undefined map[string]*steps.UndefinedStep
+	features  map[string][]*steps.UndefinedStep
+	mu        sync.Mutex
+	results   []ScenarioResult
 }
 
 // ScenarioDone records the outcome of a scenario (steps.Hooks).
 func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err error) {
+	c.mu.Lock()
+	if u := c.undefined[sc.Id]; u != nil && err != nil {
+		err = u // godog says only "step is undefined"
+	}
+	c.mu.Unlock()
 	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err}
 	if err != nil && c.run != nil && c.run.Err() != nil && (s == nil || errors.Is(err, context.Canceled)) {
 		r.NotRun = true
@@ -512,7 +526,8 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 			r.LeftBehind = r.LeftBehind || strings.HasPrefix(n, "left behind")
 		}
 		r.Cassette = s.CassettePath()
-		if err != nil && len(s.Exchanges) > 0 {
+		var undefined *steps.UndefinedStep
+		if err != nil && len(s.Exchanges) > 0 && !errors.As(err, &undefined) {
 			last := *s.Exchanges[len(s.Exchanges)-1]
 			last.RequestHeader = c.policy.Header(last.RequestHeader)
 			last.RequestBody = c.policy.Body(last.RequestHeader.Get("Content-Type"), last.RequestBody)
@@ -527,19 +542,92 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 	c.mu.Unlock()
 }
 
-// maskingWriter masks known secrets in godog's output.
-type maskingWriter struct {
-	w      io.Writer
-	policy *redact.Policy
-	mu     sync.Mutex
+// undefinedStep notes the first undefined step of a scenario, found in its feature file.
+func (c *collector) undefinedStep(sc *godog.Scenario, st *godog.Step) {
+	file, _, _ := splitLine(sc.Uri)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.undefined == nil {
+		c.undefined, c.features = map[string]*steps.UndefinedStep{}, map[string][]*steps.UndefinedStep{}
+	}
+	if c.undefined[sc.Id] != nil {
+		return
+	}
+	found, ok := c.features[file]
+	if !ok {
+		found, _ = steps.UndefinedSteps(file) // the file parsed for godog: it parses again
+		c.features[file] = found
+	}
+	u := &steps.UndefinedStep{File: file, Text: st.Text, Suggestions: steps.Suggest(st.Text, 3)}
+	for _, f := range found {
+		if f.Text == st.Text {
+			u = f
+			break
+		}
+	}
+	c.undefined[sc.Id] = u
 }
+
+// maskingWriter masks known secrets in godog's output, and leaves out the Go snippets godog
+// suggests for undefined steps: a suite of this harness does not define steps, and the failure
+// of each scenario names the undefined step and the closest steps of the vocabulary.
+//
+// godog writes its output a rune at a time (colors.Uncolored), so the writer works on whole
+// lines: a secret or the snippets' heading is only seen whole in a line. A partial line of
+// progress marks (".", "F", "-", "U", "P", "A") is written at once, so the progress shows live.
+type maskingWriter struct {
+	w        io.Writer
+	policy   *redact.Policy
+	mu       sync.Mutex
+	line     []byte
+	snippets bool // true once godog has begun its snippets, the last part of its summary
+}
+
+// snippetsHeading is the line with which godog's summary begins the snippets.
+const snippetsHeading = "You can implement step definitions for undefined steps with these snippets:"
 
 // Write implements io.Writer.
 func (m *maskingWriter) Write(p []byte) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, err := io.WriteString(m.w, m.policy.String(string(p))); err != nil {
-		return 0, err
+	m.line = append(m.line, p...)
+	for {
+		i := bytes.IndexByte(m.line, '\n')
+		if i < 0 {
+			break
+		}
+		line := string(m.line[:i+1])
+		m.line = m.line[i+1:]
+		if err := m.emit(line); err != nil {
+			return 0, err
+		}
+	}
+	if len(m.line) > 0 && len(bytes.Trim(m.line, ".F-UPA ")) == 0 {
+		line := string(m.line)
+		m.line = m.line[:0]
+		if err := m.emit(line); err != nil {
+			return 0, err
+		}
 	}
 	return len(p), nil
+}
+
+// Flush writes what is left of the last line.
+func (m *maskingWriter) Flush() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	line := string(m.line)
+	m.line = nil
+	return m.emit(line)
+}
+
+func (m *maskingWriter) emit(text string) error {
+	if strings.Contains(text, snippetsHeading) {
+		m.snippets = true
+	}
+	if m.snippets || text == "" {
+		return nil
+	}
+	_, err := io.WriteString(m.w, m.policy.String(text))
+	return err
 }

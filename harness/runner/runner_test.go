@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cloudcontract/cloudcontract/harness/redact"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/sim/ukcloud"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -42,10 +43,11 @@ func suite(t *testing.T, feature string, faults ...string) (Config, *bytes.Buffe
 }
 
 func TestStrictFailsUndefinedSteps(t *testing.T) {
-	cfg, _ := suite(t, `Feature: f
+	cfg, out := suite(t, `Feature: f
   Scenario: undefined
     Given I am authenticated
     When I juggle three teapots
+    And I sned a GET request to "/api/accounts"
 `)
 	res, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
@@ -53,6 +55,32 @@ func TestStrictFailsUndefinedSteps(t *testing.T) {
 	assert.False(t, res.OK())
 	assert.False(t, res.Scenarios[0].Passed)
 	assert.Equal(t, "0 passed, 1 failed", res.Summary())
+
+	var undefined *steps.UndefinedStep
+	require.ErrorAs(t, res.Scenarios[0].Err, &undefined)
+	assert.Equal(t, 4, undefined.Line, "the first undefined step")
+	assert.Equal(t, "When I juggle three teapots", undefined.Keyword+undefined.Text)
+	assert.Regexp(t, `^undefined step at .*test.feature:4: When I juggle three teapots; did you mean: \^`, res.Scenarios[0].Error)
+	assert.Empty(t, res.Scenarios[0].Reproduce, "the request is not what went wrong")
+	assert.NotContains(t, out.String(), "func ", "no Go snippet")
+	assert.NotContains(t, out.String(), "snippets")
+	assert.Contains(t, out.String(), "1 undefined", "godog's own counts stay")
+}
+
+// TestOutputIsMaskedWholeLines: godog writes a rune at a time; a secret is masked all the same.
+func TestOutputIsMaskedWholeLines(t *testing.T) {
+	var buf bytes.Buffer
+	policy := redact.New()
+	policy.AddValues("hunter2-secret")
+	m := &maskingWriter{w: &buf, policy: policy}
+	for _, r := range "...\npassword hunter2-secret here\nYou can implement step definitions for undefined steps with these snippets:\nfunc x() {}\n" {
+		_, err := m.Write([]byte(string(r)))
+		require.NoError(t, err)
+	}
+	require.NoError(t, m.Flush())
+	assert.NotContains(t, buf.String(), "hunter2-secret")
+	assert.True(t, strings.HasPrefix(buf.String(), "...\npassword "), buf.String())
+	assert.NotContains(t, buf.String(), "func x")
 }
 
 func TestMalformedFeatureNamesTheFile(t *testing.T) {

@@ -68,11 +68,10 @@ func pathsByAPI(featuresDir string, paths []string) (map[string][]string, []stri
 	return by, order, nil
 }
 
-// FeatureAPIs returns the APIs of feature paths (see Config.Paths), in the order they first
-// appear, or an error naming a path that is not a feature of an API.
-func FeatureAPIs(featuresDir string, paths []string) ([]string, error) {
-	_, order, err := pathsByAPI(featuresDir, paths)
-	return order, err
+// PathsByAPI groups feature paths (see Config.Paths) by API, and returns the APIs in the order
+// they first appear, or an error naming a path that is not a feature of an API.
+func PathsByAPI(featuresDir string, paths []string) (map[string][]string, []string, error) {
+	return pathsByAPI(featuresDir, paths)
 }
 
 // godogPaths turns the selection of one API into godog paths: nil when nothing is selected.

@@ -57,8 +57,20 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 		return ctx, cerr
 	})
 
+	vocabulary(func(expr string, fn any) { sc.Step(expr, fn) })
+}
+
+// Patterns returns the regular expressions of the step vocabulary, in the order they are
+// registered (for lint, and for the "did you mean" of an undefined step).
+func Patterns() []string {
+	var out []string
+	vocabulary(func(expr string, _ any) { out = append(out, expr) })
+	return out
+}
+
+// vocabulary gives step every step of the vocabulary: its regular expression and its function.
+func vocabulary(step func(expr string, fn any)) {
 	method := `(GET|POST|PUT|DELETE|PATCH|HEAD)`
-	step := func(expr string, fn any) { sc.Step(expr, fn) }
 
 	step(`^I am authenticated$`, func(ctx context.Context) error { return authenticate(ctx, "default") })
 	step(`^I am authenticated as "([^"]*)"$`, authenticate)

@@ -190,6 +190,7 @@ func TestInterruptedRunExits130(t *testing.T) {
 	code := realMain(ctx, []string{"run", "--api", "ukcloud", "--tags", "@billing"}, &out, &errb)
 	assert.Equal(t, 130, code, out.String()+errb.String())
 	assert.NotContains(t, out.String(), "Failed scenarios")
+	assert.NotContains(t, out.String(), "Failed steps")
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	assert.Equal(t, "0 passed, 0 failed, 5 not run", lines[len(lines)-1])
 	assert.Contains(t, errb.String(), "interrupted: 5 of 5 scenarios not run")

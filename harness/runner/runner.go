@@ -381,7 +381,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
 	col := &collector{api: name, policy: policy, run: ctx}
-	out := &maskingWriter{w: cfg.Output, policy: policy}
+	out := &maskingWriter{w: cfg.Output, policy: policy, run: ctx}
 	suite := godog.TestSuite{
 		Name: name,
 		ScenarioInitializer: func(sc *godog.ScenarioContext) {
@@ -470,10 +470,13 @@ func declaresCallbacks(api *spec.API) bool {
 	return false
 }
 
+// interruptedText says, in the error of a step or a scenario, that the run was interrupted.
+const interruptedText = "the run was interrupted"
+
 // interrupted names a cancelled run (SIGINT) in a step's error.
 func interrupted(err error) error {
 	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("the run was interrupted: %w", err)
+		return fmt.Errorf("%s: %w", interruptedText, err)
 	}
 	return err
 }
@@ -573,14 +576,19 @@ func (c *collector) undefinedStep(sc *godog.Scenario, st *godog.Step) {
 // of each scenario names the undefined step and the closest steps of the vocabulary.
 //
 // godog writes its output a rune at a time (colors.Uncolored), so the writer works on whole
-// lines: a secret or the snippets' heading is only seen whole in a line. A partial line of
-// progress marks (".", "F", "-", "U", "P", "A") is written at once, so the progress shows live.
+// lines: a secret or a heading is only seen whole in a line. A partial line of progress marks
+// (".", "F", "-", "U", "P", "A") is written at once, so the progress shows live.
+//
+// Once the run is interrupted, the scenarios the interruption stopped or kept from starting are
+// left out of godog's "Failed steps": they are not run, not failed.
 type maskingWriter struct {
 	w        io.Writer
 	policy   *redact.Policy
+	run      context.Context
 	mu       sync.Mutex
 	line     []byte
-	snippets bool // true once godog has begun its snippets, the last part of its summary
+	snippets bool     // true once godog has begun its snippets, the last part of its summary
+	failed   []string // godog's "Failed steps" section, held until it ends
 }
 
 // snippetsHeading is the line with which godog's summary begins the snippets.
@@ -602,7 +610,9 @@ func (m *maskingWriter) Write(p []byte) (int, error) {
 			return 0, err
 		}
 	}
-	if len(m.line) > 0 && len(bytes.Trim(m.line, ".F-UPA ")) == 0 {
+	// A partial line of progress marks is written at once; "-", "--" and "---" may begin the
+	// heading of godog's failed steps, so they wait for the next character.
+	if marks := string(m.line); len(marks) > 0 && strings.Trim(marks, ".F-UPA") == "" && strings.Trim(marks, "-") != "" {
 		line := string(m.line)
 		m.line = m.line[:0]
 		if err := m.emit(line); err != nil {
@@ -612,14 +622,21 @@ func (m *maskingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Flush writes what is left of the last line.
+// Flush writes what is left.
 func (m *maskingWriter) Flush() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	line := string(m.line)
 	m.line = nil
-	return m.emit(line)
+	if err := m.emit(line); err != nil {
+		return err
+	}
+	return m.endFailed()
 }
+
+// failedHeading begins godog's list of failed steps: groups of indented lines (scenario, step,
+// error) separated by blank lines.
+const failedHeading = "--- Failed steps:"
 
 func (m *maskingWriter) emit(text string) error {
 	if strings.Contains(text, snippetsHeading) {
@@ -627,6 +644,54 @@ func (m *maskingWriter) emit(text string) error {
 	}
 	if m.snippets || text == "" {
 		return nil
+	}
+	if m.failed != nil {
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, " ") {
+			m.failed = append(m.failed, text)
+			return nil
+		}
+		if err := m.endFailed(); err != nil {
+			return err
+		}
+	}
+	if strings.HasPrefix(text, failedHeading) && m.run != nil {
+		m.failed = []string{text}
+		return nil
+	}
+	_, err := io.WriteString(m.w, m.policy.String(text))
+	return err
+}
+
+// endFailed writes the "Failed steps" section held, without the steps the interruption stopped
+// once the run is interrupted.
+func (m *maskingWriter) endFailed() error {
+	if m.failed == nil {
+		return nil
+	}
+	lines := m.failed
+	m.failed = nil
+	var groups [][]string
+	var group []string
+	for _, l := range append(lines[1:], "\n") {
+		if strings.TrimSpace(l) != "" {
+			group = append(group, l)
+			continue
+		}
+		if group != nil {
+			groups = append(groups, group)
+			group = nil
+		}
+	}
+	var out strings.Builder
+	for _, g := range groups {
+		if m.run.Err() != nil && strings.Contains(strings.Join(g, ""), interruptedText) {
+			continue
+		}
+		out.WriteString("\n" + strings.Join(g, ""))
+	}
+	text := "\n"
+	if out.Len() > 0 {
+		text = lines[0] + out.String() + "\n\n"
 	}
 	_, err := io.WriteString(m.w, m.policy.String(text))
 	return err

@@ -83,6 +83,18 @@ func TestOutputIsMaskedWholeLines(t *testing.T) {
 	assert.NotContains(t, buf.String(), "func x")
 }
 
+// TestFailedStepsKeepRealFailures: after an interruption, a real failure stays in godog's list.
+func TestFailedStepsKeepRealFailures(t *testing.T) {
+	var buf bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	m := &maskingWriter{w: &buf, policy: redact.New(), run: ctx}
+	_, err := m.Write([]byte("..F\n\n\n--- Failed steps:\n\n  Scenario: a # f:1\n    Then x # f:2\n      Error: wrong\n\n  Scenario: b # f:3\n    Given y # f:4\n      Error: before scenario hook failed: not started: the run was interrupted\n\n\n2 scenarios (2 failed)\n"))
+	require.NoError(t, err)
+	require.NoError(t, m.Flush())
+	assert.Equal(t, "..F\n\n\n--- Failed steps:\n\n  Scenario: a # f:1\n    Then x # f:2\n      Error: wrong\n\n\n2 scenarios (2 failed)\n", buf.String())
+}
+
 func TestMalformedFeatureNamesTheFile(t *testing.T) {
 	cfg, out := suite(t, "Feature: f\n  Scenario: s\n    Given I am authenticated\n  Examples oops\n")
 	_, err := Run(context.Background(), cfg)
@@ -238,7 +250,7 @@ func TestInterruptedScenariosAreNotRun(t *testing.T) {
 // TestInterruptionDuringAWait: the scenario waiting when the run is interrupted is not run, as are
 // those after it; the one that had passed stays passed.
 func TestInterruptionDuringAWait(t *testing.T) {
-	cfg, _ := suite(t, `Feature: f
+	cfg, out := suite(t, `Feature: f
   Scenario: first
     Given I am not authenticated
   Scenario: waits
@@ -252,4 +264,6 @@ func TestInterruptionDuringAWait(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, res.Interrupted)
 	assert.Equal(t, "1 passed, 0 failed, 2 not run", res.Summary())
+	assert.NotContains(t, out.String(), "Failed steps", "godog's list of failed steps leaves out what the interruption stopped")
+	assert.NotContains(t, out.String(), "interrupted")
 }

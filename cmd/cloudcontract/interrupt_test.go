@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -121,4 +122,47 @@ func TestProcessInterruptedExits130(t *testing.T) {
 	require.ErrorAs(t, err, &ee)
 	assert.Equal(t, 130, ee.ExitCode())
 	assert.Contains(t, stderr.String(), "interrupted:")
+}
+
+// TestCtrlCDuringALiveRun: Ctrl-C during a long wait ends the run at once; the scenarios it
+// stopped or kept from starting are not run, not failed, and the exit status is 130.
+func TestCtrlCDuringALiveRun(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT")
+	}
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(dir+"/ukcloud", 0o755))
+	require.NoError(t, os.WriteFile(dir+"/ukcloud/wait.feature", []byte(`Feature: wait
+  Scenario: first
+    Given I am not authenticated
+  Scenario: a session expires
+    When I wait "30" seconds
+  Scenario: last
+    Given I am not authenticated
+`), 0o644))
+	cmd := child("run", "--api", "ukcloud", "--target", "sim", "--features", dir)
+	stderr, err := cmd.StderrPipe()
+	require.NoError(t, err)
+	var stdout syncBuffer
+	cmd.Stdout = &stdout
+	require.NoError(t, cmd.Start())
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		if strings.Contains(lines.Text(), "waiting") {
+			assert.Equal(t, `ukcloud: a session expires: waiting 30 s (I wait "30" seconds) ...`, lines.Text())
+			break
+		}
+	}
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	var rest strings.Builder
+	for lines.Scan() {
+		rest.WriteString(lines.Text() + "\n")
+	}
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee, stdout.String())
+	assert.Equal(t, 130, ee.ExitCode(), stdout.String()+rest.String())
+	assert.Equal(t, "1 passed, 0 failed, 2 not run", lastLine(stdout.String()))
+	assert.NotContains(t, stdout.String(), "Failed")
+	assert.Contains(t, rest.String(), "interrupted: 2 of 3 scenarios not run")
 }

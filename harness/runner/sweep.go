@@ -72,8 +72,10 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 	if c, ok := creds["default"]; ok && vars["username"] == "" {
 		vars["username"] = c.Username
 	}
-	missing := checkListVars(api, vars)
-	if missing != nil && missing.Listable == 0 {
+	// Nothing can be listed: say which variables are missing rather than find nothing. When some
+	// rules can be listed, the sweep lists them and says on Progress which it could not (an ACL
+	// rule needs the id of its network; deleting the network deletes it too).
+	if missing := checkListVars(api, vars); missing != nil && missing.Listable == 0 {
 		return nil, missing
 	}
 	factory := vcr.NewFactory(vcr.Options{Mode: vcr.Live, Real: cfg.Transport, Policy: policy, RunID: cfg.RunID})
@@ -95,10 +97,6 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 	if err != nil {
 		err = errors.New(policy.String(err.Error()))
 	}
-	if missing != nil {
-		// What could be listed was swept; what could not is said, and fails the command.
-		return found, errors.Join(missing, err)
-	}
 	return found, err
 }
 
@@ -114,12 +112,8 @@ type MissingVarsError struct {
 
 // Error implements error.
 func (e *MissingVarsError) Error() string {
-	what := "cannot list what the run left on " + e.API
-	if e.Listable > 0 {
-		what = fmt.Sprintf("%s: some kinds of resources were not looked for", e.API)
-	}
-	return fmt.Sprintf("%s; give the variables its cleanup rules (specs/%s/harness.yaml) need:\n  %s",
-		what, e.API, strings.Join(e.Needs, "\n  "))
+	return fmt.Sprintf("cannot list what the run left on %s; give the variables its cleanup rules (specs/%s/harness.yaml) need:\n  %s",
+		e.API, e.API, strings.Join(e.Needs, "\n  "))
 }
 
 var listVarRe = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)

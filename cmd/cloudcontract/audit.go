@@ -85,6 +85,19 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 		reports = append(reports, r)
 	}
 	coverage.WriteTable(stdout, reports, *gaps)
+	orphans := 0
+	for _, n := range names {
+		if fdir, cdir := filepath.Join(*cf.features, n), filepath.Join(*cassettes, n); exists(fdir) && exists(cdir) {
+			found, err := lint.Orphans(fdir, cdir)
+			if err != nil {
+				return err
+			}
+			orphans += len(found)
+		}
+	}
+	if orphans > 0 {
+		fmt.Fprintf(stdout, "note: %d cassette file(s) of scenarios that no longer exist are counted above; 'cloudcontract lint' lists them\n", orphans)
+	}
 	if *jsonOut != "" {
 		data, err := json.MarshalIndent(reports, "", "  ")
 		if err != nil {
@@ -141,6 +154,20 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 			all = append(all, found...)
 		}
+		if fdir := filepath.Join(*cf.features, n); exists(fdir) {
+			found, err := lint.Features(fdir)
+			if err != nil {
+				return err
+			}
+			all = append(all, found...)
+			if exists(dir) {
+				orphans, err := lint.Orphans(fdir, dir)
+				if err != nil {
+					return err
+				}
+				all = append(all, orphans...)
+			}
+		}
 	}
 	errs := lint.Write(stdout, all)
 	fmt.Fprintf(stdout, "lint: %d contract(s), %d error(s), %d note(s)\n", len(names), errs, len(all)-errs)
@@ -148,6 +175,11 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d lint error(s)", errs)}
 	}
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
@@ -178,14 +210,16 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	const usage = "cassettes scan [DIR ...]   (default DIR: cassettes)"
+	fs := newFlagSet("cassettes", usage, stderr)
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
 	if len(args) == 0 || args[0] != "scan" {
-		return usageErr("usage: cloudcontract cassettes scan [DIR ...] (default: cassettes)")
+		return usageErr("want a subcommand: cloudcontract %s", usage)
 	}
-	fs := newFlagSet("cassettes scan", "cassettes scan [DIR ...]", stderr)
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageErr("%v", err)
-	}
-	dirs := fs.Args()
+	dirs := args[1:]
 	if len(dirs) == 0 {
 		dirs = []string{"cassettes"}
 	}

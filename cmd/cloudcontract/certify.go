@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"crypto/ed25519"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -190,26 +188,16 @@ func buildRevision(read func() (*debug.BuildInfo, bool)) string {
 }
 
 func verifyBundleCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("verify-bundle", "verify-bundle [--pub-key FILE] DIR", stderr)
+	fs := newFlagSet("verify-bundle", "verify-bundle [--pub-key FILE] DIR   (DIR: a bundle written by certify --out)", stderr)
 	pubKey := fs.String("pub-key", "", "ed25519 public key (PEM) the bundle's manifest must be signed with; without it the signature is not checked, and a signed bundle fails")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageErr("%v", err)
+	dirs, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	// Flags may follow the folder too.
-	rest := fs.Args()
-	if len(rest) > 1 {
-		if err := fs.Parse(rest[1:]); err != nil {
-			return usageErr("%v", err)
-		}
-		rest = append(rest[:1], fs.Args()...)
-	}
-	if len(rest) != 1 {
+	if len(dirs) != 1 {
 		return usageErr("give the bundle folder: cloudcontract verify-bundle [--pub-key FILE] DIR")
 	}
-	dir := rest[0]
+	dir := dirs[0]
 	if _, err := os.Stat(dir); err != nil {
 		return usageErr("%v", err)
 	}

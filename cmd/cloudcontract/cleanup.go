@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -67,6 +68,10 @@ func cleanupCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		API: *api, Registry: reg, Target: *target, Transport: tr, Credentials: st.credentials(reg, []string{*api})[*api],
 		RunID: *runID, Vars: vm, DryRun: *dryRun, Timeout: *timeout, Progress: stdout,
 	})
+	var missing *runner.MissingVarsError
+	if errors.As(err, &missing) && missing.Listable == 0 {
+		return usageErr("%v", err)
+	}
 	if *dryRun {
 		for _, r := range found {
 			fmt.Fprintf(stdout, "would delete %s: %s %s\n", r, r.Method, r.Path)

@@ -42,19 +42,60 @@ func TestHelpOutput(t *testing.T) {
 	tests := []struct {
 		name string
 		args []string
-		code int
 	}{
-		{"usage", []string{"--help"}, 0},
-		{"run-help", []string{"run", "--help"}, 0},
-		{"simulate-help", []string{"simulate", "--help"}, 0},
-		{"cleanup-help", []string{"cleanup", "--help"}, 0},
+		{"usage", []string{"--help"}},
+		{"run-help", []string{"run", "--help"}},
+		{"simulate-help", []string{"simulate", "--help"}},
+		{"cleanup-help", []string{"cleanup", "--help"}},
+		{"verify-bundle-help", []string{"verify-bundle", "--help"}},
+		{"cassettes-help", []string{"cassettes", "--help"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errOut := run(t, tt.args...)
-			assert.Equal(t, tt.code, code)
-			golden(t, tt.name, out+errOut)
+			assert.Equal(t, 0, code)
+			assert.Empty(t, errOut, "help goes to stdout")
+			golden(t, tt.name, out)
 		})
+	}
+}
+
+// TestEveryCommandHelp: help asked for goes to stdout with exit status 0, in every spelling.
+func TestEveryCommandHelp(t *testing.T) {
+	for _, c := range commands() {
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}} {
+			t.Run(strings.Join(args, " "), func(t *testing.T) {
+				code, out, errOut := run(t, args...)
+				assert.Equal(t, 0, code, out+errOut)
+				assert.Empty(t, errOut)
+				assert.True(t, strings.HasPrefix(out, "Usage: cloudcontract "+c.name), out)
+			})
+		}
+	}
+	code, out, errOut := run(t, "cassettes", "scan", "--help")
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Usage: cloudcontract cassettes scan")
+}
+
+// TestUsageErrorsGoToStderr: a usage error is reported on stderr with exit status 2, and
+// stdout stays empty.
+func TestUsageErrorsGoToStderr(t *testing.T) {
+	for _, args := range [][]string{nil, {"frobnicate"}, {"run", "--colour"}, {"verify-bundle"}, {"cassettes"}, {"version", "--short"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, out, errOut := run(t, args...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, out)
+			assert.NotEmpty(t, errOut)
+		})
+	}
+	_, _, errOut := run(t)
+	golden(t, "no-command", errOut)
+}
+
+func TestUsageDocumentsExitStatuses(t *testing.T) {
+	_, out, _ := run(t, "help")
+	for _, want := range []string{"Exit status:", "  0 ", "  1 ", "  2 ", "  130 "} {
+		assert.Contains(t, out, want)
 	}
 }
 
@@ -64,11 +105,18 @@ func TestBadInvocations(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no command", nil, "Usage: cloudcontract COMMAND"},
+		{"no command", nil, "no command given"},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"unknown flag", []string{"run", "--colour"}, "flag provided but not defined: -colour"},
-		{"positional argument", []string{"run", "ukcloud"}, `unexpected argument "ukcloud"`},
+		{"an API as a path", []string{"run", "ukcloud"}, `ukcloud: no such feature file or folder (to select an API, use --api ukcloud)`},
+		{"a path outside the features", []string{"run", "go.mod"}, `go.mod is not in a folder of an API under features`},
+		{"a bad line", []string{"run", "features/ukcloud/billing.feature:x"}, `"x" is not a line number`},
+		{"a bad name", []string{"run", "--name", "(billing"}, `--name "(billing"`},
+		{"a path of another API", []string{"run", "--api", "esc", "features/ukcloud/billing.feature"}, `features/ukcloud/billing.feature is a feature of API ukcloud, which --api does not select`},
+		{"sim: a path outside the features", []string{"run", "--target", "sim", "go.mod"}, `go.mod is not in a folder of an API under features`},
 		{"zero concurrency", []string{"run", "--concurrency", "0"}, "--concurrency 0: must be at least 1"},
+		{"dangling tag operator", []string{"run", "--tags", "@a &&"}, `--tags "@a &&": empty term 2`},
+		{"dangling tag operator live", []string{"run", "--api", "ukcloud", "--target", "sim", "--tags", "@a,"}, `--tags "@a,"`},
 		{"bad format", []string{"run", "--format", "html"}, `--format "html"`},
 		{"record without target", []string{"run", "--api", "ukcloud", "--record"}, "--record needs --target URL"},
 		{"bad target", []string{"run", "--api", "ukcloud", "--target", "ftp://x"}, `--target "ftp://x" is not an http(s) URL`},
@@ -127,4 +175,23 @@ func TestListFaults(t *testing.T) {
 	code, out, _ := run(t, "simulate", "--api", "ukcloud", "--list-faults")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "missing-location")
+}
+
+// TestInterruptedRunExits130: an interrupted replay lists no failures, counts the scenarios not
+// run on the summary line, and exits 130.
+func TestInterruptedRunExits130(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	require.NoError(t, os.Chdir("../.."))
+	defer func() { require.NoError(t, os.Chdir(wd)) }()
+	var out, errb bytes.Buffer
+	code := realMain(ctx, []string{"run", "--api", "ukcloud", "--tags", "@billing"}, &out, &errb)
+	assert.Equal(t, 130, code, out.String()+errb.String())
+	assert.NotContains(t, out.String(), "Failed scenarios")
+	assert.NotContains(t, out.String(), "Failed steps")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	assert.Equal(t, "0 passed, 0 failed, 5 not run", lines[len(lines)-1])
+	assert.Contains(t, errb.String(), "interrupted: 5 of 5 scenarios not run")
 }

@@ -16,7 +16,7 @@ import (
 )
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--concurrency N] [--format F]", stderr)
+	fs := newFlagSet("run", "run [--api NAME|all] [--target URL [--record]] [--tags EXPR] [--name REGEX] [--concurrency N] [--format F] [FEATURE[:LINE]...]", stderr)
 	api := fs.String("api", "all", "API to run (a folder of --specs: ukcloud, cloudcontrol, esc, cam), several comma-separated, or all")
 	target := fs.String("target", "", "base URL of a live endpoint, or \"sim\" for an in-process simulator of each API (default: replay from cassettes; env CLOUDCONTRACT_TARGET)")
 	profileFile := fs.String("config", "", "profile file of defaults: targets, credentials, timeouts (env CLOUDCONTRACT_CONFIG); flags and environment win over it")
@@ -30,6 +30,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	simDataset := fs.String("sim-dataset", sim.DatasetDefault, "with --target sim: the data set the simulators are populated with ("+strings.Join(sim.Datasets(), ", ")+")")
 	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
+	name := fs.String("name", "", "regular expression selecting scenarios by name (positional FEATURE[:LINE] arguments select files, folders or the scenario at a line)")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
 	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE, json:FILE (one JSON object per failed scenario) (comma-separated for several)")
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
@@ -47,7 +48,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Var(&varFlags, "var", "NAME=VALUE: a fixture variable (repeatable; see the fixtures of specs/<api>/harness.yaml; env CLOUDCONTRACT_<API>_VAR_<NAME>)")
 	strict := fs.Bool("strict", false, "a deviation from behaviour the contract only infers (x-evidence) fails like a broken documented assertion")
 	skipPreflight := fs.Bool("skip-preflight", false, "with a live target: run the scenarios without checking the target first")
-	if err := parseFlags(fs, args); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
 	if err := resolveTrees(fs, *record); err != nil {
@@ -67,6 +69,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	if *timeout <= 0 {
 		return usageErr("--timeout %s: must be positive", *timeout)
+	}
+	if err := runner.CheckTags(*tags); err != nil {
+		return usageErr("%v", err)
 	}
 	for _, f := range strings.Split(*format, ",") {
 		kind, _, _ := strings.Cut(f, ":")
@@ -116,8 +121,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return runner.Config{
 				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
-				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
-				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
+				Target: url, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
+				Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
 				Registry: reg, Version: version, CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 			}
 		}, stdout, stderr)
@@ -129,8 +134,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cfg := runner.Config{
 		Transport: tr,
 		APIs:      apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
-		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
-		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
+		Target: *target, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
+		Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 	}
@@ -195,6 +200,9 @@ func finish(stdout io.Writer, res *runner.Result, err error) error {
 	if err != nil {
 		return err
 	}
+	if res.Interrupted {
+		return &exitError{code: exitInterrupted, msg: fmt.Sprintf("interrupted: %d of %d scenarios not run", res.NotRun(), len(res.Scenarios))}
+	}
 	if n := res.LeftBehind(); n > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d scenarios left resources behind (see Cleanup above)", n)}
 	}
@@ -246,7 +254,7 @@ func printFailures(w io.Writer, res *runner.Result) {
 	}
 	fmt.Fprintln(w, "\nFailed scenarios:")
 	for _, s := range res.Scenarios {
-		if s.Passed {
+		if s.Passed || s.NotRun {
 			continue
 		}
 		fmt.Fprintf(w, "  %s: %s [%s]\n    %s\n", s.Feature, s.Name, s.Kind, strings.ReplaceAll(s.Error, "\n", "\n    "))

@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +42,20 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 
 // runEachSimulator runs the suites, adding their results to total.
 func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o simOptions, config func(api, url string) runner.Config, total *runner.Result, stdout, stderr io.Writer) error {
+	// Feature paths select the APIs they belong to; each API's run gets its own paths.
+	var byAPI map[string][]string
+	if paths := config("", "").Paths; len(paths) > 0 {
+		by, order, err := runner.PathsByAPI(config("", "").FeaturesDir, paths)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		for _, a := range order {
+			if len(apis) > 0 && !slices.Contains(apis, a) {
+				return usageErr("%s is a feature of API %s, which --api does not select", by[a][0], a)
+			}
+		}
+		apis, byAPI = order, by
+	}
 	if len(apis) == 0 {
 		names, err := reg.Names()
 		if err != nil {
@@ -52,6 +68,9 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 		}
 	}
 	start := time.Now()
+	defer func() { total.Duration = time.Since(start) }()
+	reports := runner.NewReports(config("", "").Format, len(apis) > 1)
+	defer reports.Close(nil) // removes the per-API files of an aborted run; a no-op after the Close below
 	for _, api := range apis {
 		entry, err := catalog.Lookup(api)
 		if err != nil {
@@ -69,6 +88,12 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 		go func() { _ = srv.Serve(ln) }()
 		url := "http://" + ln.Addr().String()
 		cfg := config(api, url)
+		if byAPI != nil {
+			cfg.Paths = byAPI[api]
+		}
+		if cfg.Format, err = reports.Format(api); err != nil {
+			return err
+		}
 		if seeded, ok := s.(sim.Seeded); ok {
 			// The simulator's values of its data set, under what the user gave.
 			merged := map[string]string{}
@@ -92,6 +117,9 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 			msg += " (faults: " + strings.Join(o.faults, ", ") + ")"
 		}
 		fmt.Fprintln(stderr, msg)
+		if len(apis) > 1 && runner.PrintsToOutput(cfg.Format) {
+			fmt.Fprintf(stdout, "%s:\n", api) // which API the progress below belongs to
+		}
 		res, err := runner.Run(ctx, cfg)
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = srv.Shutdown(shutdown)
@@ -105,12 +133,17 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 			if res.Status > total.Status {
 				total.Status = res.Status
 			}
+			total.Interrupted = total.Interrupted || res.Interrupted
+		}
+		if errors.Is(err, runner.ErrNoScenario) {
+			continue // the selection holds none of this API's scenarios; another may have some
 		}
 		if err != nil {
-			total.Duration = time.Since(start)
 			return err
 		}
 	}
-	total.Duration = time.Since(start)
-	return nil
+	if len(total.Scenarios) == 0 && !total.Interrupted {
+		return runner.ErrNoScenario
+	}
+	return reports.Close(stdout)
 }

@@ -77,3 +77,63 @@ func TestWriteCountsErrors(t *testing.T) {
 	assert.Equal(t, 1, n)
 	assert.True(t, strings.HasPrefix(b.String(), "error: b"), "errors first")
 }
+
+// writeFiles writes files under dir, creating their folders.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+}
+
+func TestUndefinedStepsAreErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.feature": `Feature: a
+  Scenario: typo
+    Given I am not authenticated
+    When I sned a GET request to "/x"
+`})
+	found, err := Features(dir)
+	require.NoError(t, err)
+	require.Len(t, found, 1)
+	assert.Equal(t, Error, found[0].Severity)
+	assert.Equal(t, filepath.Join(dir, "a.feature")+": line 4", found[0].File+": "+found[0].Where)
+	assert.Equal(t, `undefined step: When I sned a GET request to "/x"; did you mean: ^I send an? (GET|POST|PUT|DELETE|PATCH|HEAD) request to "([^"]*)"$`, found[0].Message)
+}
+
+func TestOrphanCassettes(t *testing.T) {
+	features, cassettes := t.TempDir(), t.TempDir()
+	writeFiles(t, features, map[string]string{"accounts.feature": `Feature: accounts
+  Scenario: List the accounts
+    Given I am not authenticated
+  Scenario Outline: Get account <id>
+    Given I am not authenticated
+    Examples:
+      | id |
+      | 1  |
+`})
+	writeFiles(t, cassettes, map[string]string{
+		"accounts/list-the-accounts.yaml":                "kept",
+		"accounts/get-account-1.yaml":                    "kept: an example of an outline",
+		"accounts/list-every-account.yaml":               "orphan: the scenario was renamed",
+		"accounts/list-every-account.callbacks.yaml":     "orphan too",
+		"accounts/list-the-accounts.callbacks.yaml":      "kept",
+		"billing/report.yaml":                            "orphan: the feature is gone",
+		"accounts/.recording-123/list-the-accounts.yaml": "in progress, not a cassette",
+	})
+	found, err := Orphans(features, cassettes)
+	require.NoError(t, err)
+	var files []string
+	for _, f := range found {
+		assert.Equal(t, Error, f.Severity)
+		rel, _ := filepath.Rel(cassettes, f.File)
+		files = append(files, rel+": "+f.Message)
+	}
+	assert.ElementsMatch(t, []string{
+		"accounts/list-every-account.callbacks.yaml: orphan: no scenario of " + filepath.Join(features, "accounts.feature") + " is named so (renamed or removed?); delete the cassette, or record the renamed scenario",
+		"accounts/list-every-account.yaml: orphan: no scenario of " + filepath.Join(features, "accounts.feature") + " is named so (renamed or removed?); delete the cassette, or record the renamed scenario",
+		"billing/report.yaml: orphan: no feature file billing.feature in " + features + "; delete the cassette or restore the feature",
+	}, files)
+}

@@ -4,6 +4,7 @@
 package runner
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -14,6 +15,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,6 +46,13 @@ type Config struct {
 	Record bool
 	// Tags is a godog tag expression.
 	Tags string
+	// Paths select feature files or folders under FeaturesDir/<api>/, a file optionally with
+	// ":LINE" (any line of a scenario selects it); empty means every feature of the APIs. When
+	// APIs is empty, the paths give the APIs.
+	Paths []string
+	// Name is a regular expression selecting scenarios by name (an outline runs whole when the
+	// name of one of its examples matches).
+	Name string
 	// Concurrency is the number of scenarios run at once (default 1).
 	Concurrency int
 	// Format is godog's output format (pretty, progress, junit:FILE, cucumber:FILE; several
@@ -50,6 +60,9 @@ type Config struct {
 	Format string
 	// Output receives godog's output.
 	Output io.Writer
+	// Progress, when set, receives a line when a live step waits long (a documented wait, a long
+	// poll), and then every half minute while it lasts (stderr; replay never waits).
+	Progress io.Writer
 	// Randomize shuffles scenarios with this seed (0: file order; -1: a random seed).
 	Randomize int64
 	// Timeout bounds each request (default 30s).
@@ -83,9 +96,6 @@ type Config struct {
 	// Retries of a request the service answers as unavailable (503; 502/504 for idempotent
 	// methods); -1 means none, 0 the default (2).
 	Retries int
-	// Paths, when set, are the feature files or godog file:line locations to run instead of the
-	// API's whole feature folder (one API only); a scenario's feature URI then carries the line.
-	Paths []string
 	// WrapTransport, when set, wraps the transport of each scenario (see vcr.Options.Wrap).
 	WrapTransport func(featureURI, scenario string, rt http.RoundTripper) http.RoundTripper
 }
@@ -99,6 +109,8 @@ const (
 	KindContract Kind = "contract"
 	// KindAssertion: a step of the scenario did not hold.
 	KindAssertion Kind = "assertion"
+	// KindUndefined: a step of the scenario is not in the vocabulary.
+	KindUndefined Kind = "undefined step"
 	// KindEnvironment: the API could not be reached, answered too slowly or too much, or said it
 	// (or the way to it) was unavailable; its contract could not be judged.
 	KindEnvironment Kind = "environment"
@@ -108,9 +120,12 @@ const (
 func KindOf(err error) Kind {
 	var ee *steps.EnvironmentError
 	var ce *validate.ContractError
+	var ue *steps.UndefinedStep
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &ue):
+		return KindUndefined
 	case errors.As(err, &ee):
 		return KindEnvironment
 	case errors.As(err, &ce):
@@ -145,6 +160,9 @@ type ScenarioResult struct {
 	Cleanup []string
 	// LeftBehind is true when a deletion after the scenario failed.
 	LeftBehind bool
+	// NotRun is true when the run was interrupted before the scenario started, or while it ran
+	// (its error is the interruption): neither passed nor failed.
+	NotRun bool
 }
 
 // Result is the outcome of a run.
@@ -161,6 +179,8 @@ type Result struct {
 	Preflight []*preflight.Error
 	// Fixtures maps each API to the fixture variables of a live run (given and discovered).
 	Fixtures map[string]map[string]string
+	// Interrupted is true when the run's context was cancelled (Ctrl-C, SIGTERM) before it ended.
+	Interrupted bool
 }
 
 // LeftBehind counts the scenarios after which a resource could not be deleted.
@@ -174,7 +194,7 @@ func (r *Result) LeftBehind() int {
 	return n
 }
 
-// Passed counts passing scenarios; Failed the others.
+// Passed counts passing scenarios.
 func (r *Result) Passed() int {
 	n := 0
 	for _, s := range r.Scenarios {
@@ -185,16 +205,35 @@ func (r *Result) Passed() int {
 	return n
 }
 
-// Failed counts failing scenarios.
-func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() }
-
-// OK tells whether the run passed: at least one scenario, none failing, godog content.
-func (r *Result) OK() bool {
-	return r.Status == 0 && r.Failed() == 0 && len(r.Scenarios) > 0 && len(r.Preflight) == 0
+// NotRun counts the scenarios an interruption kept from running or ending.
+func (r *Result) NotRun() int {
+	n := 0
+	for _, s := range r.Scenarios {
+		if s.NotRun {
+			n++
+		}
+	}
+	return n
 }
 
-// Summary is the one-line summary: "N passed, N failed".
-func (r *Result) Summary() string { return fmt.Sprintf("%d passed, %d failed", r.Passed(), r.Failed()) }
+// Failed counts failing scenarios: neither passed nor not run.
+func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() - r.NotRun() }
+
+// OK tells whether the run passed: at least one scenario, none failing or not run, godog
+// content, not interrupted.
+func (r *Result) OK() bool {
+	return r.Status == 0 && r.Failed() == 0 && r.NotRun() == 0 && !r.Interrupted && len(r.Scenarios) > 0 && len(r.Preflight) == 0
+}
+
+// Summary is the one-line summary CI parses: "N passed, N failed", followed by ", N not run"
+// when an interruption kept scenarios from running.
+func (r *Result) Summary() string {
+	s := fmt.Sprintf("%d passed, %d failed", r.Passed(), r.Failed())
+	if n := r.NotRun(); n > 0 {
+		s += fmt.Sprintf(", %d not run", n)
+	}
+	return s
+}
 
 // Mode returns the mode the configuration asks for.
 func (c *Config) Mode() vcr.Mode {
@@ -207,6 +246,9 @@ func (c *Config) Mode() vcr.Mode {
 		return vcr.Replay
 	}
 }
+
+// ErrNoScenario is the error of a run whose selection holds no scenario.
+var ErrNoScenario = errors.New("no scenario ran: check --api, --tags, --name and the feature paths")
 
 // replayBase is the base URL of replayed requests: never dialled.
 const replayBase = "http://replay.cloudcontract.invalid"
@@ -222,14 +264,26 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("--target %q is not an http(s) URL", c.Target)
 		}
 	}
+	if err := CheckTags(c.Tags); err != nil {
+		return err
+	}
+	if _, err := regexp.Compile(c.Name); err != nil {
+		return fmt.Errorf("--name %q: %v", c.Name, err)
+	}
+	by, order, err := pathsByAPI(c.FeaturesDir, c.Paths)
+	if err != nil {
+		return err
+	}
+	for _, a := range order {
+		if len(c.APIs) > 0 && !slices.Contains(c.APIs, a) {
+			return fmt.Errorf("%s is a feature of API %s, which --api does not select", by[a][0], a)
+		}
+	}
 	if c.Concurrency < 0 {
 		return fmt.Errorf("--concurrency %d: must be at least 1", c.Concurrency)
 	}
 	if _, err := ParseTags(c.Tags); err != nil {
 		return fmt.Errorf("--tags: %w", err)
-	}
-	if len(c.Paths) > 0 && len(c.APIs) != 1 {
-		return errors.New("paths select scenarios of one API: give exactly one API")
 	}
 	return nil
 }
@@ -259,6 +313,20 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		reg = spec.NewRegistry(cfg.SpecsDir)
 	}
 	apis := cfg.APIs
+	sel := selection{name: regexp.MustCompile(cfg.Name)}
+	if cfg.Name == "" {
+		sel.name = nil
+	}
+	if len(cfg.Paths) > 0 {
+		by, order, err := pathsByAPI(cfg.FeaturesDir, cfg.Paths)
+		if err != nil {
+			return nil, err
+		}
+		if len(apis) == 0 {
+			apis = order
+		}
+		sel.paths = by
+	}
 	if len(apis) == 0 {
 		names, err := reg.Names()
 		if err != nil {
@@ -275,18 +343,28 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	res := &Result{Target: cfg.Target}
 	start := time.Now()
+	reports := NewReports(cfg.Format, len(apis) > 1)
 	for _, name := range apis {
-		err := runAPI(ctx, cfg, reg, name, len(apis) > 1, res)
+		format, err := reports.Format(name)
+		if err != nil {
+			return res, err
+		}
+		err = runAPI(ctx, cfg, reg, name, sel, format, len(apis) > 1, res)
 		var pe *preflight.Error
 		if errors.As(err, &pe) {
 			res.Preflight = append(res.Preflight, pe)
 			continue // the other APIs' targets may be fine
 		}
 		if err != nil {
+			_ = reports.Close(nil)
 			return res, err
 		}
 	}
+	if err := reports.Close(cfg.Output); err != nil {
+		return res, err
+	}
 	res.Duration = time.Since(start)
+	res.Interrupted = ctx.Err() != nil
 	if len(res.Preflight) > 0 {
 		errs := make([]error, len(res.Preflight))
 		for i, e := range res.Preflight {
@@ -294,13 +372,19 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		}
 		return res, errors.Join(errs...)
 	}
-	if len(res.Scenarios) == 0 {
-		return res, errors.New("no scenario ran: check --api and --tags")
+	if len(res.Scenarios) == 0 && !res.Interrupted {
+		return res, ErrNoScenario
 	}
 	return res, nil
 }
 
-func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, several bool, res *Result) error {
+// selection is what the run selects beside tags: paths by API (nil: every feature), and a name.
+type selection struct {
+	paths map[string][]string
+	name  *regexp.Regexp
+}
+
+func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, sel selection, format string, several bool, res *Result) error {
 	api, err := reg.Get(name)
 	if err != nil {
 		return err
@@ -311,6 +395,20 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	}
 	if err := CheckFeatures(featureDir); err != nil {
 		return err
+	}
+	paths := []string{featureDir}
+	if sel.paths != nil {
+		paths = sel.paths[name]
+	}
+	paths, err = godogPaths(paths, sel.name)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return nil // nothing of this API is selected
+	}
+	if several && PrintsToOutput(format) {
+		fmt.Fprintf(cfg.Output, "%s:\n", name) // which API the progress below belongs to
 	}
 	mode := cfg.Mode()
 	policy, creds := secrets(api, cfg.Credentials[name], mode == vcr.Replay || cfg.Simulated)
@@ -373,30 +471,33 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	validator.Strict = cfg.Strict
 	env := &steps.Env{
 		API: api, Validator: validator, Sessions: factory, BaseURL: baseURL,
-		Credentials: creds, Wait: pacer(mode), PollInterval: pollInterval, Timeout: cfg.Timeout,
+		Credentials: creds, Wait: pacer(mode, cfg.Progress), PollInterval: pollInterval, Timeout: cfg.Timeout,
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
-	col := &collector{api: name, policy: policy}
-	paths := []string{featureDir}
-	if len(cfg.Paths) > 0 {
-		paths = cfg.Paths
-	}
+	col := &collector{api: name, policy: policy, run: ctx}
+	out := &maskingWriter{w: cfg.Output, policy: policy, run: ctx}
 	suite := godog.TestSuite{
-		Name:                name,
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Register(sc, env, col) },
+		Name: name,
+		ScenarioInitializer: func(sc *godog.ScenarioContext) {
+			scenarioHooks(sc, name, col)
+			steps.Register(sc, env, col)
+		},
 		Options: &godog.Options{
-			Format:         formatFor(cfg.Format, name, several),
+			Format:         format,
 			Paths:          paths,
 			Tags:           cfg.Tags,
 			Concurrency:    cfg.Concurrency,
 			Strict:         true,
 			Randomize:      cfg.Randomize,
-			Output:         &maskingWriter{w: cfg.Output, policy: policy},
+			Output:         out,
 			NoColors:       true,
 			DefaultContext: ctx,
 		},
 	}
 	status := suite.Run()
+	if err := out.Flush(); err != nil {
+		return err
+	}
 	if status > res.Status {
 		res.Status = status
 	}
@@ -483,47 +584,15 @@ func declaresCallbacks(api *spec.API) bool {
 	return false
 }
 
-// pacer is the only place the mode decides a behaviour of steps: replay never sleeps.
-func pacer(mode vcr.Mode) func(context.Context, time.Duration) error {
-	if mode == vcr.Replay {
-		return func(ctx context.Context, _ time.Duration) error { return interrupted(ctx.Err()) }
-	}
-	return func(ctx context.Context, d time.Duration) error {
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-ctx.Done():
-			return interrupted(ctx.Err())
-		case <-t.C:
-			return nil
-		}
-	}
-}
+// interruptedText says, in the error of a step or a scenario, that the run was interrupted.
+const interruptedText = "the run was interrupted"
 
 // interrupted names a cancelled run (SIGINT) in a step's error.
 func interrupted(err error) error {
 	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("the run was interrupted: %w", err)
+		return fmt.Errorf("%s: %w", interruptedText, err)
 	}
 	return err
-}
-
-// formatFor gives each API its own report file when several APIs run (junit:out.xml becomes
-// out-ukcloud.xml).
-func formatFor(format, api string, several bool) string {
-	if !several {
-		return format
-	}
-	parts := strings.Split(format, ",")
-	for i, p := range parts {
-		kind, file, ok := strings.Cut(p, ":")
-		if !ok || file == "" {
-			continue
-		}
-		ext := filepath.Ext(file)
-		parts[i] = kind + ":" + strings.TrimSuffix(file, ext) + "-" + api + ext
-	}
-	return strings.Join(parts, ",")
 }
 
 func (r *Result) setRunID(api, id string) {
@@ -540,15 +609,32 @@ func newRunID() string {
 }
 
 type collector struct {
-	api     string
-	policy  *redact.Policy
-	mu      sync.Mutex
-	results []ScenarioResult
+	api    string
+	policy *redact.Policy
+	// run is the run's context: once it is cancelled, a scenario that did not start, or whose
+	// error is the interruption, is not run rather than failed.
+	run context.Context
+	// undefined holds the first undefined step of each scenario, by pickle id; features caches
+	// the undefined steps of each feature file.
+	undefined map[string]*steps.UndefinedStep
+	features  map[string][]*steps.UndefinedStep
+	mu        sync.Mutex
+	results   []ScenarioResult
 }
 
 // ScenarioDone records the outcome of a scenario (steps.Hooks).
 func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err error) {
-	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err, Kind: KindOf(err)}
+	c.mu.Lock()
+	if u := c.undefined[sc.Id]; u != nil && err != nil {
+		err = u // godog says only "step is undefined"
+	}
+	c.mu.Unlock()
+	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err}
+	if err != nil && c.run != nil && c.run.Err() != nil && (s == nil || errors.Is(err, context.Canceled)) {
+		r.NotRun = true
+	} else {
+		r.Kind = KindOf(err)
+	}
 	if err != nil {
 		r.Error = c.policy.String(err.Error())
 		var ce *validate.ContractError
@@ -572,7 +658,8 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 			r.LeftBehind = r.LeftBehind || strings.HasPrefix(n, "left behind")
 		}
 		r.Cassette = s.CassettePath()
-		if err != nil && len(s.Exchanges) > 0 {
+		var undefined *steps.UndefinedStep
+		if err != nil && len(s.Exchanges) > 0 && !errors.As(err, &undefined) {
 			last := *s.Exchanges[len(s.Exchanges)-1]
 			last.RequestHeader = c.policy.Header(last.RequestHeader)
 			last.RequestBody = c.policy.Body(last.RequestHeader.Get("Content-Type"), last.RequestBody)
@@ -597,19 +684,154 @@ func (c *collector) maskProblems(ps []validate.Problem) []validate.Problem {
 	return out
 }
 
-// maskingWriter masks known secrets in godog's output.
-type maskingWriter struct {
-	w      io.Writer
-	policy *redact.Policy
-	mu     sync.Mutex
+// undefinedStep notes the first undefined step of a scenario, found in its feature file.
+func (c *collector) undefinedStep(sc *godog.Scenario, st *godog.Step) {
+	file, _, _ := splitLine(sc.Uri)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.undefined == nil {
+		c.undefined, c.features = map[string]*steps.UndefinedStep{}, map[string][]*steps.UndefinedStep{}
+	}
+	if c.undefined[sc.Id] != nil {
+		return
+	}
+	found, ok := c.features[file]
+	if !ok {
+		found, _ = steps.UndefinedSteps(file) // the file parsed for godog: it parses again
+		c.features[file] = found
+	}
+	u := &steps.UndefinedStep{File: file, Text: st.Text, Suggestions: steps.Suggest(st.Text, 3)}
+	for _, f := range found {
+		if f.Text == st.Text {
+			u = f
+			break
+		}
+	}
+	c.undefined[sc.Id] = u
 }
+
+// maskingWriter masks known secrets in godog's output, and leaves out the Go snippets godog
+// suggests for undefined steps: a suite of this harness does not define steps, and the failure
+// of each scenario names the undefined step and the closest steps of the vocabulary.
+//
+// godog writes its output a rune at a time (colors.Uncolored), so the writer works on whole
+// lines: a secret or a heading is only seen whole in a line. A partial line of progress marks
+// (".", "F", "-", "U", "P", "A") is written at once, so the progress shows live.
+//
+// Once the run is interrupted, the scenarios the interruption stopped or kept from starting are
+// left out of godog's "Failed steps": they are not run, not failed.
+type maskingWriter struct {
+	w        io.Writer
+	policy   *redact.Policy
+	run      context.Context
+	mu       sync.Mutex
+	line     []byte
+	snippets bool     // true once godog has begun its snippets, the last part of its summary
+	failed   []string // godog's "Failed steps" section, held until it ends
+}
+
+// snippetsHeading is the line with which godog's summary begins the snippets.
+const snippetsHeading = "You can implement step definitions for undefined steps with these snippets:"
 
 // Write implements io.Writer.
 func (m *maskingWriter) Write(p []byte) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, err := io.WriteString(m.w, m.policy.String(string(p))); err != nil {
-		return 0, err
+	m.line = append(m.line, p...)
+	for {
+		i := bytes.IndexByte(m.line, '\n')
+		if i < 0 {
+			break
+		}
+		line := string(m.line[:i+1])
+		m.line = m.line[i+1:]
+		if err := m.emit(line); err != nil {
+			return 0, err
+		}
+	}
+	// A partial line of progress marks is written at once; "-", "--" and "---" may begin the
+	// heading of godog's failed steps, so they wait for the next character.
+	if marks := string(m.line); len(marks) > 0 && strings.Trim(marks, ".F-UPA") == "" && strings.Trim(marks, "-") != "" {
+		line := string(m.line)
+		m.line = m.line[:0]
+		if err := m.emit(line); err != nil {
+			return 0, err
+		}
 	}
 	return len(p), nil
+}
+
+// Flush writes what is left.
+func (m *maskingWriter) Flush() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	line := string(m.line)
+	m.line = nil
+	if err := m.emit(line); err != nil {
+		return err
+	}
+	return m.endFailed()
+}
+
+// failedHeading begins godog's list of failed steps: groups of indented lines (scenario, step,
+// error) separated by blank lines.
+const failedHeading = "--- Failed steps:"
+
+func (m *maskingWriter) emit(text string) error {
+	if strings.Contains(text, snippetsHeading) {
+		m.snippets = true
+	}
+	if m.snippets || text == "" {
+		return nil
+	}
+	if m.failed != nil {
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, " ") {
+			m.failed = append(m.failed, text)
+			return nil
+		}
+		if err := m.endFailed(); err != nil {
+			return err
+		}
+	}
+	if strings.HasPrefix(text, failedHeading) && m.run != nil {
+		m.failed = []string{text}
+		return nil
+	}
+	_, err := io.WriteString(m.w, m.policy.String(text))
+	return err
+}
+
+// endFailed writes the "Failed steps" section held, without the steps the interruption stopped
+// once the run is interrupted.
+func (m *maskingWriter) endFailed() error {
+	if m.failed == nil {
+		return nil
+	}
+	lines := m.failed
+	m.failed = nil
+	var groups [][]string
+	var group []string
+	for _, l := range append(lines[1:], "\n") {
+		if strings.TrimSpace(l) != "" {
+			group = append(group, l)
+			continue
+		}
+		if group != nil {
+			groups = append(groups, group)
+			group = nil
+		}
+	}
+	var out strings.Builder
+	for _, g := range groups {
+		if m.run.Err() != nil && strings.Contains(strings.Join(g, ""), interruptedText) {
+			continue
+		}
+		out.WriteString("\n" + strings.Join(g, ""))
+	}
+	text := "\n"
+	if out.Len() > 0 {
+		text = lines[0] + out.String() + "\n\n"
+	}
+	_, err := io.WriteString(m.w, m.policy.String(text))
+	return err
 }

@@ -8,12 +8,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cloudcontract/cloudcontract/harness/redact"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/sim/ukcloud"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -42,10 +44,11 @@ func suite(t *testing.T, feature string, faults ...string) (Config, *bytes.Buffe
 }
 
 func TestStrictFailsUndefinedSteps(t *testing.T) {
-	cfg, _ := suite(t, `Feature: f
+	cfg, out := suite(t, `Feature: f
   Scenario: undefined
     Given I am authenticated
     When I juggle three teapots
+    And I sned a GET request to "/api/accounts"
 `)
 	res, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
@@ -53,6 +56,44 @@ func TestStrictFailsUndefinedSteps(t *testing.T) {
 	assert.False(t, res.OK())
 	assert.False(t, res.Scenarios[0].Passed)
 	assert.Equal(t, "0 passed, 1 failed", res.Summary())
+
+	var undefined *steps.UndefinedStep
+	require.ErrorAs(t, res.Scenarios[0].Err, &undefined)
+	assert.Equal(t, 4, undefined.Line, "the first undefined step")
+	assert.Equal(t, "When I juggle three teapots", undefined.Keyword+undefined.Text)
+	assert.Regexp(t, `^undefined step at .*test.feature:4: When I juggle three teapots; did you mean: \^`, res.Scenarios[0].Error)
+	assert.Empty(t, res.Scenarios[0].Reproduce, "the request is not what went wrong")
+	assert.NotContains(t, out.String(), "func ", "no Go snippet")
+	assert.NotContains(t, out.String(), "snippets")
+	assert.Contains(t, out.String(), "1 undefined", "godog's own counts stay")
+}
+
+// TestOutputIsMaskedWholeLines: godog writes a rune at a time; a secret is masked all the same.
+func TestOutputIsMaskedWholeLines(t *testing.T) {
+	var buf bytes.Buffer
+	policy := redact.New()
+	policy.AddValues("hunter2-secret")
+	m := &maskingWriter{w: &buf, policy: policy}
+	for _, r := range "...\npassword hunter2-secret here\nYou can implement step definitions for undefined steps with these snippets:\nfunc x() {}\n" {
+		_, err := m.Write([]byte(string(r)))
+		require.NoError(t, err)
+	}
+	require.NoError(t, m.Flush())
+	assert.NotContains(t, buf.String(), "hunter2-secret")
+	assert.True(t, strings.HasPrefix(buf.String(), "...\npassword "), buf.String())
+	assert.NotContains(t, buf.String(), "func x")
+}
+
+// TestFailedStepsKeepRealFailures: after an interruption, a real failure stays in godog's list.
+func TestFailedStepsKeepRealFailures(t *testing.T) {
+	var buf bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	m := &maskingWriter{w: &buf, policy: redact.New(), run: ctx}
+	_, err := m.Write([]byte("..F\n\n\n--- Failed steps:\n\n  Scenario: a # f:1\n    Then x # f:2\n      Error: wrong\n\n  Scenario: b # f:3\n    Given y # f:4\n      Error: before scenario hook failed: not started: the run was interrupted\n\n\n2 scenarios (2 failed)\n"))
+	require.NoError(t, err)
+	require.NoError(t, m.Flush())
+	assert.Equal(t, "..F\n\n\n--- Failed steps:\n\n  Scenario: a # f:1\n    Then x # f:2\n      Error: wrong\n\n\n2 scenarios (2 failed)\n", buf.String())
 }
 
 func TestMalformedFeatureNamesTheFile(t *testing.T) {
@@ -156,9 +197,27 @@ func TestConcurrentScenariosKeepTheirOwnState(t *testing.T) {
 	assert.Equal(t, 16, res.Passed())
 }
 
-func TestFormatForSeveralAPIs(t *testing.T) {
-	assert.Equal(t, "progress,junit:out/r-cam.xml", formatFor("progress,junit:out/r.xml", "cam", true))
-	assert.Equal(t, "junit:r.xml", formatFor("junit:r.xml", "cam", false))
+func TestReportFormats(t *testing.T) {
+	one := NewReports("progress,junit:out/r.xml", false)
+	f, err := one.Format("cam")
+	require.NoError(t, err)
+	assert.Equal(t, "progress,junit:out/r.xml", f, "one API writes the file asked for")
+
+	several := NewReports("progress,junit:out/r.xml,events:e.json", true)
+	defer several.Close(nil)
+	f, err = several.Format("cam")
+	require.NoError(t, err)
+	parts := strings.Split(f, ",")
+	assert.Equal(t, "progress", parts[0])
+	assert.True(t, strings.HasPrefix(parts[1], "junit:"+os.TempDir()), "merged later: %s", parts[1])
+	assert.Equal(t, "events:e-cam.json", parts[2], "not merged: one file per API")
+	var notes bytes.Buffer
+	require.NoError(t, os.WriteFile(strings.TrimPrefix(parts[1], "junit:"), []byte(`<testsuites name="cam" tests="0" skipped="0" failures="0" errors="0" time="0"></testsuites>`), 0o644))
+	dir := t.TempDir()
+	several.parts = map[string][]reportPart{"junit:" + filepath.Join(dir, "r.xml"): several.parts["junit:out/r.xml"]}
+	defer func() { assert.NoError(t, several.Close(nil), "a second Close does nothing") }()
+	require.NoError(t, several.Close(&notes))
+	assert.Equal(t, "one report file per API: events:e-cam.json\n", notes.String())
 }
 
 func TestConfigValidate(t *testing.T) {
@@ -198,11 +257,50 @@ func TestPathsSelectAScenarioAndWrapTransportSeesIt(t *testing.T) {
 	assert.Equal(t, []string{"second"}, wrapped)
 	assert.False(t, res.Scenarios[0].Passed)
 	assert.Contains(t, res.Scenarios[0].Error, "418")
-
-	cfg.APIs = []string{"ukcloud", "cam"}
-	assert.ErrorContains(t, cfg.Validate(), "one API")
 }
 
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestInterruptedScenariosAreNotRun: scenarios an interruption kept from starting are counted as
+// not run, not as failures.
+func TestInterruptedScenariosAreNotRun(t *testing.T) {
+	cfg, _ := suite(t, `Feature: f
+  Scenario: one
+    Given I am not authenticated
+  Scenario: two
+    Given I am not authenticated
+`)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := Run(ctx, cfg)
+	require.NoError(t, err)
+	require.Len(t, res.Scenarios, 2)
+	assert.True(t, res.Interrupted)
+	assert.Equal(t, 0, res.Failed())
+	assert.Equal(t, 2, res.NotRun())
+	assert.False(t, res.OK())
+	assert.Equal(t, "0 passed, 0 failed, 2 not run", res.Summary())
+}
+
+// TestInterruptionDuringAWait: the scenario waiting when the run is interrupted is not run, as are
+// those after it; the one that had passed stays passed.
+func TestInterruptionDuringAWait(t *testing.T) {
+	cfg, out := suite(t, `Feature: f
+  Scenario: first
+    Given I am not authenticated
+  Scenario: waits
+    When I wait "30" seconds
+  Scenario: last
+    Given I am not authenticated
+`)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	res, err := Run(ctx, cfg)
+	require.NoError(t, err)
+	assert.True(t, res.Interrupted)
+	assert.Equal(t, "1 passed, 0 failed, 2 not run", res.Summary())
+	assert.NotContains(t, out.String(), "Failed steps", "godog's list of failed steps leaves out what the interruption stopped")
+	assert.NotContains(t, out.String(), "interrupted")
+}

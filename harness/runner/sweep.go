@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/cloudcontract/cloudcontract/harness/cleanup"
@@ -69,11 +71,24 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 	if _, ok := creds["default"]; !ok {
 		return nil, fmt.Errorf("%s: credential set \"default\" is not configured: set %s and %s (or apis.%s.credentials.default in --config)", cfg.API, spec.CredentialEnv(cfg.API, "default", "USERNAME"), spec.CredentialEnv(cfg.API, "default", "PASSWORD"), cfg.API)
 	}
+	vars := map[string]string{}
+	for k, val := range cfg.Vars {
+		vars[k] = val
+	}
+	if c, ok := creds["default"]; ok && vars["username"] == "" {
+		vars["username"] = c.Username
+	}
+	// Nothing can be listed: say which variables are missing rather than find nothing. When some
+	// rules can be listed, the sweep lists them and says on Progress which it could not (an ACL
+	// rule needs the id of its network; deleting the network deletes it too).
+	if missing := checkListVars(api, vars); missing != nil && missing.Listable == 0 {
+		return nil, missing
+	}
 	factory := vcr.NewFactory(vcr.Options{Mode: vcr.Live, Real: cfg.Transport, Policy: policy, RunID: cfg.RunID})
 	v := validate.New(api)
 	env := &steps.Env{
 		API: api, Validator: v, Sessions: factory, BaseURL: u, Credentials: creds,
-		Wait: pacer(vcr.Live), PollInterval: time.Second, Timeout: cfg.Timeout, MaxBody: 64 << 20,
+		Wait: pacer(vcr.Live, nil), PollInterval: time.Second, Timeout: cfg.Timeout, MaxBody: 64 << 20,
 		Policy: policy, RunID: cfg.RunID,
 	}
 	s, err := steps.NewScenario(env, "cleanup", "cleanup "+cfg.RunID)
@@ -84,16 +99,65 @@ func Sweep(ctx context.Context, cfg SweepConfig) ([]*cleanup.Resource, error) {
 	if err := steps.Authenticate(ctx, s, "default"); err != nil {
 		return nil, fmt.Errorf("%s: %s", cfg.API, policy.String(err.Error()))
 	}
-	vars := map[string]string{}
-	for k, val := range cfg.Vars {
-		vars[k] = val
-	}
-	if c, ok := creds["default"]; ok && vars["username"] == "" {
-		vars["username"] = c.Username
-	}
 	found, err := cleanup.Sweep(ctx, s.Doer(factory.Real()), v, api, cfg.RunID, vars, cfg.DryRun, cfg.Progress)
 	if err != nil {
-		return found, errors.New(policy.String(err.Error()))
+		err = errors.New(policy.String(err.Error()))
 	}
-	return found, nil
+	return found, err
+}
+
+// MissingVarsError says which variables the list requests of the cleanup rules need and were not
+// given: without them nothing of those kinds can be found, so the sweep does not start.
+type MissingVarsError struct {
+	API string
+	// Listable counts the rules that can be listed with the variables given.
+	Listable int
+	// Needs are one line per rule and variable: the variable, the rule and its list request.
+	Needs []string
+}
+
+// Error implements error.
+func (e *MissingVarsError) Error() string {
+	return fmt.Sprintf("cannot list what the run left on %s; give the variables its cleanup rules (specs/%s/harness.yaml) need:\n  %s",
+		e.API, e.API, strings.Join(e.Needs, "\n  "))
+}
+
+var listVarRe = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// checkListVars returns a *MissingVarsError when a path parameter or ${NAME} of a rule's list
+// request has no value, nil when every rule can be listed.
+func checkListVars(api *spec.API, vars map[string]string) *MissingVarsError {
+	e := &MissingVarsError{API: api.Name}
+	for _, rule := range api.Harness.Cleanup {
+		if rule.List == "" {
+			continue
+		}
+		op := api.Operation(rule.List)
+		if op == nil {
+			continue
+		}
+		var names []string
+		names = append(names, op.Params()...)
+		for _, m := range listVarRe.FindAllStringSubmatch(rule.ListQuery, -1) {
+			names = append(names, m[1])
+		}
+		request := op.Method + " " + op.Template
+		if rule.ListQuery != "" {
+			request += "?" + rule.ListQuery
+		}
+		listable := true
+		for _, n := range names {
+			if vars[n] == "" {
+				listable = false
+				e.Needs = append(e.Needs, fmt.Sprintf("--var %s=VALUE: rule %q lists with %s (%s)", n, rule.Resource, rule.List, request))
+			}
+		}
+		if listable {
+			e.Listable++
+		}
+	}
+	if len(e.Needs) > 0 {
+		return e
+	}
+	return nil
 }

@@ -21,6 +21,7 @@ type state struct {
 	copies      []*imageCopy
 	remote      []*remoteCopy
 	audit       []auditEntry
+	pageSize    int // default page size of the paging lists that document none
 }
 
 type account struct {

@@ -12,12 +12,15 @@ Feature: Cloud Backup (section 6)
   Scenario: Backup lifecycle: enable, policies, clients, plan, restore out of place, disable
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then I save "/id" of the first item of "/backupClient" as "client"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_backup}"
+    Then I save the response field "/serverWithState/0/sourceImageId" as "image"
+    And I save the response field "/serverWithState/0/networkId" as "network"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-backup-01</name>
-        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${network}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image}</imageResourcePath>
         <administratorPassword>P@ssw0rd-backup</administratorPassword>
         <isStarted>true</isStarted>
       </Server>
@@ -49,6 +52,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 200
     And the response field "/backupClientType" should have at least 1 item
     And I save "/type" of the first item of "/backupClientType" whose "/isFileSystem" is "true" as "ctype"
+    And I save "/type" of the first item of "/backupClientType" whose "/isFileSystem" is "false" as "dbtype"
     When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/storagePolicy"
     Then the response should conform to the contract
     And the response status should be 200
@@ -74,7 +78,7 @@ Feature: Cloud Backup (section 6)
     When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client" with body:
       """xml
       <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
-        <type>MySQL</type>
+        <type>${dbtype}</type>
         <storagePolicyName>30 Day Storage Policy</storagePolicyName>
         <schedulePolicyName>6PM - 12AM</schedulePolicyName>
       </NewBackupClient>

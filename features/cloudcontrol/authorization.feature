@@ -6,7 +6,7 @@ Feature: Authentication and roles (sections 1.3.3 and 2.2)
 
   Scenario Outline: <operation> without credentials answers 401
     Given I am not authenticated
-    And the variable "org" is "1831c1a9-9c03-44df-a5a4-f2a4662d6bde"
+    And the variable "org" is "${org_id}"
     When I send a <method> request to "<path>"
     Then the response should conform to the contract
     And the response status should be 401
@@ -164,16 +164,25 @@ Feature: Authentication and roles (sections 1.3.3 and 2.2)
     When I send a GET request to "/oec/0.9/myaccount"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/userName" should be "sub.admin"
+    And the response field "/userName" should exist
+    And the response field "/orgId" should be "${org_id}"
     And I save the response field "/orgId" as "org"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?pageSize=2"
     Then the response should conform to the contract
     And the response status should be 200
 
   Scenario Outline: The sub-administrator without the role of <operation> is refused with REASON_140
-    Given I am authenticated as "subadmin"
+    Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
     Then I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    Then I save "/userName" of the first item of "/storageAccount" as "files_user"
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then I save the response field "/userName" as "ro_user"
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then I save the response field "/userName" as "sub_user"
     When I send a <method> request to "/oec/0.9/${org}/<path>"
     Then the response should conform to the contract
     And the response status should be 403
@@ -183,22 +192,22 @@ Feature: Authentication and roles (sections 1.3.3 and 2.2)
     Examples:
       | operation                     | method | path                                                                                                |
       | addSubAdministratorAccount    | POST   | account                                                                                             |
-      | deleteSubAdministratorAccount | GET    | account/read.only?delete                                                                            |
-      | designatePrimaryAdministrator | GET    | account/sub.admin?primary                                                                           |
-      | deleteNetwork                 | GET    | network/a4c8b1e2-0c1d-11e3-b29c-001517c46405?delete                                                 |
-      | createAclRule                 | POST   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule                                                |
-      | createNatRule                 | POST   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule                                                |
-      | reservePublicIpBlockWithSize  | GET    | network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip?reserveNewWithSize=4                          |
-      | createVip                     | POST   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/vip                                                    |
-      | deleteServerFarm              | GET    | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/serverFarm/f9b4d6ea-0c1d-11e3-b29c-001517c46902?delete |
-      | deleteCustomerServerImage     | GET    | image/c325fe04-7711-4968-962e-c88784eb2001?delete                                                   |
-      | cloneServerToCustomerImage    | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003?clone=sub-clone                                         |
+      | deleteSubAdministratorAccount | GET    | account/${ro_user}?delete |
+      | designatePrimaryAdministrator | GET    | account/${sub_user}?primary |
+      | deleteNetwork                 | GET    | network/${network_id}?delete |
+      | createAclRule                 | POST   | network/${network_lb}/aclrule |
+      | createNatRule                 | POST   | network/${network_lb}/natrule |
+      | reservePublicIpBlockWithSize  | GET    | network/${network_id}/publicip?reserveNewWithSize=4 |
+      | createVip                     | POST   | network/${network_lb}/vip |
+      | deleteServerFarm              | GET    | network/${network_lb}/serverFarm/00000000-0000-0000-0000-000000000000?delete |
+      | deleteCustomerServerImage     | GET    | image/${image_customer}?delete |
+      | cloneServerToCustomerImage    | GET    | server/${server_stopped}?clone=${run_id}-sub-clone |
       | importCustomerImage           | POST   | imageImport                                                                                         |
       | copyOvfPackageFromRemoteGeo   | POST   | remoteOvfPackageCopy                                                                                |
-      | getBackupDetails              | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup                                                  |
-      | enableBackup                  | POST   | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup                                                  |
+      | getBackupDetails              | GET    | server/${server_backup}/backup |
+      | enableBackup                  | POST   | server/${server_stopped}/backup |
       | createFilesAccount            | POST   | storageAccount                                                                                      |
-      | deleteFilesAccount            | GET    | storageAccount/files.archive?delete                                                                 |
+      | deleteFilesAccount            | GET    | storageAccount/${files_user}?delete |
       | getSummaryUsageReport         | GET    | report/usage?startDate=2013-07-01&endDate=2013-07-01                                                |
       | getAdministratorLogsReport    | GET    | auditlog?startDate=2013-07-01&endDate=2013-07-01                                                    |
 
@@ -214,14 +223,17 @@ Feature: Authentication and roles (sections 1.3.3 and 2.2)
     Examples:
       | operation    | method | path                                               |
       | deployServer | POST   | server                                             |
-      | startServer  | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003?start  |
-      | deleteServer | GET    | server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003?delete |
+      | startServer  | GET    | server/${server_stopped}?start  |
+      | deleteServer | GET    | server/${server_stopped}?delete |
 
   Scenario: A sub-administrator may change only his own account
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then I save the response field "/userName" as "ro_user"
     Given I am authenticated as "subadmin"
     When I send a GET request to "/oec/0.9/myaccount"
     Then I save the response field "/orgId" as "org"
-    When I send a POST request to "/oec/0.9/${org}/account/read.only" with form:
+    When I send a POST request to "/oec/0.9/${org}/account/${ro_user}" with form:
       | fullName | Read Only |
     Then the response should conform to the contract
     And the response status should be 403

@@ -18,6 +18,7 @@ Feature: Account (section 2)
     And the response field "/roles" should have at least 1 item
     And the response field "/roles/0/name" should be "primary administrator"
 
+  @destructive
   Scenario: Add, update and delete a sub-administrator
     When I send a POST request to "/oec/0.9/${org}/account" with body:
       """xml
@@ -73,6 +74,7 @@ Feature: Account (section 2)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive
     Examples:
       | problem                   | user      | secret      | role_name | code       |
       | whose user name is taken  | ${me}            | long-enough | server    | REASON_120 |
@@ -80,6 +82,7 @@ Feature: Account (section 2)
       | with a short password     | ${run_id}-jane   | short       | server    | REASON_122 |
       | with an unknown role      | ${run_id}-jane2  | long-enough | overlord  | REASON_123 |
 
+  @destructive
   Scenario: Updating an unknown administrator answers REASON_10
     When I send a POST request to "/oec/0.9/${org}/account/nobody" with form:
       | fullName | No Body |
@@ -87,6 +90,7 @@ Feature: Account (section 2)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_10"
 
+  @destructive
   Scenario: Giving the primary administrator roles answers REASON_123
     When I send a POST request to "/oec/0.9/${org}/account/${me}" with form:
       | role | network |
@@ -94,6 +98,7 @@ Feature: Account (section 2)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_123"
 
+  @destructive
   Scenario: Update my own account details
     When I send a POST request to "/oec/0.9/${org}/account/${me}" with form:
       | department | Operations |
@@ -107,6 +112,7 @@ Feature: Account (section 2)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive
     Examples:
       | request               | code       |
       | nobody?delete         | REASON_110 |

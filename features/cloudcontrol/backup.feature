@@ -9,6 +9,7 @@ Feature: Cloud Backup (section 6)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+  @destructive @fixture:server_backup
   Scenario: Backup lifecycle: enable, policies, clients, plan, restore out of place, disable
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then I save "/id" of the first item of "/backupClient" as "client"
@@ -167,6 +168,8 @@ Feature: Cloud Backup (section 6)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+ 
+  @fixture:server_backup
   Scenario: Backup details of a server with a client
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then the response should conform to the contract
@@ -175,6 +178,7 @@ Feature: Cloud Backup (section 6)
     And the response field "/backupClient" should have at least 1 item
     And the response field "/backupClient/0/type" should exist
 
+  @destructive @fixture:server_backup
   Scenario: Restore a file system backup in place
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then I save "/id" of the first item of "/backupClient" as "client"
@@ -186,6 +190,8 @@ Feature: Cloud Backup (section 6)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
 
+ 
+  @fixture:server_backup
   Scenario: Servers for an out of place restore
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup/client/FA.Linux/systemRestoreTarget"
     Then the response should conform to the contract
@@ -197,18 +203,40 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+   
+    @fixture:server_stopped
     Examples:
       | request                                                                                        | code       |
       | ${server_stopped}/backup                                                    | REASON_543 |
       | ${server_stopped}/backup/client/type                                        | REASON_543 |
+
+    @fixture:server_no_backup_location
+    Examples:
+      | request                                                                                        | code       |
       | ${server_no_backup_location}/backup                                                    | REASON_53  |
       | ${server_no_backup_location}/backup/client/storagePolicy                               | REASON_53  |
       | ${server_no_backup_location}/backup/client/schedulePolicy                              | REASON_53  |
-      | ${server_stopped}/backup?disable                                            | REASON_543 |
-      | 00000000-0000-0000-0000-000000000000/backup                                                    | REASON_395 |
-      | ${server_backup}/backup/client/00000000-0000-0000-0000-000000000000?remove | REASON_545 |
+
+    @fixture:server_backup
+    Examples:
+      | request                                                                                        | code       |
       | ${server_backup}/backup/client/Oracle/systemRestoreTarget                  | REASON_320 |
 
+    @destructive @fixture:server_stopped
+    Examples:
+      | request                                                                                        | code       |
+      | ${server_stopped}/backup?disable                                            | REASON_543 |
+
+    @destructive @fixture:server_backup
+    Examples:
+      | request                                                                                        | code       |
+      | ${server_backup}/backup/client/00000000-0000-0000-0000-000000000000?remove | REASON_545 |
+
+    Examples:
+      | request                                                                                        | code       |
+      | 00000000-0000-0000-0000-000000000000/backup                                                    | REASON_395 |
+
+  @destructive @fixture:server_no_backup_location
   Scenario: Enabling backup in a data center without Cloud Backup answers REASON_53
     When I send a POST request to "/oec/0.9/${org}/server/${server_no_backup_location}/backup" with body:
       """xml
@@ -218,6 +246,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_53"
 
+  @destructive @fixture:server_stopped
   Scenario: Enabling backup with an unknown service plan answers REASON_320
     When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/backup" with body:
       """xml
@@ -227,6 +256,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:server_backup
   Scenario: Enabling backup twice answers REASON_550
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup" with body:
       """xml
@@ -236,6 +266,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_550"
 
+  @destructive @fixture:server_backup
   Scenario: A restore older than the backups answers REASON_520
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then I save "/id" of the first item of "/backupClient" as "client"
@@ -247,6 +278,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_520"
 
+  @destructive @fixture:server_backup @fixture:server_backup_other_os
   Scenario: An out of place restore to a server of another operating system answers REASON_554
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then I save "/id" of the first item of "/backupClient" as "client"
@@ -261,6 +293,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_554"
 
+  @destructive @fixture:server_backup @fixture:server_backup_no_client
   Scenario: An out of place restore to a server without such a client answers REASON_552
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then I save "/id" of the first item of "/backupClient" as "client"
@@ -275,6 +308,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_552"
 
+  @destructive @fixture:server_backup
   Scenario: Modifying a backup client with an unknown storage policy answers REASON_320
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then I save "/id" of the first item of "/backupClient" as "client"
@@ -289,6 +323,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:server_backup
   Scenario: Adding a backup client of an unknown type answers REASON_320
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client" with body:
       """xml
@@ -302,6 +337,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:server_stopped
   Scenario: Changing the plan of a server without backup answers REASON_543
     When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/backup/modify" with body:
       """xml

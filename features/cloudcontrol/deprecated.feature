@@ -24,12 +24,21 @@ Feature: Deprecated account and server functions (sections 11 and 13)
       | data centers                              | datacenter                                                                     |
       | deployed servers                          | server/deployed                                                                |
       | pending deployment servers                | server/pendingDeploy                                                           |
+      | servers                                   | server                                                                         |
+
+   
+    @fixture:network_id
+    Examples:
+      | list                                      | path                                                                           |
       | deployed servers on a network with disks  | network/${network_id}/server/deployedWithDisks          |
       | pending servers on a network with disks   | network/${network_id}/server/pendingDeployWithDisks     |
-      | deployed servers on a network with labels | network/${network_lb}/server/deployedWithSoftwareLabels |
       | pending servers on a network              | network/${network_id}/server/pendingDeploy              |
+
+    @fixture:network_lb
+    Examples:
+      | list                                      | path                                                                           |
+      | deployed servers on a network with labels | network/${network_lb}/server/deployedWithSoftwareLabels |
       | deployed servers on a network             | network/${network_lb}/server/deployed                   |
-      | servers                                   | server                                                                         |
       | deployed servers on a network with status | network/${network_lb}/server/deployedWithStatus         |
       | servers on a network                      | network/${network_lb}/server                            |
 

@@ -9,6 +9,7 @@ Feature: Cloud Files accounts (section 9)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+  @destructive
   Scenario: Files account lifecycle: create, list, modify, delete
     And I save the response field "/userName" as "me"
     When I send a GET request to "/oec/0.9/${org}/account"
@@ -51,6 +52,7 @@ Feature: Cloud Files accounts (section 9)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_680"
 
+  @destructive
   Scenario: Creating a files account for an unknown sub-administrator answers REASON_110
     When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
       """xml
@@ -67,6 +69,7 @@ Feature: Cloud Files accounts (section 9)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_110"
 
+  @destructive
   Scenario: Creating a files account that exists answers REASON_320
     When I send a GET request to "/oec/0.9/${org}/storageAccount"
     Then I save "/userName" of the first item of "/storageAccount" as "taken"
@@ -84,6 +87,7 @@ Feature: Cloud Files accounts (section 9)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive
   Scenario: Modifying an unknown files account answers REASON_680
     When I send a POST request to "/oec/0.9/${org}/storageAccount/${run_id}-nobody" with form:
       | displayName | Nobody |
@@ -91,6 +95,7 @@ Feature: Cloud Files accounts (section 9)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_680"
 
+  @destructive
   Scenario: Giving a files account an unknown sub-administrator answers REASON_110
     When I send a GET request to "/oec/0.9/${org}/storageAccount"
     Then I save "/userName" of the first item of "/storageAccount" as "files"

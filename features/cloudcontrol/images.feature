@@ -15,16 +15,25 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     Then the response should conform to the contract
     And the response status should be 200
 
+   
+    @fixture:location
     Examples:
       | list                                          | path                                                 |
       | OS images with software labels in the default location | /oec/0.9/base/image/deployedWithSoftwareLabels/${location}   |
       | Customer images with software labels in the default location | /oec/0.9/${org}/image/deployedWithSoftwareLabels/${location} |
       | Pending deployment customer images in the default location | /oec/0.9/${org}/image/pendingDeploy/${location}              |
+      | Deprecated deployed customer images in the default location | /oec/0.9/${org}/image/deployed/${location}                   |
+
+    @fixture:location_other
+    Examples:
+      | list                                          | path                                                 |
+      | Deprecated OS images in another location      | /oec/0.9/base/image/${location_other}                |
+
+    Examples:
+      | list                                          | path                                                 |
       | Deprecated OS images                          | /oec/0.9/base/image                                  |
       | Deprecated deployed customer images           | /oec/0.9/${org}/image/deployed                       |
       | Deprecated pending deployment customer images | /oec/0.9/${org}/image/pendingDeploy                  |
-      | Deprecated deployed customer images in the default location | /oec/0.9/${org}/image/deployed/${location}                   |
-      | Deprecated OS images in another location      | /oec/0.9/base/image/${location_other}                |
       | Deprecated web server images of opsource      | /oec/0.9/opsource/image/web                          |
       | Deprecated database server images of opsource | /oec/0.9/opsource/image/db                           |
       | Deprecated customer server images             | /oec/0.9/${org}/image                                |
@@ -35,6 +44,8 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       | Customer image export history                 | /oec/0.9/${org}/imageExportHistory                   |
       | Customer image copying in progress            | /oec/0.9/${org}/copyCustomerImage                    |
 
+ 
+  @fixture:location
   Scenario: OS images of a location carry their software labels
     When I send a GET request to "/oec/0.9/base/image/${location}"
     Then I save the number of items of "/ServerImage" as "n"
@@ -43,6 +54,8 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response field "/DeployedImageWithSoftwareLabels" should have "${n}" items
     And every item of the response field "/DeployedImageWithSoftwareLabels" should have "/location" equal to "${location}"
 
+ 
+  @fixture:image_customer @fixture:image_id @fixture:image_pending @fixture:location
   Scenario: A customer image and an OS image by id
     When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/${location}"
     Then I save "/name" of the first item of "/DeployedImageWithSoftwareLabels" whose "/id" is "${image_customer}" as "name"
@@ -58,6 +71,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 200
     And the response field "/state" should be "PENDING_ADD"
 
+  @destructive @fixture:image_customer
   Scenario: Does an image name exist
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
     Then I save the response field "/name" as "name"
@@ -75,6 +89,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     Then the response should conform to the contract
     And the response status should be 200
 
+  @destructive @fixture:image_failed
   Scenario: Clean a failed customer image import
     When I send a GET request to "/oec/0.9/${org}/image/${image_failed}?clean"
     Then the response should conform to the contract
@@ -94,14 +109,31 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     Examples:
       | request                                     | code       |
       | 00000000-0000-0000-0000-000000000000        | REASON_390 |
-      | 00000000-0000-0000-0000-000000000000?delete | REASON_390 |
-      | ${image_id}?delete                          | REASON_390 |
-      | ${image_pending}?delete                     | REASON_601 |
-      | ${image_customer}?clean                     | REASON_40  |
       | deployedWithSoftwareLabels/XX9              | REASON_770 |
       | pendingDeploy/XX9                           | REASON_770 |
       | deployed/XX9                                | REASON_770 |
 
+    @destructive
+    Examples:
+      | request                                     | code       |
+      | 00000000-0000-0000-0000-000000000000?delete | REASON_390 |
+
+    @destructive @fixture:image_id
+    Examples:
+      | request                                     | code       |
+      | ${image_id}?delete                          | REASON_390 |
+
+    @destructive @fixture:image_pending
+    Examples:
+      | request                                     | code       |
+      | ${image_pending}?delete                     | REASON_601 |
+
+    @destructive @fixture:image_customer
+    Examples:
+      | request                                     | code       |
+      | ${image_customer}?clean                     | REASON_40  |
+
+  @destructive @fixture:image_customer
   Scenario: Editing an image with an unknown field answers REASON_320
     When I send a POST request to "/oec/0.9/${org}/image/${image_customer}" with form:
       | colour | blue |
@@ -109,6 +141,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:location_other
   Scenario: Import a customer image from an OVF package
     When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
     Then I save "/ovfPackagePrefix" of the first item of "/imageExportRecord" whose "/result" is "SUCCESS" as "prefix"
@@ -142,12 +175,14 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:image_customer
     Examples:
       | package                | target_location | image_name   | code       |
       | ${prefix}.mf           | XX9             | ${run_id}-nowhere | REASON_770 |
       | ${run_id}-no-such.mf   | ${where}        | ${run_id}-missing | REASON_431 |
       | ${prefix}.mf           | ${where}        | ${taken}          | REASON_391 |
 
+  @destructive @fixture:image_customer_other
   Scenario: Export a customer image to an OVF package
     When I send a POST request to "/oec/0.9/${org}/imageExport" with body:
       """xml
@@ -166,6 +201,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 200
     And the response body should contain "${run_id}-export"
 
+  @destructive
   Scenario: Exporting an unknown image answers REASON_390
     When I send a POST request to "/oec/0.9/${org}/imageExport" with body:
       """xml
@@ -175,6 +211,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_390"
 
+  @destructive @fixture:image_customer @fixture:location_other
   Scenario: Copy a customer image to another data center
     When I send a POST request to "/oec/0.9/${org}/copyCustomerImage" with body:
       """xml
@@ -205,12 +242,14 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:image_customer @fixture:image_customer_other
     Examples:
       | source                               | target       | location | code       |
       | 00000000-0000-0000-0000-000000000000 | ${run_id}-nothing | ${other_location} | REASON_390 |
       | ${image_customer}                    | ${run_id}-here    | ${here}           | REASON_770 |
       | ${image_customer}                    | ${other_name}     | ${other_location} | REASON_391 |
 
+  @destructive
   Scenario: Copy an OVF package from a remote geography
     When I send a GET request to "/oec/0.9/${org}/multigeo"
     Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "false" as "geo"
@@ -234,6 +273,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_460"
 
+  @destructive
   Scenario: Copying an OVF package from the home geography answers REASON_461
     When I send a GET request to "/oec/0.9/${org}/multigeo"
     Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "true" as "geo"

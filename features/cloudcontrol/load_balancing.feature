@@ -12,6 +12,7 @@ Feature: VIP and load balancing (section 8)
     And I save the response field "/orgId" as "org"
     And the variable "web" is "/oec/0.9/${org}/network/${network_lb}"
 
+  @destructive
   Scenario: Build and tear down real servers, a probe, a server farm, a persistence profile and a VIP
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${network_lb}/config"
     Then I save the response field "/location" as "where"
@@ -243,7 +244,7 @@ Feature: VIP and load balancing (section 8)
     When I send a GET request to "/oec/0.9/${org}/server/${s2}?delete"
     Then the response status should be 200
 
-  Scenario: The Web Network's load-balancing resources
+  Scenario: The load-balancing resources of a network
     When I send a GET request to "${web}/vip"
     Then I save "/id" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "vip"
     And I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"
@@ -273,7 +274,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 200
     And the response field "/vip" should have an item whose "/id" is "${vip}"
 
-  Scenario Outline: GET <request> on the Web Network answers <code>
+  Scenario Outline: GET <request> on the network answers <code>
     When I send a GET request to "${web}/vip"
     Then I save "/id" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "vip"
     And I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"
@@ -297,7 +298,7 @@ Feature: VIP and load balancing (section 8)
       | persistenceProfile/00000000-0000-0000-0000-000000000000?delete | REASON_670 |
       | vip/00000000-0000-0000-0000-000000000000?delete                | REASON_650 |
 
-  Scenario Outline: POST <request> on the Web Network with <field> <value> answers <code>
+  Scenario Outline: POST <request> on the network with <field> <value> answers <code>
     When I send a GET request to "${web}/vip"
     Then I save "/id" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "vip"
     And I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"
@@ -310,6 +311,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive
     Examples:
       | request                                                          | field                | value                                | code       |
       | realServer/${rs}                                                 | inService            | perhaps                              | REASON_320 |
@@ -324,6 +326,7 @@ Feature: VIP and load balancing (section 8)
       | vip/${vip}                                                       | inService            | sometimes                            | REASON_320 |
       | vip/00000000-0000-0000-0000-000000000000                         | inService            | true                                 | REASON_650 |
 
+  @destructive
   Scenario: A real server for a server of another network answers REASON_395
     When I send a GET request to "/oec/0.9/${org}/serverWithState"
     Then I save "/id" of the first item of "/serverWithState" whose "/networkId" is not "${network_lb}" as "other"
@@ -335,6 +338,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_395"
 
+  @destructive
   Scenario: A second real server for the same server answers REASON_393
     When I send a GET request to "${web}/realServer"
     Then I save the response field "/realServer/0/serverId" as "member"
@@ -346,6 +350,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_393"
 
+  @destructive
   Scenario: A probe of an unknown type answers REASON_320
     When I send a POST request to "${web}/probe" with body:
       """xml
@@ -363,6 +368,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive
   Scenario: A server farm with an unknown probe answers REASON_620
     When I send a POST request to "${web}/serverFarm" with body:
       """xml
@@ -372,6 +378,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_620"
 
+  @destructive
   Scenario: A persistence profile for an unknown server farm answers REASON_630
     When I send a POST request to "${web}/persistenceProfile" with body:
       """xml
@@ -388,6 +395,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_630"
 
+  @destructive
   Scenario: A VIP for an unknown persistence profile answers REASON_670
     When I send a POST request to "${web}/vip" with body:
       """xml
@@ -405,6 +413,7 @@ Feature: VIP and load balancing (section 8)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_670"
 
+  @destructive
   Scenario: A VIP on a port another VIP of the address uses answers REASON_320
     When I send a GET request to "${web}/vip"
     Then I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"

@@ -11,6 +11,8 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+ 
+  @fixture:location @fixture:network_id
   Scenario: List networks with their location, and those of one location
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
     Then the response should conform to the contract
@@ -22,6 +24,8 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 200
     And every item of the response field "/network" should have "/location" equal to "${location}"
 
+ 
+  @fixture:network_lb
   Scenario: Network details and configuration
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
     Then I save "/name" of the first item of "/network" whose "/id" is "${network_lb}" as "name"
@@ -40,6 +44,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 200
     And the response field "/location" should be "${where}"
 
+  @destructive @fixture:location
   Scenario: Network lifecycle: create with location, rename, multicast, delete
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
@@ -103,6 +108,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_250"
 
+  @destructive
   Scenario: Deprecated Create Network and List Networks in the default location
     When I send a POST request to "/oec/0.9/${org}/network" with body:
       """xml
@@ -120,6 +126,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response should conform to the contract
     And the response status should be 200
 
+  @destructive @fixture:network_lb
   Scenario: ACL rule lifecycle on a network
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/aclrule"
     Then the response should conform to the contract
@@ -170,6 +177,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:network_lb
     Examples:
       | problem                  | rule_name  | rule_position | port_type | port  | code       |
       | a position already taken | ${run_id}-deny-udp-1 | ${taken_position} | EQUAL_TO  | 53    | REASON_290 |
@@ -178,6 +186,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
       | a name already used      | ${taken_name}        | 430               | EQUAL_TO  | 53    | REASON_293 |
       | an unknown port type     | ${run_id}-deny-udp-4 | 440               | SOMETIMES | 53    | REASON_320 |
 
+  @destructive @fixture:network_lb
   Scenario: NAT rule lifecycle on a network
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule"
     Then the response should conform to the contract
@@ -231,12 +240,14 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:network_lb
     Examples:
       | source      | code       |
       | ${natted}   | REASON_272 |
       | 10.99.0.1   | REASON_240 |
       | not-an-ip   | REASON_320 |
 
+  @destructive @fixture:network_lb
   Scenario: Reserve a public IP block of a size, set server to VIP connectivity, release it
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip?reserveNewWithSize=4"
     Then the response should conform to the contract
@@ -263,6 +274,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_370"
 
+  @destructive @fixture:network_lb
   Scenario: Deprecated Reserve Public IP Block, then release it
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip?reserveNew"
     Then the response should conform to the contract
@@ -279,19 +291,28 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:network_lb
     Examples:
       | request                                                                                    | code       |
       | ${network_lb}?delete                                                | REASON_380 |
-      | 00000000-0000-0000-0000-000000000000?delete                                                | REASON_250 |
-      | 00000000-0000-0000-0000-000000000000                                                       | REASON_250 |
-      | 00000000-0000-0000-0000-000000000000/aclrule                                               | REASON_250 |
-      | 00000000-0000-0000-0000-000000000000/natrule                                               | REASON_250 |
-      | 00000000-0000-0000-0000-000000000000/config                                                | REASON_250 |
       | ${network_lb}/publicip?reserveNewWithSize=3                         | REASON_330 |
       | ${network_lb}/aclrule/00000000-0000-0000-0000-000000000000?delete   | REASON_280 |
       | ${network_lb}/natrule/00000000-0000-0000-0000-000000000000?delete   | REASON_270 |
       | ${network_lb}/publicip/00000000-0000-0000-0000-000000000000?release | REASON_370 |
 
+    @destructive
+    Examples:
+      | request                                                                                    | code       |
+      | 00000000-0000-0000-0000-000000000000?delete                                                | REASON_250 |
+
+    Examples:
+      | request                                                                                    | code       |
+      | 00000000-0000-0000-0000-000000000000                                                       | REASON_250 |
+      | 00000000-0000-0000-0000-000000000000/aclrule                                               | REASON_250 |
+      | 00000000-0000-0000-0000-000000000000/natrule                                               | REASON_250 |
+      | 00000000-0000-0000-0000-000000000000/config                                                | REASON_250 |
+
+  @destructive
   Scenario: Creating a network in an unknown location answers REASON_770
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
@@ -307,6 +328,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_770"
 
+  @destructive @fixture:location
   Scenario: Renaming a network to the name of another answers REASON_210
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
@@ -322,6 +344,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_210"
 
+  @destructive @fixture:network_id
   Scenario: Setting multicast to a value that is not a boolean answers REASON_320
     When I send a POST request to "/oec/0.9/${org}/network/${network_id}/multicast" with form:
       | enabled | sometimes |
@@ -329,6 +352,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:network_lb
   Scenario: Releasing a public IP block in use answers REASON_350
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/config"
     Then I save "/id" of the first item of "/publicIps" whose "/networkDefault" is "true" as "block"
@@ -337,6 +361,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_350"
 
+  @destructive @fixture:network_lb
   Scenario: Server to VIP connectivity that is not a boolean answers REASON_320
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/config"
     Then I save "/id" of the first item of "/publicIps" as "block"

@@ -19,19 +19,29 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     Then the response page should hold at least 2 items
     And paging through "/oec/0.9/${org}/<list>" by <size> yields every item exactly once
 
+   
+    @fixture:location_other
     Examples:
       | list                                                                                                           | size |
       | serverWithBackup?deployed=true&location=${location_other}                                                      | 2    |
       | serverWithBackup?deployed=true&location=${location_other}                                                      | 1    |
       | serverWithState?deployed=true&location=${location_other}                                                       | 2    |
       | serverWithState?DEPLOYED=TRUE&Location=${location_other}&orderBy=name                                          | 1    |
+
+    @fixture:location_maintenance @fixture:location_no_backup @fixture:location_other
+    Examples:
+      | list                                                                                                           | size |
       | antiAffinityRule?location=${location_other}&location=${location_maintenance}&location=${location_no_backup}    | 1    |
+
+    Examples:
+      | list                                                                                                           | size |
       | datacenterWithMaintenanceStatus                                                                                | 3    |
       | datacenterWithMaintenanceStatus?orderBy=location.DESCENDING                                                    | 1    |
       | datacenterWithDiskSpeed                                                                                        | 2    |
       | remoteOvfPackageCopyHistory                                                                                    | 4    |
       | remoteOvfPackageCopyHistory?sourceGeoKey=${geo}&orderBy=startDate.descending                                   | 1    |
 
+  @destructive
   Scenario: Paging through OVF package copies in progress by 2 yields every item exactly once
     When I send a GET request to "/oec/0.9/${org}/multigeo"
     Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "false" as "geo"
@@ -92,17 +102,31 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And the response page should hold at least 1 item
     And every response item should have "<field>" equal to "<value>"
 
+   
+    @fixture:location_other @fixture:server_started
     Examples:
       | list                            | filter       | value                                | field        |
       | serverWithBackup                | location     | ${location_other}       | location     |
+      | datacenterWithDiskSpeed         | location     | ${location_other}       | location     |
+
+    @fixture:server_started
+    Examples:
+      | list                            | filter       | value                                | field        |
       | serverWithBackup                | name         | ${server_name}          | name         |
-      | serverWithState                 | location     | ${location}             | location     |
       | serverWithState                 | deployed     | false                   | isDeployed   |
       | serverWithState                 | networkId    | ${server_network}       | networkId    |
       | antiAffinityRule                | location     | ${rule_location}        | location     |
-      | datacenterWithMaintenanceStatus | location     | ${location_maintenance} | location     |
-      | datacenterWithDiskSpeed         | location     | ${location_other}       | location     |
       | remoteOvfPackageCopyHistory     | sourceGeoKey | ${geo}                  | sourceGeoKey |
+
+    @fixture:location @fixture:server_started
+    Examples:
+      | list                            | filter       | value                                | field        |
+      | serverWithState                 | location     | ${location}             | location     |
+
+    @fixture:location_maintenance @fixture:server_started
+    Examples:
+      | list                            | filter       | value                                | field        |
+      | datacenterWithMaintenanceStatus | location     | ${location_maintenance} | location     |
 
   Scenario Outline: <list> filtered by location IN two locations
     When I send a GET request to "/oec/0.9/${org}/<list>?location=${location}&location=${location_other}&pageSize=100"
@@ -111,6 +135,8 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And the response page should hold at least 2 items
     And every response item should have "location" in "${location},${location_other}"
 
+   
+    @fixture:location @fixture:location_other
     Examples:
       | list                            |
       | serverWithBackup                |
@@ -133,6 +159,8 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And every response item should have "created" at most "<to>"
     And the response items should be ordered by "created"
 
+   
+    @fixture:server_started
     Examples:
       | list             | min                  | max                  | from                 | to                   |
       | serverWithBackup | ${created}           | ${created}           | ${created}           | ${created}           |

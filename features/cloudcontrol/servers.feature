@@ -12,6 +12,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+  @destructive @fixture:image_id @fixture:location @fixture:network_id
   Scenario: Server lifecycle: deploy stopped, start, shut down, and delete
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -62,6 +63,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_395"
 
+  @destructive @fixture:image_id @fixture:network_id
   Scenario: Every power action on a started server, then modify and delete it
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -121,12 +123,20 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
 
+  @destructive @fixture:image_id @fixture:location
   Scenario: Notify the system of a private IP address change
+    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-renumber-net</name><location>${location}</location></NewNetworkWithLocation>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-renumber-net" as "net"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-renumber-01</name>
-        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${net}</vlanResourcePath>
         <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
         <administratorPassword>P@ssw0rd-server</administratorPassword>
         <isStarted>false</isStarted>
@@ -139,7 +149,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-renumber-02</name>
-        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${net}</vlanResourcePath>
         <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
         <administratorPassword>P@ssw0rd-other</administratorPassword>
         <isStarted>false</isStarted>
@@ -172,6 +182,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+    When I send a GET request to "/oec/0.9/${org}/network/${net}?delete"
+    Then the response status should be 200
+
+  @destructive @fixture:image_id @fixture:network_id
   Scenario: Add local storage, change its speed and remove it
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -227,6 +241,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+  @destructive @fixture:image_id @fixture:location @fixture:network_id
   Scenario: Clone a server to a customer image, edit and delete the image
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -280,6 +295,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+  @destructive @fixture:server_failed
   Scenario: Clean a failed server deployment
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_failed}"
     Then the response field "/serverWithState/0/state" should be "FAILED_ADD"
@@ -292,6 +308,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_395"
 
+  @destructive @fixture:server_tools_outdated
   Scenario: Update the VMware Tools of a server that needs it
     When I send a GET request to "/oec/0.9/${org}/server/${server_tools_outdated}?updateVMwareTools"
     Then the response should conform to the contract
@@ -302,6 +319,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_820"
 
+  @destructive @fixture:image_id @fixture:location @fixture:network_id
   Scenario: Create and delete a server anti-affinity rule
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -371,26 +389,48 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response field "/resultCode" should be "<code>"
     And the response field "/result" should be "ERROR"
 
+    @destructive @fixture:server_started
     Examples:
       | action                      | server                               | code       |
       | start                       | ${server_started}         | REASON_40  |
+      | delete                      | ${server_started}         | REASON_40  |
+      | clean                       | ${server_started}         | REASON_392 |
+      | updateVMwareTools           | ${server_started}         | REASON_820 |
+      | addLocalStorage&amount=1    | ${server_started}         | REASON_320 |
+
+    @destructive @fixture:server_stopped
+    Examples:
+      | action                      | server                               | code       |
       | shutdown                    | ${server_stopped}         | REASON_40  |
       | reboot                      | ${server_stopped}         | REASON_40  |
       | reset                       | ${server_stopped}         | REASON_40  |
+
+    @destructive @fixture:server_pending_change
+    Examples:
+      | action                      | server                               | code       |
       | poweroff                    | ${server_pending_change}  | REASON_392 |
       | start                       | ${server_pending_change}  | REASON_392 |
+      | delete                      | ${server_pending_change}  | REASON_392 |
+      | restart                     | ${server_pending_change}  | REASON_392 |
+
+    @destructive @fixture:server_tools_not_running
+    Examples:
+      | action                      | server                               | code       |
       | shutdown                    | ${server_tools_not_running} | REASON_800 |
       | reboot                      | ${server_tools_not_running} | REASON_800 |
-      | delete                      | ${server_started}         | REASON_40  |
-      | delete                      | ${server_pending_change}  | REASON_392 |
+
+    @destructive @fixture:server_backup
+    Examples:
+      | action                      | server                               | code       |
+      | clone=${run_id}-bk-image    | ${server_backup}          | REASON_550 |
+
+    @destructive
+    Examples:
+      | action                      | server                               | code       |
       | start                       | 00000000-0000-0000-0000-000000000000 | REASON_395 |
       | stop                        | 00000000-0000-0000-0000-000000000000 | REASON_395 |
-      | restart                     | ${server_pending_change}  | REASON_392 |
-      | clean                       | ${server_started}         | REASON_392 |
-      | updateVMwareTools           | ${server_started}         | REASON_820 |
-      | clone=${run_id}-bk-image    | ${server_backup}          | REASON_550 |
-      | addLocalStorage&amount=1    | ${server_started}         | REASON_320 |
 
+  @destructive @fixture:image_customer
   Scenario: Cloning to the name of a customer image of the location answers REASON_391
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
     Then the response status should be 200
@@ -404,12 +444,14 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response field "/resultCode" should be "REASON_391"
     And the response field "/result" should be "ERROR"
 
+  @destructive @fixture:server_stopped
   Scenario: Removing an unknown disk answers REASON_394
     When I send a GET request to "/oec/0.9/${org}/server/${server_stopped}/disk/00000000-0000-0000-0000-000000000000?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_394"
 
+  @destructive @fixture:server_stopped
   Scenario: Changing the speed of a disk to an unknown speed answers REASON_826
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_stopped}"
     Then I save "/id" of the first item of "/serverWithState/0/disk" as "disk"
@@ -421,6 +463,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_826"
 
+  @destructive @fixture:image_maintenance @fixture:network_maintenance
   Scenario: Deploying into a data center in maintenance answers REASON_51
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -451,13 +494,27 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:image_id
     Examples:
       | problem                         | server_name | network                              | image                                | started | code       |
       | an unknown network              | ${run_id}-bad-01 | 00000000-0000-0000-0000-000000000000 | ${image_id}                          | true    | REASON_250 |
+
+    @destructive @fixture:network_id
+    Examples:
+      | problem                         | server_name | network                              | image                                | started | code       |
       | an unknown image                | ${run_id}-bad-02 | ${network_id}                        | 00000000-0000-0000-0000-000000000000 | true    | REASON_390 |
+
+    @destructive @fixture:image_other @fixture:network_id
+    Examples:
+      | problem                         | server_name | network                              | image                                | started | code       |
       | an image of another data center | ${run_id}-bad-03 | ${network_id}                        | ${image_other}                       | true    | REASON_320 |
+
+    @destructive @fixture:image_id @fixture:network_id
+    Examples:
+      | problem                         | server_name | network                              | image                                | started | code       |
       | isStarted not a boolean         | ${run_id}-bad-04 | ${network_id}                        | ${image_id}                          | maybe   | REASON_320 |
 
+  @destructive
   Scenario: Deploying with a body that is not XML answers REASON_60
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -467,12 +524,14 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_60"
 
+  @destructive @fixture:rule_pending
   Scenario: Deleting an anti-affinity rule with an operation pending answers REASON_40
     When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/${rule_pending}?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_40"
 
+  @destructive @fixture:server_started @fixture:server_stopped
   Scenario: An anti-affinity rule across networks answers REASON_691
     When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
       """xml
@@ -485,6 +544,8 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_691"
 
+ 
+  @fixture:server_started
   Scenario: Server details of a seeded server
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
     Then the response field "/serverWithState" should have 1 item

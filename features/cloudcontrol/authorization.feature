@@ -86,7 +86,7 @@ Feature: Authentication and roles (sections 1.3.3 and 2.2)
       | updateAdministratorAccount                             | POST   | /oec/0.9/${org}/account/00000000-0000-0000-0000-000000000000                                                                       |
       | updateVmwareTools                                      | GET    | /oec/0.9/${org}/server/00000000-0000-0000-0000-000000000000?updateVMwareTools                                                      |
 
-   
+
     @fixture:org_id
     Examples:
       | operation                                              | method | path                                                                                                                               |

@@ -168,7 +168,7 @@ Feature: Cloud Backup (section 6)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
- 
+
   @fixture:server_backup
   Scenario: Backup details of a server with a client
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
@@ -190,7 +190,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
 
- 
+
   @fixture:server_backup
   Scenario: Servers for an out of place restore
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup/client/FA.Linux/systemRestoreTarget"
@@ -203,7 +203,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
-   
+
     @fixture:server_stopped
     Examples:
       | request                                                                                        | code       |

@@ -26,7 +26,7 @@ Feature: Deprecated account and server functions (sections 11 and 13)
       | pending deployment servers                | server/pendingDeploy                                                           |
       | servers                                   | server                                                                         |
 
-   
+
     @fixture:network_id
     Examples:
       | list                                      | path                                                                           |

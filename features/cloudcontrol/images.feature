@@ -2,7 +2,8 @@
 Feature: Server images (section 3), their import, export and copy (section 4), and the deprecated image lists (section 12)
   OS and customer images the cloud holds are read (fixture variables name a customer image of the
   default location, one of another location, one being imported, one whose import failed, which
-  one scenario cleans); imports and copies go to another location under names of the run.
+  one scenario cleans); imports and copies go to other locations than that of the failed imports,
+  under names of the run.
 
   Background:
     Given I am authenticated
@@ -15,7 +16,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     Then the response should conform to the contract
     And the response status should be 200
 
-   
+
     @fixture:location
     Examples:
       | list                                          | path                                                 |
@@ -44,7 +45,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       | Customer image export history                 | /oec/0.9/${org}/imageExportHistory                   |
       | Customer image copying in progress            | /oec/0.9/${org}/copyCustomerImage                    |
 
- 
+
   @fixture:location
   Scenario: OS images of a location carry their software labels
     When I send a GET request to "/oec/0.9/base/image/${location}"
@@ -54,7 +55,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response field "/DeployedImageWithSoftwareLabels" should have "${n}" items
     And every item of the response field "/DeployedImageWithSoftwareLabels" should have "/location" equal to "${location}"
 
- 
+
   @fixture:image_customer @fixture:image_id @fixture:image_pending @fixture:location
   Scenario: A customer image and an OS image by id
     When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/${location}"
@@ -91,6 +92,8 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
 
   @destructive @fixture:image_failed
   Scenario: Clean a failed customer image import
+    When I send a GET request to "/oec/0.9/${org}/image/${image_failed}"
+    Then the response field "/state" should be "FAILED_ADD"
     When I send a GET request to "/oec/0.9/${org}/image/${image_failed}?clean"
     Then the response should conform to the contract
     And the response status should be 200
@@ -141,7 +144,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
-  @destructive @fixture:location_other
+  @destructive @fixture:location
   Scenario: Import a customer image from an OVF package
     When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
     Then I save "/ovfPackagePrefix" of the first item of "/imageExportRecord" whose "/result" is "SUCCESS" as "prefix"
@@ -149,7 +152,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       """xml
       <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server">
         <ovfPackage>${prefix}.mf</ovfPackage>
-        <location>${location_other}</location>
+        <location>${location}</location>
         <name>${run_id}-imported-web</name>
         <description>imported from an OVF package</description>
       </NewImageImport>
@@ -211,14 +214,14 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_390"
 
-  @destructive @fixture:image_customer @fixture:location_other
+  @destructive @fixture:image_customer @fixture:location_no_backup
   Scenario: Copy a customer image to another data center
     When I send a POST request to "/oec/0.9/${org}/copyCustomerImage" with body:
       """xml
       <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server">
         <sourceImageId>${image_customer}</sourceImageId>
         <targetImageName>${run_id}-copy</targetImageName>
-        <targetLocation>${location_other}</targetLocation>
+        <targetLocation>${location_no_backup}</targetLocation>
       </NewImageCopy>
       """
     Then the response should conform to the contract

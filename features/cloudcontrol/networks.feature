@@ -11,7 +11,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
- 
+
   @fixture:location @fixture:network_id
   Scenario: List networks with their location, and those of one location
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
@@ -24,7 +24,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 200
     And every item of the response field "/network" should have "/location" equal to "${location}"
 
- 
+
   @fixture:network_lb
   Scenario: Network details and configuration
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation"

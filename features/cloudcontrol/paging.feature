@@ -1,8 +1,8 @@
 @cloudcontrol @paging
 Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
   Walks page through a list by a small page size and compare the pages with the whole list.
-  The server and anti-affinity walks keep to locations where no scenario deploys (the other
-  scenarios deploy in the default location), the in-progress OVF copy walk to the copies its own
+  The server and anti-affinity walks keep to locations where no scenario deploys or updates
+  servers (the other scenarios deploy in the default location), the in-progress OVF copy walk to the copies its own
   scenario starts: the resources other scenarios create or remove at the same time are outside
   them. Filters take their values from what the cloud listed first.
 
@@ -19,14 +19,14 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     Then the response page should hold at least 2 items
     And paging through "/oec/0.9/${org}/<list>" by <size> yields every item exactly once
 
-   
-    @fixture:location_other
+
+    @fixture:location_no_backup
     Examples:
       | list                                                                                                           | size |
-      | serverWithBackup?deployed=true&location=${location_other}                                                      | 2    |
-      | serverWithBackup?deployed=true&location=${location_other}                                                      | 1    |
-      | serverWithState?deployed=true&location=${location_other}                                                       | 2    |
-      | serverWithState?DEPLOYED=TRUE&Location=${location_other}&orderBy=name                                          | 1    |
+      | serverWithBackup?deployed=true&location=${location_no_backup}                                                  | 2    |
+      | serverWithBackup?deployed=true&location=${location_no_backup}                                                  | 1    |
+      | serverWithState?deployed=true&location=${location_no_backup}                                                   | 2    |
+      | serverWithState?DEPLOYED=TRUE&Location=${location_no_backup}&orderBy=name                                      | 1    |
 
     @fixture:location_maintenance @fixture:location_no_backup @fixture:location_other
     Examples:
@@ -102,7 +102,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And the response page should hold at least 1 item
     And every response item should have "<field>" equal to "<value>"
 
-   
+
     @fixture:location_other @fixture:server_started
     Examples:
       | list                            | filter       | value                                | field        |
@@ -135,7 +135,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And the response page should hold at least 2 items
     And every response item should have "location" in "${location},${location_other}"
 
-   
+
     @fixture:location @fixture:location_other
     Examples:
       | list                            |
@@ -159,7 +159,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And every response item should have "created" at most "<to>"
     And the response items should be ordered by "created"
 
-   
+
     @fixture:server_started
     Examples:
       | list             | min                  | max                  | from                 | to                   |

@@ -22,7 +22,7 @@ Feature: Reports (section 10)
       | software units     | report/usageSoftwareUnits | 2013-07-01 | 2013-07-01 |
       | administrator logs | auditlog                  | 2013-07-01 | 2013-07-30 |
 
- 
+
   @fixture:location
   Scenario: The backup usage report of the default location
     When I send a GET request to "/oec/0.9/${org}/backup/detailedUsageReport?datacenterId=${location}&startDate=2013-07-01&endDate=2013-07-01"
@@ -49,7 +49,7 @@ Feature: Reports (section 10)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
-   
+
     @fixture:location_no_backup
     Examples:
       | datacenter | code       |

@@ -544,7 +544,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_691"
 
- 
+
   @fixture:server_started
   Scenario: Server details of a seeded server
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"

@@ -239,7 +239,7 @@ func seedImages() []*image {
 
 func seedNetworks() []*network {
 	web := &network{id: NetworkWeb, name: "Web Network", description: "Public web tier", location: LocationNA1, privateNet: "10.162.1.0", state: "NORMAL", created: day(2012, 9, 1),
-		ipBlocks: []*ipBlock{{id: IPBlockWeb, baseIP: "165.180.12.32", subnetSize: 8, networkDefault: true, used: 2}},
+		ipBlocks: []*ipBlock{{id: IPBlockWeb, baseIP: "165.180.12.32", subnetSize: 8, networkDefault: true}},
 		acl: []*aclRule{
 			{id: ACLRuleHTTP, name: "allow-http", status: "NORMAL", position: 100, action: "PERMIT", protocol: "TCP", portType: "EQUAL_TO", port1: 80, ruleType: "OUTSIDE_ACL"},
 			{id: "1f0311d0-b874-413e-9c6d-18d35f62ca02", name: "allow-https", status: "NORMAL", position: 110, action: "PERMIT", protocol: "TCP", portType: "EQUAL_TO", port1: 443, ruleType: "OUTSIDE_ACL"},

@@ -224,12 +224,9 @@ var simFixtures = map[string]string{
 	"location_no_backup":        LocationNA5,
 	"server_pending_change":     ServerTest02,
 	"server_tools_not_running":  ServerMail01,
-	"server_tools_outdated":     ServerBuild01,
-	"server_failed":             ServerFailed01,
 	"image_customer":            ImageWebTemplate,
 	"image_customer_other":      ImageDevTemplate,
 	"image_pending":             ImagePending,
-	"image_failed":              ImageFailed,
 	"rule_pending":              AntiAffinityTest,
 }
 

@@ -132,7 +132,6 @@ type ipBlock struct {
 	subnetSize     int
 	networkDefault bool
 	serverToVip    bool
-	used           int // addresses handed out to NAT rules and VIPs
 }
 
 type aclRule struct {

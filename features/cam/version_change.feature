@@ -1,4 +1,4 @@
-@cam @version_change
+@cam @version_change @destructive @slow @fixture:tenant @fixture:org_guid @fixture:space_guid
 Feature: Upgrade and downgrade a service instance
   A service has versions (a createService body carrying the service_id of an existing service adds
   one). An instance lists its version change paths (GET ServiceInstances/{id} with
@@ -7,11 +7,10 @@ Feature: Upgrade and downgrade a service instance
 
   Background:
     Given I am authenticated
-    And the variable "tenant" is "c26b3dd4-4e74-4545-8ac9-bc30a6167b33"
-    And the variable "q" is "tenantId=${tenant}&ace_orgGuid=all&cloudOE_spaceGuid=cc-versions"
+    And the variable "q" is "tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "version": "1.1.1.1", "catalog_metadata": {"name": "cc-versioned", "bindable": false, "updatable": ""},
+      {"service": {"specVersion": "v3", "version": "1.1.1.1", "catalog_metadata": {"name": "${run_id}-versioned", "bindable": false, "updatable": ""},
         "actions": [{"type": "provision", "name": "Provision", "input_parameters": [
           {"name": "nsxt_transport_zone", "label": "Tansport Zone Name", "type": "string", "secured": false, "default": "CAMDC2Zone"},
           {"name": "url", "label": "Rest URL", "type": "string", "secured": false, "default": "https://jsonplaceholder.typicode.com/todos/1"}],
@@ -24,7 +23,7 @@ Feature: Upgrade and downgrade a service instance
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
       {"service_id": "${service}",
-        "service": {"specVersion": "v3", "version": "2.2.2.2", "catalog_metadata": {"name": "cc-versioned", "bindable": false, "updatable": ""},
+        "service": {"specVersion": "v3", "version": "2.2.2.2", "catalog_metadata": {"name": "${run_id}-versioned", "bindable": false, "updatable": ""},
         "upgrade_from": [{"version": "1.1.1.1"}], "downgrade_to": [{"version": "1.1.1.1"}],
         "actions": [{"type": "provision", "name": "Provision", "input_parameters": [
           {"name": "url", "label": "Rest URL", "type": "string", "secured": false, "default": "https://jsonplaceholder.typicode.com/todos/1"},
@@ -45,7 +44,7 @@ Feature: Upgrade and downgrade a service instance
       {"name": "${run_id}-upgrade-me", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
         "resourceProperties": {"templateParameters": [], "specifications": [
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.typicode.com/todos/5", "secured": false}]},
-        "ownership": {"username": "admin", "displayName": "admin", "orgGuid": "all", "spaceGuid": "cc-versions", "tenantId": "${tenant}"}}
+        "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
     Then the response status should be 200
     And I save the response field "/id" as "instance"

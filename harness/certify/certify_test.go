@@ -33,7 +33,7 @@ func bundle(t *testing.T, waivers []report.Waiver, faults ...string) (string, *r
 	out := filepath.Join(t.TempDir(), "bundle")
 	var progress bytes.Buffer
 	res, err := Run(context.Background(), Options{
-		API: "ukcloud", Target: srv.URL, Simulated: true, Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
+		API: "ukcloud", Target: srv.URL, Simulated: true, Vars: s.Fixtures(), Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
 		Registry: registry, Tags: "@builds", Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Output: &progress, Waivers: waivers,
 		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
 	})

@@ -278,6 +278,10 @@ func (s *Simulator) instanceJSON(in *instance) obj {
 	if rn.kind == actTerminate {
 		out["action"] = actTerminate
 	}
+	if s.data.otherForms {
+		out["ordered_time"] = in.created.UnixMilli()
+		out["Bearer_Token"] = "*******"
+	}
 	if !in.processed.IsZero() {
 		out["processed_time"] = stamp(in.processed)
 	}
@@ -290,7 +294,7 @@ func (s *Simulator) instanceJSON(in *instance) obj {
 	if s.faults.On(FaultMissingRequiredField) {
 		delete(out, "Status")
 	}
-	return out
+	return s.data.decorate(recordInstance, out, "templateName", "catalogItemName", "instance_id")
 }
 
 func (b *bindInstance) json(in *instance) obj {
@@ -458,13 +462,22 @@ func (s *Simulator) getInputParameters(w http.ResponseWriter, r *http.Request, c
 }
 
 // listInstances implements GET /ServiceInstances: the instances of the
-// namespace. Listing does not move any run.
+// namespace. Listing moves no deployment, but it is a read of the instances
+// being terminated: as a read by id, it finishes their destroy, and they are
+// no longer listed.
 func (s *Simulator) listInstances(w http.ResponseWriter, _ *http.Request, c caller) {
-	out := []any{}
-	for _, in := range s.instances {
-		if in.tenant == c.tenant && in.ns == c.ns {
-			out = append(out, s.instanceJSON(in))
+	var listed []*instance
+	for _, i := range s.data.ordered(len(s.instances)) {
+		if in := s.instances[i]; in.tenant == c.tenant && in.ns == c.ns {
+			listed = append(listed, in)
 		}
+	}
+	out := []any{}
+	for _, in := range listed {
+		if in.current().kind == actTerminate && s.advance(in) {
+			continue
+		}
+		out = append(out, s.instanceJSON(in))
 	}
 	s.json(w, http.StatusOK, out)
 }

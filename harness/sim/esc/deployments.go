@@ -353,7 +353,7 @@ func (s *Simulator) getDeploymentConfig(w http.ResponseWriter, r *http.Request) 
 		dep.Nodes = append(dep.Nodes, g.raw.clone())
 	}
 	root := elx("esc_datamodel", elx("tenants", elx("tenant", el("name", d.tenantName), elx("deployments", dep))))
-	root.XMLName.Space = nsESC
+	root.inNamespace(nsESC)
 	s.write(w, r, http.StatusOK, root, false)
 }
 

@@ -71,6 +71,8 @@ func findVDC(v *vorg, urn string) *vdc {
 type accountJSON struct {
 	Name string `json:"name"`
 	ID   int    `json:"id"`
+	// Status is an undocumented field a later revision might add (extras data sets only).
+	Status string `json:"status,omitempty"`
 }
 
 // listAccounts implements GET /api/accounts.
@@ -78,7 +80,11 @@ func (s *Simulator) listAccounts(w http.ResponseWriter, _ *http.Request, _ strin
 	out := []accountJSON{}
 	for _, a := range s.accounts {
 		if a.visible {
-			out = append(out, accountJSON{Name: a.name, ID: a.id})
+			aj := accountJSON{Name: a.name, ID: a.id}
+			if s.data.extras {
+				aj.Status = "Active"
+			}
+			out = append(out, aj)
 		}
 	}
 	var body any = out
@@ -444,6 +450,8 @@ type resourceJSON struct {
 	Attributes struct {
 		Name string `json:"name"`
 	} `json:"attributes"`
+	// Links is an undocumented JSON:API member a later revision might add (extras data sets).
+	Links map[string]string `json:"links,omitempty"`
 }
 
 func resource(id, typ, name string) resourceJSON {
@@ -461,7 +469,11 @@ func (s *Simulator) listVorgs(w http.ResponseWriter, r *http.Request, _ string) 
 	}
 	out := []resourceJSON{}
 	for _, v := range visibleVorgs(a) {
-		out = append(out, resource(fmt.Sprintf("%d-%d", a.id, v.id), "vOrg", v.name))
+		res := resource(fmt.Sprintf("%d-%d", a.id, v.id), "vOrg", v.name)
+		if s.data.extras {
+			res.Links = map[string]string{"vdcs": fmt.Sprintf("/api/accounts/%d/vorgs/%d/vdcs", a.id, v.id)}
+		}
+		out = append(out, res)
 	}
 	s.json(w, http.StatusOK, map[string]any{"data": out})
 }
@@ -488,16 +500,21 @@ func (s *Simulator) vorgFor(w http.ResponseWriter, r *http.Request) (*account, *
 }
 
 // listVDCs implements GET /api/accounts/{account_id}/vorgs/{vorg_id}/vdcs.
-// VDC ids are the VDC URNs: the schema's pattern, and what the edge gateway
-// paths take.
+// VDC ids are the VDC URNs (the schema's pattern, and what the edge gateway
+// paths take), or in data sets that choose so the "<account>-<vOrg>-<n>" form of
+// the document's attribute table and example.
 func (s *Simulator) listVDCs(w http.ResponseWriter, r *http.Request, _ string) {
-	_, v, ok := s.vorgFor(w, r)
+	a, v, ok := s.vorgFor(w, r)
 	if !ok {
 		return
 	}
 	out := []resourceJSON{}
-	for _, d := range v.vdcs {
-		out = append(out, resource(d.urn, "VDC", d.name))
+	for i, d := range v.vdcs {
+		id := d.urn
+		if s.data.vdcListIDs {
+			id = fmt.Sprintf("%d-%d-%d", a.id, v.id, i+1)
+		}
+		out = append(out, resource(id, "VDC", d.name))
 	}
 	s.json(w, http.StatusOK, map[string]any{"data": out})
 }

@@ -86,7 +86,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
       | datacenterWithMaintenanceStatus | location.DESCENDING                | location.DESCENDING               |
       | datacenterWithDiskSpeed         | LOCATION.ascending                 | location                          |
       | remoteOvfPackageCopyHistory     | sourceGeoKey,startDate.DESCENDING  | sourceGeoKey,startDate.DESCENDING |
-      | remoteOvfPackageCopy            | startDate.DESCENDING               | startDate.DESCENDING              |
+      | remoteOvfPackageCopy            | sourceGeoKey.DESCENDING            | sourceGeoKey.DESCENDING           |
 
   Scenario Outline: <list> filtered by <filter> equal to <value>
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
@@ -163,7 +163,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     @fixture:server_started
     Examples:
       | list             | min                  | max                  | from                 | to                   |
-      | serverWithBackup | ${created}           | ${created}           | ${created}           | ${created}           |
+      | serverWithBackup | ${created}           | 2099-12-31T23:59:59Z | ${created}           | 2099-12-31T23:59:59Z |
       | serverWithState  | 20000101             | 20991231             | 2000-01-01T00:00:00Z | 2099-12-31T23:59:59Z |
       | serverWithState  | 2000-01-01           | 2099-12-31           | 2000-01-01T00:00:00Z | 2099-12-31T23:59:59Z |
 

@@ -230,8 +230,11 @@ var simFixtures = map[string]string{
 	"rule_pending":              AntiAffinityTest,
 }
 
-// Fixtures gives the fixture variables of specs/cloudcontrol/harness.yaml that no documented list
-// finds, in the data set served.
+// Fixtures gives the fixture variables of specs/cloudcontrol/harness.yaml in the data set served:
+// those no documented list finds, and the value discovery would find for the others, so that a
+// run that skips discovery (the fault matrix) still has them. The resources a run consumes (a
+// failed deployment, a failed import, outdated VMware Tools) are left to discovery, which finds
+// the next one on every run.
 func (s *Simulator) Fixtures() map[string]string {
 	r := strings.NewReplacer(secondNames...)
 	out := make(map[string]string, len(simFixtures))
@@ -240,6 +243,45 @@ func (s *Simulator) Fixtures() map[string]string {
 			v = secondString(r, v)
 		}
 		out[k] = v
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.st
+	out["org_id"] = st.orgID
+	dcs := append([]*datacenter(nil), st.datacenters...)
+	sort.Slice(dcs, func(i, j int) bool { return dcs[i].location < dcs[j].location }) // the list's default order
+	for _, dc := range dcs {
+		switch {
+		case dc.isDefault:
+			out["location"] = dc.location
+		case dc.maintenance:
+			if out["location_maintenance"] == "" {
+				out["location_maintenance"] = dc.location
+			}
+		case dc.backup && out["location_other"] == "":
+			out["location_other"] = dc.location
+		}
+	}
+	for name, loc := range map[string]string{"image_id": out["location"], "image_other": out["location_other"], "image_maintenance": out["location_maintenance"]} {
+		if im := find(st.images, func(i *image) bool { return !i.customer && i.location == loc }); im != nil {
+			out[name] = im.id
+		}
+	}
+	for name, loc := range map[string]string{"network_id": out["location"], "network_maintenance": out["location_maintenance"]} {
+		if n := find(st.networks, func(n *network) bool { return n.location == loc }); n != nil {
+			out[name] = n.id
+		}
+	}
+	servers := append([]*server(nil), st.servers...)
+	sort.SliceStable(servers, func(i, j int) bool { return servers[i].created.Before(servers[j].created) })
+	for _, sv := range servers {
+		switch {
+		case sv.state != "NORMAL" || !sv.deployed:
+		case sv.started && sv.vmwareTools == "RUNNING" && sv.toolsCurrent && out["server_started"] == "":
+			out["server_started"] = sv.id
+		case !sv.started && sv.backup == nil && out["server_stopped"] == "":
+			out["server_stopped"] = sv.id
+		}
 	}
 	return out
 }

@@ -20,7 +20,7 @@ Feature: Stand-alone actions
           "resthooks": [], "notifications": [], "sequence": {"0": "template46b48313"}},
         "output_parameters": []}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/name" should be "${run_id}-action"
     And the response field "/id" should match "^[0-9a-f]{24}$"
@@ -29,7 +29,7 @@ Feature: Stand-alone actions
       """json
       {"action_data": {"action_id": "${action}", "name": "${run_id}-action-run"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/actionInstance/id" should match "^[0-9a-f]{24}$"
 
@@ -47,7 +47,7 @@ Feature: Stand-alone actions
       """json
       {"type": "provision", "name": "${run_id}-namespaced-action", "input_parameters": [], "flow": {"templates": []}, "output_parameters": []}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "action"
     When I send a POST request to "/cam/composer/api/v1/ActionInstances/invokeAction?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}" with body:
       """json

@@ -10,7 +10,7 @@ Feature: Bearer token and tenant
   Scenario: The service list with a token
     Given I am authenticated
     When I send a GET request to "/cam/composer/api/v1/service?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
 
   Scenario: A token of another tenant is refused

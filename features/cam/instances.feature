@@ -34,14 +34,14 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           "output_parameters": []}],
         "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     And I save the response field "/id" as "manifest"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
 
   @slow
   Scenario: Deploy a service, follow the instance until it is Active, then terminate it
@@ -56,7 +56,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "db_password", "label": "Database password", "value": "cc-db-secret-7d41", "secured": true}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/Status" should be "Submitted"
     And the response field "/serviceId" should be "${service}"
@@ -70,16 +70,70 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response field "/activity_deployment_details/instance/vmwarens666346e3/template_params_%" should be "3"
     And the response field "/stack_id" should have 1 item
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "" should have an item whose "/id" is "${instance}"
     When I send a DELETE request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/action" should be "Terminate"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
     Then the response status should be 404
     And the response should conform to the contract
+
+  @slow
+  Scenario: A service of the global namespace deploys without a namespace, with a list parameter's array default
+    When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
+      """json
+      {"service": {"specVersion": "v3", "version": "1.0.0.0",
+        "catalog_metadata": {"name": "${run_id}-global-deploy", "description": "", "category": "CloudServices", "bindable": false, "updatable": ""},
+        "tags": [],
+        "actions": [{"type": "provision", "name": "Provision", "description": "Default action for deployment of service",
+          "input_parameters": [
+            {"name": "zones", "label": "Availability zones", "customtype": "list", "type": "list", "immutable": false, "hidden": false,
+              "required": false, "secured": false, "editable": true, "default": ["zone-1", "zone-2"]}],
+          "flow": {"conditions": [], "templates": [{"VMware NSX-T Sample to create a logical switch": {
+            "title": "VMware NSX-T Sample to create a logical switch_b70a6e", "template_name": "VMware NSX-T Sample to create a logical switch",
+            "version": "2.3", "id": "vmwarens666346e3", "template_type": "Terraform", "template_content_type": "VMware NSX-T",
+            "template_provider": "VMware NSX-T", "instance_name": "", "cloud_connection_name": "NSX", "template_data_objects": {},
+            "template_params": {"nsxt_transport_zone": "CAMDC2Zone", "zones": "${dollar}{input_parameters.zones}"},
+            "outputs": [], "editable": true, "provider_engine_version": "0.11.11"}}],
+            "resthooks": [], "notifications": [], "sequence": {"0": "vmwarens666346e3"}, "error_sequence": {}},
+          "output_parameters": []}],
+        "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
+      """
+    Then the response status should be a success
+    And the response should conform to the contract
+    And the response field "/namespaceId" should be ""
+    And I save the response field "/service_id" as "global"
+    When I send a PUT request to "/cam/composer/api/v1/Service/${global}?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
+      """json
+      {"status": "Published"}
+      """
+    Then the response status should be a success
+    When I send a POST request to "/cam/composer/api/v1/Service/${global}/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
+      """json
+      {"name": "${run_id}-global-instance", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
+        "resourceProperties": {"templateParameters": [], "specifications": []},
+        "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "", "tenantId": "${tenant}"}}
+      """
+    Then the response status should be a success
+    And the response should conform to the contract
+    And the response field "/serviceId" should be "${global}"
+    And the response field "/namespaceId" should be ""
+    And I save the response field "/id" as "instance"
+    When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
+    Then the response should conform to the contract
+    When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
+    Then the response status should be a success
+    And the response should conform to the contract
+    And the response field "/InputParameters/input_parameters/0/name" should be "zones"
+    And the response field "/InputParameters/input_parameters/0/default" should have 2 items
+    When I send a DELETE request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
+    Then the response status should be a success
+    And the response should conform to the contract
+    When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
+    Then the response status should be 404
 
   @slow
   Scenario: Deploy a service version by its manifest id
@@ -89,7 +143,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": ""}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/serviceManifestId" should be "${manifest}"
     And the response field "/Status" should be "Submitted"
@@ -106,10 +160,10 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "db_password", "label": "Database password", "value": "cc-db-secret-7d41", "secured": true}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/InputParameters/input_parameters" should have 2 items
     And the response field "/InputParameters/input_parameters/0/name" should be "url"
@@ -125,7 +179,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     Then the response should conform to the contract
@@ -135,7 +189,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       {"serviceInstanceId": "${instance}",
         "retry_details": {"is_partial": false, "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/22"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
@@ -149,7 +203,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/resumeServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -157,7 +211,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       {"serviceInstanceId": "${instance}",
         "resume_details": {"is_partial": false, "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/22"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
@@ -170,19 +224,19 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/updateServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "update_details": {"instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/22"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/Status" should be "Submitted"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}/getInputParameters?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/InputParameters/input_parameters/0/value" should be "https://jsonplaceholder.typicode.com/todos/22"
 
@@ -194,25 +248,25 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/bindServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"bindDetails": {"serviceInstanceId": "${instance}", "instance_parameters": {"resturl2": "https://jsonplaceholder.typicode.com/todos/33"}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/serviceInstanceId" should be "${instance}"
     And I save the response field "/name" as "bind"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response field "/bind_array/${bind}/name" should be "${bind}"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/deleteBindInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "name": "${bind}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/bind_array/${bind}" should not exist
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/deleteBindInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -230,7 +284,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "In Progress" within 3 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
@@ -252,21 +306,21 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "force": false}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/count" should be "0"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "force": true}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/count" should be "1"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?${q}"
@@ -281,14 +335,14 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.Invalid", "secured": false}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Error" within 5 attempts
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceInstanceId": "${instance}", "force": false}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/count" should be "1"
 
@@ -322,7 +376,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
         "resourceProperties": {"templateParameters": [], "specifications": []},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}"
     Then the response status should be 404
@@ -333,7 +387,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:
       """json
       {"name": "${run_id}-retired", "instance_plan": "Standard", "tags_input": [], "action": "Provision",

@@ -30,7 +30,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
           "output_parameters": []}],
         "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/namespaceId" should be "${space_guid}"
     And the response field "/service_id" should match "^[0-9a-f]{24}$"
@@ -45,7 +45,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-global", "bindable": false, "updatable": ""},
         "actions": [], "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/namespaceId" should be ""
     And the response field "/warning" should have 0 items
@@ -56,7 +56,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-edit"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "manifest"
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/${manifest}?${q}" with body:
@@ -65,7 +65,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
         "catalog_metadata": {"name": "${run_id}-edit", "description": "edited", "bindable": false, "updatable": ""},
         "actions": [], "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}, {"name": "Large", "actions": [], "plan_parameters": []}]}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/id" should be "${manifest}"
     And the response field "/service_id" should be "${service}"
@@ -77,14 +77,14 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-frozen"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "manifest"
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/${manifest}?${q}" with body:
       """json
       {"ServiceEngine_InputFile": {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-frozen", "description": "too late"},
@@ -108,17 +108,17 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-publish"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Published"
     When I send a GET request to "/cam/composer/api/v1/service?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "" should have an item whose "/id" is "${service}"
 
@@ -136,10 +136,10 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       """json
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-listed-globally"}, "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "" should have an item whose "/id" is "${service}"
     And every item of the response field "" should have "/namespaceId" equal to ""
@@ -150,14 +150,14 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       """json
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-hidden"}, "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "" should have no item whose "/id" is "${service}"
     When I send a GET request to "/cam/composer/api/v1/service?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response field "" should have an item whose "/id" is "${service}"
 
   Scenario: Retire a published service, then unretire it
@@ -166,25 +166,25 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-retire"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Retired"
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${service}/unretire?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Published"
 
@@ -193,13 +193,13 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
       """json
       {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-retire-draft"}, "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Retired"
 
@@ -228,7 +228,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
           {"name": "region", "label": "Region", "type": "string", "secured": false, "default": "us-east-1"}]}],
         "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/service/actions/0/input_parameters/1/default" should be "us-east-1"
     And the response field "/service/actions/0/input_parameters/0/secured" should be "true"
@@ -240,13 +240,13 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
         "tags": [{"name": "api_key", "label": "API key", "type": "string", "secured": true, "default": "cc-plain-tag-secret-9"}],
         "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"service_id": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/service/catalog_metadata/name" should be "${run_id}-encrypt-stored"
 

@@ -17,7 +17,7 @@ Feature: Upgrade and downgrade a service instance
           "flow": {"templates": [], "resthooks": [], "sequence": {}}}],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     And I save the response field "/id" as "v1"
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
@@ -31,14 +31,14 @@ Feature: Upgrade and downgrade a service instance
           "flow": {"templates": [], "resthooks": [], "sequence": {}}}],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response field "/service_id" should be "${service}"
     And I save the response field "/id" as "v2"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${v1}/deploy?${q}" with body:
       """json
       {"name": "${run_id}-upgrade-me", "instance_plan": "Standard", "tags_input": [], "action": "Provision",
@@ -46,13 +46,13 @@ Feature: Upgrade and downgrade a service instance
           {"name": "url", "label": "Rest URL", "value": "https://jsonplaceholder.typicode.com/todos/5", "secured": false}]},
         "ownership": {"username": "", "displayName": "", "orgGuid": "${org_guid}", "spaceGuid": "${space_guid}", "tenantId": "${tenant}"}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
 
   Scenario: Upgrade an instance to the next version
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?filter[include]=UpgradePaths&filter[include]=DowngradePaths&${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/UpgradePaths" should have 1 item
     And the response field "/UpgradePaths/0/fromVersionId" should be "${v1}"
@@ -65,7 +65,7 @@ Feature: Upgrade and downgrade a service instance
       """json
       {"versionChangeId": "${change}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/VersionChangeInputParameters/toVersion" should be "2.2.2.2"
     And the response field "/VersionChangeInputParameters/type" should be "UPGRADE"
@@ -79,13 +79,13 @@ Feature: Upgrade and downgrade a service instance
         "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/1", "url2": "https://jsonplaceholder.typicode.com/todos/2"},
         "pre_action_parameters": {}, "post_action_parameters": {}, "plan": ""}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
     And the response field "/serviceManifestId" should be "${v2}"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?filter[include]=UpgradePaths&filter[include]=DowngradePaths&${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/UpgradePaths" should have 0 items
     And the response field "/DowngradePaths/0/toVersionId" should be "${v1}"
@@ -93,7 +93,7 @@ Feature: Upgrade and downgrade a service instance
 
   Scenario: Only the paths asked for are included
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?filter[include]=DowngradePaths&${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/DowngradePaths" should have 0 items
     And the response field "/UpgradePaths" should not exist

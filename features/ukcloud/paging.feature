@@ -2,7 +2,7 @@
 Feature: Paging of compute services
   page and per_page page the vOrgs of GET compute_services; without them every vOrg comes back.
   Each page is compared with the unpaged list the Portal gave first (${account} holds at least
-  three vOrgs).
+  three vOrgs, and at most 25).
 
   Background:
     Given I am authenticated
@@ -53,7 +53,16 @@ Feature: Paging of compute services
       | per_page |
       | 1        |
       | 2        |
-      | 25       |
+
+  Scenario: One page of 25 holds every vOrg of the account
+    When I send a GET request to "/api/accounts/${account}/compute_services"
+    Then the response status should be 200
+    And I save the number of items of "/vOrgs" as "vorg_count"
+    When I send a GET request to "/api/accounts/${account}/compute_services?page=1&per_page=25"
+    Then the response status should be 200
+    And the response should conform to the contract
+    And the response field "/vOrgs" should have "${vorg_count}" items
+    And the response field "/vOrgs/0/urn" should be "${first}"
 
   Scenario: An invalid page size is refused
     When I send a GET request to "/api/accounts/${account}/compute_services?per_page=0"

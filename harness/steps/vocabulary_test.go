@@ -175,6 +175,8 @@ var stepCases = []stepCase{
 
 	{name: "status", setup: []string{`I send a GET request to "/api/orders/9"`},
 		step: `the response status should be 200`, want: []string{"GET /api/orders/9", "expected status 200, got 404"}},
+	{name: "status a success", setup: []string{`I send a GET request to "/api/orders/9"`},
+		step: `the response status should be a success`, want: []string{"GET /api/orders/9", "expected status a success (2xx), got 404"}},
 	{name: "contract: bad email", bug: "bad-email", setup: []string{getOrder1},
 		step: `the response should conform to the contract`, want: []string{"getOrder", "body at /email", "expected format", `got "not-an-email"`}},
 	{name: "header present", bug: "no-request-id", setup: []string{getOrder1},

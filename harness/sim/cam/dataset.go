@@ -39,6 +39,10 @@ type dataset struct {
 	// extra are fields a later CAM could add to a service record, an
 	// instance and an icon record (the contract does not forbid them).
 	extra map[string]obj
+	// listParameter gives the seeded services a list-typed input parameter
+	// with an array default, as service definitions of the vendor's public
+	// library do; the document shows only string defaults.
+	listParameter bool
 }
 
 // seedService is a service of a data set, with its one version and the
@@ -87,7 +91,8 @@ func newDataset(name string) *dataset {
 // namespaces, five icons (one without its media type, as an icon uploaded
 // before CAM recorded it), three services (global, namespaced, retired) and
 // instances of them, listed newest first, with optional fields left out and
-// fields the document does not show added.
+// fields the document does not show added; its services take a list-typed
+// parameter (an array default).
 func secondDataset() *dataset {
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
 	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><path d="M2 2h20v20H2z"/></svg>`)
@@ -114,9 +119,10 @@ func secondDataset() *dataset {
 			{id: "65a0c3e2b1d4f6a7c8e9f021", manifestID: "65a0c3e2b1d4f6a7c8e9f022", name: "legacy-mq", ns: secondOther,
 				author: "ops-lead", status: statusRetired, template: "legacymq0c4a77e1"},
 		},
-		newestFirst: true,
-		sparse:      true,
-		otherForms:  true,
+		newestFirst:   true,
+		sparse:        true,
+		otherForms:    true,
+		listParameter: true,
 		extra: map[string]obj{
 			recordService:  {"lastModifiedBy": "ops-lead", "catalogRevision": 3},
 			recordInstance: {"lastModifiedBy": "ops-lead", "costCenter": "cc-4471"},
@@ -130,14 +136,22 @@ func (s *Simulator) seed() {
 	now := s.clock.Now()
 	for _, ss := range s.data.services {
 		sv := &service{id: ss.id, tenant: s.data.tenant, ns: ss.ns, org: s.data.team, paths: map[string]*versionPath{}}
+		inputs := []any{obj{"name": "region", "label": "Region", "type": "string", "secured": false, "default": "eu-de"}}
+		params := obj{"region": "${input_parameters.region}"}
+		values := obj{"region": "eu-de"}
+		if s.data.listParameter {
+			inputs = append(inputs, obj{"name": "zones", "label": "Availability zones", "type": "list", "secured": false,
+				"default": []any{"eu-de-1", "eu-de-2"}})
+			params["zones"] = "${input_parameters.zones}"
+			values["zones"] = []any{"eu-de-1", "eu-de-2"}
+		}
 		src := obj{"specVersion": "v3", "version": "1.0.0.0",
 			"catalog_metadata": obj{"name": ss.name, "description": "", "category": "CloudServices", "bindable": false, "updatable": ""},
 			"tags":             []any{},
-			"actions": []any{obj{"type": "provision", "name": actProvision, "input_parameters": []any{
-				obj{"name": "region", "label": "Region", "type": "string", "secured": false, "default": "eu-de"}},
+			"actions": []any{obj{"type": "provision", "name": actProvision, "input_parameters": inputs,
 				"flow": obj{"templates": []any{obj{ss.name: obj{"id": ss.template, "template_name": ss.name,
 					"template_type": "Terraform", "template_provider": "IBM", "version": "1.4", "cloud_connection_name": "ibmcloud-eu",
-					"template_params": obj{"region": "${input_parameters.region}"}}}}, "resthooks": []any{},
+					"template_params": params}}}, "resthooks": []any{},
 					"sequence": obj{"0": ss.template}}}},
 			"plans": []any{obj{"name": "Standard", "actions": []any{}, "plan_parameters": []any{}}}}
 		m := &manifest{id: ss.manifestID, version: "1.0.0.0", tagID: ss.manifestID[:22] + "ff", author: ss.author, svc: sv,
@@ -152,14 +166,14 @@ func (s *Simulator) seed() {
 		for _, si := range ss.instances {
 			in := &instance{id: si.id, instanceID: si.id[:8] + "-0000-4000-8000-" + si.id[12:24], name: si.name,
 				tenant: s.data.tenant, ns: ss.ns, org: s.data.team, owner: ss.author, svc: sv, manifest: m,
-				plan: "Standard", planID: m.planIDs["Standard"], status: si.status, params: obj{"region": "eu-de"},
+				plan: "Standard", planID: m.planIDs["Standard"], status: si.status, params: clone(values).(obj),
 				tagsInput: []any{}, resource: obj{"templateParameters": []any{}, "specifications": []any{}},
 				ownership: obj{"username": ss.author, "orgGuid": s.data.team, "spaceGuid": ss.ns, "tenantId": s.data.tenant},
 				stackID:   si.id[:22] + "5c", created: now, updated: now, processed: now}
 			if si.status == statusActive {
 				in.active = now
 			}
-			in.runs = []*run{{id: si.id[:22] + "7e", kind: actProvision, status: si.status, params: obj{"region": "eu-de"},
+			in.runs = []*run{{id: si.id[:22] + "7e", kind: actProvision, status: si.status, params: clone(values).(obj),
 				fail: si.status == statusError, ordered: now, processed: now, active: in.active, updated: now}}
 			s.instances = append(s.instances, in)
 		}

@@ -121,6 +121,13 @@ func TestSecondDatasetContent(t *testing.T) {
 			assert.Equal(t, statusActive, dig(body, "Status"))
 			assert.Equal(t, "SUCCESS", dig(body, "activity_deployment_details", "instance", "remotepkg5d8e2b14", "status"))
 		}},
+		{"a list-typed parameter with an array default", "/ServiceInstances/65a0c3e2b1d4f6a7c8e9f101/getInputParameters?" + qSecond, func(t *testing.T, body any) {
+			assert.Equal(t, "zones", dig(body, "InputParameters", "input_parameters", 1, "name"))
+			assert.Equal(t, "list", dig(body, "InputParameters", "input_parameters", 1, "type"))
+			assert.Equal(t, []any{"eu-de-1", "eu-de-2"}, dig(body, "InputParameters", "input_parameters", 1, "default"))
+			assert.Equal(t, `["eu-de-1","eu-de-2"]`, dig(body, "activity_deployment_details", "instance", "remotepkg5d8e2b14", "template_params_zones"),
+				"the flattened record holds the list as JSON text")
+		}},
 		{"five icons, one without its media type", "/icons?" + qSecond, func(t *testing.T, body any) {
 			require.Len(t, body, 5)
 			assert.Equal(t, "db2-warehouse.png", dig(body, 0, "name"))
@@ -140,9 +147,11 @@ func TestSecondDatasetContent(t *testing.T) {
 }
 
 // TestSecondDatasetMatchesSpec checks the second data set's own records, and
-// the tour run in its scope, against the contract.
+// the tour run in its scope, against the contract, strictly: its array
+// defaults and later fields are no deviation either.
 func TestSecondDatasetMatchesSpec(t *testing.T) {
 	v := loadValidator(t)
+	v.Strict = true
 	c := newClient(t, sim.Options{Dataset: sim.DatasetSecond})
 	for _, target := range []string{
 		"/service?" + qSecond,

@@ -81,6 +81,9 @@ func (s *Simulator) uploadIcon(w http.ResponseWriter, r *http.Request, c caller)
 	if s.faults.On(FaultWrongType) {
 		res["id"] = len(s.icons)
 	}
+	if s.faults.On(FaultMissingRequiredField) {
+		delete(res, "name") // the one body whose fields the document states (line 2800)
+	}
 	s.ok(w, obj{"res": res}, http.StatusCreated)
 }
 

@@ -1,6 +1,7 @@
 package cam
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -174,19 +175,34 @@ func resolveTag(in *instance, v string) string {
 }
 
 // templateValue resolves a template parameter value: ${input_parameters.X}
-// takes the instance's value of X.
+// takes the instance's value of X. The flattened record holds strings only:
+// a list or map value is written as its JSON text.
 func templateValue(in *instance, v any) string {
 	sv, ok := v.(string)
 	if !ok {
-		return fmt.Sprint(v)
+		return flatValue(v)
 	}
 	if strings.HasPrefix(sv, "${input_parameters.") && strings.HasSuffix(sv, "}") {
 		name := strings.TrimSuffix(strings.TrimPrefix(sv, "${input_parameters."), "}")
 		if pv, ok := in.params[name]; ok {
-			return fmt.Sprint(pv)
+			return flatValue(pv)
 		}
 	}
 	return sv
+}
+
+// flatValue is a parameter value as the flattened activity record writes it.
+func flatValue(v any) string {
+	switch v.(type) {
+	case []any, map[string]any:
+		b, err := json.Marshal(v)
+		if err == nil {
+			return string(b)
+		}
+	case string:
+		return v.(string)
+	}
+	return fmt.Sprint(v)
 }
 
 // activities is activity_deployment_details once the deployment has started:
@@ -406,7 +422,7 @@ func (s *Simulator) deploy(w http.ResponseWriter, r *http.Request, c caller, m *
 	}
 	for _, p := range inputParameters(m.source) {
 		if v, ok := p["default"]; ok {
-			in.params[str(p["name"])] = v
+			in.params[str(p["name"])] = clone(v)
 		}
 	}
 	for _, key := range []string{"templateParameters", "specifications"} {

@@ -183,6 +183,12 @@ type dataset struct {
 	// /v0/images and /v0/flavors); they belong to the system tenant.
 	images  []*image
 	flavors []*flavor
+	// recoveryEvent is the event_type of the Callback-ESC-Events notification of a VM
+	// recovery. The document shows none; the first data set sends VM_ALIVE, one of the eight
+	// event types of its examples, the second one VM_RECOVERY_COMPLETE, which a real ESC sends
+	// and the examples do not show (the contract's EventType is open: a deviation, not a
+	// failure).
+	recoveryEvent string
 }
 
 // defaultDataset is the document's world: its system tenant, its hosts and
@@ -204,10 +210,11 @@ func defaultDataset() dataset {
 			{Name: "os_project_domain_name", Value: "default"},
 			{Name: "os_project_name", Value: "admin"},
 		}}}},
-		defaultVim: seedVimID,
-		image:      "ASA",
-		flavor:     "m1.large",
-		network:    "MgtNetwork",
+		defaultVim:    seedVimID,
+		image:         "ASA",
+		flavor:        "m1.large",
+		network:       "MgtNetwork",
+		recoveryEvent: evVMAlive,
 		states: []*systemState{
 			{name: "DEPLOYMENT_QUEUE", def: "EMPTY"},
 			{name: "VIM_CONNECTION", def: "CONNECTED"},
@@ -253,10 +260,11 @@ func secondDataset() dataset {
 				{Name: "os_auth_url", Value: "https://198.51.100.40:13000/v3"},
 			}}},
 		},
-		defaultVim: "regionTwo_os",
-		image:      "ubuntu-22.04-cloudinit",
-		flavor:     "c4.medium-nfv",
-		network:    "provider-mgmt-410",
+		defaultVim:    "regionTwo_os",
+		image:         "ubuntu-22.04-cloudinit",
+		flavor:        "c4.medium-nfv",
+		network:       "provider-mgmt-410",
+		recoveryEvent: evVMRecoveryComplete,
 		states: []*systemState{
 			{name: "NB_REQUEST_BACKLOG", value: "3_PENDING", def: "IDLE"},
 			{name: "GEO_REDUNDANCY", def: "ACTIVE_STANDBY"},

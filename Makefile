@@ -3,7 +3,7 @@ GO      ?= go
 CC      := $(GO) run ./cmd/cloudcontract
 APIS    ?= all
 
-.PHONY: all build suites replay live rerun record test unit check fmt vet lint scan coverage clean help
+.PHONY: all build suites replay live rerun record test unit check fmt vet lint scan coverage mutate clean help
 
 all: check test
 
@@ -35,6 +35,10 @@ scan: ## fail on anything in cassettes/ that looks like a credential
 coverage: ## operations, statuses, REASON codes and callbacks exercised by the cassettes (JSON in reports/)
 	@mkdir -p reports
 	$(CC) coverage --api $(APIS) --json reports/coverage.json
+
+mutate: ## suite strength: break replayed responses one at a time; list the breaks no scenario notices (JSON in reports/)
+	@mkdir -p reports
+	$(CC) mutate --api $(APIS) --json reports/mutate.json
 
 fmt: ## gofmt the tree
 	gofmt -w $$(git ls-files '*.go')

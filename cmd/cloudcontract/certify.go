@@ -39,6 +39,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	profileFile := fs.String("config", "", "profile file of defaults: targets, credentials, timeouts (env CLOUDCONTRACT_CONFIG)")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
+	strict := fs.Bool("strict", false, "a deviation from behaviour the contract only infers (x-evidence) fails the certification")
 	var varFlags stringList
 	fs.Var(&varFlags, "var", "NAME=VALUE: a fixture variable of the API (repeatable; see specs/<api>/harness.yaml fixtures)")
 	if err := parseFlags(fs, args); err != nil {
@@ -104,7 +105,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		API: *api, Target: *target, Vendor: *vendor, Out: *out, SpecsDir: *specs, FeaturesDir: *features, Registry: reg,
 		Waivers: ws, Credentials: creds, Concurrency: *conc, Timeout: *timeout, Tags: *tags, Version: version,
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force, Transport: tr, Vars: vars[*api],
-		SignKey: key, Revision: buildRevision(debug.ReadBuildInfo),
+		SignKey: key, Revision: buildRevision(debug.ReadBuildInfo), Strict: *strict,
 	})
 	if err != nil {
 		return err
@@ -132,7 +133,7 @@ func writeCertifySummary(w io.Writer, res *report.Result, out, waiverFile string
 	if s.ScenariosWaived > 0 {
 		fmt.Fprintf(w, ", %d waived", s.ScenariosWaived)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "\nverdict: %s\n", res.Statement())
 	if s.Failures > 0 {
 		fmt.Fprintf(w, "failures: %d of %d kinds (%d waived)\n", s.Failures, s.FailureGroups, s.FailuresWaived)
 		const shown = 5

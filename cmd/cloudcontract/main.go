@@ -42,6 +42,7 @@ func commands() []command {
 		{"simulate", "serve an API simulator", simulateCmd},
 		{"certify", "run a suite live against a vendor's endpoint and write a certification bundle", certifyCmd},
 		{"verify-bundle", "check a certification bundle against its manifest (detects tampering)", verifyBundleCmd},
+		{"mutate", "break responses one at a time and list the contract breaks no scenario notices (suite strength)", mutateCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check every contract example against its schema and every cassette against the current contract", lintCmd},
 		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential", cassettesCmd},

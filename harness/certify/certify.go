@@ -43,8 +43,11 @@ type Options struct {
 	Transport                http.RoundTripper
 	// Simulated says the target is one of the project's simulators (credentials the user did not
 	// configure fall back to harness.yaml's); Vars are the fixture variables given by the user.
-	Simulated                 bool
-	Vars                      map[string]string
+	Simulated bool
+	Vars      map[string]string
+	// Strict makes a deviation from behaviour the contract only infers (x-evidence) fail the
+	// certification like a broken documented assertion.
+	Strict                    bool
 	CallbackAddr, CallbackURL string
 	Version                   string
 	// Revision is the VCS revision the harness was built from (written in the manifest).
@@ -116,7 +119,7 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 		APIs: []string{o.API}, SpecsDir: o.SpecsDir, FeaturesDir: o.FeaturesDir, CassettesDir: filepath.Join(o.Out, "cassettes"),
 		Target: o.Target, Record: true, KeepFailed: true, Tags: o.Tags, Concurrency: o.Concurrency, Format: "progress",
 		Output: o.Output, Timeout: o.Timeout, Registry: reg, Version: o.Version, Transport: o.Transport,
-		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL, Simulated: o.Simulated,
+		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL, Simulated: o.Simulated, Strict: o.Strict,
 		Vars: map[string]map[string]string{o.API: o.Vars},
 	}
 	if o.Credentials != nil {
@@ -143,7 +146,7 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 		scenarios = append(scenarios, report.Scenario{Feature: filepath.ToSlash(feature), Name: s.Name, Verdict: v, Error: s.Error})
 	}
 	result := report.Build(report.Input{API: api, Version: o.Version, Vendor: o.Vendor, Target: o.Target, Started: started,
-		Duration: now().Sub(started), Recordings: relative(recs, o.Out), Scenarios: scenarios, Waivers: o.Waivers, Now: now()})
+		Duration: now().Sub(started), Recordings: relative(recs, o.Out), Scenarios: scenarios, Waivers: o.Waivers, Now: now(), Strict: o.Strict})
 	if err := writeBundle(o, api, result, started); err != nil {
 		return result, err
 	}

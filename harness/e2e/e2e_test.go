@@ -207,38 +207,6 @@ var featureSecrets = map[string][]string{
 	"cam": {"cc-db-secret-7d41", "cc-default-secret-0"},
 }
 
-// faultSignatures says, per API and fault, what the failure messages must mention: the harness
-// must not only fail but say why. A signature that starts with deviationSignature belongs to a
-// fault that breaks only what the contract infers (x-evidence): a plain run must list the break
-// as a deviation, and a strict run must fail with it.
-var faultSignatures = map[string]map[string]string{
-	"cam": {
-		"wrong-status":           deviationSignature + "the document gives no status for this operation",
-		"missing-required-field": "missing properties: 'name'", // res.name of uploadIcon, stated at line 2800
-		"wrong-type":             deviationSignature + "expected integer, but got string",
-		"bad-time-format":        deviationSignature + "is not valid 'date-time'",
-		"wrong-content-type":     deviationSignature + "Content-Type not documented",
-		"token-not-enforced":     "expected status 401, got 200",
-		"instance-stuck":         `did not become "Active"`,
-		"lock-ignored":           "expected status 419, got 200",
-		"namespace-ignored":      "expected status 404, got 200",
-	},
-	"ukcloud": {
-		"wrong-status":           "status not documented",
-		"missing-required-field": "missing properties",
-		"wrong-type":             "expected integer, but got string",
-		"bad-date-format":        "is not valid 'date-time'",
-		"missing-location":       "required header Location is missing",
-		"wrong-content-type":     "Content-Type not documented",
-		"paging-ignored":         "the page holds more vOrgs than per_page=2 asks for",
-		"session-not-enforced":   "expected status 401, got 200",
-		"build-stuck":            `did not become "completed"`,
-	},
-}
-
-// deviationSignature marks the signature of a fault caught as a deviation (see faultSignatures).
-const deviationSignature = "deviation: "
-
 // deviations lists the deviations of a run, one a line.
 func deviations(res *runner.Result) string {
 	var b strings.Builder
@@ -260,12 +228,11 @@ func TestEveryFaultIsCaught(t *testing.T) {
 	for _, api := range simulated(t) {
 		e, err := catalog.Lookup(api)
 		require.NoError(t, err)
-		sigs := faultSignatures[api]
 		for _, f := range e.Faults() {
 			t.Run(api+"/"+f.Name, func(t *testing.T) {
-				sig, ok := sigs[f.Name]
-				require.True(t, ok, "fault %s of %s has no expected signature in faultSignatures", f.Name, api)
-				sig, inferred := strings.CutPrefix(sig, deviationSignature)
+				// Each fault carries the signature its failure must show, beside its description.
+				require.NotEmpty(t, f.Signature, "fault %s of %s has no Signature in its faults.go", f.Name, api)
+				sig, inferred := f.Signature, f.Deviation
 				run := func(strict bool) *runner.Result {
 					srv := startSim(t, api, sim.Options{Seed: 5, Faults: []string{f.Name}})
 					var out bytes.Buffer

@@ -89,3 +89,19 @@ func TestDeviationsDoNotFail(t *testing.T) {
 	assert.Equal(t, 1, r.Summary.Deviations)
 	assert.Equal(t, 1, r.Summary.OperationsPassed)
 }
+
+func TestStatement(t *testing.T) {
+	tests := []struct {
+		verdict    Verdict
+		deviations int
+		want       string
+	}{
+		{Pass, 0, "compatible"},
+		{Pass, 3, "compatible, with 3 deviations from inferred behaviour"},
+		{Fail, 3, "not compatible"},
+	}
+	for _, tt := range tests {
+		r := &Result{Verdict: tt.verdict, Summary: Summary{Deviations: tt.deviations}}
+		assert.Equal(t, tt.want, r.Statement())
+	}
+}

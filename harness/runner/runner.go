@@ -83,6 +83,11 @@ type Config struct {
 	// Retries of a request the service answers as unavailable (503; 502/504 for idempotent
 	// methods); -1 means none, 0 the default (2).
 	Retries int
+	// Paths, when set, are the feature files or godog file:line locations to run instead of the
+	// API's whole feature folder (one API only); a scenario's feature URI then carries the line.
+	Paths []string
+	// WrapTransport, when set, wraps the transport of each scenario (see vcr.Options.Wrap).
+	WrapTransport func(featureURI, scenario string, rt http.RoundTripper) http.RoundTripper
 }
 
 // Kind says what a failed scenario's failure is, decided once, where the scenario ends.
@@ -223,6 +228,9 @@ func (c *Config) Validate() error {
 	if _, err := ParseTags(c.Tags); err != nil {
 		return fmt.Errorf("--tags: %w", err)
 	}
+	if len(c.Paths) > 0 && len(c.APIs) != 1 {
+		return errors.New("paths select scenarios of one API: give exactly one API")
+	}
 	return nil
 }
 
@@ -353,6 +361,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		Policy:     policy,
 		Header:     fmt.Sprintf("# cloudcontract %s cassette: api=%s spec-sha256=%s\n", cfg.Version, name, api.Hash),
 		RecordHint: fmt.Sprintf("record it with: cloudcontract run --api %s --record --target URL", name),
+		Wrap:       cfg.WrapTransport,
 	})
 	pollInterval := 200 * time.Millisecond
 	if api.Harness.PollInterval != "" {
@@ -368,12 +377,16 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
 	col := &collector{api: name, policy: policy}
+	paths := []string{featureDir}
+	if len(cfg.Paths) > 0 {
+		paths = cfg.Paths
+	}
 	suite := godog.TestSuite{
 		Name:                name,
 		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Register(sc, env, col) },
 		Options: &godog.Options{
 			Format:         formatFor(cfg.Format, name, several),
-			Paths:          []string{featureDir},
+			Paths:          paths,
 			Tags:           cfg.Tags,
 			Concurrency:    cfg.Concurrency,
 			Strict:         true,

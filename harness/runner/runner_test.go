@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -166,3 +167,42 @@ func TestConfigValidate(t *testing.T) {
 	}
 	assert.NoError(t, (&Config{Target: "https://x.example"}).Validate())
 }
+
+func TestPathsSelectAScenarioAndWrapTransportSeesIt(t *testing.T) {
+	feature := `Feature: f
+  Scenario: first
+    When I send a GET request to "/api/ping"
+    Then the response status should be 401
+  Scenario: second
+    When I send a GET request to "/api/ping"
+    Then the response status should be 401
+`
+	cfg, _ := suite(t, feature)
+	cfg.Paths = []string{filepath.Join(cfg.FeaturesDir, "ukcloud", "test.feature") + ":5"}
+	var wrapped []string
+	cfg.WrapTransport = func(feature, scenario string, rt http.RoundTripper) http.RoundTripper {
+		wrapped = append(wrapped, scenario)
+		assert.Contains(t, feature, "test.feature")
+		return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			resp, err := rt.RoundTrip(r)
+			if err == nil {
+				resp.StatusCode = http.StatusTeapot // the wrapper changes what the scenario sees
+			}
+			return resp, err
+		})
+	}
+	res, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	require.Len(t, res.Scenarios, 1)
+	assert.Equal(t, "second", res.Scenarios[0].Name)
+	assert.Equal(t, []string{"second"}, wrapped)
+	assert.False(t, res.Scenarios[0].Passed)
+	assert.Contains(t, res.Scenarios[0].Error, "418")
+
+	cfg.APIs = []string{"ukcloud", "cam"}
+	assert.ErrorContains(t, cfg.Validate(), "one API")
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

@@ -8,10 +8,17 @@ import (
 
 // Fault is one contract break a simulator can commit on demand. Description
 // says which operations it affects and how, so a failing test can be traced
-// back to the break it was meant to catch.
+// back to the break it was meant to catch; Signature says what the harness's
+// failure message must say when it catches it, so the fault matrix proves the
+// harness not only fails but says why.
 type Fault struct {
 	Name        string
 	Description string
+	// Signature is text the failure (or, for a Deviation, the deviation) must contain.
+	Signature string
+	// Deviation is set when the fault breaks only what the contract infers (x-evidence): a
+	// plain run must list it as a deviation, and a strict run must fail with it.
+	Deviation bool
 }
 
 // Faults is the set of faults switched on in one simulator. The zero value is

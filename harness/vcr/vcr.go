@@ -81,6 +81,9 @@ type Options struct {
 	// scenarios): written into each recorded cassette, and given back to the scenario in replay,
 	// so that a recording made against one cloud replays with that cloud's values.
 	Vars map[string]string
+	// Wrap, when set, wraps the transport of each scenario (all modes): a test harness such as
+	// mutation testing changes the responses one scenario sees. Nil leaves transports as built.
+	Wrap func(featureURI, scenario string, rt http.RoundTripper) http.RoundTripper
 }
 
 // Factory opens one Session per scenario.
@@ -164,8 +167,16 @@ func (f *Factory) CassettePath(featureURI, scenario string) string {
 	return filepath.Join(f.opts.Dir, base, Slug(scenario)+".yaml")
 }
 
-// Open prepares the transport of one scenario.
+// Open prepares the transport of one scenario, wrapped by Options.Wrap when set.
 func (f *Factory) Open(featureURI, scenario string) (*Session, error) {
+	s, err := f.open(featureURI, scenario)
+	if err == nil && f.opts.Wrap != nil {
+		s.Transport = f.opts.Wrap(featureURI, scenario, s.Transport)
+	}
+	return s, err
+}
+
+func (f *Factory) open(featureURI, scenario string) (*Session, error) {
 	path := f.CassettePath(featureURI, scenario)
 	f.mu.Lock()
 	if prev, dup := f.used[path]; dup {

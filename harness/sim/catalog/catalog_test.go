@@ -30,3 +30,14 @@ func TestAuthCanBeSwitchedOffOnlyWhereTheDocumentSaysSo(t *testing.T) {
 	_, err := Lookup("nimbus")
 	assert.ErrorContains(t, err, "simulated: cam, cloudcontrol, esc, ukcloud")
 }
+
+// TestEveryFaultSaysHowItIsCaught: the fault matrix reads each fault's signature from here.
+func TestEveryFaultSaysHowItIsCaught(t *testing.T) {
+	for _, e := range Entries() {
+		for _, f := range e.Faults() {
+			if f.Signature == "" || f.Description == "" {
+				t.Errorf("%s fault %s: needs a Description and the Signature its failure shows", e.Name, f.Name)
+			}
+		}
+	}
+}

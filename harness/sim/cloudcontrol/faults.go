@@ -25,20 +25,27 @@ const (
 func KnownFaults() []sim.Fault {
 	return []sim.Fault{
 		{Name: FaultWrongReasonCode, Description: "every fault <Status> of every operation (not found, invalid state, bad input, paging errors, " +
-			"403 role and org-id refusals) carries " + undocumentedReasonCode + ", a code no operation documents, with the documented HTTP status"},
+			"403 role and org-id refusals) carries " + undocumentedReasonCode + ", a code no operation documents, with the documented HTTP status",
+			Signature: "is not a documented REASON code"},
 		{Name: FaultStatusReasonMismatch, Description: "every fault of every operation keeps its documented REASON code but swaps its HTTP status: " +
-			"the 400 codes (e.g. REASON_395 of startServer, REASON_71 of listServersWithBackup) answer 403 and the 403 REASON_140 answers 400"},
+			"the 400 codes (e.g. REASON_395 of startServer, REASON_71 of listServersWithBackup) answer 403 and the 403 REASON_140 answers 400",
+			Signature: "is documented with HTTP"},
 		{Name: FaultBrokenPagingAttributes, Description: pagingOps + " answer without the required pageSize attribute, " +
-			"with pageCount set to totalCount and pageNumber one more than the page served"},
+			"with pageCount set to totalCount and pageNumber one more than the page served",
+			Signature: "paging attribute pageSize is missing"},
 		{Name: FaultDuplicatePageItems, Description: pagingOps + " repeat the last item of page n as the first item of page n+1 " +
-			"(pages after the first carry one item more)"},
+			"(pages after the first carry one item more)",
+			Signature: "pageCount (items on the page) exceeds pageSize"},
 		{Name: FaultMissingPageItems, Description: pagingOps + " never serve the second item of the ordered, filtered list on any page " +
-			"while totalCount still counts it"},
+			"while totalCount still counts it",
+			Signature: "totalCount disagrees with the pages"},
 		{Name: FaultNonXMLError, Description: "every fault of every operation is written as text/plain (\"REASON_n: detail\", the 400s) " +
-			"or as an HTML page (403 REASON_140 and the rest) instead of the <Status> XML"},
+			"or as an HTML page (403 REASON_140 and the rest) instead of the <Status> XML",
+			Signature: "has no Status body"},
 		{Name: FaultSuccessNotReason0, Description: "every success <Status> (the create, modify, delete and action operations: deployServer, startServer, " +
 			"createNetworkWithLocation, createAclRule's siblings, addSubAdministratorAccount, enableBackup, ...) carries SUCCESS with a non-zero " +
-			"REASON code (the operation's first documented fault code, or " + undocumentedSuccessCodeInUse + ") instead of REASON_0"},
+			"REASON code (the operation's first documented fault code, or " + undocumentedSuccessCodeInUse + ") instead of REASON_0",
+			Signature: "must carry REASON_0"},
 	}
 }
 

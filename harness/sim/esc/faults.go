@@ -23,20 +23,25 @@ func KnownFaults() []sim.Fault {
 	return []sim.Fault{
 		{Name: FaultMissingCallback, Description: "the completion notification is never POSTed to the Callback URL by " + asyncOps +
 			"; intermediate deployment notifications (VM_DEPLOYED, VM_ALIVE, VM_STOPPED, VM_UPDATED) and Callback-ESC-Events " +
-			"notifications (host enable/disable included) are still sent"},
+			"notifications (host enable/disable included) are still sent",
+			Signature: "no Callback callback for transaction"},
 		{Name: FaultWrongTransactionID, Description: "every notification (Callback and Callback-ESC-Events) of " + asyncOps +
-			" and of host enable/disable carries an ESC_TRANSACTION_ID other than the one of the synchronous answer"},
+			" and of host enable/disable carries an ESC_TRANSACTION_ID other than the one of the synchronous answer",
+			Signature: "callback with unknown transaction id"},
 		{Name: FaultWrongStatusHeader, Description: "notifications POSTed to the Callback URL by " + asyncOps +
 			" have no ESC-Status-Code header (required), and Callback-ESC-Events notifications (deployments, VM operations, " +
-			"snapshot delete, host enable/disable) carry ESC-Status-Code: 999, outside 100..599"},
+			"snapshot delete, host enable/disable) carry ESC-Status-Code: 999, outside 100..599",
+			Signature: "required header ESC-Status-Code is missing"},
 		{Name: FaultInvalidCallbackBody, Description: "notifications POSTed to the Callback URL by " + asyncOps +
 			" do not match their schema: <deployment> notifications (deployment create/update/delete/operations) lose " +
 			"deployment_stage, <esc_event> notifications (VM operations, snapshot delete) lose event_type (deviations only: " +
 			"every example carries them, no model requires them), resource notifications (tenant, network, subnet, image, flavor, volume, router, VIM connector, " +
 			"default VIM connector, VIM user) have the root element <escnotification> instead of the resource element, and " +
-			"file server and volume-from-snapshot notifications (documented as any XML element) are not well-formed XML"},
+			"file server and volume-from-snapshot notifications (documented as any XML element) are not well-formed XML",
+			Signature: "root element is <escnotification>, expected"},
 		{Name: FaultWrongHTTPStatus, Description: "the synchronous answer of " + asyncOps + " has an undocumented status: " +
 			"201 instead of 200, except snapshot-vm which answers 200 instead of 201 and volume-from-snapshot which answers " +
-			"200 instead of 202 (host enable/disable document only `default` and are unaffected)"},
+			"200 instead of 202 (host enable/disable document only `default` and are unaffected)",
+			Signature: "status not documented"},
 	}
 }

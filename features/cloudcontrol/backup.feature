@@ -1,8 +1,7 @@
 @cloudcontrol @backup
 Feature: Cloud Backup (section 6)
-  Backup is enabled, configured and disabled on servers each scenario deploys; web-01's seeded
-  backup (Enterprise, one FA.Linux client with a backup taken) is only read and restored from.
-  NA5 has no Cloud Backup (REASON_53).
+  Backup is enabled, configured and disabled on servers each scenario deploys; the backup of
+  a fixture server (one file-system client with a backup taken) is only read and restored from.
 
   Background:
     Given I am authenticated
@@ -10,13 +9,19 @@ Feature: Cloud Backup (section 6)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+  @destructive @fixture:server_backup
   Scenario: Backup lifecycle: enable, policies, clients, plan, restore out of place, disable
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then I save "/id" of the first item of "/backupClient" as "client"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_backup}"
+    Then I save the response field "/serverWithState/0/sourceImageId" as "image"
+    And I save the response field "/serverWithState/0/networkId" as "network"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-backup-01</name>
-        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${network}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image}</imageResourcePath>
         <administratorPassword>P@ssw0rd-backup</administratorPassword>
         <isStarted>true</isStarted>
       </Server>
@@ -47,6 +52,8 @@ Feature: Cloud Backup (section 6)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/backupClientType" should have at least 1 item
+    And I save "/type" of the first item of "/backupClientType" whose "/isFileSystem" is "true" as "ctype"
+    And I save "/type" of the first item of "/backupClientType" whose "/isFileSystem" is "false" as "dbtype"
     When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/storagePolicy"
     Then the response should conform to the contract
     And the response status should be 200
@@ -58,7 +65,7 @@ Feature: Cloud Backup (section 6)
     When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client" with body:
       """xml
       <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
-        <type>FA.Linux</type>
+        <type>${ctype}</type>
         <storagePolicyName>14 Day Storage Policy</storagePolicyName>
         <schedulePolicyName>12AM - 6AM</schedulePolicyName>
         <alerting><trigger>ON_FAILURE</trigger><emailAddress>ops@example.com</emailAddress></alerting>
@@ -72,7 +79,7 @@ Feature: Cloud Backup (section 6)
     When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client" with body:
       """xml
       <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
-        <type>MySQL</type>
+        <type>${dbtype}</type>
         <storagePolicyName>30 Day Storage Policy</storagePolicyName>
         <schedulePolicyName>6PM - 12AM</schedulePolicyName>
       </NewBackupClient>
@@ -123,7 +130,7 @@ Feature: Cloud Backup (section 6)
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_556"
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
       <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
         <asAtDate>2013-07-18T00:00:00</asAtDate>
@@ -161,16 +168,21 @@ Feature: Cloud Backup (section 6)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+
+  @fixture:server_backup
   Scenario: Backup details of a server with a client
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/servicePlan" should be "Enterprise"
-    And the response field "/backupClient" should have 1 item
-    And the response field "/backupClient/0/type" should be "FA.Linux"
+    And the response field "/servicePlan" should exist
+    And the response field "/backupClient" should have at least 1 item
+    And the response field "/backupClient/0/type" should exist
 
+  @destructive @fixture:server_backup
   Scenario: Restore a file system backup in place
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then I save "/id" of the first item of "/backupClient" as "client"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
       <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2013-07-18T00:00:00</asAtDate></RestoreBackup>
       """
@@ -178,8 +190,10 @@ Feature: Cloud Backup (section 6)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
 
+
+  @fixture:server_backup
   Scenario: Servers for an out of place restore
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/FA.Linux/systemRestoreTarget"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup/client/FA.Linux/systemRestoreTarget"
     Then the response should conform to the contract
     And the response status should be 200
 
@@ -189,20 +203,42 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+
+    @fixture:server_stopped
     Examples:
       | request                                                                                        | code       |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup                                                    | REASON_543 |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup/client/type                                        | REASON_543 |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup                                                    | REASON_53  |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup/client/storagePolicy                               | REASON_53  |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup/client/schedulePolicy                              | REASON_53  |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup?disable                                            | REASON_543 |
-      | 00000000-0000-0000-0000-000000000000/backup                                                    | REASON_395 |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/00000000-0000-0000-0000-000000000000?remove | REASON_545 |
-      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/Oracle/systemRestoreTarget                  | REASON_320 |
+      | ${server_stopped}/backup                                                    | REASON_543 |
+      | ${server_stopped}/backup/client/type                                        | REASON_543 |
 
-  Scenario: Enabling backup in NA5 answers REASON_53
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000010/backup" with body:
+    @fixture:server_no_backup_location
+    Examples:
+      | request                                                                                        | code       |
+      | ${server_no_backup_location}/backup                                                    | REASON_53  |
+      | ${server_no_backup_location}/backup/client/storagePolicy                               | REASON_53  |
+      | ${server_no_backup_location}/backup/client/schedulePolicy                              | REASON_53  |
+
+    @fixture:server_backup
+    Examples:
+      | request                                                                                        | code       |
+      | ${server_backup}/backup/client/Oracle/systemRestoreTarget                  | REASON_320 |
+
+    @destructive @fixture:server_stopped
+    Examples:
+      | request                                                                                        | code       |
+      | ${server_stopped}/backup?disable                                            | REASON_543 |
+
+    @destructive @fixture:server_backup
+    Examples:
+      | request                                                                                        | code       |
+      | ${server_backup}/backup/client/00000000-0000-0000-0000-000000000000?remove | REASON_545 |
+
+    Examples:
+      | request                                                                                        | code       |
+      | 00000000-0000-0000-0000-000000000000/backup                                                    | REASON_395 |
+
+  @destructive @fixture:server_no_backup_location
+  Scenario: Enabling backup in a data center without Cloud Backup answers REASON_53
+    When I send a POST request to "/oec/0.9/${org}/server/${server_no_backup_location}/backup" with body:
       """xml
       <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Essentials"/>
       """
@@ -210,8 +246,9 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_53"
 
+  @destructive @fixture:server_stopped
   Scenario: Enabling backup with an unknown service plan answers REASON_320
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup" with body:
+    When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/backup" with body:
       """xml
       <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Platinum"/>
       """
@@ -219,8 +256,9 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:server_backup
   Scenario: Enabling backup twice answers REASON_550
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup" with body:
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup" with body:
       """xml
       <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
       """
@@ -228,8 +266,11 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_550"
 
+  @destructive @fixture:server_backup
   Scenario: A restore older than the backups answers REASON_520
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then I save "/id" of the first item of "/backupClient" as "client"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
       <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2012-01-01T00:00:00</asAtDate></RestoreBackup>
       """
@@ -237,32 +278,41 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_520"
 
+  @destructive @fixture:server_backup @fixture:server_backup_other_os
   Scenario: An out of place restore to a server of another operating system answers REASON_554
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then I save "/id" of the first item of "/backupClient" as "client"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
       <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
         <asAtDate>2013-07-18T00:00:00</asAtDate>
-        <targetServerId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</targetServerId>
+        <targetServerId>${server_backup_other_os}</targetServerId>
       </RestoreBackup>
       """
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_554"
 
+  @destructive @fixture:server_backup @fixture:server_backup_no_client
   Scenario: An out of place restore to a server without such a client answers REASON_552
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/restore" with body:
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then I save "/id" of the first item of "/backupClient" as "client"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
       <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
         <asAtDate>2013-07-18T00:00:00</asAtDate>
-        <targetServerId>5f3b8e2c-1a2b-4c3d-8e4f-000000000002</targetServerId>
+        <targetServerId>${server_backup_no_client}</targetServerId>
       </RestoreBackup>
       """
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_552"
 
+  @destructive @fixture:server_backup
   Scenario: Modifying a backup client with an unknown storage policy answers REASON_320
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client/3df81a2e-0c1d-11e3-b29c-001517c46d01/modify" with body:
+    When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then I save "/id" of the first item of "/backupClient" as "client"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/modify" with body:
       """xml
       <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
         <storagePolicyName>Forever Policy</storagePolicyName>
@@ -273,8 +323,9 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:server_backup
   Scenario: Adding a backup client of an unknown type answers REASON_320
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001/backup/client" with body:
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client" with body:
       """xml
       <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
         <type>Oracle</type>
@@ -286,8 +337,9 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:server_stopped
   Scenario: Changing the plan of a server without backup answers REASON_543
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000003/backup/modify" with body:
+    When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/backup/modify" with body:
       """xml
       <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Enterprise"/>
       """

@@ -24,24 +24,38 @@ Feature: Deprecated account and server functions (sections 11 and 13)
       | data centers                              | datacenter                                                                     |
       | deployed servers                          | server/deployed                                                                |
       | pending deployment servers                | server/pendingDeploy                                                           |
-      | deployed servers on a network with disks  | network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/deployedWithDisks          |
-      | pending servers on a network with disks   | network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/pendingDeployWithDisks     |
-      | deployed servers on a network with labels | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server/deployedWithSoftwareLabels |
-      | pending servers on a network              | network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/pendingDeploy              |
-      | deployed servers on a network             | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server/deployed                   |
       | servers                                   | server                                                                         |
-      | deployed servers on a network with status | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server/deployedWithStatus         |
-      | servers on a network                      | network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/server                            |
 
-  Scenario: Deprecated pending deployment servers on a network list pending-01
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402/server/pendingDeploy"
+
+    @fixture:network_id
+    Examples:
+      | list                                      | path                                                                           |
+      | deployed servers on a network with disks  | network/${network_id}/server/deployedWithDisks          |
+      | pending servers on a network with disks   | network/${network_id}/server/pendingDeployWithDisks     |
+      | pending servers on a network              | network/${network_id}/server/pendingDeploy              |
+
+    @fixture:network_lb
+    Examples:
+      | list                                      | path                                                                           |
+      | deployed servers on a network with labels | network/${network_lb}/server/deployedWithSoftwareLabels |
+      | deployed servers on a network             | network/${network_lb}/server/deployed                   |
+      | deployed servers on a network with status | network/${network_lb}/server/deployedWithStatus         |
+      | servers on a network                      | network/${network_lb}/server                            |
+
+  Scenario: Deprecated pending deployment servers on a network list a server being deployed
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?deployed=false"
+    Then I save "/name" of the first item of "/serverWithState" whose "/state" is "PENDING_ADD" as "pending"
+    And I save "/networkId" of the first item of "/serverWithState" whose "/state" is "PENDING_ADD" as "net"
+    When I send a GET request to "/oec/0.9/${org}/network/${net}/server/pendingDeploy"
     Then the response should conform to the contract
-    And the response body should contain "pending-01"
+    And the response body should contain "${pending}"
 
   Scenario: Deprecated data centers with limits carry the limits
+    When I send a GET request to "/oec/0.9/${org}/datacenter"
+    Then I save the number of items of "/datacenter" as "n"
     When I send a GET request to "/oec/0.9/${org}/datacenterWithLimits"
     Then the response should conform to the contract
-    And the response field "/datacenter" should have 4 items
+    And the response field "/datacenter" should have "${n}" items
     And the response field "/datacenter/0/maxCpu" should exist
 
   Scenario Outline: Deprecated server list on unknown network <path> answers REASON_250

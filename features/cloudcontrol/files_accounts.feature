@@ -1,7 +1,7 @@
 @cloudcontrol @files
 Feature: Cloud Files accounts (section 9)
-  A Cloud Files account is created, modified and deleted by one scenario; the seeded accounts
-  are only listed.
+  A Cloud Files account is created, modified and deleted by one scenario; the accounts the cloud
+  holds are only listed and faulted.
 
   Background:
     Given I am authenticated
@@ -9,16 +9,20 @@ Feature: Cloud Files accounts (section 9)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+  @destructive
   Scenario: Files account lifecycle: create, list, modify, delete
+    And I save the response field "/userName" as "me"
+    When I send a GET request to "/oec/0.9/${org}/account"
+    Then I save "/userName" of the first item of "/Account" whose "/userName" is not "${me}" as "sub"
     When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
       """xml
       <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
-        <userName>files.new</userName>
+        <userName>${run_id}-files</userName>
         <password>files-new-password</password>
-        <email>files.new@example.com</email>
+        <email>${run_id}-files@example.com</email>
         <allocatedStorageMb>2048</allocatedStorageMb>
         <displayName>New</displayName>
-        <subAdminUserName>sub.admin</subAdminUserName>
+        <subAdminUserName>${sub}</subAdminUserName>
       </NewStorageAccount>
       """
     Then the response should conform to the contract
@@ -27,34 +31,35 @@ Feature: Cloud Files accounts (section 9)
     When I send a GET request to "/oec/0.9/${org}/storageAccount"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response body should contain "files.new"
-    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.new" with form:
+    And the response body should contain "${run_id}-files"
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/${run_id}-files" with form:
       | allocatedStorageMb | 4096 |
       | subAdminUserName   |      |
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.new" with form:
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/${run_id}-files" with form:
       | allocatedStorageMb | lots |
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
-    When I send a GET request to "/oec/0.9/${org}/storageAccount/files.new?delete"
+    When I send a GET request to "/oec/0.9/${org}/storageAccount/${run_id}-files?delete"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/storageAccount/files.new?delete"
+    When I send a GET request to "/oec/0.9/${org}/storageAccount/${run_id}-files?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_680"
 
+  @destructive
   Scenario: Creating a files account for an unknown sub-administrator answers REASON_110
     When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
       """xml
       <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
-        <userName>files.other</userName>
+        <userName>${run_id}-other</userName>
         <password>files-other-password</password>
-        <email>files.other@example.com</email>
+        <email>${run_id}-other@example.com</email>
         <allocatedStorageMb>1024</allocatedStorageMb>
         <displayName>Other</displayName>
         <subAdminUserName>nobody</subAdminUserName>
@@ -64,13 +69,16 @@ Feature: Cloud Files accounts (section 9)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_110"
 
+  @destructive
   Scenario: Creating a files account that exists answers REASON_320
+    When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    Then I save "/userName" of the first item of "/storageAccount" as "taken"
     When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
       """xml
       <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
-        <userName>files.main</userName>
+        <userName>${taken}</userName>
         <password>files-main-password</password>
-        <email>files.main@example.com</email>
+        <email>${run_id}-taken@example.com</email>
         <allocatedStorageMb>1024</allocatedStorageMb>
         <displayName>Main again</displayName>
       </NewStorageAccount>
@@ -79,15 +87,19 @@ Feature: Cloud Files accounts (section 9)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive
   Scenario: Modifying an unknown files account answers REASON_680
-    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.nobody" with form:
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/${run_id}-nobody" with form:
       | displayName | Nobody |
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_680"
 
+  @destructive
   Scenario: Giving a files account an unknown sub-administrator answers REASON_110
-    When I send a POST request to "/oec/0.9/${org}/storageAccount/files.archive" with form:
+    When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    Then I save "/userName" of the first item of "/storageAccount" as "files"
+    When I send a POST request to "/oec/0.9/${org}/storageAccount/${files}" with form:
       | subAdminUserName | nobody |
     Then the response should conform to the contract
     And the response status should be 400

@@ -1,8 +1,9 @@
 @cloudcontrol @images
 Feature: Server images (section 3), their import, export and copy (section 4), and the deprecated image lists (section 12)
-  Seeded OS and customer images are read; the failed import is cleaned by one scenario. Imports
-  and copies go to NA3, exports take dev-template; NA5 customer images belong to the clone
-  scenario of servers.feature.
+  OS and customer images the cloud holds are read (fixture variables name a customer image of the
+  default location, one of another location, one being imported, one whose import failed, which
+  one scenario cleans); imports and copies go to other locations than that of the failed imports,
+  under names of the run.
 
   Background:
     Given I am authenticated
@@ -15,16 +16,25 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     Then the response should conform to the contract
     And the response status should be 200
 
+
+    @fixture:location
     Examples:
       | list                                          | path                                                 |
-      | OS images with software labels in NA1         | /oec/0.9/base/image/deployedWithSoftwareLabels/NA1   |
-      | Customer images with software labels in NA1   | /oec/0.9/${org}/image/deployedWithSoftwareLabels/NA1 |
-      | Pending deployment customer images in NA1     | /oec/0.9/${org}/image/pendingDeploy/NA1              |
+      | OS images with software labels in the default location | /oec/0.9/base/image/deployedWithSoftwareLabels/${location}   |
+      | Customer images with software labels in the default location | /oec/0.9/${org}/image/deployedWithSoftwareLabels/${location} |
+      | Pending deployment customer images in the default location | /oec/0.9/${org}/image/pendingDeploy/${location}              |
+      | Deprecated deployed customer images in the default location | /oec/0.9/${org}/image/deployed/${location}                   |
+
+    @fixture:location_other
+    Examples:
+      | list                                          | path                                                 |
+      | Deprecated OS images in another location      | /oec/0.9/base/image/${location_other}                |
+
+    Examples:
+      | list                                          | path                                                 |
       | Deprecated OS images                          | /oec/0.9/base/image                                  |
       | Deprecated deployed customer images           | /oec/0.9/${org}/image/deployed                       |
       | Deprecated pending deployment customer images | /oec/0.9/${org}/image/pendingDeploy                  |
-      | Deprecated deployed customer images in NA1    | /oec/0.9/${org}/image/deployed/NA1                   |
-      | Deprecated OS images in NA3                   | /oec/0.9/base/image/NA3                              |
       | Deprecated web server images of opsource      | /oec/0.9/opsource/image/web                          |
       | Deprecated database server images of opsource | /oec/0.9/opsource/image/db                           |
       | Deprecated customer server images             | /oec/0.9/${org}/image                                |
@@ -35,45 +45,60 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       | Customer image export history                 | /oec/0.9/${org}/imageExportHistory                   |
       | Customer image copying in progress            | /oec/0.9/${org}/copyCustomerImage                    |
 
-  Scenario: OS images of a location carry their software labels
-    When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/NA1"
-    Then the response should conform to the contract
-    And the response field "/DeployedImageWithSoftwareLabels" should have 4 items
-    And every item of the response field "/DeployedImageWithSoftwareLabels" should have "/location" equal to "NA1"
 
+  @fixture:location
+  Scenario: OS images of a location carry their software labels
+    When I send a GET request to "/oec/0.9/base/image/${location}"
+    Then I save the number of items of "/ServerImage" as "n"
+    When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/${location}"
+    Then the response should conform to the contract
+    And the response field "/DeployedImageWithSoftwareLabels" should have "${n}" items
+    And every item of the response field "/DeployedImageWithSoftwareLabels" should have "/location" equal to "${location}"
+
+
+  @fixture:image_customer @fixture:image_id @fixture:image_pending @fixture:location
   Scenario: A customer image and an OS image by id
-    When I send a GET request to "/oec/0.9/${org}/image/c325fe04-7711-4968-962e-c88784eb2002"
+    When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/${location}"
+    Then I save "/name" of the first item of "/DeployedImageWithSoftwareLabels" whose "/id" is "${image_customer}" as "name"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/name" should be "db-template"
-    When I send a GET request to "/oec/0.9/${org}/image/52ed8b72-ebea-11df-bdc1-001517c46301"
+    And the response field "/name" should be "${name}"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_id}"
     Then the response should conform to the contract
     And the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/image/c325fe04-7711-4968-962e-c88784eb2004"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_pending}"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/state" should be "PENDING_ADD"
 
+  @destructive @fixture:image_customer
   Scenario: Does an image name exist
+    When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then I save the response field "/name" as "name"
+    And I save the response field "/location" as "where"
     When I send a POST request to "/oec/0.9/${org}/image/nameExists" with body:
       """xml
-      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><location>NA1</location><imageName>web-template</imageName></ImageNameExists>
+      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><location>${where}</location><imageName>${name}</imageName></ImageNameExists>
       """
     Then the response should conform to the contract
     And the response status should be 200
     When I send a POST request to "/oec/0.9/${org}/image/nameExists" with body:
       """xml
-      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><location>NA1</location><imageName>no-such-image</imageName></ImageNameExists>
+      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><location>${where}</location><imageName>${run_id}-no-such-image</imageName></ImageNameExists>
       """
     Then the response should conform to the contract
     And the response status should be 200
 
+  @destructive @fixture:image_failed
   Scenario: Clean a failed customer image import
-    When I send a GET request to "/oec/0.9/${org}/image/c325fe04-7711-4968-962e-c88784eb2005?clean"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_failed}"
+    Then the response field "/state" should be "FAILED_ADD"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_failed}?clean"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/image/c325fe04-7711-4968-962e-c88784eb2005?clean"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_failed}?clean"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_390"
@@ -87,28 +112,48 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     Examples:
       | request                                     | code       |
       | 00000000-0000-0000-0000-000000000000        | REASON_390 |
-      | 00000000-0000-0000-0000-000000000000?delete | REASON_390 |
-      | 52ed8b72-ebea-11df-bdc1-001517c46301?delete | REASON_390 |
-      | c325fe04-7711-4968-962e-c88784eb2004?delete | REASON_601 |
-      | c325fe04-7711-4968-962e-c88784eb2001?clean  | REASON_40  |
       | deployedWithSoftwareLabels/XX9              | REASON_770 |
       | pendingDeploy/XX9                           | REASON_770 |
       | deployed/XX9                                | REASON_770 |
 
+    @destructive
+    Examples:
+      | request                                     | code       |
+      | 00000000-0000-0000-0000-000000000000?delete | REASON_390 |
+
+    @destructive @fixture:image_id
+    Examples:
+      | request                                     | code       |
+      | ${image_id}?delete                          | REASON_390 |
+
+    @destructive @fixture:image_pending
+    Examples:
+      | request                                     | code       |
+      | ${image_pending}?delete                     | REASON_601 |
+
+    @destructive @fixture:image_customer
+    Examples:
+      | request                                     | code       |
+      | ${image_customer}?clean                     | REASON_40  |
+
+  @destructive @fixture:image_customer
   Scenario: Editing an image with an unknown field answers REASON_320
-    When I send a POST request to "/oec/0.9/${org}/image/c325fe04-7711-4968-962e-c88784eb2001" with form:
+    When I send a POST request to "/oec/0.9/${org}/image/${image_customer}" with form:
       | colour | blue |
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:location
   Scenario: Import a customer image from an OVF package
+    When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
+    Then I save "/ovfPackagePrefix" of the first item of "/imageExportRecord" whose "/result" is "SUCCESS" as "prefix"
     When I send a POST request to "/oec/0.9/${org}/imageImport" with body:
       """xml
       <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server">
-        <ovfPackage>web-template-export.mf</ovfPackage>
-        <location>NA3</location>
-        <name>imported-web</name>
+        <ovfPackage>${prefix}.mf</ovfPackage>
+        <location>${location}</location>
+        <name>${run_id}-imported-web</name>
         <description>imported from an OVF package</description>
       </NewImageImport>
       """
@@ -117,9 +162,14 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     When I send a GET request to "/oec/0.9/${org}/imageImport"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response body should contain "imported-web"
+    And the response body should contain "${run_id}-imported-web"
 
   Scenario Outline: Importing <package> into <target_location> as <image_name> answers <code>
+    When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
+    Then I save "/ovfPackagePrefix" of the first item of "/imageExportRecord" whose "/result" is "SUCCESS" as "prefix"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then I save the response field "/name" as "taken"
+    And I save the response field "/location" as "where"
     When I send a POST request to "/oec/0.9/${org}/imageImport" with body:
       """xml
       <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server"><ovfPackage><package></ovfPackage><location><target_location></location><name><image_name></name></NewImageImport>
@@ -128,46 +178,50 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:image_customer
     Examples:
       | package                | target_location | image_name   | code       |
-      | web-template-export.mf | XX9             | nowhere      | REASON_770 |
-      | no-such-package.mf     | NA1             | missing      | REASON_431 |
-      | web-template-export.mf | NA1             | web-template | REASON_391 |
+      | ${prefix}.mf           | XX9             | ${run_id}-nowhere | REASON_770 |
+      | ${run_id}-no-such.mf   | ${where}        | ${run_id}-missing | REASON_431 |
+      | ${prefix}.mf           | ${where}        | ${taken}          | REASON_391 |
 
+  @destructive @fixture:image_customer_other
   Scenario: Export a customer image to an OVF package
     When I send a POST request to "/oec/0.9/${org}/imageExport" with body:
       """xml
-      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>c325fe04-7711-4968-962e-c88784eb2003</imageId><ovfPackagePrefix>dev-export</ovfPackagePrefix></NewImageExport>
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>${image_customer_other}</imageId><ovfPackagePrefix>${run_id}-export</ovfPackagePrefix></NewImageExport>
       """
     Then the response should conform to the contract
     And the response status should be 200
     When I send a POST request to "/oec/0.9/${org}/imageExport" with body:
       """xml
-      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>c325fe04-7711-4968-962e-c88784eb2003</imageId><ovfPackagePrefix>dev-export</ovfPackagePrefix></NewImageExport>
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>${image_customer_other}</imageId><ovfPackagePrefix>${run_id}-export</ovfPackagePrefix></NewImageExport>
       """
     Then the response should conform to the contract
     And the response status should be 400
     When I send a GET request to "/oec/0.9/${org}/imageExport"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response body should contain "dev-export"
+    And the response body should contain "${run_id}-export"
 
+  @destructive
   Scenario: Exporting an unknown image answers REASON_390
     When I send a POST request to "/oec/0.9/${org}/imageExport" with body:
       """xml
-      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>00000000-0000-0000-0000-000000000000</imageId><ovfPackagePrefix>nothing</ovfPackagePrefix></NewImageExport>
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>00000000-0000-0000-0000-000000000000</imageId><ovfPackagePrefix>${run_id}-nothing</ovfPackagePrefix></NewImageExport>
       """
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_390"
 
+  @destructive @fixture:image_customer @fixture:location_no_backup
   Scenario: Copy a customer image to another data center
     When I send a POST request to "/oec/0.9/${org}/copyCustomerImage" with body:
       """xml
       <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server">
-        <sourceImageId>c325fe04-7711-4968-962e-c88784eb2002</sourceImageId>
-        <targetImageName>db-copy</targetImageName>
-        <targetLocation>NA3</targetLocation>
+        <sourceImageId>${image_customer}</sourceImageId>
+        <targetImageName>${run_id}-copy</targetImageName>
+        <targetLocation>${location_no_backup}</targetLocation>
       </NewImageCopy>
       """
     Then the response should conform to the contract
@@ -175,9 +229,14 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     When I send a GET request to "/oec/0.9/${org}/copyCustomerImage"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response body should contain "db-copy"
+    And the response body should contain "${run_id}-copy"
 
   Scenario Outline: Copying image <source> to <location> as <target> answers <code>
+    When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then I save the response field "/location" as "here"
+    When I send a GET request to "/oec/0.9/${org}/image/${image_customer_other}"
+    Then I save the response field "/name" as "other_name"
+    And I save the response field "/location" as "other_location"
     When I send a POST request to "/oec/0.9/${org}/copyCustomerImage" with body:
       """xml
       <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceImageId><source></sourceImageId><targetImageName><target></targetImageName><targetLocation><location></targetLocation></NewImageCopy>
@@ -186,16 +245,20 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:image_customer @fixture:image_customer_other
     Examples:
       | source                               | target       | location | code       |
-      | 00000000-0000-0000-0000-000000000000 | nothing      | NA3      | REASON_390 |
-      | c325fe04-7711-4968-962e-c88784eb2001 | web-here     | NA1      | REASON_770 |
-      | c325fe04-7711-4968-962e-c88784eb2001 | dev-template | NA3      | REASON_391 |
+      | 00000000-0000-0000-0000-000000000000 | ${run_id}-nothing | ${other_location} | REASON_390 |
+      | ${image_customer}                    | ${run_id}-here    | ${here}           | REASON_770 |
+      | ${image_customer}                    | ${other_name}     | ${other_location} | REASON_391 |
 
+  @destructive
   Scenario: Copy an OVF package from a remote geography
+    When I send a GET request to "/oec/0.9/${org}/multigeo"
+    Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "false" as "geo"
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml
-      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>europe</sourceGeoId><sourceOvfPackage>eu-package.mf</sourceOvfPackage></NewRemoteOvfCopy>
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-package.mf</sourceOvfPackage></NewRemoteOvfCopy>
       """
     Then the response should conform to the contract
     And the response status should be 200
@@ -207,16 +270,19 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response page should hold 1 item
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml
-      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>europe</sourceGeoId><sourceOvfPackage>eu-package.mf</sourceOvfPackage></NewRemoteOvfCopy>
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-package.mf</sourceOvfPackage></NewRemoteOvfCopy>
       """
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_460"
 
+  @destructive
   Scenario: Copying an OVF package from the home geography answers REASON_461
+    When I send a GET request to "/oec/0.9/${org}/multigeo"
+    Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "true" as "geo"
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml
-      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>northamerica</sourceGeoId><sourceOvfPackage>home.mf</sourceOvfPackage></NewRemoteOvfCopy>
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-home.mf</sourceOvfPackage></NewRemoteOvfCopy>
       """
     Then the response should conform to the contract
     And the response status should be 400

@@ -1,9 +1,9 @@
 @cloudcontrol @networks
 Feature: Network (section 7) and the deprecated network functions (section 14)
-  Networks are created and deleted by the scenario that needs them (NA5 for the network
-  lifecycle, the default NA1 for the deprecated Create Network); ACL and NAT rules are added to
-  and removed from the Web Network, public IP blocks reserved on and released from the
-  Development Network. Seeded rules and blocks are only read or faulted.
+  Networks are created and deleted by the scenario that needs them (in the default location);
+  ACL and NAT rules are added to and removed from a fixture network that holds rules and a
+  public IP block, public IP blocks reserved on and released from that network too. Rules
+  and blocks the cloud already holds are only read or faulted.
 
   Background:
     Given I am authenticated
@@ -11,37 +11,47 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+
+  @fixture:location @fixture:network_id
   Scenario: List networks with their location, and those of one location
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/network" should have at least 5 items
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/NA1"
+    And the response field "/network" should have at least 1 item
+    And the response field "/network" should have an item whose "/id" is "${network_id}"
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
     Then the response should conform to the contract
     And the response status should be 200
-    And every item of the response field "/network" should have "/location" equal to "NA1"
+    And every item of the response field "/network" should have "/location" equal to "${location}"
 
+
+  @fixture:network_lb
   Scenario: Network details and configuration
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401"
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
+    Then I save "/name" of the first item of "/network" whose "/id" is "${network_lb}" as "name"
+    And I save "/privateNet" of the first item of "/network" whose "/id" is "${network_lb}" as "net"
+    And I save "/location" of the first item of "/network" whose "/id" is "${network_lb}" as "where"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/name" should be "Web Network"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/config"
+    And the response field "/name" should be "${name}"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/config"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/privateNet" should be "10.162.1.0"
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/a4c8b1e2-0c1d-11e3-b29c-001517c46401/config"
+    And the response field "/privateNet" should be "${net}"
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${network_lb}/config"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/location" should be "NA1"
+    And the response field "/location" should be "${where}"
 
+  @destructive @fixture:location
   Scenario: Network lifecycle: create with location, rename, multicast, delete
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
       <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network">
         <name>${run_id}-Lifecycle Network</name>
         <description>created by the lifecycle scenario</description>
-        <location>NA5</location>
+        <location>${location}</location>
       </NewNetworkWithLocation>
       """
     Then the response should conform to the contract
@@ -51,17 +61,16 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
       """xml
       <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network">
         <name>${run_id}-Lifecycle Network</name>
-        <location>NA5</location>
+        <location>${location}</location>
       </NewNetworkWithLocation>
       """
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_210"
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/NA5"
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
     Then the response should conform to the contract
-    And the response field "/network" should have 2 items
-    And the response field "/network/1/name" should be "${run_id}-Lifecycle Network"
-    And I save the response field "/network/1/id" as "network"
+    And the response field "/network" should have an item whose "/name" is "${run_id}-Lifecycle Network"
+    And I save "/id" of the first item of "/network" whose "/name" is "${run_id}-Lifecycle Network" as "network"
     When I send a POST request to "/oec/0.9/${org}/network/${network}" with form:
       | name        | ${run_id}-Lifecycle Network B |
       | description | renamed             |
@@ -99,6 +108,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_250"
 
+  @destructive
   Scenario: Deprecated Create Network and List Networks in the default location
     When I send a POST request to "/oec/0.9/${org}/network" with body:
       """xml
@@ -110,19 +120,19 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     When I send a GET request to "/oec/0.9/${org}/network"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/Network" should have 3 items
-    And the response field "/Network/2/name" should be "${run_id}-Legacy Network"
-    And I save the response field "/Network/2/id" as "network"
+    And the response field "/Network" should have an item whose "/name" is "${run_id}-Legacy Network"
+    And I save "/id" of the first item of "/Network" whose "/name" is "${run_id}-Legacy Network" as "network"
     When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
     Then the response should conform to the contract
     And the response status should be 200
 
-  Scenario: ACL rule lifecycle on the Web Network
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule"
+  @destructive @fixture:network_lb
+  Scenario: ACL rule lifecycle on a network
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/aclrule"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/AclRule" should have at least 3 items
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule" with body:
+    And the response field "/AclRule" should have at least 1 item
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/aclrule" with body:
       """xml
       <AclRule xmlns="http://oec.api.opsource.net/schemas/network">
         <name>${run_id}-allow-smtp</name>
@@ -139,17 +149,20 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response field "/name" should be "${run_id}-allow-smtp"
     And the response field "/position" should be "150"
     And I save the response field "/id" as "acl"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule/${acl}?delete"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/aclrule/${acl}?delete"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule/${acl}?delete"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/aclrule/${acl}?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_280"
 
   Scenario Outline: An ACL rule with <problem> answers <code>
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule" with body:
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/aclrule"
+    Then I save the response field "/AclRule/0/position" as "taken_position"
+    And I save the response field "/AclRule/0/name" as "taken_name"
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/aclrule" with body:
       """xml
       <AclRule xmlns="http://oec.api.opsource.net/schemas/network">
         <name><rule_name></name>
@@ -164,38 +177,62 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:network_lb
     Examples:
       | problem                  | rule_name  | rule_position | port_type | port  | code       |
-      | a position already taken | deny-udp-1 | 100           | EQUAL_TO  | 53    | REASON_290 |
-      | a position out of range  | deny-udp-2 | 50            | EQUAL_TO  | 53    | REASON_294 |
-      | a port out of range      | deny-udp-3 | 420           | EQUAL_TO  | 70000 | REASON_291 |
-      | a name already used      | allow-http | 430           | EQUAL_TO  | 53    | REASON_293 |
-      | an unknown port type     | deny-udp-4 | 440           | SOMETIMES | 53    | REASON_320 |
+      | a position already taken | ${run_id}-deny-udp-1 | ${taken_position} | EQUAL_TO  | 53    | REASON_290 |
+      | a position out of range  | ${run_id}-deny-udp-2 | 50                | EQUAL_TO  | 53    | REASON_294 |
+      | a port out of range      | ${run_id}-deny-udp-3 | 420               | EQUAL_TO  | 70000 | REASON_291 |
+      | a name already used      | ${taken_name}        | 430               | EQUAL_TO  | 53    | REASON_293 |
+      | an unknown port type     | ${run_id}-deny-udp-4 | 440               | SOMETIMES | 53    | REASON_320 |
 
-  Scenario: NAT rule lifecycle on the Web Network
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule"
+  @destructive @fixture:network_lb
+  Scenario: NAT rule lifecycle on a network
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/NatRule" should have at least 1 item
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule" with body:
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${network_lb}/config"
+    Then I save the response field "/location" as "where"
+    When I send a GET request to "/oec/0.9/base/image/${where}"
+    Then I save "/id" of the first item of "/ServerImage" as "image"
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
-      <NatRule xmlns="http://oec.api.opsource.net/schemas/network"><name>web-02</name><sourceIp>10.162.1.12</sourceIp></NatRule>
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>${run_id}-nat-01</name>
+        <vlanResourcePath>/oec/${org}/network/${network_lb}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image}</imageResourcePath>
+        <administratorPassword>P@ssw0rd-nat</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-nat-01"
+    Then I save the response field "/serverWithState/0/id" as "server"
+    And I save the response field "/serverWithState/0/privateIp" as "ip"
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/natrule" with body:
+      """xml
+      <NatRule xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-nat</name><sourceIp>${ip}</sourceIp></NatRule>
       """
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/sourceIp" should be "10.162.1.12"
+    And the response field "/sourceIp" should be "${ip}"
     And I save the response field "/id" as "nat"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule/${nat}?delete"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule/${nat}?delete"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule/${nat}?delete"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule/${nat}?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_270"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response status should be 200
 
   Scenario Outline: A NAT rule for <source> answers <code>
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule" with body:
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule"
+    Then I save the response field "/NatRule/0/sourceIp" as "natted"
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/natrule" with body:
       """xml
       <NatRule xmlns="http://oec.api.opsource.net/schemas/network"><sourceIp><source></sourceIp></NatRule>
       """
@@ -203,45 +240,48 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:network_lb
     Examples:
       | source      | code       |
-      | 10.162.1.11 | REASON_272 |
+      | ${natted}   | REASON_272 |
       | 10.99.0.1   | REASON_240 |
       | not-an-ip   | REASON_320 |
 
+  @destructive @fixture:network_lb
   Scenario: Reserve a public IP block of a size, set server to VIP connectivity, release it
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip?reserveNewWithSize=4"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip?reserveNewWithSize=4"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     And the response field "/additionalInformation/0/name" should be "ipBlock.id"
     And I save the response field "/additionalInformation/0/value" as "block"
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip/${block}" with form:
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}" with form:
       | serverToVipConnectivity | true |
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip/${block}" with form:
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}" with form:
       | serverToVipConnectivity | true |
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_341"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip/${block}?release"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}?release"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip/${block}?release"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}?release"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_370"
 
+  @destructive @fixture:network_lb
   Scenario: Deprecated Reserve Public IP Block, then release it
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip?reserveNew"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip?reserveNew"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     And I save the response field "/additionalInformation/0/value" as "block"
-    When I send a GET request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46403/publicip/${block}?release"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}?release"
     Then the response should conform to the contract
     And the response status should be 200
 
@@ -251,24 +291,32 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:network_lb
     Examples:
       | request                                                                                    | code       |
-      | a4c8b1e2-0c1d-11e3-b29c-001517c46401?delete                                                | REASON_380 |
+      | ${network_lb}?delete                                                | REASON_380 |
+      | ${network_lb}/publicip?reserveNewWithSize=3                         | REASON_330 |
+      | ${network_lb}/aclrule/00000000-0000-0000-0000-000000000000?delete   | REASON_280 |
+      | ${network_lb}/natrule/00000000-0000-0000-0000-000000000000?delete   | REASON_270 |
+      | ${network_lb}/publicip/00000000-0000-0000-0000-000000000000?release | REASON_370 |
+
+    @destructive
+    Examples:
+      | request                                                                                    | code       |
       | 00000000-0000-0000-0000-000000000000?delete                                                | REASON_250 |
+
+    Examples:
+      | request                                                                                    | code       |
       | 00000000-0000-0000-0000-000000000000                                                       | REASON_250 |
       | 00000000-0000-0000-0000-000000000000/aclrule                                               | REASON_250 |
       | 00000000-0000-0000-0000-000000000000/natrule                                               | REASON_250 |
       | 00000000-0000-0000-0000-000000000000/config                                                | REASON_250 |
-      | a4c8b1e2-0c1d-11e3-b29c-001517c46401/publicip/b5d0f2a6-0c1d-11e3-b29c-001517c46501?release | REASON_350 |
-      | a4c8b1e2-0c1d-11e3-b29c-001517c46401/publicip?reserveNewWithSize=3                         | REASON_330 |
-      | a4c8b1e2-0c1d-11e3-b29c-001517c46401/aclrule/00000000-0000-0000-0000-000000000000?delete   | REASON_280 |
-      | a4c8b1e2-0c1d-11e3-b29c-001517c46401/natrule/00000000-0000-0000-0000-000000000000?delete   | REASON_270 |
-      | a4c8b1e2-0c1d-11e3-b29c-001517c46401/publicip/00000000-0000-0000-0000-000000000000?release | REASON_370 |
 
+  @destructive
   Scenario: Creating a network in an unknown location answers REASON_770
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
-      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>Nowhere Network</name><location>XX9</location></NewNetworkWithLocation>
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Nowhere Network</name><location>XX9</location></NewNetworkWithLocation>
       """
     Then the response should conform to the contract
     And the response status should be 400
@@ -280,22 +328,44 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_770"
 
+  @destructive @fixture:location
   Scenario: Renaming a network to the name of another answers REASON_210
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402" with form:
-      | name | Web Network |
+    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Rename Network</name><location>${location}</location></NewNetworkWithLocation>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-Rename Network" as "network"
+    And I save "/name" of the first item of "/network" whose "/name" is not "${run_id}-Rename Network" as "taken"
+    When I send a POST request to "/oec/0.9/${org}/network/${network}" with form:
+      | name | ${taken} |
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_210"
 
+  @destructive @fixture:network_id
   Scenario: Setting multicast to a value that is not a boolean answers REASON_320
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46404/multicast" with form:
+    When I send a POST request to "/oec/0.9/${org}/network/${network_id}/multicast" with form:
       | enabled | sometimes |
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_320"
 
+  @destructive @fixture:network_lb
+  Scenario: Releasing a public IP block in use answers REASON_350
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/config"
+    Then I save "/id" of the first item of "/publicIps" whose "/networkDefault" is "true" as "block"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}?release"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_350"
+
+  @destructive @fixture:network_lb
   Scenario: Server to VIP connectivity that is not a boolean answers REASON_320
-    When I send a POST request to "/oec/0.9/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46401/publicip/b5d0f2a6-0c1d-11e3-b29c-001517c46501" with form:
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/config"
+    Then I save "/id" of the first item of "/publicIps" as "block"
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}" with form:
       | serverToVipConnectivity | maybe |
     Then the response should conform to the contract
     And the response status should be 400

@@ -1,9 +1,10 @@
 @cloudcontrol @paging
 Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
   Walks page through a list by a small page size and compare the pages with the whole list.
-  The server walks keep to the seeded, deployed servers (deployed=true&created.MAX=...), the
-  anti-affinity walk to NA3 and NA5, the in-progress OVF copy walk to the seeded packages: the
-  resources other scenarios create or remove at the same time are outside them.
+  The server and anti-affinity walks keep to locations where no scenario deploys or updates
+  servers (the other scenarios deploy in the default location), the in-progress OVF copy walk to the copies its own
+  scenario starts: the resources other scenarios create or remove at the same time are outside
+  them. Filters take their values from what the cloud listed first.
 
   Background:
     Given I am authenticated
@@ -12,21 +13,57 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And I save the response field "/orgId" as "org"
 
   Scenario Outline: Paging through <list> by <size> yields every item exactly once
-    Then paging through "/oec/0.9/${org}/<list>" by <size> yields every item exactly once
+    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory"
+    Then I save "/sourceGeoKey" of the first item of "/copyRemoteOvfPackageRecord" as "geo"
+    When I send a GET request to "/oec/0.9/${org}/<list>"
+    Then the response page should hold at least 2 items
+    And paging through "/oec/0.9/${org}/<list>" by <size> yields every item exactly once
+
+
+    @fixture:location_no_backup
+    Examples:
+      | list                                                                                                           | size |
+      | serverWithBackup?deployed=true&location=${location_no_backup}                                                  | 2    |
+      | serverWithBackup?deployed=true&location=${location_no_backup}                                                  | 1    |
+      | serverWithState?deployed=true&location=${location_no_backup}                                                   | 2    |
+      | serverWithState?DEPLOYED=TRUE&Location=${location_no_backup}&orderBy=name                                      | 1    |
+
+    @fixture:location_maintenance @fixture:location_no_backup @fixture:location_other
+    Examples:
+      | list                                                                                                           | size |
+      | antiAffinityRule?location=${location_other}&location=${location_maintenance}&location=${location_no_backup}    | 1    |
 
     Examples:
       | list                                                                                                           | size |
-      | serverWithBackup?deployed=true&created.MAX=2013-12-31T23:59:59Z                                                | 5    |
-      | serverWithBackup?deployed=true&created.MAX=2013-12-31T23:59:59Z                                                | 1    |
-      | serverWithState?deployed=true&created.MAX=2013-12-31T23:59:59Z                                                 | 5    |
-      | serverWithState?DEPLOYED=TRUE&Created.max=20131231&orderBy=name                                                | 4    |
-      | antiAffinityRule?location=NA3&location=NA5                                                                     | 1    |
       | datacenterWithMaintenanceStatus                                                                                | 3    |
       | datacenterWithMaintenanceStatus?orderBy=location.DESCENDING                                                    | 1    |
       | datacenterWithDiskSpeed                                                                                        | 2    |
-      | remoteOvfPackageCopy?packageName=remote-package-07&packageName=remote-package-08&packageName=remote-package-09 | 2    |
       | remoteOvfPackageCopyHistory                                                                                    | 4    |
-      | remoteOvfPackageCopyHistory?sourceGeoKey=europe&orderBy=startDate.descending                                   | 2    |
+      | remoteOvfPackageCopyHistory?sourceGeoKey=${geo}&orderBy=startDate.descending                                   | 1    |
+
+  @destructive
+  Scenario: Paging through OVF package copies in progress by 2 yields every item exactly once
+    When I send a GET request to "/oec/0.9/${org}/multigeo"
+    Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "false" as "geo"
+    When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
+      """xml
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-walk-1.mf</sourceOvfPackage></NewRemoteOvfCopy>
+      """
+    Then the response status should be 200
+    When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
+      """xml
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-walk-2.mf</sourceOvfPackage></NewRemoteOvfCopy>
+      """
+    Then the response status should be 200
+    When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
+      """xml
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-walk-3.mf</sourceOvfPackage></NewRemoteOvfCopy>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?packageName=${run_id}-walk-1&packageName=${run_id}-walk-2&packageName=${run_id}-walk-3"
+    Then the response should conform to the contract
+    And the response field "/totalCount" should be "3"
+    And paging through "/oec/0.9/${org}/remoteOvfPackageCopy?packageName=${run_id}-walk-1&packageName=${run_id}-walk-2&packageName=${run_id}-walk-3" by 2 yields every item exactly once
 
   Scenario Outline: <list> ordered by <order>
     When I send a GET request to "/oec/0.9/${org}/<list>" with query:
@@ -49,34 +86,57 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
       | datacenterWithMaintenanceStatus | location.DESCENDING                | location.DESCENDING               |
       | datacenterWithDiskSpeed         | LOCATION.ascending                 | location                          |
       | remoteOvfPackageCopyHistory     | sourceGeoKey,startDate.DESCENDING  | sourceGeoKey,startDate.DESCENDING |
-      | remoteOvfPackageCopy            | startDate.DESCENDING               | startDate.DESCENDING              |
+      | remoteOvfPackageCopy            | sourceGeoKey.DESCENDING            | sourceGeoKey.DESCENDING           |
 
   Scenario Outline: <list> filtered by <filter> equal to <value>
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
+    Then I save the response field "/serverWithState/0/name" as "server_name"
+    And I save the response field "/serverWithState/0/networkId" as "server_network"
+    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule"
+    Then I save "/location" of the first item of "/antiAffinityRule" as "rule_location"
+    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory"
+    Then I save "/sourceGeoKey" of the first item of "/copyRemoteOvfPackageRecord" as "geo"
     When I send a GET request to "/oec/0.9/${org}/<list>?<filter>=<value>"
     Then the response should conform to the contract
     And the response status should be 200
     And the response page should hold at least 1 item
     And every response item should have "<field>" equal to "<value>"
 
+
+    @fixture:location_other @fixture:server_started
     Examples:
       | list                            | filter       | value                                | field        |
-      | serverWithBackup                | location     | NA3                                  | location     |
-      | serverWithBackup                | name         | web-01                               | name         |
-      | serverWithState                 | location     | NA5                                  | location     |
-      | serverWithState                 | deployed     | false                                | isDeployed   |
-      | serverWithState                 | networkId    | a4c8b1e2-0c1d-11e3-b29c-001517c46403 | networkId    |
-      | antiAffinityRule                | location     | NA1                                  | location     |
-      | datacenterWithMaintenanceStatus | location     | NA9                                  | location     |
-      | datacenterWithDiskSpeed         | location     | NA5                                  | location     |
-      | remoteOvfPackageCopyHistory     | sourceGeoKey | australia                            | sourceGeoKey |
+      | serverWithBackup                | location     | ${location_other}       | location     |
+      | datacenterWithDiskSpeed         | location     | ${location_other}       | location     |
 
-  Scenario Outline: <list> filtered by location IN NA1 and NA3
-    When I send a GET request to "/oec/0.9/${org}/<list>?location=NA1&location=NA3&pageSize=100"
+    @fixture:server_started
+    Examples:
+      | list                            | filter       | value                                | field        |
+      | serverWithBackup                | name         | ${server_name}          | name         |
+      | serverWithState                 | deployed     | false                   | isDeployed   |
+      | serverWithState                 | networkId    | ${server_network}       | networkId    |
+      | antiAffinityRule                | location     | ${rule_location}        | location     |
+      | remoteOvfPackageCopyHistory     | sourceGeoKey | ${geo}                  | sourceGeoKey |
+
+    @fixture:location @fixture:server_started
+    Examples:
+      | list                            | filter       | value                                | field        |
+      | serverWithState                 | location     | ${location}             | location     |
+
+    @fixture:location_maintenance @fixture:server_started
+    Examples:
+      | list                            | filter       | value                                | field        |
+      | datacenterWithMaintenanceStatus | location     | ${location_maintenance} | location     |
+
+  Scenario Outline: <list> filtered by location IN two locations
+    When I send a GET request to "/oec/0.9/${org}/<list>?location=${location}&location=${location_other}&pageSize=100"
     Then the response should conform to the contract
     And the response status should be 200
     And the response page should hold at least 2 items
-    And every response item should have "location" in "NA1,NA3"
+    And every response item should have "location" in "${location},${location_other}"
 
+
+    @fixture:location @fixture:location_other
     Examples:
       | list                            |
       | serverWithBackup                |
@@ -86,6 +146,8 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
       | datacenterWithDiskSpeed         |
 
   Scenario Outline: <list> created between <min> and <max>
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
+    Then I save the response field "/serverWithState/0/created" as "created"
     When I send a GET request to "/oec/0.9/${org}/<list>" with query:
       | created.MIN | <min>   |
       | created.MAX | <max>   |
@@ -97,11 +159,13 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
     And every response item should have "created" at most "<to>"
     And the response items should be ordered by "created"
 
+
+    @fixture:server_started
     Examples:
       | list             | min                  | max                  | from                 | to                   |
-      | serverWithBackup | 2013-01-01T00:00:00Z | 2013-06-30T23:59:59Z | 2013-01-01T00:00:00Z | 2013-06-30T23:59:59Z |
-      | serverWithState  | 20130101             | 20130331             | 2013-01-01T00:00:00Z | 2013-03-31T23:59:59Z |
-      | serverWithState  | 2012-01-01           | 2012-12-31           | 2012-01-01T00:00:00Z | 2012-12-31T23:59:59Z |
+      | serverWithBackup | ${created}           | 2099-12-31T23:59:59Z | ${created}           | 2099-12-31T23:59:59Z |
+      | serverWithState  | 20000101             | 20991231             | 2000-01-01T00:00:00Z | 2099-12-31T23:59:59Z |
+      | serverWithState  | 2000-01-01           | 2099-12-31           | 2000-01-01T00:00:00Z | 2099-12-31T23:59:59Z |
 
   Scenario Outline: A page past the last of <list> answers the last page
     When I send a GET request to "/oec/0.9/${org}/<list>?pageSize=3&pageNumber=99"
@@ -127,7 +191,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
       | serverWithBackup                | colour=blue                                                                                                              | REASON_70  |
       | serverWithState                 | cpuCount=2                                                                                                               | REASON_70  |
       | antiAffinityRule                | name=x                                                                                                                   | REASON_70  |
-      | datacenterWithMaintenanceStatus | city=Ashburn                                                                                                             | REASON_70  |
+      | datacenterWithMaintenanceStatus | city=${run_id}                                                                                                           | REASON_70  |
       | remoteOvfPackageCopy            | state=NORMAL                                                                                                             | REASON_70  |
       | serverWithBackup                | pageSize=0                                                                                                               | REASON_71  |
       | serverWithState                 | pageSize=-5                                                                                                              | REASON_71  |
@@ -139,7 +203,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
       | serverWithBackup                | location=A&location=B&location=C&location=D&location=E&location=F&location=G&location=H&location=I&location=J&location=K | REASON_72  |
       | datacenterWithMaintenanceStatus | location=A&location=B&location=C&location=D&location=E&location=F&location=G&location=H&location=I&location=J&location=K | REASON_72  |
       | serverWithBackup                | name.MIN=a                                                                                                               | REASON_73  |
-      | serverWithState                 | location.MAX=NA5                                                                                                         | REASON_73  |
+      | serverWithState                 | location.MAX=XX9                                                                                                         | REASON_73  |
       | remoteOvfPackageCopy            | startDate.MIN=20130101                                                                                                   | REASON_73  |
       | antiAffinityRule                | created.MIN=20130101                                                                                                     | REASON_70  |
       | serverWithBackup                | created.MIN=yesterday                                                                                                    | REASON_320 |

@@ -22,8 +22,10 @@ Feature: Reports (section 10)
       | software units     | report/usageSoftwareUnits | 2013-07-01 | 2013-07-01 |
       | administrator logs | auditlog                  | 2013-07-01 | 2013-07-30 |
 
-  Scenario: The backup usage report of NA1
-    When I send a GET request to "/oec/0.9/${org}/backup/detailedUsageReport?datacenterId=NA1&startDate=2013-07-01&endDate=2013-07-01"
+
+  @fixture:location
+  Scenario: The backup usage report of the default location
+    When I send a GET request to "/oec/0.9/${org}/backup/detailedUsageReport?datacenterId=${location}&startDate=2013-07-01&endDate=2013-07-01"
     Then the response should conform to the contract
     And the response status should be 200
     And the response header "Content-Type" should match "^text/csv"
@@ -47,7 +49,12 @@ Feature: Reports (section 10)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+
+    @fixture:location_no_backup
     Examples:
       | datacenter | code       |
-      | NA5        | REASON_53  |
+      | ${location_no_backup} | REASON_53  |
+
+    Examples:
+      | datacenter | code       |
       | XX9        | REASON_770 |

@@ -2,9 +2,9 @@
 Feature: Server (section 5) and the deprecated server functions (section 13)
   Servers are deployed by each scenario that changes them (found again by name through
   GET serverWithState?name=); seeded servers are only read, or faulted in a state no scenario
-  changes: web-01 started, test-02 with a change pending, mail-01 without VMware Tools running,
-  NA9 in maintenance. failed-01 is cleaned and build-01's VMware Tools are updated by one
-  scenario each.
+  changes: fixture variables name a started server, one with a change pending, one without
+  VMware Tools running, a location in maintenance; a failed deployment is cleaned and a server's
+  outdated VMware Tools are updated by one scenario each.
 
   Background:
     Given I am authenticated
@@ -12,14 +12,15 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
+  @destructive @fixture:image_id @fixture:location @fixture:network_id
   Scenario: Server lifecycle: deploy stopped, start, shut down, and delete
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-lifecycle-01</name>
         <description>deploy, start, shutdown, delete</description>
-        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
         <administratorPassword>P@ssw0rd-lifecycle</administratorPassword>
         <isStarted>false</isStarted>
       </Server>
@@ -32,7 +33,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response field "/serverWithState" should have 1 item
     And the response field "/serverWithState/0/isStarted" should be "false"
     And the response field "/serverWithState/0/isDeployed" should be "true"
-    And the response field "/serverWithState/0/location" should be "NA1"
+    And the response field "/serverWithState/0/location" should be "${location}"
     And I save the response field "/serverWithState/0/id" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?start"
     Then the response should conform to the contract
@@ -62,14 +63,15 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_395"
 
+  @destructive @fixture:image_id @fixture:network_id
   Scenario: Every power action on a started server, then modify and delete it
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-power-01</name>
         <description>power actions</description>
-        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46304</imageResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
         <administratorPassword>P@ssw0rd-power</administratorPassword>
         <isStarted>true</isStarted>
       </Server>
@@ -121,47 +123,76 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
 
+  @destructive @fixture:image_id @fixture:location
   Scenario: Notify the system of a private IP address change
+    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-renumber-net</name><location>${location}</location></NewNetworkWithLocation>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-renumber-net" as "net"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-renumber-01</name>
-        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
-        <administratorPassword>P@ssw0rd-renumber</administratorPassword>
+        <vlanResourcePath>/oec/${org}/network/${net}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
+        <administratorPassword>P@ssw0rd-server</administratorPassword>
         <isStarted>false</isStarted>
       </Server>
       """
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-renumber-01"
     Then I save the response field "/serverWithState/0/id" as "server"
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>${run_id}-renumber-02</name>
+        <vlanResourcePath>/oec/${org}/network/${net}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
+        <administratorPassword>P@ssw0rd-other</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-renumber-02"
+    Then I save the response field "/serverWithState/0/id" as "other"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${other}"
+    Then I save the response field "/serverWithState/0/privateIp" as "taken"
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
-      | privateIp | 10.162.2.201 |
+      | privateIp | ${taken} |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_241"
+    When I send a GET request to "/oec/0.9/${org}/server/${other}?delete"
+    Then the response status should be 200
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | privateIp | ${taken} |
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
-    Then the response field "/serverWithState/0/privateIp" should be "10.162.2.201"
+    Then the response field "/serverWithState/0/privateIp" should be "${taken}"
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
       | privateIp | 10.99.1.5 |
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_240"
-    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
-      | privateIp | 10.162.2.11 |
-    Then the response should conform to the contract
-    And the response status should be 400
-    And the response field "/resultCode" should be "REASON_241"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+    When I send a GET request to "/oec/0.9/${org}/network/${net}?delete"
+    Then the response status should be 200
+
+  @destructive @fixture:image_id @fixture:network_id
   Scenario: Add local storage, change its speed and remove it
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-storage-01</name>
-        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46402</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46302</imageResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
         <administratorPassword>P@ssw0rd-storage</administratorPassword>
         <isStarted>false</isStarted>
       </Server>
@@ -210,40 +241,40 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+  @destructive @fixture:image_id @fixture:location @fixture:network_id
   Scenario: Clone a server to a customer image, edit and delete the image
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
         <name>${run_id}-clone-src-01</name>
-        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46404</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46502</imageResourcePath>
+        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
         <administratorPassword>P@ssw0rd-clone</administratorPassword>
         <isStarted>false</isStarted>
       </Server>
       """
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-clone-src-01"
-    Then the response field "/serverWithState/0/location" should be "NA5"
+    Then the response field "/serverWithState/0/location" should be "${location}"
     And I save the response field "/serverWithState/0/id" as "server"
-    When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=clone-image-01&desc=cloned"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=${run_id}-clone-image&desc=cloned"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=clone-image-01&desc=again"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=${run_id}-clone-image&desc=again"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_391"
     When I send a POST request to "/oec/0.9/${org}/image/nameExists" with body:
       """xml
-      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><location>NA5</location><imageName>clone-image-01</imageName></ImageNameExists>
+      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><location>${location}</location><imageName>${run_id}-clone-image</imageName></ImageNameExists>
       """
     Then the response should conform to the contract
     And the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/NA5"
+    When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/${location}"
     Then the response should conform to the contract
-    And the response field "/DeployedImageWithSoftwareLabels" should have 1 item
-    And the response field "/DeployedImageWithSoftwareLabels/0/name" should be "clone-image-01"
-    And I save the response field "/DeployedImageWithSoftwareLabels/0/id" as "image"
+    And the response field "/DeployedImageWithSoftwareLabels" should have an item whose "/name" is "${run_id}-clone-image"
+    And I save "/id" of the first item of "/DeployedImageWithSoftwareLabels" whose "/name" is "${run_id}-clone-image" as "image"
     When I send a POST request to "/oec/0.9/${org}/image/${image}" with form:
       | description | A cloned image, edited |
     Then the response should conform to the contract
@@ -264,34 +295,63 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response status should be 200
 
+  @destructive @fixture:server_failed
   Scenario: Clean a failed server deployment
-    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=5f3b8e2c-1a2b-4c3d-8e4f-000000000014"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_failed}"
     Then the response field "/serverWithState/0/state" should be "FAILED_ADD"
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000014?clean"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_failed}?clean"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000014?clean"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_failed}?clean"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_395"
 
+  @destructive @fixture:server_tools_outdated
   Scenario: Update the VMware Tools of a server that needs it
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000009?updateVMwareTools"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_tools_outdated}?updateVMwareTools"
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000009?updateVMwareTools"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_tools_outdated}?updateVMwareTools"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_820"
 
+  @destructive @fixture:image_id @fixture:location @fixture:network_id
   Scenario: Create and delete a server anti-affinity rule
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>${run_id}-aa-01</name>
+        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
+        <administratorPassword>P@ssw0rd-aa1</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-aa-01"
+    Then I save the response field "/serverWithState/0/id" as "aa1"
+    When I send a POST request to "/oec/0.9/${org}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server">
+        <name>${run_id}-aa-02</name>
+        <vlanResourcePath>/oec/${org}/network/${network_id}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_id}</imageResourcePath>
+        <administratorPassword>P@ssw0rd-aa2</administratorPassword>
+        <isStarted>false</isStarted>
+      </Server>
+      """
+    Then the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-aa-02"
+    Then I save the response field "/serverWithState/0/id" as "aa2"
     When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
       """xml
       <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server">
-        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</serverId>
-        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000005</serverId>
+        <serverId>${aa1}</serverId>
+        <serverId>${aa2}</serverId>
       </NewAntiAffinityRule>
       """
     Then the response should conform to the contract
@@ -302,12 +362,12 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?id=${rule}"
     Then the response should conform to the contract
     And the response field "/antiAffinityRule" should have 1 item
-    And the response field "/antiAffinityRule/0/location" should be "NA1"
+    And the response field "/antiAffinityRule/0/location" should be "${location}"
     When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
       """xml
       <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server">
-        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</serverId>
-        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000005</serverId>
+        <serverId>${aa1}</serverId>
+        <serverId>${aa2}</serverId>
       </NewAntiAffinityRule>
       """
     Then the response should conform to the contract
@@ -329,35 +389,73 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response field "/resultCode" should be "<code>"
     And the response field "/result" should be "ERROR"
 
+    @destructive @fixture:server_started
     Examples:
       | action                      | server                               | code       |
-      | start                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_40  |
-      | shutdown                    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003 | REASON_40  |
-      | reboot                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003 | REASON_40  |
-      | reset                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000003 | REASON_40  |
-      | poweroff                    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
-      | start                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
-      | shutdown                    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000012 | REASON_800 |
-      | reboot                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000012 | REASON_800 |
-      | delete                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_40  |
-      | delete                      | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
+      | start                       | ${server_started}         | REASON_40  |
+      | delete                      | ${server_started}         | REASON_40  |
+      | clean                       | ${server_started}         | REASON_392 |
+      | updateVMwareTools           | ${server_started}         | REASON_820 |
+      | addLocalStorage&amount=1    | ${server_started}         | REASON_320 |
+
+    @destructive @fixture:server_stopped
+    Examples:
+      | action                      | server                               | code       |
+      | shutdown                    | ${server_stopped}         | REASON_40  |
+      | reboot                      | ${server_stopped}         | REASON_40  |
+      | reset                       | ${server_stopped}         | REASON_40  |
+
+    @destructive @fixture:server_pending_change
+    Examples:
+      | action                      | server                               | code       |
+      | poweroff                    | ${server_pending_change}  | REASON_392 |
+      | start                       | ${server_pending_change}  | REASON_392 |
+      | delete                      | ${server_pending_change}  | REASON_392 |
+      | restart                     | ${server_pending_change}  | REASON_392 |
+
+    @destructive @fixture:server_tools_not_running
+    Examples:
+      | action                      | server                               | code       |
+      | shutdown                    | ${server_tools_not_running} | REASON_800 |
+      | reboot                      | ${server_tools_not_running} | REASON_800 |
+
+    @destructive @fixture:server_backup
+    Examples:
+      | action                      | server                               | code       |
+      | clone=${run_id}-bk-image    | ${server_backup}          | REASON_550 |
+
+    @destructive
+    Examples:
+      | action                      | server                               | code       |
       | start                       | 00000000-0000-0000-0000-000000000000 | REASON_395 |
       | stop                        | 00000000-0000-0000-0000-000000000000 | REASON_395 |
-      | restart                     | 5f3b8e2c-1a2b-4c3d-8e4f-000000000011 | REASON_392 |
-      | clean                       | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_392 |
-      | updateVMwareTools           | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_820 |
-      | clone=web-template&desc=dup | 5f3b8e2c-1a2b-4c3d-8e4f-000000000002 | REASON_391 |
-      | clone=web-01-image          | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_550 |
-      | addLocalStorage&amount=1    | 5f3b8e2c-1a2b-4c3d-8e4f-000000000001 | REASON_320 |
 
+  @destructive @fixture:image_customer
+  Scenario: Cloning to the name of a customer image of the location answers REASON_391
+    When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then the response status should be 200
+    And I save the response field "/name" as "taken"
+    And I save the response field "/location" as "where"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?location=${where}"
+    Then I save "/id" of the first item of "/serverWithState" whose "/state" is "NORMAL" as "server"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=${taken}&desc=dup"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_391"
+    And the response field "/result" should be "ERROR"
+
+  @destructive @fixture:server_stopped
   Scenario: Removing an unknown disk answers REASON_394
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000004/disk/00000000-0000-0000-0000-000000000000?delete"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_stopped}/disk/00000000-0000-0000-0000-000000000000?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_394"
 
+  @destructive @fixture:server_stopped
   Scenario: Changing the speed of a disk to an unknown speed answers REASON_826
-    When I send a POST request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000004/disk/4e092b3f-0c1d-11e3-b29c-001517c46e24/changeSpeed" with body:
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_stopped}"
+    Then I save "/id" of the first item of "/serverWithState/0/disk" as "disk"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/disk/${disk}/changeSpeed" with body:
       """xml
       <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>WARP</speed></ChangeDiskSpeed>
       """
@@ -365,13 +463,14 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_826"
 
+  @destructive @fixture:image_maintenance @fixture:network_maintenance
   Scenario: Deploying into a data center in maintenance answers REASON_51
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
       <Server xmlns="http://oec.api.opsource.net/schemas/server">
-        <name>maintenance-01</name>
-        <vlanResourcePath>/oec/${org}/network/a4c8b1e2-0c1d-11e3-b29c-001517c46405</vlanResourcePath>
-        <imageResourcePath>/oec/base/image/52ed8b72-ebea-11df-bdc1-001517c46602</imageResourcePath>
+        <name>${run_id}-maintenance-01</name>
+        <vlanResourcePath>/oec/${org}/network/${network_maintenance}</vlanResourcePath>
+        <imageResourcePath>/oec/base/image/${image_maintenance}</imageResourcePath>
         <administratorPassword>P@ssw0rd-maintenance</administratorPassword>
         <isStarted>true</isStarted>
       </Server>
@@ -395,13 +494,27 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"
 
+    @destructive @fixture:image_id
     Examples:
       | problem                         | server_name | network                              | image                                | started | code       |
-      | an unknown network              | bad-01      | 00000000-0000-0000-0000-000000000000 | 52ed8b72-ebea-11df-bdc1-001517c46302 | true    | REASON_250 |
-      | an unknown image                | bad-02      | a4c8b1e2-0c1d-11e3-b29c-001517c46401 | 00000000-0000-0000-0000-000000000000 | true    | REASON_390 |
-      | an image of another data center | bad-03      | a4c8b1e2-0c1d-11e3-b29c-001517c46401 | 52ed8b72-ebea-11df-bdc1-001517c46402 | true    | REASON_320 |
-      | isStarted not a boolean         | bad-04      | a4c8b1e2-0c1d-11e3-b29c-001517c46401 | 52ed8b72-ebea-11df-bdc1-001517c46302 | maybe   | REASON_320 |
+      | an unknown network              | ${run_id}-bad-01 | 00000000-0000-0000-0000-000000000000 | ${image_id}                          | true    | REASON_250 |
 
+    @destructive @fixture:network_id
+    Examples:
+      | problem                         | server_name | network                              | image                                | started | code       |
+      | an unknown image                | ${run_id}-bad-02 | ${network_id}                        | 00000000-0000-0000-0000-000000000000 | true    | REASON_390 |
+
+    @destructive @fixture:image_other @fixture:network_id
+    Examples:
+      | problem                         | server_name | network                              | image                                | started | code       |
+      | an image of another data center | ${run_id}-bad-03 | ${network_id}                        | ${image_other}                       | true    | REASON_320 |
+
+    @destructive @fixture:image_id @fixture:network_id
+    Examples:
+      | problem                         | server_name | network                              | image                                | started | code       |
+      | isStarted not a boolean         | ${run_id}-bad-04 | ${network_id}                        | ${image_id}                          | maybe   | REASON_320 |
+
+  @destructive
   Scenario: Deploying with a body that is not XML answers REASON_60
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -411,27 +524,34 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_60"
 
+  @destructive @fixture:rule_pending
   Scenario: Deleting an anti-affinity rule with an operation pending answers REASON_40
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/2ce7091d-0c1d-11e3-b29c-001517c46c03?delete"
+    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/${rule_pending}?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_40"
 
+  @destructive @fixture:server_started @fixture:server_stopped
   Scenario: An anti-affinity rule across networks answers REASON_691
     When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
       """xml
       <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server">
-        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000001</serverId>
-        <serverId>5f3b8e2c-1a2b-4c3d-8e4f-000000000004</serverId>
+        <serverId>${server_started}</serverId>
+        <serverId>${server_stopped}</serverId>
       </NewAntiAffinityRule>
       """
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_691"
 
+
+  @fixture:server_started
   Scenario: Server details of a seeded server
-    When I send a GET request to "/oec/0.9/${org}/server/5f3b8e2c-1a2b-4c3d-8e4f-000000000001"
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
+    Then the response field "/serverWithState" should have 1 item
+    And I save the response field "/serverWithState/0/name" as "name"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_started}"
     Then the response should conform to the contract
     And the response status should be 200
-    And the response field "/name" should be "web-01"
-    And the response field "/id" should be "5f3b8e2c-1a2b-4c3d-8e4f-000000000001"
+    And the response field "/name" should be "${name}"
+    And the response field "/id" should be "${server_started}"

@@ -309,6 +309,7 @@ func (r *Report) probe(ctx context.Context, s *steps.Scenario, api *spec.API, se
 // discover resolves the named fixtures that are not given and have a discovery, in the order
 // harness.yaml declares them (a discovery may use an earlier fixture).
 func (r *Report) discover(ctx context.Context, s *steps.Scenario, api *spec.API, names []string, policy *redact.Policy) {
+	names = withDependencies(api, names)
 	for _, f := range api.Harness.Fixtures {
 		if !contains(names, f.Name) || f.Discover == nil {
 			continue
@@ -459,6 +460,28 @@ func howToSet(api *spec.API, set string) string {
 		envs[i] = spec.CredentialEnv(api.Name, set, f)
 	}
 	return fmt.Sprintf("set %s (or apis.%s.credentials.%s in --config)", strings.Join(envs, " and "), api.Name, set)
+}
+
+// withDependencies adds to names the fixtures that the discovery of a named fixture refers to
+// (an ${org_id} in its path or filters), however deep.
+func withDependencies(api *spec.API, names []string) []string {
+	out := append([]string(nil), names...)
+	for i := 0; i < len(out); i++ {
+		f, ok := api.Harness.Fixture(out[i])
+		if !ok || f.Discover == nil {
+			continue
+		}
+		text := f.Discover.Path
+		for _, v := range f.Discover.Where {
+			text += " " + v
+		}
+		for _, g := range api.Harness.Fixtures {
+			if !contains(out, g.Name) && strings.Contains(text, "${"+g.Name+"}") {
+				out = append(out, g.Name)
+			}
+		}
+	}
+	return out
 }
 
 // needed lists the fixtures among names that text refers to as ${NAME}.

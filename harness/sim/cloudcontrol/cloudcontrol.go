@@ -72,6 +72,7 @@ const ClockStep = time.Minute
 // answers deterministic.
 type Simulator struct {
 	opts     sim.Options
+	dataset  string // sim.DatasetDefault or sim.DatasetSecond
 	faults   sim.Faults
 	ids      *sim.IDs
 	clock    *sim.Clock
@@ -98,13 +99,21 @@ func New(opts sim.Options) (*Simulator, error) {
 	if err != nil {
 		return nil, err
 	}
+	dataset, err := opts.DatasetName()
+	if err != nil {
+		return nil, err
+	}
 	s := &Simulator{
 		opts:   opts,
 		faults: faults,
 		ids:    sim.NewIDs(opts.Seed),
 		clock:  sim.NewClock(opts.StartTime(), ClockStep),
 	}
+	s.dataset = dataset
 	s.st = seed(administrators(opts.Credentials))
+	if dataset == sim.DatasetSecond {
+		makeSecond(s.st)
+	}
 	s.handlers = s.routes()
 	for i := range operations {
 		op := &operations[i]
@@ -210,7 +219,7 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if op.Paging != nil {
-		q, perr := parsePaging(op.Paging, query)
+		q, perr := parsePaging(op.Paging, query, s.st.pageSize)
 		if perr != nil {
 			c.fail(perr.code, perr.detail)
 			return

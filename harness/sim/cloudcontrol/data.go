@@ -105,7 +105,7 @@ var (
 // seed builds the organization. It is a function, not a package variable,
 // so that every simulator gets its own mutable copy.
 func seed(creds []sim.Credential) *state {
-	st := &state{orgID: OrgID}
+	st := &state{orgID: OrgID, pageSize: fallbackPageSize}
 	for _, c := range creds {
 		first, last, _ := strings.Cut(c.Username, ".")
 		a := &account{userName: c.Username, password: c.Password, firstName: title(first), lastName: title(last),
@@ -239,7 +239,7 @@ func seedImages() []*image {
 
 func seedNetworks() []*network {
 	web := &network{id: NetworkWeb, name: "Web Network", description: "Public web tier", location: LocationNA1, privateNet: "10.162.1.0", state: "NORMAL", created: day(2012, 9, 1),
-		ipBlocks: []*ipBlock{{id: IPBlockWeb, baseIP: "165.180.12.32", subnetSize: 8, networkDefault: true, used: 2}},
+		ipBlocks: []*ipBlock{{id: IPBlockWeb, baseIP: "165.180.12.32", subnetSize: 8, networkDefault: true}},
 		acl: []*aclRule{
 			{id: ACLRuleHTTP, name: "allow-http", status: "NORMAL", position: 100, action: "PERMIT", protocol: "TCP", portType: "EQUAL_TO", port1: 80, ruleType: "OUTSIDE_ACL"},
 			{id: "1f0311d0-b874-413e-9c6d-18d35f62ca02", name: "allow-https", status: "NORMAL", position: 110, action: "PERMIT", protocol: "TCP", portType: "EQUAL_TO", port1: 443, ruleType: "OUTSIDE_ACL"},

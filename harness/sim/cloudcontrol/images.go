@@ -213,6 +213,7 @@ func (c *call) cleanImage() {
 		return
 	}
 	c.st().images = remove(c.st().images, func(x *image) bool { return x == i })
+	c.nextFailedImage(i)
 	c.ok("Successfully submitted clean failed image request for image id: " + i.id)
 }
 

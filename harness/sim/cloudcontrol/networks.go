@@ -411,18 +411,50 @@ func (c *call) listNAT() {
 	c.reply(root)
 }
 
-// takePublicIP hands out the next free public address of the network's
-// blocks (NAT rules and VIPs share them).
+// takePublicIP hands out the first public address of the network's blocks
+// that no NAT rule or VIP holds (NAT rules and VIPs share them; deleting one
+// gives its address back).
 func (n *network) takePublicIP() (string, bool) {
 	for _, b := range n.ipBlocks {
-		if b.used < b.subnetSize {
-			ip := net.ParseIP(b.baseIP).To4()
-			ip[3] += byte(b.used)
-			b.used++
-			return ip.String(), true
+		for k := 0; k < b.subnetSize; k++ {
+			if ip := b.address(k); !n.publicIPInUse(ip) {
+				return ip, true
+			}
 		}
 	}
 	return "", false
+}
+
+// address is the k-th address of the block.
+func (b *ipBlock) address(k int) string {
+	ip := net.ParseIP(b.baseIP).To4()
+	ip[3] += byte(k)
+	return ip.String()
+}
+
+// publicIPInUse tells whether a NAT rule or a VIP of the network holds ip.
+func (n *network) publicIPInUse(ip string) bool {
+	for _, r := range n.nat {
+		if r.natIP == ip {
+			return true
+		}
+	}
+	for _, v := range n.vips {
+		if v.ip == ip {
+			return true
+		}
+	}
+	return false
+}
+
+// blockInUse tells whether a NAT rule or a VIP holds an address of b.
+func (n *network) blockInUse(b *ipBlock) bool {
+	for k := 0; k < b.subnetSize; k++ {
+		if n.publicIPInUse(b.address(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *call) createNAT() {
@@ -535,7 +567,7 @@ func (c *call) releaseIPBlock() {
 		c.fail(350, "")
 		return
 	}
-	if b.used > 0 {
+	if n.blockInUse(b) {
 		c.fail(360, "IPs still in use in IP block "+b.id+".")
 		return
 	}

@@ -14,8 +14,9 @@ import (
 // REASON codes are x-paging-reason-codes. What the contract does not say is
 // decided here:
 //
-//   - the default page size is x-paging.defaultPageSize, else
-//     fallbackPageSize (2.7 and 11.1 document none);
+//   - the default page size is x-paging.defaultPageSize, else the data
+//     set's (fallbackPageSize in the default one; the document fixes none
+//     for 2.7 and 11.1 and shows 250 only in sample answers elsewhere);
 //   - the default order is "created" ascending where the list can be ordered
 //     by it (1.8.3), else its first orderBy field; ties keep the order the
 //     resources were created in;
@@ -75,10 +76,10 @@ func canonical(list []string, name string) (string, bool) {
 
 // parsePaging checks the query of a paging operation against its x-paging
 // rule. Parameter names and keywords are case-insensitive (1.8.1).
-func parsePaging(p *pagingSpec, q url.Values) (*pageQuery, *pagingError) {
+func parsePaging(p *pagingSpec, q url.Values, fallback int) (*pageQuery, *pagingError) {
 	pq := &pageQuery{size: p.DefaultPageSize, number: 1}
 	if pq.size == 0 {
-		pq.size = fallbackPageSize
+		pq.size = fallback
 	}
 	keys := make([]string, 0, len(q))
 	for k := range q {

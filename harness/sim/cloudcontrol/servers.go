@@ -503,6 +503,7 @@ func (c *call) cleanFailedServer() {
 		return
 	}
 	c.st().servers = remove(c.st().servers, func(x *server) bool { return x == s })
+	c.nextFailedServer(s)
 	c.ok("Successfully submitted clean failed server deployment request for server id: " + s.id)
 }
 
@@ -520,6 +521,7 @@ func (c *call) updateVMwareTools() {
 		return
 	}
 	s.toolsCurrent = true
+	c.nextOutdatedServer(s)
 	c.ok(`Server "Update VMware Tools" issued`)
 }
 

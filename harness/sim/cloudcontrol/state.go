@@ -21,6 +21,7 @@ type state struct {
 	copies      []*imageCopy
 	remote      []*remoteCopy
 	audit       []auditEntry
+	pageSize    int // default page size of the paging lists that document none
 }
 
 type account struct {
@@ -131,7 +132,6 @@ type ipBlock struct {
 	subnetSize     int
 	networkDefault bool
 	serverToVip    bool
-	used           int // addresses handed out to NAT rules and VIPs
 }
 
 type aclRule struct {

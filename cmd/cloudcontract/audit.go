@@ -170,8 +170,11 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "diff" {
+		return cassettesDiffCmd(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "scan" {
-		return usageErr("usage: cloudcontract cassettes scan [DIR ...] (default: cassettes)")
+		return usageErr("usage: cloudcontract cassettes scan [DIR ...] (default: cassettes)\n       cloudcontract cassettes diff OLD NEW | --git REV [PATH]")
 	}
 	fs := newFlagSet("cassettes scan", "cassettes scan [DIR ...]", stderr)
 	if err := fs.Parse(args[1:]); err != nil {

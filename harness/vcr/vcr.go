@@ -246,8 +246,10 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		if !passed && !f.opts.KeepFailed {
 			return nil
 		}
+		var callbacks []byte
 		if s.Inbox != nil {
-			if err := f.saveCallbacks(path, s.Inbox.All()); err != nil {
+			var err error
+			if callbacks, err = f.callbacksData(s.Inbox.All()); err != nil {
 				return fmt.Errorf("writing the callbacks of %s: %w", path, err)
 			}
 		}
@@ -256,12 +258,16 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		}
 		data, err := os.ReadFile(tmpName + ".yaml")
 		if errors.Is(err, os.ErrNotExist) {
-			return nil // the scenario made no request: nothing to keep
+			// The scenario made no request: no cassette to keep, only its callbacks.
+			if s.Inbox != nil {
+				return writeOrRemove(CallbacksPath(path), callbacks)
+			}
+			return nil
 		}
 		if err != nil {
 			return err
 		}
-		return writeAtomic(path, append([]byte(f.header()), data...))
+		return f.keepOrWrite(path, append([]byte(f.header()), data...), callbacks, s.Inbox != nil)
 	}
 	return s, nil
 }

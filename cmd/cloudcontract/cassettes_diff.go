@@ -83,13 +83,13 @@ func diffPaths(oldPath, newPath string) (*vcr.TreeDiff, error) {
 	}
 	switch {
 	case oi.IsDir() && ni.IsDir():
-		return vcr.DiffTrees(os.DirFS(oldPath), ".", os.DirFS(newPath), ".")
+		return vcr.DiffTrees(vcr.Tree{FS: os.DirFS(oldPath), Dir: ".", Label: dirLabel(oldPath)}, vcr.Tree{FS: os.DirFS(newPath), Dir: ".", Label: dirLabel(newPath)})
 	case !oi.IsDir() && !ni.IsDir():
-		o, err := vcr.ReadSnapshot(os.DirFS(filepath.Dir(oldPath)), filepath.Base(oldPath))
+		o, err := readSnapshotFile(oldPath)
 		if err != nil {
 			return nil, err
 		}
-		n, err := vcr.ReadSnapshot(os.DirFS(filepath.Dir(newPath)), filepath.Base(newPath))
+		n, err := readSnapshotFile(newPath)
 		if err != nil {
 			return nil, err
 		}
@@ -97,6 +97,25 @@ func diffPaths(oldPath, newPath string) (*vcr.TreeDiff, error) {
 		return single(vcr.Compare(o, n)), nil
 	}
 	return nil, usageErr("%s and %s: compare two files or two folders", oldPath, newPath)
+}
+
+// readSnapshotFile reads a cassette file and the callbacks beside it; errors name the files as
+// given.
+func readSnapshotFile(p string) (*vcr.Snapshot, error) {
+	s, err := vcr.ReadSnapshot(os.DirFS(filepath.Dir(p)), filepath.Base(p))
+	var ie *vcr.InputError
+	if errors.As(err, &ie) {
+		ie.File = filepath.Join(filepath.Dir(p), ie.File)
+	}
+	return s, err
+}
+
+// dirLabel is how files under dir are named in errors.
+func dirLabel(dir string) string {
+	if dir == "." {
+		return ""
+	}
+	return strings.TrimSuffix(filepath.ToSlash(dir), "/") + "/"
 }
 
 func single(c *vcr.Comparison) *vcr.TreeDiff {
@@ -129,6 +148,10 @@ func diffGit(rev, p string) (*vcr.TreeDiff, error) {
 	}
 	if !fi.IsDir() {
 		o, err := vcr.ReadSnapshot(old, clean)
+		var ie *vcr.InputError
+		if errors.As(err, &ie) {
+			ie.File = rev + ":" + ie.File
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			return &vcr.TreeDiff{Added: []string{clean}}, nil
 		}
@@ -144,7 +167,7 @@ func diffGit(rev, p string) (*vcr.TreeDiff, error) {
 	if _, err := fs.Stat(old, clean); err != nil {
 		old[clean] = &fstest.MapFile{Mode: fs.ModeDir | 0o755} // nothing there at rev: all added
 	}
-	return vcr.DiffTrees(old, clean, os.DirFS("."), clean)
+	return vcr.DiffTrees(vcr.Tree{FS: old, Dir: clean, Label: rev + ":" + dirLabel(clean)}, vcr.Tree{FS: os.DirFS("."), Dir: clean, Label: dirLabel(clean)})
 }
 
 // gitTree reads the files under p at revision rev into memory, named as in the working directory.

@@ -1,6 +1,7 @@
 package vcr
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -138,17 +139,17 @@ func align(oldKeys, newKeys []string) [][2]int {
 }
 
 func interactionTitle(n int, in *cassette.Interaction, sd *side) string {
-	return fmt.Sprintf("interaction %d: %s %s", n, in.Request.Method, requestTarget(in.Request.URL, sd))
+	return fmt.Sprintf("interaction %d: %s %s", n, in.Request.Method, requestTarget(in.Request.URL, sd, false))
 }
 
 func compareInteractions(m *mapper, old, new []*cassette.Interaction) []Change {
 	ok := make([]string, len(old))
 	nk := make([]string, len(new))
 	for i, in := range old {
-		ok[i] = strings.ToUpper(in.Request.Method) + " " + alignKey(requestTarget(in.Request.URL, m.old))
+		ok[i] = strings.ToUpper(in.Request.Method) + " " + alignKey(requestTarget(in.Request.URL, m.old, true))
 	}
 	for i, in := range new {
-		nk[i] = strings.ToUpper(in.Request.Method) + " " + alignKey(requestTarget(in.Request.URL, m.new))
+		nk[i] = strings.ToUpper(in.Request.Method) + " " + alignKey(requestTarget(in.Request.URL, m.new, true))
 	}
 	var out []Change
 	for _, p := range align(ok, nk) {
@@ -191,8 +192,8 @@ func compareInteraction(m *mapper, i, j int, o, n *cassette.Interaction) []Chang
 		}
 	}
 	// The request: what the scenario sent. Ids differ only where the API gave them earlier.
-	if ot, nt := requestTarget(o.Request.URL, m.old), requestTarget(n.Request.URL, m.new); !strings.EqualFold(o.Request.Method, n.Request.Method) || !m.equal(ot, nt, false) {
-		add(Change{What: "request", Old: o.Request.Method + " " + ot, New: n.Request.Method + " " + nt})
+	if ot, nt := requestTarget(o.Request.URL, m.old, true), requestTarget(n.Request.URL, m.new, true); !strings.EqualFold(o.Request.Method, n.Request.Method) || !m.equal(ot, nt, false) {
+		add(Change{What: "request", Old: o.Request.Method + " " + requestTarget(o.Request.URL, m.old, false), New: n.Request.Method + " " + requestTarget(n.Request.URL, m.new, false)})
 	}
 	add(compareHeaders(m, "request header", o.Request.Headers, n.Request.Headers, false)...)
 	add(compareBodies(m, "request body", o.Request.Headers.Get("Content-Type"), o.Request.Body, n.Request.Headers.Get("Content-Type"), n.Request.Body, false)...)
@@ -389,14 +390,29 @@ func (d *TreeDiff) Empty() bool {
 	return len(d.Changed) == 0 && len(d.Added) == 0 && len(d.Removed) == 0
 }
 
-// DiffTrees compares every cassette under oldDir of oldFS with the one of the same name under
-// newDir of newFS.
-func DiffTrees(oldFS fs.FS, oldDir string, newFS fs.FS, newDir string) (*TreeDiff, error) {
-	ol, err := ListCassettes(oldFS, oldDir)
+// Tree is a folder of cassettes: Dir of FS, whose files are named Label + their path under Dir
+// in errors (Label being, say, the folder as the user wrote it, or "REV:").
+type Tree struct {
+	FS         fs.FS
+	Dir, Label string
+}
+
+func (t Tree) read(p string) (*Snapshot, error) {
+	s, err := ReadSnapshot(t.FS, p)
+	var ie *InputError
+	if errors.As(err, &ie) && t.Label != "" {
+		ie.File = t.Label + strings.TrimPrefix(strings.TrimPrefix(ie.File, t.Dir), "/")
+	}
+	return s, err
+}
+
+// DiffTrees compares every cassette of old with the one of the same name in new.
+func DiffTrees(old, new Tree) (*TreeDiff, error) {
+	ol, err := ListCassettes(old.FS, old.Dir)
 	if err != nil {
 		return nil, err
 	}
-	nl, err := ListCassettes(newFS, newDir)
+	nl, err := ListCassettes(new.FS, new.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -408,32 +424,32 @@ func DiffTrees(oldFS fs.FS, oldDir string, newFS fs.FS, newDir string) (*TreeDif
 	}
 	olds := map[string]string{}
 	for _, p := range ol {
-		olds[rel(oldDir, p)] = p
+		olds[rel(old.Dir, p)] = p
 	}
 	news := map[string]string{}
 	for _, p := range nl {
-		news[rel(newDir, p)] = p
+		news[rel(new.Dir, p)] = p
 	}
 	d := &TreeDiff{}
 	for _, name := range sortedKeys(olds) {
 		if _, ok := news[name]; !ok {
+			if _, err := old.read(olds[name]); err != nil {
+				return nil, err
+			}
 			d.Removed = append(d.Removed, name)
 		}
 	}
 	for _, name := range sortedKeys(news) {
-		op, ok := olds[name]
-		if !ok {
-			d.Added = append(d.Added, name)
-			if _, err := ReadSnapshot(newFS, news[name]); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		o, err := ReadSnapshot(oldFS, op)
+		n, err := new.read(news[name])
 		if err != nil {
 			return nil, err
 		}
-		n, err := ReadSnapshot(newFS, news[name])
+		op, ok := olds[name]
+		if !ok {
+			d.Added = append(d.Added, name)
+			continue
+		}
+		o, err := old.read(op)
 		if err != nil {
 			return nil, err
 		}

@@ -463,14 +463,17 @@ func canonicalHeaders(h http.Header, sd *side) map[string]string {
 }
 
 // requestTarget is the path and query of a recorded URL (host and port are never matched),
-// with the query in a canonical order, through show.
-func requestTarget(raw string, sd *side) string {
+// through show; canonical puts the query in the order the replay matcher compares it.
+func requestTarget(raw string, sd *side, canonical bool) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return sd.show(raw)
 	}
-	t := u.EscapedPath()
-	if q := canonicalQuery(u.RawQuery); q != "" {
+	t, q := u.EscapedPath(), u.RawQuery
+	if canonical {
+		q = canonicalQuery(q)
+	}
+	if q != "" {
 		t += "?" + q
 	}
 	return sd.show(t)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,10 +97,15 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// alignKeyRe: for pairing interactions, any token with a digit (ids, counters) is a wildcard.
-var alignKeyRe = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_]*[0-9][0-9A-Za-z_]*`)
-
-func alignKey(s string) string { return alignKeyRe.ReplaceAllString(s, "{}") }
+// alignKey is what pairs interactions: any token with a digit (ids, counters) is a wildcard.
+func alignKey(s string) string {
+	return tokenRe.ReplaceAllStringFunc(s, func(t string) string {
+		if digitRe.MatchString(t) || idLike(t) {
+			return "{}"
+		}
+		return t
+	})
+}
 
 // align pairs the items of two lists by key, keeping order (longest common subsequence); an
 // unpaired index is -1 on the other side.

@@ -44,9 +44,12 @@ var (
 	rfc3339Re  = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?`)
 	httpDateRe = regexp.MustCompile(`\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2}[ -](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ -]\d{4} \d{2}:\d{2}:\d{2} GMT`)
 	digitRe    = regexp.MustCompile(`\d`)
-	// tokenRe splits a value into the pieces an id can be: a UUID, or a run of letters and digits.
-	tokenRe = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-Za-z]+`)
+	// tokenRe splits a value into the pieces an id can be: a UUID, a MAC or IPv4 address, or a
+	// run of letters and digits.
+	tokenRe = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}|\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Za-z]+`)
 	uuidRe  = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	macRe   = regexp.MustCompile(`^(?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$`)
+	ipv4Re  = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,3}){3}$`)
 	hexRe   = regexp.MustCompile(`^[0-9a-fA-F]+$`)
 	alnumRe = regexp.MustCompile(`^[0-9A-Za-z]+$`)
 	letter  = regexp.MustCompile(`[A-Za-z]`)
@@ -59,12 +62,13 @@ func stampShape(s string) string {
 	return httpDateRe.ReplaceAllString(s, "Day, 00 Mon 0000 00:00:00 GMT")
 }
 
-// idLike says whether a token can be an identifier the API generated: a UUID, a hexadecimal
-// string of 6 characters or more with a digit, or a run of 16 letters and digits or more with
-// both. Numbers, words and short codes never are: a changed count or name is a change.
+// idLike says whether a token can be an identifier the API generated: a UUID, a MAC or IPv4
+// address (assigned by the API from its pools), a hexadecimal string of 6 characters or more with
+// a digit, or a run of 16 letters and digits or more with both. Numbers, words and short codes
+// never are: a changed count or name is a change.
 func idLike(t string) bool {
 	switch {
-	case uuidRe.MatchString(t):
+	case uuidRe.MatchString(t), macRe.MatchString(t), ipv4Re.MatchString(t):
 		return true
 	case len(t) >= 6 && hexRe.MatchString(t) && digitRe.MatchString(t):
 		return true
@@ -76,13 +80,12 @@ func idLike(t string) bool {
 
 // sameShape says whether two generated ids can stand for each other.
 func sameShape(a, b string) bool {
-	if len(a) != len(b) {
-		return false
+	for _, re := range []*regexp.Regexp{uuidRe, macRe, ipv4Re} {
+		if re.MatchString(a) || re.MatchString(b) {
+			return re.MatchString(a) && re.MatchString(b)
+		}
 	}
-	if uuidRe.MatchString(a) {
-		return uuidRe.MatchString(b)
-	}
-	return hexRe.MatchString(a) == hexRe.MatchString(b)
+	return len(a) == len(b) && hexRe.MatchString(a) == hexRe.MatchString(b)
 }
 
 // side is one of the two recordings compared: its run id and target origin are replaced by

@@ -43,17 +43,23 @@ func files(t *testing.T, dir string) map[string]string {
 // and MAC addresses), with another port, run id, callback receiver and clock: no file changes,
 // byte for byte.
 func TestReRecordingChangesOnlyWhatTheAPIChanged(t *testing.T) {
+	t.Parallel()
 	apis := []string{"ukcloud", "cloudcontrol", "esc", "cam"}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		apis = []string{"esc"} // the one with callbacks
 	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	require.NoError(t, err)
 	for _, api := range apis {
 		t.Run(api, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			record := func(args ...string) {
 				t.Helper()
-				code, out, errOut := run(t, append([]string{"run", "--api", api, "--target", "sim", "--record", "--cassettes", dir, "--format", "progress"}, args...)...)
-				require.Equal(t, 0, code, "%s\n%s", out, errOut)
+				var out, errOut bytes.Buffer
+				code := realMain(context.Background(), append([]string{"run", "--api", api, "--target", "sim", "--record", "--format", "progress",
+					"--specs", filepath.Join(root, "specs"), "--features", filepath.Join(root, "features"), "--cassettes", dir}, args...), &out, &errOut)
+				require.Equal(t, 0, code, "%s\n%s", out.String(), errOut.String())
 			}
 			record()
 			first := files(t, dir)
@@ -85,6 +91,7 @@ func TestReRecordingAFaultRewritesExactlyTheAffectedScenarios(t *testing.T) {
 	if testing.Short() {
 		t.Skip("records the ESC suite three times")
 	}
+	t.Parallel()
 	dir, fresh := t.TempDir(), t.TempDir()
 	recordESC(t, dir, nil)
 	before := files(t, dir)

@@ -2,7 +2,8 @@
 # Three consecutive live runs of each suite against one long-lived `cloudcontract simulate`
 # process per API and data set, as a staging cloud that is never reset sees them: no scenario may
 # depend on state an earlier run consumed. Credentials and fixture variables reach the runs
-# through the profile the simulator writes (--write-config), never through the log.
+# through the profile the simulator writes (--write-config), never through the log. Sessions
+# expire after 3 s, so that the session-expiry scenarios do not wait a real lifetime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -16,7 +17,7 @@ if [ "$APIS" = all ]; then APIS="ukcloud cloudcontrol esc cam"; fi
 for api in ${APIS//,/ }; do
   for dataset in default second; do
     profile="$work/$api-$dataset.yaml"
-    "$cc" simulate --api "$api" --dataset "$dataset" --addr 127.0.0.1:0 --quiet --write-config "$profile" >"$work/$api-$dataset.log" 2>&1 &
+    "$cc" simulate --api "$api" --dataset "$dataset" --addr 127.0.0.1:0 --quiet --session-ttl 3s --write-config "$profile" >"$work/$api-$dataset.log" 2>&1 &
     pid=$!
     for _ in $(seq 100); do [ -s "$profile" ] && break; sleep 0.1; done
     if [ ! -s "$profile" ]; then

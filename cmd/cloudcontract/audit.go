@@ -100,6 +100,7 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("lint", "lint [--api NAME|all]", stderr)
 	cf := addContractFlags(fs, "lint")
+	documents := fs.String("documents", "../shared/seeds", "folder of the vendor documents, to check the line numbers the contracts cite (skipped when absent)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -118,6 +119,13 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			return err // a contract that does not load is the first finding
 		}
 		all = append(all, lint.Spec(a)...)
+		doc := ""
+		if a.Harness.Document != "" {
+			if p := filepath.Join(*documents, a.Harness.Document); fileExists(p) {
+				doc = p
+			}
+		}
+		all = append(all, lint.Evidence(a, doc)...)
 		if dir := filepath.Join(*cf.features, n); dirExists(dir) {
 			found, err := lint.Tags(a, dir)
 			if err != nil {
@@ -206,4 +214,9 @@ func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) er
 func dirExists(dir string) bool {
 	fi, err := os.Stat(dir)
 	return err == nil && fi.IsDir()
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
 }

@@ -2,9 +2,14 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/cloudcontract/cloudcontract/harness/certify"
@@ -14,7 +19,7 @@ import (
 )
 
 func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("certify", "certify --api NAME (--target URL | --profile NAME --region R) --out DIR [--vendor NAME] [--waivers FILE]", stderr)
+	fs := newFlagSet("certify", "certify --api NAME (--target URL | --profile NAME --region R) --out DIR [--vendor NAME] [--waivers FILE] [--sign-key FILE]", stderr)
 	api := fs.String("api", "", "API to certify")
 	target := fs.String("target", "", "base URL of the endpoint to certify")
 	profile := fs.String("profile", "", "vendor profile (instead of --target; see 'cloudcontract profiles')")
@@ -23,6 +28,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	out := fs.String("out", "", "folder the bundle is written to (must be empty, or --force)")
 	waivers := fs.String("waivers", "", "YAML file of accepted deviations, each with a reason and an expiry date")
 	force := fs.Bool("force", false, "overwrite the bundle files in a non-empty --out")
+	signKey := fs.String("sign-key", "", "ed25519 private key (PEM PKCS#8: openssl genpkey -algorithm ed25519 -out FILE) signing the bundle's manifest")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios")
@@ -78,6 +84,12 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return usageErr("%v", err)
 		}
 	}
+	var key ed25519.PrivateKey
+	if *signKey != "" {
+		if key, err = certify.LoadPrivateKey(*signKey); err != nil {
+			return usageErr("--sign-key: %v", err)
+		}
+	}
 	tr, err := transport.New(transport.Options{CACert: *caCert, Insecure: *insecure})
 	if err != nil {
 		return usageErr("%v", err)
@@ -92,43 +104,142 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		API: *api, Target: *target, Vendor: *vendor, Out: *out, SpecsDir: *specs, FeaturesDir: *features, Registry: reg,
 		Waivers: ws, Credentials: creds, Concurrency: *conc, Timeout: *timeout, Tags: *tags, Version: version,
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force, Transport: tr, Vars: vars[*api],
+		SignKey: key, Revision: buildRevision(debug.ReadBuildInfo),
 	})
 	if err != nil {
 		return err
 	}
-	s := res.Summary
-	fmt.Fprintf(stdout, "\n%s: %s — operations %d passed, %d failed, %d waived, %d not exercised; scenarios %d passed, %d failed\n",
-		res.API, res.Verdict, s.OperationsPassed, s.OperationsFailed, s.OperationsWaived, s.OperationsNotExercised, s.ScenariosPassed, s.ScenariosFailed)
-	fmt.Fprintf(stdout, "bundle: %s (report.html, results.json, junit.xml, cassettes/, manifest.json)\n", *out)
-	fmt.Fprintf(stdout, "%d passed, %d failed\n", s.ScenariosPassed+s.ScenariosWaived, s.ScenariosFailed)
+	writeCertifySummary(stdout, res, *out, *waivers, key != nil)
 	if res.Verdict != report.Pass {
-		return &exitError{code: 1, msg: "certification failed: see " + *out + "/report.html"}
+		msg := "certification failed: see " + *out + "/report.html"
+		if res.Summary.WaiversExpired > 0 && res.Summary.OperationsFailed == 0 && res.Summary.ScenariosFailed == 0 {
+			msg = "certification failed: expired waivers (see above)"
+		}
+		return &exitError{code: 1, msg: msg}
 	}
 	return nil
 }
 
+// writeCertifySummary prints the verdict and counts, the most frequent failures, and each waiver
+// that needs attention (expired: the certification fails; unknown: likely a typo).
+func writeCertifySummary(w io.Writer, res *report.Result, out, waiverFile string, signed bool) {
+	s := res.Summary
+	fmt.Fprintf(w, "\n%s: %s — operations %d passed, %d failed, %d waived", res.API, res.Verdict, s.OperationsPassed, s.OperationsFailed, s.OperationsWaived)
+	if s.OperationsPartlyWaived > 0 {
+		fmt.Fprintf(w, " (%d partly)", s.OperationsPartlyWaived)
+	}
+	fmt.Fprintf(w, ", %d not exercised; scenarios %d passed, %d failed", s.OperationsNotExercised, s.ScenariosPassed, s.ScenariosFailed)
+	if s.ScenariosWaived > 0 {
+		fmt.Fprintf(w, ", %d waived", s.ScenariosWaived)
+	}
+	fmt.Fprintln(w)
+	if s.Failures > 0 {
+		fmt.Fprintf(w, "failures: %d of %d kinds (%d waived)\n", s.Failures, s.FailureGroups, s.FailuresWaived)
+		const shown = 5
+		for i, g := range res.Failures {
+			if i == shown {
+				fmt.Fprintf(w, "  … %d more in report.html\n", len(res.Failures)-shown)
+				break
+			}
+			ops := make([]string, len(g.Operations))
+			for j, h := range g.Operations {
+				ops[j] = h.Operation
+			}
+			state := ""
+			if g.Failing() == 0 {
+				state = " (waived)"
+			}
+			fmt.Fprintf(w, "  #%d %s: %s × %d%s — %s\n", i+1, g.Check, g.Title, g.Count, state, strings.Join(ops, ", "))
+		}
+	}
+	for _, ws := range res.Waivers {
+		if p := ws.Problem(); p != "" {
+			fmt.Fprintf(w, "waiver %s:%d (%s): %s\n", waiverFile, ws.Line, ws.What(), p)
+		}
+	}
+	files := "report.html, results.json, junit.xml, cassettes/, manifest.json"
+	if signed {
+		files += ", " + certify.SignatureFile
+	}
+	fmt.Fprintf(w, "bundle: %s (%s)\n", out, files)
+	fmt.Fprintf(w, "%d passed, %d failed\n", s.ScenariosPassed+s.ScenariosWaived, s.ScenariosFailed)
+}
+
+// buildRevision is the VCS revision the binary was built from, "+dirty" when the tree had local
+// changes; "" when the build carries none (go run, go test).
+func buildRevision(read func() (*debug.BuildInfo, bool)) string {
+	info, ok := read()
+	if !ok || info == nil {
+		return ""
+	}
+	var rev string
+	modified := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev != "" && modified {
+		rev += "+dirty"
+	}
+	return rev
+}
+
 func verifyBundleCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("verify-bundle", "verify-bundle DIR", stderr)
+	fs := newFlagSet("verify-bundle", "verify-bundle [--pub-key FILE] DIR", stderr)
+	pubKey := fs.String("pub-key", "", "ed25519 public key (PEM) the bundle's manifest must be signed with; without it the signature is not checked, and a signed bundle fails")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
 		return usageErr("%v", err)
 	}
-	if fs.NArg() != 1 {
-		return usageErr("give the bundle folder: cloudcontract verify-bundle DIR")
+	// Flags may follow the folder too.
+	rest := fs.Args()
+	if len(rest) > 1 {
+		if err := fs.Parse(rest[1:]); err != nil {
+			return usageErr("%v", err)
+		}
+		rest = append(rest[:1], fs.Args()...)
 	}
-	dir := fs.Arg(0)
+	if len(rest) != 1 {
+		return usageErr("give the bundle folder: cloudcontract verify-bundle [--pub-key FILE] DIR")
+	}
+	dir := rest[0]
 	if _, err := os.Stat(dir); err != nil {
 		return usageErr("%v", err)
 	}
-	m, problems, err := certify.VerifyBundle(dir)
+	var pub ed25519.PublicKey
+	if *pubKey != "" {
+		var err error
+		if pub, err = certify.LoadPublicKey(*pubKey); err != nil {
+			return usageErr("--pub-key: %v", err)
+		}
+	}
+	v, err := certify.VerifyBundle(dir, pub)
 	if err != nil {
 		return err
 	}
-	for _, p := range problems {
+	m := v.Manifest
+	for _, p := range v.Problems {
 		fmt.Fprintln(stdout, p)
 	}
-	if len(problems) > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s has been altered: %d problem(s)", dir, len(problems))}
+	if len(v.Problems) > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s has been altered: %d problem(s)", dir, len(v.Problems))}
 	}
-	fmt.Fprintf(stdout, "%s: %d files match the manifest (%s %s, %s at %s, verdict %s)\n", dir, len(m.Files), m.Tool, m.Version, m.API, m.Target, m.Verdict)
+	fmt.Fprintf(stdout, "%s: %d files match the manifest (%s %s, revision %s, %s at %s, contract sha256 %.16s, verdict %s)\n",
+		dir, len(m.Files), m.Tool, m.Version, m.Revision, m.API, m.Target, m.SpecSHA256, m.Verdict)
+	switch {
+	case v.SignatureChecked:
+		fmt.Fprintf(stdout, "signature: valid, by %s\n", certify.KeyID(pub))
+	case v.Signed:
+		fmt.Fprintf(stdout, "signature: NOT checked: the bundle is signed (by %s, says the manifest); give --pub-key FILE to verify it\n", m.SignedBy)
+		return &exitError{code: 1, msg: "signed bundle verified without its key: give --pub-key FILE"}
+	default:
+		fmt.Fprintln(stdout, "signature: NOT checked: the bundle is unsigned; the hashes show accidental changes, not a bundle rewritten with its manifest (certify --sign-key signs)")
+	}
 	return nil
 }

@@ -26,7 +26,8 @@ apis:
     target: %s
     credentials:
       default: {username: ops@example.com, password: from-the-profile-9x}
-`, srv.URL)), 0o644))
+    vars: {account: "%s", member_account: "%s", restricted_vorg: "%s", colleague_email: "%s"}
+`, srv.URL, s.Fixtures()["account"], s.Fixtures()["member_account"], s.Fixtures()["restricted_vorg"], s.Fixtures()["colleague_email"])), 0o644))
 
 	// The profile gives the target and the credentials: a live run passes.
 	code, out, errOut := run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--config", profile)

@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -12,9 +12,7 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
-	"github.com/cloudcontract/cloudcontract/harness/steps"
 	"github.com/cloudcontract/cloudcontract/harness/transport"
-	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -33,7 +31,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
-	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE (comma-separated for several)")
+	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE, json:FILE (one JSON object per failed scenario) (comma-separated for several)")
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
 	maxBody := fs.Int64("max-body", 10<<20, "largest response body read, in bytes")
@@ -47,6 +45,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cassettes := fs.String("cassettes", "cassettes", "folder of the cassettes")
 	var varFlags stringList
 	fs.Var(&varFlags, "var", "NAME=VALUE: a fixture variable (repeatable; see the fixtures of specs/<api>/harness.yaml; env CLOUDCONTRACT_<API>_VAR_<NAME>)")
+	strict := fs.Bool("strict", false, "a deviation from behaviour the contract only infers (x-evidence) fails like a broken documented assertion")
 	skipPreflight := fs.Bool("skip-preflight", false, "with a live target: run the scenarios without checking the target first")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -73,10 +72,16 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		kind, _, _ := strings.Cut(f, ":")
 		switch kind {
 		case "pretty", "progress", "junit", "cucumber", "events":
+		case "json":
+			if _, file, _ := strings.Cut(f, ":"); file == "" {
+				return usageErr("--format %q: json needs a file (json:FILE)", f)
+			}
 		default:
-			return usageErr("--format %q: use pretty, progress, junit:FILE or cucumber:FILE", f)
+			return usageErr("--format %q: use pretty, progress, junit:FILE, cucumber:FILE or json:FILE", f)
 		}
 	}
+	godogFormat, failuresFile := splitFailuresFormat(*format)
+	*format = godogFormat
 	reg := spec.NewRegistry(*specs)
 	var apis []string
 	if *api != "all" {
@@ -107,9 +112,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "profile %s, region %s: %s\n", v.Vendor, v.Region, v.URL)
 	}
 	if *target == "sim" {
-		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset}, func(api, url string) runner.Config {
+		return runAgainstSimulators(ctx, apis, reg, simOptions{faults: simFaults, ttl: *simTTL, seed: *simSeed, latency: *simLatency, dataset: *simDataset, failures: failuresFile}, func(api, url string) runner.Config {
 			return runner.Config{
-				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight,
+				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 				Target: url, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 				Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
@@ -127,25 +132,65 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Target: *target, Record: *record, Tags: *tags, Concurrency: *conc, Format: *format,
 		Output: stdout, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
-		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight,
+		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 	}
 	if err := cfg.Validate(); err != nil {
 		return usageErr("%v", err)
 	}
 	fmt.Fprintf(stderr, "cloudcontract %s: %s mode, API %s\n", version, cfg.Mode(), *api)
 	res, err := runner.Run(ctx, cfg)
+	if werr := writeFailuresFile(failuresFile, res); werr != nil && err == nil {
+		err = werr
+	}
 	return finish(stdout, res, err)
+}
+
+// splitFailuresFormat takes the json:FILE entry out of --format (godog does not know it).
+func splitFailuresFormat(format string) (godog, failures string) {
+	var keep []string
+	for _, f := range strings.Split(format, ",") {
+		if file, ok := strings.CutPrefix(f, "json:"); ok {
+			failures = file
+			continue
+		}
+		keep = append(keep, f)
+	}
+	if len(keep) == 0 {
+		keep = []string{"progress"}
+	}
+	return strings.Join(keep, ","), failures
+}
+
+// writeFailuresFile writes --format json:FILE: one JSON object per failed scenario.
+func writeFailuresFile(path string, res *runner.Result) error {
+	if path == "" || res == nil {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--format json:%s: %w", path, err)
+	}
+	if err := runner.WriteFailures(f, res); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // finish prints the failures and the summary line, and turns the result into the exit status.
 func finish(stdout io.Writer, res *runner.Result, err error) error {
 	if res != nil && len(res.Scenarios) > 0 {
+		printDeviations(stdout, res)
 		printFailures(stdout, res)
 		if n := res.Environment(); n > 0 {
 			fmt.Fprintf(stdout, "%d of the failures are environment failures (unreachable, too slow, too large or unavailable), not contract failures\n", n)
 		}
 		printCleanup(stdout, res)
-		fmt.Fprintf(stdout, "%d scenarios in %s\n%s\n", len(res.Scenarios), res.Duration.Round(time.Millisecond), res.Summary())
+		fmt.Fprintf(stdout, "%d scenarios in %s", len(res.Scenarios), res.Duration.Round(time.Millisecond))
+		if n := res.Deviations(); n > 0 {
+			fmt.Fprintf(stdout, ", %d deviations from inferred behaviour", n)
+		}
+		fmt.Fprintf(stdout, "\n%s\n", res.Summary())
 	}
 	if err != nil {
 		return err
@@ -159,6 +204,42 @@ func finish(stdout io.Writer, res *runner.Result, err error) error {
 	return nil
 }
 
+// printDeviations lists, apart from failures, what broke an assertion the contract inferred
+// rather than one the document states, grouped by operation and problem, with the evidence.
+func printDeviations(w io.Writer, res *runner.Result) {
+	n := res.Deviations()
+	if n == 0 {
+		return
+	}
+	type group struct {
+		what, evidence string
+		lines          []string
+	}
+	var order []string
+	groups := map[string]*group{}
+	for _, s := range res.Scenarios {
+		for _, d := range s.Deviations {
+			p := d.Problem
+			p.Evidence = nil
+			key := d.Operation + "\x00" + p.String()
+			g, ok := groups[key]
+			if !ok {
+				g = &group{what: d.Operation + ": " + p.String(), evidence: d.Problem.Evidence.String()}
+				groups[key] = g
+				order = append(order, key)
+			}
+			if len(g.lines) < 3 {
+				g.lines = append(g.lines, d.RequestLine)
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nDeviations from inferred behaviour (%d; not failures: the document does not state these, --strict makes them fail):\n", n)
+	for _, k := range order {
+		g := groups[k]
+		fmt.Fprintf(w, "  %s\n    expectation: %s\n    seen in: %s\n", g.what, g.evidence, strings.Join(g.lines, "; "))
+	}
+}
+
 func printFailures(w io.Writer, res *runner.Result) {
 	if res.Failed() == 0 {
 		return
@@ -168,16 +249,10 @@ func printFailures(w io.Writer, res *runner.Result) {
 		if s.Passed {
 			continue
 		}
-		kind := "contract"
-		var ee *steps.EnvironmentError
-		if errors.As(s.Err, &ee) {
-			kind = "environment"
-		} else if s.Err != nil && !isContract(s.Err) {
-			kind = "assertion"
-		}
-		fmt.Fprintf(w, "  %s: %s [%s]\n    %s\n", s.Feature, s.Name, kind, strings.ReplaceAll(s.Error, "\n", "\n    "))
+		fmt.Fprintf(w, "  %s: %s [%s]\n    %s\n", s.Feature, s.Name, s.Kind, strings.ReplaceAll(s.Error, "\n", "\n    "))
 		if s.Reproduce != "" {
-			fmt.Fprintf(w, "    reproduce (TARGET=%s): %s\n", targetOf(res), s.Reproduce)
+			// A body spanning lines stays inside the entry, indented like the rest of it.
+			fmt.Fprintf(w, "    reproduce (TARGET=%s): %s\n", targetOf(res), strings.ReplaceAll(s.Reproduce, "\n", "\n      "))
 		}
 	}
 	fmt.Fprintln(w)
@@ -223,11 +298,6 @@ func targetOf(res *runner.Result) string {
 		return "<the endpoint>"
 	}
 	return res.Target
-}
-
-func isContract(err error) bool {
-	var ce *validate.ContractError
-	return errors.As(err, &ce)
 }
 
 // retryFlag maps --retries to the runner's convention (0 there means the default).

@@ -23,11 +23,23 @@ type simOptions struct {
 	seed    int64
 	latency time.Duration
 	dataset string
+	// failures is the json:FILE of --format ("" for none).
+	failures string
 }
 
 // runAgainstSimulators runs each API's suite live against a fresh in-process simulator of that API
 // on a loopback port (--target sim).
 func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry, o simOptions, config func(api, url string) runner.Config, stdout, stderr io.Writer) error {
+	total := &runner.Result{}
+	err := runEachSimulator(ctx, apis, reg, o, config, total, stdout, stderr)
+	if werr := writeFailuresFile(o.failures, total); werr != nil && err == nil {
+		err = werr
+	}
+	return finish(stdout, total, err)
+}
+
+// runEachSimulator runs the suites, adding their results to total.
+func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o simOptions, config func(api, url string) runner.Config, total *runner.Result, stdout, stderr io.Writer) error {
 	if len(apis) == 0 {
 		names, err := reg.Names()
 		if err != nil {
@@ -39,7 +51,6 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 			}
 		}
 	}
-	total := &runner.Result{}
 	start := time.Now()
 	for _, api := range apis {
 		entry, err := catalog.Lookup(api)
@@ -90,15 +101,16 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 				total.Target = res.Target
 			}
 			total.Scenarios = append(total.Scenarios, res.Scenarios...)
+			total.Preflight = append(total.Preflight, res.Preflight...)
 			if res.Status > total.Status {
 				total.Status = res.Status
 			}
 		}
 		if err != nil {
 			total.Duration = time.Since(start)
-			return finish(stdout, total, err)
+			return err
 		}
 	}
 	total.Duration = time.Since(start)
-	return finish(stdout, total, nil)
+	return nil
 }

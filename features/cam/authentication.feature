@@ -1,28 +1,28 @@
-@cam @authentication
+@cam @authentication @fixture:tenant @fixture:org_guid @fixture:space_guid
 Feature: Bearer token and tenant
   Every call carries "Authorization: Bearer <token>" and names its tenant (tenantId) and team
   (ace_orgGuid). Without a valid token, or for a tenant the token is not valid for, the answer is
   401 with the LoopBack error body.
 
   Background:
-    Given the variable "q" is "tenantId=c26b3dd4-4e74-4545-8ac9-bc30a6167b33&ace_orgGuid=all&cloudOE_spaceGuid=cc-auth"
+    Given the variable "q" is "tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
 
   Scenario: The service list with a token
     Given I am authenticated
     When I send a GET request to "/cam/composer/api/v1/service?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
 
   Scenario: A token of another tenant is refused
     Given I am authenticated
-    When I send a GET request to "/cam/composer/api/v1/service?tenantId=00000000-0000-4000-8000-000000000000&ace_orgGuid=all"
+    When I send a GET request to "/cam/composer/api/v1/service?tenantId=00000000-0000-4000-8000-000000000000&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
     And the response field "/error/statusCode" should be "401"
 
   Scenario: A call without a tenant is refused
     Given I am authenticated
-    When I send a GET request to "/cam/composer/api/v1/ServiceInstances?ace_orgGuid=all&cloudOE_spaceGuid=cc-auth"
+    When I send a GET request to "/cam/composer/api/v1/ServiceInstances?ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
@@ -33,6 +33,7 @@ Feature: Bearer token and tenant
     Then the response status should be 401
     And the response should conform to the contract
 
+  @destructive
   Scenario Outline: <operation> without a token is refused
     Given I am not authenticated
     When I send a <method> request to "<path>" with body:
@@ -79,7 +80,11 @@ Feature: Bearer token and tenant
       | getServiceInstanceInputParameters    | GET    | /cam/composer/api/v1/ServiceInstances/5e574fe2dc44840015c8093b/getInputParameters?${q}                    |
       | getServiceInstanceVersionChangePaths | GET    | /cam/composer/api/v1/ServiceInstances/5e574fe2dc44840015c8093b?filter[include]=UpgradePaths&${q}          |
       | listIcons                            | GET    | /cam/composer/api/v1/icons?${q}                                                                           |
-      | listIconsByName                      | GET    | /cam/composer/api/v1/icons?${q}&filter[where][name]=serviceicon_1.svg                                     |
-      | downloadIcon                         | GET    | /cam/composer/api/v1/icons/name/serviceicon_1.svg?${q}                                                    |
-      | deleteIcon                           | DELETE | /cam/composer/api/v1/icons/5czdb1bc1b47001cbc556?${q}                                                     |
+      | listIconsByName                      | GET    | /cam/composer/api/v1/icons?${q}&filter[where][name]=no-such-icon.svg                                      |
+      | downloadIcon                         | GET    | /cam/composer/api/v1/icons/name/no-such-icon.svg?${q}                                                     |
+
+    @destructive
+    Examples:
+      | operation                            | method | path                                                                                                      |
+      | deleteIcon                           | DELETE | /cam/composer/api/v1/icons/000000000000000000000000?${q}                                                  |
       | uploadIcon                           | POST   | /cam/composer/api/v1/icons/upload?${q}                                                                    |

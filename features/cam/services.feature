@@ -1,22 +1,22 @@
-@cam @services
+@cam @services @destructive @fixture:tenant @fixture:org_guid @fixture:space_guid
 Feature: Services: create, edit, publish, retire, unretire, list and encrypt
   A service is created as a Draft from its definition (POST ServiceManifest), can be edited while it
   is a Draft, is published (PUT Service/{id}), retired and unretired. The list shows the services of
   a namespace with the global ones. Encryption returns the definition with its secured values
-  encrypted.
+  encrypted. The document gives no operation that deletes a service: those a run creates are named
+  after its run id and left behind.
 
   Background:
     Given I am authenticated
-    And the variable "tenant" is "c26b3dd4-4e74-4545-8ac9-bc30a6167b33"
-    And the variable "q" is "tenantId=${tenant}&ace_orgGuid=all&cloudOE_spaceGuid=cc-services"
+    And the variable "q" is "tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
 
   Scenario: Create a service in a namespace
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
       {"service": {"specVersion": "v3",
-        "catalog_metadata": {"name": "cc-create", "description": "", "image": "serviceicon_1.svg", "category": "CloudServices",
+        "catalog_metadata": {"name": "${run_id}-create", "description": "", "category": "CloudServices",
           "bullets": [], "providerDisplayName": "IBM", "longDescription": "", "documentationUrl": "", "supportUrl": "",
-          "bindable": false, "updatable": "", "systemTags": true, "author": "admin"},
+          "bindable": false, "updatable": "", "systemTags": true},
         "tags": [],
         "actions": [{"type": "provision", "name": "Provision", "description": "Default action for deployment of service",
           "input_parameters": [],
@@ -30,9 +30,9 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
           "output_parameters": []}],
         "plans": [{"name": "Standard", "description": "To deploy a Standard plan", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
-    And the response field "/namespaceId" should be "cc-services"
+    And the response field "/namespaceId" should be "${space_guid}"
     And the response field "/service_id" should match "^[0-9a-f]{24}$"
     And the response field "/id" should match "^[0-9a-f]{24}$"
     And the response field "/ServiceEngine_InputFile/service/tagId" should exist
@@ -40,12 +40,12 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     And the response body should contain "does not have cloud connection name"
 
   Scenario: Create a service in the global namespace
-    When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=all&cloudOE_spaceGuid=" with body:
+    When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-global", "bindable": false, "updatable": ""},
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-global", "bindable": false, "updatable": ""},
         "actions": [], "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/namespaceId" should be ""
     And the response field "/warning" should have 0 items
@@ -53,19 +53,19 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
   Scenario: Edit a draft service
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-edit"}, "actions": [],
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-edit"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "manifest"
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/${manifest}?${q}" with body:
       """json
       {"ServiceEngine_InputFile": {"service": {"specVersion": "v3",
-        "catalog_metadata": {"name": "cc-edit", "description": "edited", "image": "serviceicon_2.svg", "bindable": false, "updatable": ""},
+        "catalog_metadata": {"name": "${run_id}-edit", "description": "edited", "bindable": false, "updatable": ""},
         "actions": [], "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}, {"name": "Large", "actions": [], "plan_parameters": []}]}}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/id" should be "${manifest}"
     And the response field "/service_id" should be "${service}"
@@ -74,20 +74,20 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
   Scenario: A published service cannot be edited
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-frozen"}, "actions": [],
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-frozen"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/id" as "manifest"
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/${manifest}?${q}" with body:
       """json
-      {"ServiceEngine_InputFile": {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-frozen", "description": "too late"},
+      {"ServiceEngine_InputFile": {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-frozen", "description": "too late"},
         "actions": [], "plans": []}}}
       """
     Then the response status should be 400
@@ -105,23 +105,22 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
   Scenario: Publish a service and find it in the list
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-publish", "image": "serviceicon_3.svg"}, "actions": [],
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-publish"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Published"
     When I send a GET request to "/cam/composer/api/v1/service?${q}"
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
-    And the response field "/0/id" should exist
-    And the response body should contain "${service}"
+    And the response field "" should have an item whose "/id" is "${service}"
 
   Scenario: Publish a service that does not exist
     When I send a PUT request to "/cam/composer/api/v1/Service/000000000000000000000000?${q}" with body:
@@ -133,75 +132,79 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     And the response field "/error/statusCode" should be "404"
 
   Scenario: List the global services without a namespace
-    When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-listed-globally"}, "actions": [], "plans": []}}
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-listed-globally"}, "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
-    When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=all"
-    Then the response status should be 200
+    When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}"
+    Then the response status should be a success
     And the response should conform to the contract
-    And the response body should contain "${service}"
+    And the response field "" should have an item whose "/id" is "${service}"
     And every item of the response field "" should have "/namespaceId" equal to ""
 
+  @fixture:other_space_guid
   Scenario: A service of one namespace is not listed in another
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-hidden"}, "actions": [], "plans": []}}
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-hidden"}, "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
-    When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=all&cloudOE_spaceGuid=cc-elsewhere"
-    Then the response status should be 200
+    When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${other_space_guid}"
+    Then the response status should be a success
     And the response should conform to the contract
-    And every item of the response field "" should have "/namespaceId" equal to ""
+    And the response field "" should have no item whose "/id" is "${service}"
+    When I send a GET request to "/cam/composer/api/v1/service?${q}"
+    Then the response status should be a success
+    And the response field "" should have an item whose "/id" is "${service}"
 
   Scenario: Retire a published service, then unretire it
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-retire"}, "actions": [],
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-retire"}, "actions": [],
         "plans": [{"name": "Standard", "actions": [], "plan_parameters": []}]}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
     When I send a PUT request to "/cam/composer/api/v1/Service/${service}?${q}" with body:
       """json
       {"status": "Published"}
       """
-    Then the response status should be 200
-    When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=all" with body:
+    Then the response status should be a success
+    When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Retired"
-    When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${service}/unretire?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/ServiceManifest/${service}/unretire?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Published"
 
   Scenario: Retire a draft service
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-retire-draft"}, "actions": [], "plans": []}}
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-retire-draft"}, "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
-    When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Retired"
 
   Scenario: Retire a service that does not exist
-    When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "000000000000000000000000"}
       """
@@ -209,7 +212,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     And the response should conform to the contract
 
   Scenario: Unretire a service that does not exist
-    When I send a POST request to "/cam/composer/api/v1/ServiceManifest/000000000000000000000000/unretire?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/ServiceManifest/000000000000000000000000/unretire?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"serviceID": "000000000000000000000000"}
       """
@@ -217,15 +220,15 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     And the response should conform to the contract
 
   Scenario: Encrypt the secured values of a service source
-    When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-encrypt-source"},
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-encrypt-source"},
         "actions": [{"type": "provision", "name": "Provision", "input_parameters": [
           {"name": "db_password", "label": "Database password", "type": "password", "secured": true, "default": "cc-plain-secret-31"},
           {"name": "region", "label": "Region", "type": "string", "secured": false, "default": "us-east-1"}]}],
         "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
     And the response field "/service/actions/0/input_parameters/1/default" should be "us-east-1"
     And the response field "/service/actions/0/input_parameters/0/secured" should be "true"
@@ -233,22 +236,22 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
   Scenario: Encrypt a stored service by its id
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
       """json
-      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "cc-encrypt-stored"},
+      {"service": {"specVersion": "v3", "catalog_metadata": {"name": "${run_id}-encrypt-stored"},
         "tags": [{"name": "api_key", "label": "API key", "type": "string", "secured": true, "default": "cc-plain-tag-secret-9"}],
         "actions": [], "plans": []}}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And I save the response field "/service_id" as "service"
-    When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"service_id": "${service}"}
       """
-    Then the response status should be 200
+    Then the response status should be a success
     And the response should conform to the contract
-    And the response field "/service/catalog_metadata/name" should be "cc-encrypt-stored"
+    And the response field "/service/catalog_metadata/name" should be "${run_id}-encrypt-stored"
 
   Scenario: Encrypt a service that does not exist
-    When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=all" with body:
+    When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=${org_guid}" with body:
       """json
       {"service_id": "000000000000000000000000"}
       """

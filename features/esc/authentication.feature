@@ -10,6 +10,7 @@ Feature: HTTP Basic authentication (document lines 87-135)
     And the response should conform to the contract
     And the response header "WWW-Authenticate" should match "^Basic realm="
 
+  @destructive
   Scenario: An asynchronous write without credentials is refused before anything changes
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-auth-none" with body:
@@ -23,15 +24,17 @@ Feature: HTTP Basic authentication (document lines 87-135)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A deployment without credentials is refused
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/deployments/auth-none-dep"
     Then the response status should be 401
     And the response should conform to the contract
 
+  @destructive
   Scenario: Host actions and synchronous operations without credentials are refused
     Given I am not authenticated
-    When I send a POST request to "/ESCManager/v0/hosts/my-ucs-1/disable"
+    When I send a POST request to "/ESCManager/v0/hosts/${run_id}-host/disable"
     Then the response status should be 401
     And the response should conform to the contract
     When I send a PUT request to "/ESCManager/internal/ssl/reload"

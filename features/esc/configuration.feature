@@ -6,6 +6,7 @@ Feature: Configuration parameters, operation mode, system states and the trustst
   Background:
     Given I am authenticated
 
+  @destructive
   Scenario: Create a configuration key, read it, change it and list it
     Given the request header "Accept" is "application/xml"
     When I send a POST request to "/ESCManager/v0/config/cctest/create_key" with body:
@@ -48,6 +49,7 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     And the response should conform to the contract
     And the response field "/category" should be "DEFAULT"
 
+  @destructive
   Scenario: A configuration value outside the parameter's type is refused
     When I send a PUT request to "/ESCManager/v0/config/DEFAULT/VM_RECOVERY_ATTEMPTS_MAX/many"
     Then the response status should be 400
@@ -56,6 +58,7 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Configuration categories and keys that do not exist
     When I send a GET request to "/ESCManager/v0/config/NOSUCHCATEGORY"
     Then the response status should be 404
@@ -67,6 +70,7 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: Configuration names with forbidden characters are refused
     When I send a GET request to "/ESCManager/v0/config/bad!category"
     Then the response status should be 400
@@ -78,39 +82,55 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Switch ESC to maintenance mode and back
     When I send a GET request to "/ESCManager/v0/operationmode"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response field "/mode" should be "OPERATION"
     When I send a POST request to "/ESCManager/v0/operationmode/MAINTENANCE"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response field "/mode" should be "MAINTENANCE"
+    When I send a GET request to "/ESCManager/v0/operationmode"
+    Then the response status should be 200
     And the response field "/mode" should be "MAINTENANCE"
     When I send a POST request to "/ESCManager/v0/operationmode/OPERATION"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/mode" should be "OPERATION"
 
+  @destructive
   Scenario: An unknown operation mode leaves the mode unchanged
     When I send a POST request to "/ESCManager/v0/operationmode/HOLIDAY"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/message" should match "mode unchanged"
+    And the response field "/mode" should exist
     Given the request header "Accept" is "application/json"
     When I send a GET request to "/ESCManager/v0/operationmode"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response field "/mode" should exist
 
+  @destructive @fixture:system_state
   Scenario: Read and reset a system state
-    When I send a GET request to "/ESCManager/v0/systemstate/DEPLOYMENT_QUEUE"
+    The document names no system state and lists none: the name is the fixture ${system_state}.
+    When I send a GET request to "/ESCManager/v0/systemstate/${system_state}"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/state" should be "EMPTY"
-    When I send a POST request to "/ESCManager/v0/systemstate/DEPLOYMENT_QUEUE/reset"
+    And the response field "/name" should be "${system_state}"
+    And the response field "/state" should exist
+    When I send a POST request to "/ESCManager/v0/systemstate/${system_state}/reset"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/state" should be "EMPTY"
+    And the response field "/name" should be "${system_state}"
+    And I save the response field "/state" as "state_reset"
+    When I send a GET request to "/ESCManager/v0/systemstate/${system_state}"
+    Then the response status should be 200
+    And the response field "/state" should be "${state_reset}"
 
+  @destructive
   Scenario: A system state that does not exist
     When I send a GET request to "/ESCManager/v0/systemstate/NO_SUCH_STATE"
     Then the response status should be 404
@@ -119,6 +139,7 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: Reload the truststore
     When I send a PUT request to "/ESCManager/internal/ssl/reload"
     Then the response status should be 204

@@ -2,72 +2,76 @@
 Feature: Dynamic mappings (group 17)
   Dynamic mapping actions and metrics are synchronous. CORE mappings (those the document's
   datamodel uses, such as "ALWAYS log" and ICMPPing) cannot be deleted. Deleting "all" removes
-  every non-CORE mapping, so each kind is created and deleted in one scenario only.
+  every non-CORE mapping, so each kind is created and deleted in one scenario only; the mappings a
+  scenario creates are named after the run id.
 
   Background:
     Given I am authenticated
 
+  @destructive
   Scenario: Create, read, list and delete dynamic mapping actions
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
       """xml
       <actions>
-          <action><name>TRUE cc-scale-out.sh</name><type>SCRIPT</type></action>
-          <action><name>TRUE cc-scale-in.sh</name><type>SCRIPT</type></action>
+          <action><name>TRUE ${run_id}-scale-out.sh</name><type>SCRIPT</type></action>
+          <action><name>TRUE ${run_id}-scale-in.sh</name><type>SCRIPT</type></action>
       </actions>
       """
     Then the response status should be 200
     And the response should conform to the contract
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-out.sh"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/type" should be "SCRIPT"
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "TRUE cc-scale-in.sh"
-    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    And the response body should contain "TRUE ${run_id}-scale-in.sh"
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-out.sh"
     Then the response status should be 200
     And the response should conform to the contract
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-out.sh"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-out.sh"
     Then the response status should be 404
     And the response should conform to the contract
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "TRUE cc-scale-in.sh"
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20cc-scale-in.sh"
+    And the response body should contain "TRUE ${run_id}-scale-in.sh"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/TRUE%20${run_id}-scale-in.sh"
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: Create, read, list and delete dynamic mapping metrics
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics" with body:
       """xml
       <metrics>
-          <metric><name>CC_DISK_FREE</name><type>SNMPGet</type></metric>
-          <metric><name>CC_SESSIONS</name><type>SNMPGet</type></metric>
+          <metric><name>${run_id}_DISK_FREE</name><type>SNMPGet</type></metric>
+          <metric><name>${run_id}_SESSIONS</name><type>SNMPGet</type></metric>
       </metrics>
       """
     Then the response status should be 200
     And the response should conform to the contract
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/CC_DISK_FREE"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/${run_id}_DISK_FREE"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/type" should be "SNMPGet"
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "CC_SESSIONS"
-    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/CC_DISK_FREE"
+    And the response body should contain "${run_id}_SESSIONS"
+    When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/${run_id}_DISK_FREE"
     Then the response status should be 200
     And the response should conform to the contract
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response body should contain "CC_SESSIONS"
-    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/CC_SESSIONS"
+    And the response body should contain "${run_id}_SESSIONS"
+    When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/${run_id}_SESSIONS"
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: CORE mappings cannot be deleted or created again
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/ALWAYS%20log"
     Then the response status should be 400
@@ -88,6 +92,7 @@ Feature: Dynamic mappings (group 17)
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: Mapping definitions and names that are refused
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
       """xml
@@ -108,6 +113,7 @@ Feature: Dynamic mappings (group 17)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Mappings that do not exist
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/NO_SUCH_ACTION"
     Then the response status should be 404

@@ -6,6 +6,7 @@ Feature: File servers (group 16)
   Background:
     Given I am authenticated
 
+  @destructive
   Scenario: Create, read, update, list and delete a file server with callbacks
     When I send a POST request to "/ESCManager/v0/fileserver/${run_id}-fs-crud" with body:
       """xml
@@ -51,6 +52,7 @@ Feature: File servers (group 16)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: Creating a file server twice is a conflict
     When I send a POST request to "/ESCManager/v0/fileserver/${run_id}-fs-twice" with body:
       """xml
@@ -64,6 +66,7 @@ Feature: File servers (group 16)
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: File server ids and bodies that are refused
     When I send a POST request to "/ESCManager/v0/fileserver/fs~tilde" with body:
       """xml
@@ -78,6 +81,7 @@ Feature: File servers (group 16)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Reading, updating and deleting a file server that does not exist
     When I send a GET request to "/ESCManager/v0/fileserver/fs-nosuch"
     Then the response status should be 404

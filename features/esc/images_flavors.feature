@@ -1,11 +1,12 @@
 @esc @images @flavors
 Feature: Images and flavors (groups 04 and 05)
-  Images and flavors belong to the system tenant. Creating and deleting them is confirmed by a
+  Images and flavors belong to the system tenant, one of the listed tenants. Creating and deleting them is confirmed by a
   callback carrying the image or flavor (document lines 670-694 and 812-826).
 
   Background:
     Given I am authenticated
 
+  @destructive
   Scenario: Create, read, list and delete an image with callbacks
     When I send a POST request to "/ESCManager/v0/images/${run_id}-img-crud" with body:
       """xml
@@ -28,12 +29,16 @@ Feature: Images and flavors (groups 04 and 05)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_IMAGE"
     And the callback field "/internal_image_id" should be "${run_id}-img-crud"
-    And the callback field "/internal_tenant_id" should be "SystemAdminTenantId"
+    And I save the callback field "/internal_tenant_id" as "image_tenant"
     When I send a GET request to "/ESCManager/v0/images/${run_id}-img-crud"
     Then the response status should be 200
     And the response should conform to the contract
     And the response field "/name" should be "img-crud-cirros"
     And the response field "/disk_bus" should be "virtio"
+    And the response field "/internal_tenant_id" should be "${image_tenant}"
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And the response field "" should have an item whose "/internal_tenant_id" is "${image_tenant}"
     When I send a GET request to "/ESCManager/v0/images"
     Then the response status should be 200
     And the response should conform to the contract
@@ -49,6 +54,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: An image with an undocumented disk bus is refused
     When I send a POST request to "/ESCManager/v0/images/${run_id}-img-badbus" with body:
       """xml
@@ -61,6 +67,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: An image without a source is refused
     When I send a POST request to "/ESCManager/v0/images/${run_id}-img-nosrc" with body:
       """xml
@@ -69,6 +76,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: An image id already used by a flavor is a conflict
     When I send a POST request to "/ESCManager/v0/flavors/${run_id}-img-clash" with body:
       """xml
@@ -85,6 +93,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: Image ids that break the id rule are refused
     When I send a GET request to "/ESCManager/v0/images/img~tilde"
     Then the response status should be 400
@@ -96,6 +105,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Reading and deleting an image that does not exist
     When I send a GET request to "/ESCManager/v0/images/img-nosuch"
     Then the response status should be 404
@@ -104,6 +114,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Create, read, list and delete a flavor with callbacks
     When I send a POST request to "/ESCManager/v0/flavors/${run_id}-flv-crud" with body:
       """xml
@@ -142,6 +153,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A flavor without vCPUs is refused
     When I send a POST request to "/ESCManager/v0/flavors/${run_id}-flv-novcpu" with body:
       """xml
@@ -150,6 +162,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Creating a flavor twice under the same id is a conflict
     When I send a POST request to "/ESCManager/v0/flavors/${run_id}-flv-twice" with body:
       """xml
@@ -163,6 +176,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: Reading and deleting a flavor that does not exist
     When I send a GET request to "/ESCManager/v0/flavors/flv-nosuch"
     Then the response status should be 404
@@ -171,6 +185,7 @@ Feature: Images and flavors (groups 04 and 05)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A flavor id with a forbidden character is refused
     When I send a POST request to "/ESCManager/v0/flavors/flv$dollar" with body:
       """xml

@@ -6,6 +6,7 @@ Feature: Networks and subnets (groups 02 and 03)
   Background:
     Given I am authenticated
 
+  @destructive
   Scenario: Create a network and a subnet, read and list them, then delete both with callbacks
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-crud-tenant" with body:
       """xml
@@ -90,6 +91,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And the completion callback for transaction "${tx_tenant_delete}" should arrive within 10 seconds
     And the callback should conform to the contract
 
+  @destructive
   Scenario: Create a network with a JSON body
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-json-tenant" with body:
       """xml
@@ -112,6 +114,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And the response should conform to the contract
     And the response field "/shared" should be "true"
 
+  @destructive
   Scenario: Deleting a network deletes its subnets
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-cascade-tenant" with body:
       """xml
@@ -138,6 +141,7 @@ Feature: Networks and subnets (groups 02 and 03)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A network under a tenant that does not exist
     When I send a POST request to "/ESCManager/v0/net-nosuch-tenant/networks/${run_id}-net-orphan" with body:
       """xml
@@ -146,6 +150,7 @@ Feature: Networks and subnets (groups 02 and 03)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A network id already used by a tenant is a conflict
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-net-clash-tenant" with body:
       """xml
@@ -159,52 +164,73 @@ Feature: Networks and subnets (groups 02 and 03)
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: Network ids that break the id rule are refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/networks/net!bang" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a POST request to "/ESCManager/v0/${tenant}/networks/net!bang" with body:
       """xml
       <network><name>bang</name></network>
       """
     Then the response status should be 400
     And the response should conform to the contract
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/networks/net-73-012345678901234567890123456789012345678901234567890123456789012345" with body:
+    When I send a POST request to "/ESCManager/v0/${tenant}/networks/net-73-012345678901234567890123456789012345678901234567890123456789012345" with body:
       """xml
       <network><name>too-long</name></network>
       """
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: A network without a name is refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/networks/${run_id}-net-noname" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a POST request to "/ESCManager/v0/${tenant}/networks/${run_id}-net-noname" with body:
       """xml
       <network><shared>false</shared></network>
       """
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Reading and deleting a network that does not exist
-    When I send a GET request to "/ESCManager/v0/SystemAdminTenantId/networks/net-nosuch"
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a GET request to "/ESCManager/v0/${tenant}/networks/net-nosuch"
     Then the response status should be 404
     And the response should conform to the contract
-    When I send a DELETE request to "/ESCManager/v0/SystemAdminTenantId/networks/net-nosuch"
+    When I send a DELETE request to "/ESCManager/v0/${tenant}/networks/net-nosuch"
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: A subnet in a network that does not exist
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/subnets/${run_id}-sub-orphan" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a POST request to "/ESCManager/v0/${tenant}/subnets/${run_id}-sub-orphan" with body:
       """xml
       <subnet><name>orphan</name><internal_network_id>net-nosuch</internal_network_id><cidr>10.9.0.0/24</cidr></subnet>
       """
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A subnet without a cidr is refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/subnets/${run_id}-sub-nocidr" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a POST request to "/ESCManager/v0/${tenant}/subnets/${run_id}-sub-nocidr" with body:
       """xml
       <subnet><name>nocidr</name><internal_network_id>net-nosuch</internal_network_id></subnet>
       """
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: A subnet id already used by its network is a conflict
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-sub-clash-tenant" with body:
       """xml
@@ -223,22 +249,35 @@ Feature: Networks and subnets (groups 02 and 03)
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: Reading, listing and deleting subnets that do not exist
-    When I send a GET request to "/ESCManager/v0/SystemAdminTenantId/subnets/sub-nosuch"
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a GET request to "/ESCManager/v0/${tenant}/subnets/sub-nosuch"
     Then the response status should be 404
     And the response should conform to the contract
-    When I send a DELETE request to "/ESCManager/v0/SystemAdminTenantId/subnets/sub-nosuch"
+    When I send a DELETE request to "/ESCManager/v0/${tenant}/subnets/sub-nosuch"
     Then the response status should be 404
     And the response should conform to the contract
     When I send a GET request to "/ESCManager/v0/sub-nosuch-tenant/subnets"
     Then the response status should be 404
     And the response should conform to the contract
     Given the request header "internalNetworkId" is "net-nosuch"
-    When I send a GET request to "/ESCManager/v0/SystemAdminTenantId/subnets"
+    When I send a GET request to "/ESCManager/v0/${tenant}/subnets"
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: The subnets of a tenant without networks
-    When I send a GET request to "/ESCManager/v0/SystemAdminTenantId/subnets"
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-sub-empty-tenant" with body:
+      """xml
+      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-sub-empty-tenant</name></tenant>
+      """
+    Then the response status should be 200
+    And I save the response header "ESC_TRANSACTION_ID" as "tx_tenant"
+    And the completion callback for transaction "${tx_tenant}" should arrive within 10 seconds
+    And the callback header "ESC-Status-Code" should be "200"
+    When I send a GET request to "/ESCManager/v0/${run_id}-sub-empty-tenant/subnets"
     Then the response status should be 200
     And the response should conform to the contract

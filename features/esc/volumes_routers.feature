@@ -6,6 +6,7 @@ Feature: Volumes and routers (groups 10 and 19)
   Background:
     Given I am authenticated
 
+  @destructive
   Scenario: Create, read, list and delete a volume with callbacks
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-vol-crud-tenant" with body:
       """xml
@@ -49,6 +50,7 @@ Feature: Volumes and routers (groups 10 and 19)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: Create a volume with a JSON body
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-vol-json-tenant" with body:
       """xml
@@ -66,6 +68,7 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback should conform to the contract
     And the callback field "/bus" should be "ide"
 
+  @destructive
   Scenario: A volume under a tenant that does not exist
     When I send a POST request to "/ESCManager/v0/vol-nosuch-tenant/volumes/${run_id}-vol-orphan" with body:
       """xml
@@ -74,30 +77,43 @@ Feature: Volumes and routers (groups 10 and 19)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A volume without a name is refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/volumes/${run_id}-vol-noname" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a POST request to "/ESCManager/v0/${tenant}/volumes/${run_id}-vol-noname" with body:
       """xml
       <volume><size>1</size><sizeunit>GiB</sizeunit></volume>
       """
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: A volume id already used by a tenant is a conflict
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/volumes/SystemAdminTenantId" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a POST request to "/ESCManager/v0/${tenant}/volumes/${tenant}" with body:
       """xml
       <volume><name>clash</name><size>1</size><sizeunit>GiB</sizeunit></volume>
       """
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: Reading and deleting a volume that does not exist
-    When I send a GET request to "/ESCManager/v0/SystemAdminTenantId/volumes/vol-nosuch"
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a GET request to "/ESCManager/v0/${tenant}/volumes/vol-nosuch"
     Then the response status should be 404
     And the response should conform to the contract
-    When I send a DELETE request to "/ESCManager/v0/SystemAdminTenantId/volumes/vol-nosuch"
+    When I send a DELETE request to "/ESCManager/v0/${tenant}/volumes/vol-nosuch"
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Create, update and delete a router with callbacks
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-rtr-crud-tenant" with body:
       """xml
@@ -142,6 +158,7 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback should conform to the contract
     And the callback field "/event_type" should be "DELETE_ROUTER"
 
+  @destructive
   Scenario: A router under a tenant that does not exist
     When I send a POST request to "/ESCManager/v0/rtr-nosuch-tenant/routers/${run_id}-rtr-orphan" with body:
       """xml
@@ -150,34 +167,51 @@ Feature: Volumes and routers (groups 10 and 19)
     Then the response status should be 404
     And the response should conform to the contract
 
+  @destructive
   Scenario: A router id already used by another router is a conflict
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/routers/${run_id}-rtr-twice" with body:
+    When I send a POST request to "/ESCManager/v0/tenants/${run_id}-rtr-twice-tenant" with body:
+      """xml
+      <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-rtr-twice-tenant</name></tenant>
+      """
+    Then the response status should be 200
+    And I save the response header "ESC_TRANSACTION_ID" as "tx_tenant"
+    And the completion callback for transaction "${tx_tenant}" should arrive within 10 seconds
+    And the callback header "ESC-Status-Code" should be "200"
+    When I send a POST request to "/ESCManager/v0/${run_id}-rtr-twice-tenant/routers/${run_id}-rtr-twice" with body:
       """xml
       <router><name>twice</name></router>
       """
     Then the response status should be 200
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/routers/${run_id}-rtr-twice" with body:
+    When I send a POST request to "/ESCManager/v0/${run_id}-rtr-twice-tenant/routers/${run_id}-rtr-twice" with body:
       """xml
       <router><name>twice</name></router>
       """
     Then the response status should be 409
     And the response should conform to the contract
 
+  @destructive
   Scenario: A router id with a forbidden character is refused
-    When I send a POST request to "/ESCManager/v0/SystemAdminTenantId/routers/rtr:colon" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a POST request to "/ESCManager/v0/${tenant}/routers/rtr:colon" with body:
       """xml
       <router><name>colon</name></router>
       """
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Updating and deleting a router that does not exist
-    When I send a PUT request to "/ESCManager/v0/SystemAdminTenantId/routers/rtr-nosuch" with body:
+    When I send a GET request to "/ESCManager/v0/tenants"
+    Then the response status should be 200
+    And I save "/internal_tenant_id" of the first item of "" whose "/enabled" is "true" as "tenant"
+    When I send a PUT request to "/ESCManager/v0/${tenant}/routers/rtr-nosuch" with body:
       """xml
       <router><description>nothing</description></router>
       """
     Then the response status should be 404
     And the response should conform to the contract
-    When I send a DELETE request to "/ESCManager/v0/SystemAdminTenantId/routers/rtr-nosuch"
+    When I send a DELETE request to "/ESCManager/v0/${tenant}/routers/rtr-nosuch"
     Then the response status should be 400
     And the response should conform to the contract

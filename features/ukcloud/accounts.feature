@@ -1,63 +1,79 @@
 @ukcloud
 Feature: Accounts and what they hold
   Accounts, compute services (vOrgs with their VDCs, vApps and VMs), API credentials and vMotion
-  events. Account 1 is the user's, 48 is visible without administration rights, 2 is someone
-  else's.
+  events of ${account}, an account the user administers. The document answers an account the user
+  cannot see and one that does not exist alike (403), so an id no account has (404404) stands for
+  both.
 
   Background:
     Given I am authenticated
 
+  @fixture:account
   Scenario: List the user's accounts
     When I send a GET request to "/api/accounts"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/0/id" should exist
-    And the response field "/" should have at least 2 items
+    And the response field "/" should have an item whose "/id" is "${account}"
 
+  @fixture:account
   Scenario: List the compute services of an account
-    When I send a GET request to "/api/accounts/1/compute_services"
+    When I send a GET request to "/api/accounts/${account}/vorgs"
+    Then the response status should be 200
+    And I save "/attributes/name" of the first item of "/data" as "vorg_name"
+    When I send a GET request to "/api/accounts/${account}/compute_services"
     Then the response status should be 200
     And the response should conform to the contract
-    And the response field "/account/id" should be "1"
-    And the response field "/vOrgs" should have at least 3 items
-
-  Scenario: Compute services of an account the user cannot see
-    When I send a GET request to "/api/accounts/2/compute_services"
-    Then the response status should be 403
-    And the response should conform to the contract
+    And the response field "/account/id" should be "${account}"
+    And the response field "/vOrgs" should have an item whose "/name" is "${vorg_name}"
 
   Scenario: Compute services of an account that does not exist
-    When I send a GET request to "/api/accounts/999/compute_services"
+    When I send a GET request to "/api/accounts/404404/compute_services"
     Then the response status should be 403
     And the response should conform to the contract
 
+  @fixture:account
   Scenario: One compute service
-    When I send a GET request to "/api/accounts/1/compute_services/12"
+    When I send a GET request to "/api/accounts/${account}/vorgs"
+    Then the response status should be 200
+    And I save "/id" of the first item of "/data" as "vorg"
+    And I save "/attributes/name" of the first item of "/data" as "vorg_name"
+    When I send a GET request to "/api/accounts/${account}/compute_services/${vorg}"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response field "/name" should be "${vorg_name}"
 
-  Scenario: A compute service of another customer's account
-    When I send a GET request to "/api/accounts/2/compute_services/41"
+  @fixture:account
+  Scenario: A compute service of an account the user cannot see
+    When I send a GET request to "/api/accounts/${account}/vorgs"
+    Then the response status should be 200
+    And I save "/id" of the first item of "/data" as "vorg"
+    When I send a GET request to "/api/accounts/404404/compute_services/${vorg}"
     Then the response status should be 403
     And the response should conform to the contract
 
+  @fixture:account
   Scenario: API credentials of an account
-    When I send a GET request to "/api/accounts/1/api_credentials"
+    When I send a GET request to "/api/accounts/${account}/compute_services"
+    Then the response status should be 200
+    And I save "/serviceId" of the first item of "/vOrgs" as "service_id"
+    When I send a GET request to "/api/accounts/${account}/api_credentials"
     Then the response status should be 200
     And the response should conform to the contract
+    And the response body should contain "(${service_id})"
 
   Scenario: API credentials of an account the user cannot see
-    When I send a GET request to "/api/accounts/2/api_credentials"
+    When I send a GET request to "/api/accounts/404404/api_credentials"
     Then the response status should be 403
     And the response should conform to the contract
 
+  @fixture:account
   Scenario: vMotion events of the last 12 hours
-    When I send a GET request to "/api/accounts/1/platform_visibility/vmotion_events"
+    When I send a GET request to "/api/accounts/${account}/platform_visibility/vmotion_events"
     Then the response status should be 200
     And the response should conform to the contract
 
   Scenario: vMotion events of an account the user cannot see
-    When I send a GET request to "/api/accounts/2/platform_visibility/vmotion_events"
+    When I send a GET request to "/api/accounts/404404/platform_visibility/vmotion_events"
     Then the response status should be 403
     And the response should conform to the contract
 

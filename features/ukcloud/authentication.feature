@@ -1,6 +1,7 @@
 @ukcloud
 Feature: Authentication and sessions
-  POST /api/authenticate opens a session carried by a cookie; every other operation needs it.
+  POST /api/authenticate opens a session carried by a cookie; every other operation needs it. The
+  refused logins use an address that is no Portal user's, so no real account is locked out.
 
   Scenario: Authenticate with valid credentials
     Given I am authenticated
@@ -9,18 +10,20 @@ Feature: Authentication and sessions
     And the response header "Set-Cookie" should be present
     And the response field "/expire_after" should match "^[0-9]+$"
 
+  @destructive
   Scenario: Authenticate without a password
     When I send a POST request to "/api/authenticate" with body:
       """json
-      {"email": "api.user@example.com"}
+      {"email": "nobody@example.net"}
       """
     Then the response status should be 400
     And the response should conform to the contract
 
+  @destructive
   Scenario: Authenticate with a wrong password
     When I send a POST request to "/api/authenticate" with body:
       """json
-      {"email": "api.user@example.com", "password": "not-the-password"}
+      {"email": "nobody@example.net", "password": "not-the-password"}
       """
     Then the response status should be 401
     And the response should conform to the contract

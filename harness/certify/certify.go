@@ -1,12 +1,15 @@
 // Package certify runs an API's suite live against a vendor's endpoint and writes a
 // certification bundle: results.json (one row per operation and check, with verdicts),
 // junit.xml, report.html, the cassettes as evidence, and manifest.json holding the harness
-// version, the target, and the sha256 of every contract and feature file used and of every file
-// of the bundle, so that VerifyBundle detects a tampered bundle.
+// version and revision, the target, the contract's hash, and the sha256 of every contract and
+// feature file used and of every file of the bundle, so that VerifyBundle detects a changed,
+// added or removed file. A signed bundle also carries manifest.json.sig, an ed25519 signature of
+// the manifest: then a bundle rewritten together with its manifest is detected too.
 package certify
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -44,6 +47,10 @@ type Options struct {
 	Vars                      map[string]string
 	CallbackAddr, CallbackURL string
 	Version                   string
+	// Revision is the VCS revision the harness was built from (written in the manifest).
+	Revision string
+	// SignKey, when set, signs the manifest (manifest.json.sig).
+	SignKey ed25519.PrivateKey
 	// Output receives godog's progress.
 	Output io.Writer
 	// Force allows writing into a non-empty Out folder.
@@ -54,16 +61,21 @@ type Options struct {
 
 // Manifest is manifest.json.
 type Manifest struct {
-	Tool       string            `json:"tool"`
-	Version    string            `json:"version"`
-	API        string            `json:"api"`
-	Vendor     string            `json:"vendor,omitempty"`
-	Target     string            `json:"target"`
-	Created    time.Time         `json:"created"`
-	SpecSHA256 string            `json:"spec_sha256"`
-	Verdict    report.Verdict    `json:"verdict"`
-	Inputs     map[string]string `json:"inputs"`
-	Files      map[string]string `json:"files"`
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
+	// Revision is the VCS revision of the harness binary ("unknown" when it was built without
+	// VCS information, as go run builds).
+	Revision   string         `json:"revision"`
+	API        string         `json:"api"`
+	Vendor     string         `json:"vendor,omitempty"`
+	Target     string         `json:"target"`
+	Created    time.Time      `json:"created"`
+	SpecSHA256 string         `json:"spec_sha256"`
+	Verdict    report.Verdict `json:"verdict"`
+	// SignedBy names the key that signed the manifest (KeyID), "" for an unsigned bundle.
+	SignedBy string            `json:"signed_by,omitempty"`
+	Inputs   map[string]string `json:"inputs"`
+	Files    map[string]string `json:"files"`
 }
 
 // Run certifies and writes the bundle; the result's Verdict says whether the target passed.
@@ -78,7 +90,7 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 		return nil, fmt.Errorf("%s is not empty: certify writes a fresh bundle (use --force to overwrite)", o.Out)
 	}
 	if o.Force {
-		for _, name := range []string{"cassettes", "results.json", "junit.xml", "report.html", "manifest.json"} {
+		for _, name := range []string{"cassettes", "results.json", "junit.xml", "report.html", "manifest.json", SignatureFile} {
 			if err := os.RemoveAll(filepath.Join(o.Out, name)); err != nil {
 				return nil, err
 			}
@@ -169,8 +181,14 @@ func writeBundle(o Options, api *spec.API, r *report.Result, created time.Time) 
 	if err := write("report.html", func(w io.Writer) error { return report.WriteHTML(w, r) }); err != nil {
 		return err
 	}
-	m := Manifest{Tool: "cloudcontract", Version: o.Version, API: api.Name, Vendor: o.Vendor, Target: o.Target,
+	m := Manifest{Tool: "cloudcontract", Version: o.Version, Revision: o.Revision, API: api.Name, Vendor: o.Vendor, Target: o.Target,
 		Created: created.UTC(), SpecSHA256: api.Hash, Verdict: r.Verdict, Inputs: map[string]string{}}
+	if m.Revision == "" {
+		m.Revision = "unknown"
+	}
+	if o.SignKey != nil {
+		m.SignedBy = KeyID(o.SignKey.Public().(ed25519.PublicKey))
+	}
 	for rel, sum := range api.Files {
 		m.Inputs[filepath.ToSlash(filepath.Join("specs", api.Name, rel))] = sum
 	}
@@ -185,11 +203,19 @@ func writeBundle(o Options, api *spec.API, r *report.Result, created time.Time) 
 		return err
 	}
 	delete(m.Files, "manifest.json")
-	return write("manifest.json", func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(m)
-	})
+	delete(m.Files, SignatureFile)
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if err := os.WriteFile(filepath.Join(o.Out, "manifest.json"), data, 0o644); err != nil {
+		return err
+	}
+	if o.SignKey == nil {
+		return nil
+	}
+	return os.WriteFile(filepath.Join(o.Out, SignatureFile), ed25519.Sign(o.SignKey, data), 0o644)
 }
 
 func hashFiles(dir string) (map[string]string, error) {
@@ -213,26 +239,63 @@ func hashFiles(dir string) (map[string]string, error) {
 	return out, err
 }
 
-// VerifyBundle checks every file of a bundle against its manifest: a changed, missing or added
-// file is a problem.
-func VerifyBundle(dir string) (*Manifest, []string, error) {
+// Verification is what VerifyBundle found.
+type Verification struct {
+	Manifest *Manifest
+	// Problems says what changed since certification, one line each: a changed, missing or
+	// added file, a manifest that no longer matches its signature, results that contradict the
+	// manifest.
+	Problems []string
+	// Signed says the bundle carries a signature; SignatureChecked that it was verified with the
+	// key given.
+	Signed, SignatureChecked bool
+}
+
+// VerifyBundle checks a bundle: the manifest's signature with pub (when pub is nil, the signature
+// is not checked: Verification.SignatureChecked says so), every file against the manifest's
+// sha256, and results.json against the manifest's verdict and contract hash.
+func VerifyBundle(dir string, pub ed25519.PublicKey) (*Verification, error) {
 	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
-		return nil, nil, fmt.Errorf("not a bundle: %w", err)
+		return nil, fmt.Errorf("not a bundle: %w", err)
 	}
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", filepath.Join(dir, "manifest.json"), err)
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "manifest.json"), err)
 	}
+	v := &Verification{Manifest: &m}
 	if len(m.Files) == 0 {
-		return &m, nil, fmt.Errorf("%s lists no files", filepath.Join(dir, "manifest.json"))
+		return v, fmt.Errorf("%s lists no files", filepath.Join(dir, "manifest.json"))
+	}
+	sig, err := os.ReadFile(filepath.Join(dir, SignatureFile))
+	switch {
+	case err == nil:
+		v.Signed = true
+	case !errors.Is(err, fs.ErrNotExist):
+		return v, err
+	}
+	switch {
+	case v.Signed && pub != nil:
+		if ed25519.Verify(pub, data, sig) {
+			v.SignatureChecked = true
+			if m.SignedBy != "" && m.SignedBy != KeyID(pub) {
+				v.Problems = append(v.Problems, fmt.Sprintf("manifest.json names signing key %s, the signature is by %s", m.SignedBy, KeyID(pub)))
+			}
+		} else {
+			v.Problems = append(v.Problems, fmt.Sprintf("signature: %s does not verify manifest.json with key %s: the manifest was changed after signing, or another key signed it (the manifest names %s)",
+				SignatureFile, KeyID(pub), orNone(m.SignedBy)))
+		}
+	case !v.Signed && pub != nil:
+		v.Problems = append(v.Problems, fmt.Sprintf("signature: the bundle is not signed (no %s), a signature by %s was expected", SignatureFile, KeyID(pub)))
+	case !v.Signed && m.SignedBy != "":
+		v.Problems = append(v.Problems, fmt.Sprintf("missing: %s (the manifest says %s signed it)", SignatureFile, m.SignedBy))
 	}
 	actual, err := hashFiles(dir)
 	if err != nil {
-		return &m, nil, err
+		return v, err
 	}
 	delete(actual, "manifest.json")
-	var problems []string
+	delete(actual, SignatureFile)
 	names := make([]string, 0, len(m.Files))
 	for n := range m.Files {
 		names = append(names, n)
@@ -242,9 +305,9 @@ func VerifyBundle(dir string) (*Manifest, []string, error) {
 		got, ok := actual[n]
 		switch {
 		case !ok:
-			problems = append(problems, "missing: "+n)
+			v.Problems = append(v.Problems, "missing: "+n)
 		case got != m.Files[n]:
-			problems = append(problems, fmt.Sprintf("changed: %s (sha256 %.12s, manifest says %.12s)", n, got, m.Files[n]))
+			v.Problems = append(v.Problems, fmt.Sprintf("changed: %s (sha256 %.12s, manifest says %.12s)", n, got, m.Files[n]))
 		}
 	}
 	var extra []string
@@ -254,5 +317,38 @@ func VerifyBundle(dir string) (*Manifest, []string, error) {
 		}
 	}
 	sort.Strings(extra)
-	return &m, append(problems, extra...), nil
+	v.Problems = append(v.Problems, extra...)
+	v.Problems = append(v.Problems, contradictions(dir, &m)...)
+	return v, nil
+}
+
+// contradictions compares results.json with the manifest: both name the verdict and the
+// contract.
+func contradictions(dir string, m *Manifest) []string {
+	data, err := os.ReadFile(filepath.Join(dir, "results.json"))
+	if err != nil {
+		return nil // reported as missing
+	}
+	var r struct {
+		Verdict    report.Verdict `json:"verdict"`
+		SpecSHA256 string         `json:"spec_sha256"`
+	}
+	if err := json.Unmarshal(data, &r); err != nil {
+		return []string{"results.json is not JSON: " + err.Error()}
+	}
+	var out []string
+	if r.Verdict != m.Verdict {
+		out = append(out, fmt.Sprintf("results.json says verdict %s, manifest.json says %s", r.Verdict, m.Verdict))
+	}
+	if r.SpecSHA256 != m.SpecSHA256 {
+		out = append(out, fmt.Sprintf("results.json names contract %.12s, manifest.json %.12s", r.SpecSHA256, m.SpecSHA256))
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -26,17 +28,26 @@ var registry = spec.NewRegistry("../../specs")
 // bundle certifies the UKCloud simulator, with a fault switched on, over the build scenarios.
 func bundle(t *testing.T, waivers []report.Waiver, faults ...string) (string, *report.Result) {
 	t.Helper()
+	return certifyWith(t, "@builds", func(o *Options) { o.Waivers = waivers }, faults...)
+}
+
+// certifyWith certifies the UKCloud simulator over the scenarios selected by tags, with options
+// adjusted by set.
+func certifyWith(t *testing.T, tags string, set func(*Options), faults ...string) (string, *report.Result) {
+	t.Helper()
 	s, err := ukcloud.New(sim.Options{Faults: faults, SessionTTL: time.Minute})
 	require.NoError(t, err)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	out := filepath.Join(t.TempDir(), "bundle")
 	var progress bytes.Buffer
-	res, err := Run(context.Background(), Options{
-		API: "ukcloud", Target: srv.URL, Simulated: true, Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
-		Registry: registry, Tags: "@builds", Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Output: &progress, Waivers: waivers,
+	o := Options{
+		API: "ukcloud", Target: srv.URL, Simulated: true, Vars: s.Fixtures(), Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
+		Registry: registry, Tags: tags, Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Revision: "test-revision", Output: &progress,
 		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
-	})
+	}
+	set(&o)
+	res, err := Run(context.Background(), o)
 	require.NoError(t, err)
 	return out, res
 }
@@ -87,11 +98,17 @@ func TestBundleShowsTheFailingOperationEverywhere(t *testing.T) {
 	assert.NotContains(t, string(page), "portal-sim-password")
 	assert.NotContains(t, string(page), "<script src", "self-contained")
 
-	// The manifest and tampering.
-	m, problems, err := VerifyBundle(out)
+	// The manifest and tampering (TestVerifyBundleDetectsTampering tries each edit alone).
+	v, err := VerifyBundle(out, nil)
 	require.NoError(t, err)
-	assert.Empty(t, problems)
+	assert.Empty(t, v.Problems)
+	assert.False(t, v.Signed)
+	m := v.Manifest
 	assert.Equal(t, "ukcloud", m.API)
+	assert.Equal(t, "test-revision", m.Revision)
+	api, err := registry.Get("ukcloud")
+	require.NoError(t, err)
+	assert.Equal(t, api.Hash, m.SpecSHA256)
 	assert.Contains(t, m.Inputs, "specs/ukcloud/openapi.yaml")
 	assert.Contains(t, m.Inputs, "features/ukcloud/builds.feature")
 	assert.Contains(t, m.Files, "report.html")
@@ -99,9 +116,9 @@ func TestBundleShowsTheFailingOperationEverywhere(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(out, "results.json"), bytes.Replace(data, []byte(`"verdict": "fail"`), []byte(`"verdict": "pass"`), 1), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(out, "extra.txt"), []byte("x"), 0o644))
 	require.NoError(t, os.Remove(filepath.Join(out, "junit.xml")))
-	_, problems, err = VerifyBundle(out)
+	v, err = VerifyBundle(out, nil)
 	require.NoError(t, err)
-	joined := strings.Join(problems, "\n")
+	joined := strings.Join(v.Problems, "\n")
 	assert.Contains(t, joined, "changed: results.json")
 	assert.Contains(t, joined, "missing: junit.xml")
 	assert.Contains(t, joined, "added: extra.txt")
@@ -125,9 +142,9 @@ func TestWaivers(t *testing.T) {
 func TestCleanRunPasses(t *testing.T) {
 	out, res := bundle(t, nil)
 	assert.Equal(t, report.Pass, res.Verdict, "%+v", res.Summary)
-	_, problems, err := VerifyBundle(out)
+	v, err := VerifyBundle(out, nil)
 	require.NoError(t, err)
-	assert.Empty(t, problems)
+	assert.Empty(t, v.Problems)
 }
 
 func TestRefusesToOverwriteABundle(t *testing.T) {
@@ -137,8 +154,12 @@ func TestRefusesToOverwriteABundle(t *testing.T) {
 	assert.ErrorContains(t, err, "is not empty")
 }
 
-// TestReportInABrowser opens the HTML report in headless Chromium and finds the failing operation
-// in the rendered page. CI installs Debian's chromium; elsewhere the test is skipped without it.
+// TestReportInABrowser opens the HTML report of a bundle with several kinds of failure in
+// headless Chromium at 1280×900, every <details> opened, and checks the rendered page: the
+// failing operation and its grouped failures are there, and nothing is wider than the window
+// (document.documentElement.scrollWidth ≤ 1280). The same measure on a page with a 2000 px wide
+// element shows the check failing. CI installs Debian's chromium; elsewhere the test is skipped
+// without it. REPORT_SCREENSHOT=FILE.png also writes a screenshot to look at.
 func TestReportInABrowser(t *testing.T) {
 	bin, err := exec.LookPath("chromium")
 	if err != nil {
@@ -147,15 +168,65 @@ func TestReportInABrowser(t *testing.T) {
 		}
 		t.Skip("chromium not installed")
 	}
-	out, _ := bundle(t, nil, ukcloud.FaultMissingLocation)
+	out, res := certifyWith(t, "@builds", func(o *Options) {
+		o.Waivers = []report.Waiver{
+			{Operation: "createVdc", Check: "header", Reason: "Location arrives in release 2027.1", Expires: "2027-01-31", Line: 2},
+			{Operation: "listAcounts", Check: "body", Reason: "a typo", Expires: "2027-01-31", Line: 6},
+		}
+	}, ukcloud.FaultMissingLocation, ukcloud.FaultMissingRequiredField, ukcloud.FaultBadDateFormat, ukcloud.FaultWrongType)
+	require.Greater(t, len(res.Failures), 2, "several kinds of failure")
+	page, err := os.ReadFile(filepath.Join(out, "report.html"))
+	require.NoError(t, err)
+
+	dom := renderAt1280(t, bin, page)
+	assert.Contains(t, dom, `id="verdict">fail</span>`)
+	assert.Contains(t, dom, `<tr id="op-createVorg" class="fail" data-verdict="fail">`)
+	assert.Contains(t, dom, "required header Location is missing")
+	assert.Contains(t, dom, `unknown operation "listAcounts"`)
+	t.Logf("scroll width at 1280 px: %d", scrollWidth(t, dom))
+	assert.LessOrEqual(t, scrollWidth(t, dom), 1280, "the page fits a 1280 px window")
+
+	wide := bytes.Replace(page, []byte("</main>"), []byte(`<div style="width:2000px">wide</div></main>`), 1)
+	assert.Greater(t, scrollWidth(t, renderAt1280(t, bin, wide)), 1280, "the measure sees an overflow")
+
+	if shot := os.Getenv("REPORT_SCREENSHOT"); shot != "" {
+		p := filepath.Join(t.TempDir(), "report.html")
+		require.NoError(t, os.WriteFile(p, page, 0o644))
+		abs, err := filepath.Abs(shot)
+		require.NoError(t, err)
+		chromium(t, bin, "--window-size=1280,900", "--screenshot="+abs, "file://"+p)
+	}
+}
+
+// renderAt1280 renders a page in a 1280 px wide window with every <details> open, and returns
+// the DOM with the page's scroll width written on <body data-scroll-width>.
+func renderAt1280(t *testing.T, bin string, page []byte) string {
+	t.Helper()
+	const measure = `<script>for(const d of document.querySelectorAll('details'))d.open=true;` +
+		`document.body.setAttribute('data-scroll-width',String(document.documentElement.scrollWidth))</script></body>`
+	p := filepath.Join(t.TempDir(), "measured.html")
+	require.NoError(t, os.WriteFile(p, bytes.Replace(page, []byte("</body>"), []byte(measure), 1), 0o644))
+	return chromium(t, bin, "--window-size=1280,900", "--dump-dom", "file://"+p)
+}
+
+var scrollWidthAttr = regexp.MustCompile(`data-scroll-width="(\d+)"`)
+
+func scrollWidth(t *testing.T, dom string) int {
+	t.Helper()
+	m := scrollWidthAttr.FindStringSubmatch(dom)
+	require.NotNil(t, m, "the measuring script ran")
+	n, err := strconv.Atoi(m[1])
+	require.NoError(t, err)
+	return n
+}
+
+func chromium(t *testing.T, bin string, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir="+t.TempDir(),
-		"--dump-dom", "file://"+filepath.Join(out, "report.html"))
-	dom, err := cmd.Output()
+	args = append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + t.TempDir()}, args...)
+	out, err := exec.CommandContext(ctx, bin, args...).Output()
 	require.NoError(t, err)
-	assert.Contains(t, string(dom), `id="verdict">fail</span>`)
-	assert.Contains(t, string(dom), `<tr id="op-createVorg" class="fail" data-verdict="fail">`)
-	assert.Contains(t, string(dom), "required header Location is missing")
+	return string(out)
 }

@@ -313,6 +313,16 @@ type exchange struct {
 }
 
 func (e *exchange) value(src string) (string, error) {
+	if alts := strings.Split(src, "|"); len(alts) > 1 {
+		// Alternatives (element:id|body:/id): the first one the create request holds, for a
+		// create whose body may be XML or JSON.
+		for _, alt := range alts {
+			if v, err := e.value(strings.TrimSpace(alt)); err == nil {
+				return v, nil
+			}
+		}
+		return "", fmt.Errorf("none of %s is present", src)
+	}
 	kind, arg, _ := strings.Cut(src, ":")
 	switch kind {
 	case "path":

@@ -145,3 +145,22 @@ func TestResourcesWithoutAnIDInTheAnswerAreFoundByName(t *testing.T) {
 		"GET /oec/0.9/" + org + "/network/n-a?delete",
 	}, d.sent)
 }
+
+// A VIM connector's id is in its body, XML or JSON: the rule names both sources (element:id|body:/id)
+// and whichever the create request holds is taken; a VIM user is deleted before its connector.
+func TestSourceAlternativesTakeWhatTheRequestHolds(t *testing.T) {
+	api := load(t, "esc")
+	tr := NewTracker(api, runID)
+	tr.Observe(ex("POST", "/ESCManager/v0/vims", 200, `<vim_connector><id>`+runID+`-xml</id><type>OPENSTACK</type></vim_connector>`), nil)
+	tr.Observe(ex("POST", "/ESCManager/v0/vims", 200, `{"id": "`+runID+`-json", "type": "OPENSTACK"}`), nil)
+	tr.Observe(ex("POST", "/ESCManager/v0/vims/"+runID+"-xml/vim_users", 200, `<vim_user><id>`+runID+`-user</id></vim_user>`), nil)
+	tr.Observe(ex("POST", "/ESCManager/v0/vims", 200, `<vim_connector><type>OPENSTACK</type></vim_connector>`), nil)
+	require.Len(t, tr.Notes(), 1, "a connector without an id in its body is noted, not deleted")
+	d := &fakeDoer{}
+	assert.Empty(t, tr.CleanUp(context.Background(), d, validate.New(api)))
+	assert.Equal(t, []string{
+		"DELETE /ESCManager/v0/vims/" + runID + "-xml/vim_users/" + runID + "-user",
+		"DELETE /ESCManager/v0/vims/" + runID + "-json",
+		"DELETE /ESCManager/v0/vims/" + runID + "-xml",
+	}, d.sent)
+}

@@ -25,8 +25,9 @@ import (
 // deleted; `cleanup --run-id` deletes only the run's leftovers.
 
 // leftovers lists what a live run left on a simulator with its run id (nil for an API whose
-// cleanup rules list nothing).
-func leftovers(t *testing.T, api, base, runID string) []string {
+// cleanup rules list nothing). The cleanup lists read the fixture variables of the simulator's
+// data set (CAM's tenant, team and namespace).
+func leftovers(t *testing.T, api, base, runID string, fixtures map[string]string) []string {
 	t.Helper()
 	a, err := registry.Get(api)
 	require.NoError(t, err)
@@ -38,19 +39,16 @@ func leftovers(t *testing.T, api, base, runID string) []string {
 		return nil
 	}
 	vars := map[string]string{}
-	switch api {
-	case "cloudcontrol":
+	for k, v := range fixtures {
+		vars[k] = v
+	}
+	if api == "cloudcontrol" {
 		vars["org-id"] = newSimClient(t, api, base).ccOrg()
-	case "cam":
-		vars["tenant"] = camTenant
 	}
 	found, err := runner.Sweep(context.Background(), runner.SweepConfig{API: api, Registry: registry, Target: base, Simulated: true, RunID: runID, Vars: vars, DryRun: true})
 	require.NoError(t, err)
 	return names(found)
 }
-
-// camTenant is the tenant of the CAM features and simulator.
-const camTenant = "c26b3dd4-4e74-4545-8ac9-bc30a6167b33"
 
 // simClient talks to a simulator directly, outside the harness, as the API's default user.
 type simClient struct {

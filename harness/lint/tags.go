@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 
@@ -104,4 +105,21 @@ func route(api *spec.API, method, path string) string {
 		}
 	}
 	return op.ID
+}
+
+// Evidence reports every assertion of the contract that carries neither x-document-line nor
+// x-evidence (inherited from an enclosing operation or component), and every annotation that does
+// not read. documentPath is the vendor document, to check line numbers ("" skips that).
+func Evidence(api *spec.API, documentPath string) []Finding {
+	lines := 0
+	if documentPath != "" {
+		if data, err := os.ReadFile(documentPath); err == nil {
+			lines = strings.Count(string(data), "\n") + 1
+		}
+	}
+	var out []Finding
+	for _, p := range api.EvidenceProblems(lines) {
+		out = append(out, Finding{Severity: Error, File: "specs/" + api.Name + "/openapi.yaml", Where: p.Where, Message: p.Message})
+	}
+	return out
 }

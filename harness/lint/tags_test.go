@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,4 +54,37 @@ func TestTags(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestEvidence(t *testing.T) {
+	api, err := spec.Load("../validate/testdata/evid")
+	require.NoError(t, err)
+	assert.Empty(t, Evidence(api, ""), "every operation and component says where it comes from")
+
+	dir := t.TempDir()
+	data, err := os.ReadFile("../validate/testdata/evid/openapi.yaml")
+	require.NoError(t, err)
+	broken := strings.Replace(string(data), "      x-document-line: 30\n", "", 1)                                                    // Thing keeps only per-keyword evidence
+	broken = strings.Replace(broken, "source: prose, line: 14", "source: rumour, line: 14", 1)                                       // an unknown source
+	broken = strings.Replace(broken, "{source: example, line: 22, note: the document gives no HTTP status}", "{source: example}", 1) // no line
+	broken = strings.Replace(broken, "x-document-line: 20", "x-document-line: 99", 1)                                                // past the end
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(broken), 0o644))
+	h, err := os.ReadFile("../validate/testdata/evid/harness.yaml")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), h, 0o644))
+	doc := filepath.Join(dir, "document.txt")
+	require.NoError(t, os.WriteFile(doc, []byte(strings.Repeat("line\n", 40)), 0o644))
+	api, err = spec.Load(dir)
+	require.NoError(t, err)
+	var got []string
+	for _, f := range Evidence(api, doc) {
+		assert.Equal(t, Error, f.Severity)
+		got = append(got, f.Where+": "+f.Message)
+	}
+	assert.Equal(t, []string{
+		"/components/schemas/Thing: neither x-document-line (the document states it) nor x-evidence (what it was inferred from)",
+		"/components/schemas/Thing/x-evidence/required~1name: x-evidence source \"rumour\" is not one of prose, example, schema, table, inferred, simulator",
+		"/paths/~1guesses~1{id}/get/x-evidence/responses: evidence from the document's example needs the line it reads",
+		"/paths/~1guesses~1{id}/get/x-document-line: 99 is not a line of the document (1-41)",
+	}, got)
 }

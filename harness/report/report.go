@@ -40,16 +40,31 @@ type Failure struct {
 	Status    int    `json:"status,omitempty"`
 	Pointer   string `json:"pointer,omitempty"`
 	XMLPath   string `json:"xml_path,omitempty"`
-	Expected  string `json:"expected,omitempty"`
-	Actual    string `json:"actual,omitempty"`
-	Message   string `json:"message"`
-	Curl      string `json:"curl,omitempty"`
+	// Expected and Actual are the validator's terse rendering (for a schema failure, the keyword
+	// and its schema location); Want and Got say the same in words: the constraint, and the value
+	// that came with its type.
+	Expected string `json:"expected,omitempty"`
+	Actual   string `json:"actual,omitempty"`
+	Want     string `json:"want,omitempty"`
+	Got      string `json:"got,omitempty"`
+	// Diff compares the response around the failing value with what the contract wants there.
+	Diff    []DiffLine `json:"diff,omitempty"`
+	Message string     `json:"message"`
+	// Title names the kind of failure, the same for every occurrence: failures are grouped by
+	// check and title, and Group is the index of the failure's group in Result.Failures.
+	Title string `json:"title"`
+	Group int    `json:"group"`
+	Curl  string `json:"curl,omitempty"`
 	// RequestBody and ResponseBody are excerpts (secrets masked).
 	RequestBody  string `json:"request_body,omitempty"`
 	ResponseBody string `json:"response_body,omitempty"`
 	Cassette     string `json:"cassette,omitempty"`
 	// Waiver is the reason the failure is accepted, when a waiver covers it.
 	Waiver string `json:"waiver,omitempty"`
+	// Deviation, when set, says the assertion broken is one the contract inferred (x-evidence),
+	// not one the document states, and where it was inferred from: a deviation is reported, it
+	// does not fail the check (as a run without --strict).
+	Deviation string `json:"deviation,omitempty"`
 }
 
 // Operation is the row of one operation.
@@ -73,7 +88,8 @@ type Scenario struct {
 	Waiver  string  `json:"waiver,omitempty"`
 }
 
-// Summary counts a result.
+// Summary counts a result. An operation with an accepted failure counts as waived even when
+// other failures of it are not waived (it then counts as failed too, and as partly waived).
 type Summary struct {
 	Scenarios              int `json:"scenarios"`
 	ScenariosPassed        int `json:"scenarios_passed"`
@@ -83,7 +99,14 @@ type Summary struct {
 	OperationsPassed       int `json:"operations_passed"`
 	OperationsFailed       int `json:"operations_failed"`
 	OperationsWaived       int `json:"operations_waived"`
+	OperationsPartlyWaived int `json:"operations_partly_waived"`
 	OperationsNotExercised int `json:"operations_not_exercised"`
+	Failures               int `json:"failures"`
+	FailuresWaived         int `json:"failures_waived"`
+	Deviations             int `json:"deviations"`
+	FailureGroups          int `json:"failure_groups"`
+	WaiversExpired         int `json:"waivers_expired"`
+	WaiversUnknown         int `json:"waivers_unknown"`
 }
 
 // Result is a certification result.
@@ -99,9 +122,12 @@ type Result struct {
 	Duration   string         `json:"duration"`
 	Verdict    Verdict        `json:"verdict"`
 	Summary    Summary        `json:"summary"`
+	Waivers    []WaiverStatus `json:"waivers,omitempty"`
+	// Failures groups the failures of every operation, those not waived first, then the most
+	// frequent.
+	Failures   []FailureGroup `json:"failures"`
 	Operations []Operation    `json:"operations"`
 	Scenarios  []Scenario     `json:"scenarios"`
-	Waivers    []WaiverStatus `json:"waivers,omitempty"`
 }
 
 // Input is what a result is built from.
@@ -171,7 +197,16 @@ func Build(in Input) *Result {
 				if check == "route" {
 					check = "status"
 				}
-				f := failureOf(p, t.Operation.ID, x, rec.Path)
+				var body any
+				if t.Body != nil && t.Body.Schema != nil {
+					body = t.Body.Value
+				}
+				f := failureOf(p, t.Operation.ID, x, rec.Path, body)
+				if p.Deviation() {
+					f.Deviation = "the expectation is " + p.Evidence.String()
+					row.Failures = append(row.Failures, f)
+					continue
+				}
 				if reason, ok := w.covers(t.Operation.ID, check); ok {
 					f.Waiver = reason
 					mark(row, check, Waived)
@@ -206,8 +241,10 @@ func Build(in Input) *Result {
 				continue
 			}
 			for _, p := range ce.Problems {
+				e := explain(p, nil)
 				f := Failure{Check: "callback", Operation: op.ID, Request: ce.RequestLine, Pointer: p.Pointer, XMLPath: p.XMLPath,
-					Expected: p.Expected, Actual: p.Actual, Message: p.Message, ResponseBody: excerpt(cb.Body), Cassette: vcr.CallbacksPath(rec.Path)}
+					Expected: p.Expected, Actual: p.Actual, Want: e.want, Got: e.got, Diff: e.diff, Message: p.Message, Title: e.title,
+					ResponseBody: excerpt(cb.Body), Cassette: vcr.CallbacksPath(rec.Path)}
 				if reason, ok := w.covers(op.ID, "callback"); ok {
 					f.Waiver = reason
 					mark(row, "callback", Waived)
@@ -219,6 +256,7 @@ func Build(in Input) *Result {
 		}
 	}
 	for _, s := range in.Scenarios {
+		w.ran(s.Name)
 		if s.Verdict == Fail {
 			if reason, ok := w.coversScenario(s.Name); ok {
 				s.Verdict, s.Waiver = Waived, reason
@@ -244,7 +282,8 @@ func Build(in Input) *Result {
 		}
 		r.Operations = append(r.Operations, *row)
 	}
-	r.Waivers = w.statuses()
+	r.Waivers = w.statuses(api)
+	r.group()
 	r.summarise()
 	return r
 }
@@ -283,33 +322,54 @@ func (r *Result) summarise() {
 	}
 	for _, op := range r.Operations {
 		s.Operations++
+		waived := false
+		for _, f := range op.Failures {
+			if f.Deviation != "" {
+				s.Deviations++
+				continue
+			}
+			s.Failures++
+			if f.Waiver != "" {
+				s.FailuresWaived++
+				waived = true
+			}
+		}
 		switch op.Verdict {
 		case Pass:
 			s.OperationsPassed++
 		case Fail:
 			s.OperationsFailed++
-		case Waived:
-			s.OperationsWaived++
-		default:
+			if waived {
+				s.OperationsPartlyWaived++
+			}
+		case NotExercised:
 			s.OperationsNotExercised++
+		}
+		if waived {
+			s.OperationsWaived++
+		}
+	}
+	s.FailureGroups = len(r.Failures)
+	for _, w := range r.Waivers {
+		if w.Expired {
+			s.WaiversExpired++
+		}
+		if w.Unknown != "" {
+			s.WaiversUnknown++
 		}
 	}
 	r.Summary = s
 	r.Verdict = Pass
-	if s.ScenariosFailed > 0 || s.OperationsFailed > 0 {
+	if s.ScenariosFailed > 0 || s.OperationsFailed > 0 || s.WaiversExpired > 0 {
 		r.Verdict = Fail
-	}
-	for _, w := range r.Waivers {
-		if w.Expired {
-			r.Verdict = Fail
-		}
 	}
 }
 
-func failureOf(p validate.Problem, op string, x *validate.Exchange, cassette string) Failure {
+func failureOf(p validate.Problem, op string, x *validate.Exchange, cassette string, body any) Failure {
+	e := explain(p, body)
 	return Failure{
 		Check: p.Check, Operation: op, Request: x.RequestLine(), Status: x.Status, Pointer: p.Pointer, XMLPath: p.XMLPath,
-		Expected: p.Expected, Actual: p.Actual, Message: p.Message, Curl: Curl(x),
+		Expected: p.Expected, Actual: p.Actual, Want: e.want, Got: e.got, Diff: e.diff, Message: p.Message, Title: e.title, Curl: Curl(x),
 		RequestBody: excerpt(string(x.RequestBody)), ResponseBody: excerpt(string(x.Body)), Cassette: cassette,
 	}
 }

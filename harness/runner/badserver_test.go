@@ -3,12 +3,14 @@ package runner
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -71,6 +73,13 @@ func (b *badServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, "["+order+"]")
+	case "server-error":
+		// An undocumented 500 carrying a success body: the API's own answer, a contract failure.
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprint(w, "["+order+"]")
+	case "bad-gateway":
+		w.WriteHeader(http.StatusBadGateway)
 	case "redirect":
 		http.Redirect(w, r, "http://elsewhere.invalid/api/orders", http.StatusFound)
 	case "huge":
@@ -99,6 +108,8 @@ func TestBadServers(t *testing.T) {
 		{"never-answers", "no answer within 500ms (--timeout)", true},
 		{"maintenance", "the service is unavailable: HTTP 503 (REASON_5: scheduled maintenance) after 3 attempts", true},
 		{"redirect", "expected status 200, got 302 (status not documented for listOrders", false},
+		{"server-error", "expected status 200, got 500 (status not documented for listOrders", false},
+		{"bad-gateway", "the service is unavailable: HTTP 502", true},
 		{"huge", "response body exceeds 1048576 bytes", true},
 	}
 	for _, tt := range tests {
@@ -175,4 +186,34 @@ func shopSuite(t *testing.T, h http.Handler, feature string) (Config, *bytes.Buf
 		Target: srv.URL, Registry: spec.NewRegistry("../spec/testdata"), Output: &out, SkipPreflight: true, // each case is a scenario's failure
 		Timeout: 500 * time.Millisecond, MaxBody: 1 << 20, Concurrency: 2,
 	}, &out
+}
+
+// TestFailuresAsJSON: one JSON object per failed scenario, with the contract problems structured.
+func TestFailuresAsJSON(t *testing.T) {
+	cfg, _ := shopSuite(t, &badServer{mode: "body-not-content-type"}, `Feature: bad server
+  Scenario: the misbehaving operation
+    When I send a GET request to "/api/orders"
+    Then the response should conform to the contract
+
+  Scenario: a healthy operation
+    When I send a GET request to "/api/orders/1"
+    Then the response status should be 200
+`)
+	res, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, WriteFailures(&buf, res))
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	require.Len(t, lines, 1, "one line per failed scenario: %s", buf.String())
+	var rec FailureRecord
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &rec))
+	assert.Equal(t, "shop", rec.API)
+	assert.Equal(t, "the misbehaving operation", rec.Scenario)
+	assert.Equal(t, KindContract, rec.Kind)
+	assert.Equal(t, "GET /api/orders", rec.RequestLine)
+	assert.Equal(t, 200, rec.Status)
+	require.Len(t, rec.Problems, 1)
+	assert.Equal(t, "body", rec.Problems[0].Check)
+	assert.Contains(t, rec.Problems[0].Message, "invalid JSON")
+	assert.Contains(t, rec.Reproduce, "curl")
 }

@@ -78,15 +78,53 @@ type Config struct {
 	// Vars are fixture variables given per API (--var, environment, profile; for --target sim
 	// also the simulator's), before discovery; see spec.Fixture.
 	Vars map[string]map[string]string
+	// Strict makes a deviation from an assertion the contract inferred (x-evidence) a failure.
+	Strict bool
 	// Retries of a request the service answers as unavailable (503; 502/504 for idempotent
 	// methods); -1 means none, 0 the default (2).
 	Retries int
+}
+
+// Kind says what a failed scenario's failure is, decided once, where the scenario ends.
+type Kind string
+
+// The kinds of failure.
+const (
+	// KindContract: a response broke an assertion the document states.
+	KindContract Kind = "contract"
+	// KindAssertion: a step of the scenario did not hold.
+	KindAssertion Kind = "assertion"
+	// KindEnvironment: the API could not be reached, answered too slowly or too much, or said it
+	// (or the way to it) was unavailable; its contract could not be judged.
+	KindEnvironment Kind = "environment"
+)
+
+// KindOf classifies a scenario's error ("" for none).
+func KindOf(err error) Kind {
+	var ee *steps.EnvironmentError
+	var ce *validate.ContractError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &ee):
+		return KindEnvironment
+	case errors.As(err, &ce):
+		return KindContract
+	}
+	return KindAssertion
 }
 
 // ScenarioResult is the outcome of one scenario.
 type ScenarioResult struct {
 	API, Feature, Name string
 	Passed             bool
+	// Kind is the kind of the failure ("" when the scenario passed).
+	Kind Kind
+	// Contract is the response that broke its contract, secrets masked (a contract failure only).
+	Contract *validate.ContractError
+	// Deviations are the exchanges that broke an assertion the contract inferred (x-evidence):
+	// reported apart, not failures unless the run is strict.
+	Deviations []steps.Deviation
 	// Error is the failure message (secrets masked); empty when passed.
 	Error string
 	// Err is the failure itself, to tell a *validate.ContractError from an environment failure.
@@ -322,8 +360,10 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 			return fmt.Errorf("%s harness.yaml poll_interval: %w", name, err)
 		}
 	}
+	validator := validate.New(api)
+	validator.Strict = cfg.Strict
 	env := &steps.Env{
-		API: api, Validator: validate.New(api), Sessions: factory, BaseURL: baseURL,
+		API: api, Validator: validator, Sessions: factory, BaseURL: baseURL,
 		Credentials: creds, Wait: pacer(mode), PollInterval: pollInterval, Timeout: cfg.Timeout,
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
@@ -406,14 +446,21 @@ func retries(n int) int {
 func (r *Result) Environment() int {
 	n := 0
 	for _, s := range r.Scenarios {
-		var ee *steps.EnvironmentError
-		if !s.Passed && errors.As(s.Err, &ee) {
+		if !s.Passed && s.Kind == KindEnvironment {
 			n++
 		}
 	}
 	return n
 }
 
+// Deviations counts the deviations from inferred behaviour over every scenario.
+func (r *Result) Deviations() int {
+	n := 0
+	for _, s := range r.Scenarios {
+		n += len(s.Deviations)
+	}
+	return n
+}
 func declaresCallbacks(api *spec.API) bool {
 	for _, op := range api.Operations() {
 		if len(op.Op.Callbacks) > 0 {
@@ -488,12 +535,25 @@ type collector struct {
 
 // ScenarioDone records the outcome of a scenario (steps.Hooks).
 func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err error) {
-	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err}
+	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err, Kind: KindOf(err)}
 	if err != nil {
 		r.Error = c.policy.String(err.Error())
+		var ce *validate.ContractError
+		if errors.As(err, &ce) {
+			masked := *ce
+			masked.RequestLine = c.policy.String(ce.RequestLine)
+			masked.Problems = c.maskProblems(ce.Problems)
+			masked.Deviations = c.maskProblems(ce.Deviations)
+			r.Contract = &masked
+		}
 	}
 	if s != nil {
 		r.Exchanges = s.Exchanges
+		for _, d := range s.Deviations {
+			d.Problem = c.maskProblems([]validate.Problem{d.Problem})[0]
+			d.RequestLine = c.policy.String(d.RequestLine)
+			r.Deviations = append(r.Deviations, d)
+		}
 		for _, n := range s.CleanupNotes {
 			r.Cleanup = append(r.Cleanup, c.policy.String(n))
 			r.LeftBehind = r.LeftBehind || strings.HasPrefix(n, "left behind")
@@ -512,6 +572,16 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 	c.mu.Lock()
 	c.results = append(c.results, r)
 	c.mu.Unlock()
+}
+
+// maskProblems returns copies of problems with known secrets masked in every text.
+func (c *collector) maskProblems(ps []validate.Problem) []validate.Problem {
+	out := make([]validate.Problem, len(ps))
+	for i, p := range ps {
+		p.Message, p.Expected, p.Actual = c.policy.String(p.Message), c.policy.String(p.Expected), c.policy.String(p.Actual)
+		out[i] = p
+	}
+	return out
 }
 
 // maskingWriter masks known secrets in godog's output.

@@ -108,9 +108,11 @@ func (a *API) checkCleanup() error {
 				}
 				continue
 			}
-			kind, arg, ok := strings.Cut(src, ":")
-			if !ok || !sourceKinds[kind] || arg == "" {
-				return fmt.Errorf("%s: %s %q is not KIND:WHERE with KIND one of path, query, body, element, response, header", where, field, src)
+			for _, alt := range strings.Split(src, "|") {
+				kind, arg, ok := strings.Cut(strings.TrimSpace(alt), ":")
+				if !ok || !sourceKinds[kind] || arg == "" {
+					return fmt.Errorf("%s: %s %q is not KIND:WHERE (or alternatives KIND:WHERE|KIND:WHERE) with KIND one of path, query, body, element, response, header", where, field, src)
+				}
 			}
 		}
 		del := a.Operation(r.Delete)

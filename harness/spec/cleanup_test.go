@@ -54,6 +54,8 @@ func TestCleanupRulesAreCheckedAgainstTheContract(t *testing.T) {
 		{"unknown delete", "- {resource: thing, create: [createThing], name: 'path:id', delete: removeThing}", `operation "removeThing" is not in the contract`},
 		{"bad source", "- {resource: thing, create: [createThing], name: 'id', delete: deleteThing}", `name "id" is not KIND:WHERE`},
 		{"unknown source kind", "- {resource: thing, create: [createThing], name: 'cookie:id', delete: deleteThing}", `name "cookie:id" is not KIND:WHERE`},
+		{"valid alternatives", "- {resource: thing, create: [createThing], name: 'element:id|body:/id', delete: deleteThing}", ""},
+		{"bad alternative", "- {resource: thing, create: [createThing], name: 'element:id|/id', delete: deleteThing}", `name "element:id|/id" is not KIND:WHERE`},
 		{"param without source", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem}", "path parameter {item} of deleteItem has no source: add params.item"},
 		{"list source without list", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: list}}", "params.item: list needs a list operation"},
 		{"missing delete", "- {resource: thing, create: [createThing], name: 'path:id'}", "create, name and delete are required"},

@@ -3,6 +3,7 @@ package spec
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -153,3 +154,34 @@ func (a *API) checkFixtures() error {
 }
 
 var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}`)
+
+// AcceptHeader renders the Accept header of a request for an operation documenting types: the
+// preferred types first, in their order, then the others (in their given order); when there are
+// several, each one after the first carries a lower quality.
+func AcceptHeader(types, preferred []string) string {
+	rank := func(t string) int {
+		for i, p := range preferred {
+			if p == t {
+				return i
+			}
+		}
+		return len(preferred)
+	}
+	ordered := append([]string(nil), types...)
+	sort.SliceStable(ordered, func(i, j int) bool { return rank(ordered[i]) < rank(ordered[j]) })
+	if len(ordered) < 2 || len(preferred) == 0 {
+		return strings.Join(ordered, ", ")
+	}
+	out := make([]string, len(ordered))
+	for i, t := range ordered {
+		out[i] = t
+		if i > 0 {
+			q := 10 - i
+			if q < 1 {
+				q = 1
+			}
+			out[i] = fmt.Sprintf("%s;q=0.%d", t, q)
+		}
+	}
+	return strings.Join(out, ", ")
+}

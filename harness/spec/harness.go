@@ -35,6 +35,9 @@ type Harness struct {
 	// Fixtures are the target variables scenarios may name: what they need from the cloud and
 	// cannot create themselves (see Fixture).
 	Fixtures []Fixture `yaml:"fixtures"`
+	// MediaTypes lists the representations of the API, the document's main one first: requests
+	// prefer them in this order (Accept), where an operation documents several.
+	MediaTypes []string `yaml:"media_types"`
 	// Preflight says how a live run checks the target before its scenarios.
 	Preflight Preflight `yaml:"preflight"`
 }

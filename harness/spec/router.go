@@ -3,6 +3,7 @@ package spec
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -36,7 +37,8 @@ func (o *Operation) String() string { return fmt.Sprintf("%s (%s %s)", o.ID, o.M
 type segment struct {
 	literal        string // whole literal segment when param == ""
 	param          string
-	prefix, suffix string // literal text around {param} in the segment
+	prefix, suffix string         // literal text around {param} in the segment
+	valid          *regexp.Regexp // the parameter's pattern (or integer form), nil when any value goes
 }
 
 // Router finds the operation for a request path. It honours the action-marker convention of
@@ -80,9 +82,13 @@ func newRouter(doc *openapi3.T) (*Router, error) {
 				return nil, fmt.Errorf("paths[%q].%s: operationId %q is already used by %s", key, strings.ToLower(method), op.OperationID, prev)
 			}
 			seen[op.OperationID] = method + " " + key
+			opSegs, err := withPatterns(segs, item.Parameters, op.Parameters)
+			if err != nil {
+				return nil, fmt.Errorf("paths[%q].%s: %w", key, strings.ToLower(method), err)
+			}
 			r.ops = append(r.ops, &Operation{
 				ID: op.OperationID, Method: method, PathKey: key, Template: template,
-				Marker: marker, MarkerValue: value, Op: op, Item: item, segments: segs,
+				Marker: marker, MarkerValue: value, Op: op, Item: item, segments: opSegs,
 			})
 		}
 	}
@@ -105,6 +111,39 @@ func splitMarker(key string) (template, marker, value string) {
 	return template, marker, value
 }
 
+// withPatterns gives each path parameter of segs the pattern its schema declares (an integer
+// parameter only matches digits), so that a value the parameter cannot take (an id with a suffix)
+// does not route to the operation.
+func withPatterns(segs []segment, lists ...openapi3.Parameters) ([]segment, error) {
+	out := append([]segment(nil), segs...)
+	for _, list := range lists {
+		for _, ref := range list {
+			if ref == nil || ref.Value == nil || ref.Value.In != openapi3.ParameterInPath || ref.Value.Schema == nil || ref.Value.Schema.Value == nil {
+				continue
+			}
+			sc := ref.Value.Schema.Value
+			var re *regexp.Regexp
+			switch {
+			case sc.Pattern != "":
+				var err error
+				if re, err = regexp.Compile(sc.Pattern); err != nil {
+					return nil, fmt.Errorf("path parameter %s: pattern %q: %w", ref.Value.Name, sc.Pattern, err)
+				}
+			case sc.Type != nil && sc.Type.Is(openapi3.TypeInteger):
+				re = integerParam
+			}
+			for i := range out {
+				if out[i].param == ref.Value.Name {
+					out[i].valid = re
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+var integerParam = regexp.MustCompile(`^-?[0-9]+$`)
+
 func parseTemplate(t string) ([]segment, error) {
 	parts := strings.Split(strings.Trim(t, "/"), "/")
 	segs := make([]segment, 0, len(parts))
@@ -123,9 +162,22 @@ func parseTemplate(t string) ([]segment, error) {
 	return segs, nil
 }
 
-// Find returns the operation for method and path. Literal segments win over parameters, and an
-// operation whose action marker is present in the query wins over one without a marker.
+// Find returns the operation for method and path. Literal segments win over parameters, a
+// parameter with literal text around it ({id}.json) over a bare one, and an operation whose action
+// marker is present in the query over one without a marker. A path parameter must take a value its
+// schema allows (pattern, integer): when no operation matches that way, the parameters' values
+// are not judged, so that an invalid id still reaches the operation that documents its refusal.
 func (r *Router) Find(method, path, rawQuery string) (*Operation, map[string]string, error) {
+	op, params, err := r.find(method, path, rawQuery, true)
+	if err != nil {
+		if op2, params2, err2 := r.find(method, path, rawQuery, false); err2 == nil {
+			return op2, params2, nil
+		}
+	}
+	return op, params, err
+}
+
+func (r *Router) find(method, path, rawQuery string, strict bool) (*Operation, map[string]string, error) {
 	method = strings.ToUpper(method)
 	query, _ := url.ParseQuery(rawQuery)
 	parts := strings.Split(strings.Trim(path, "/"), "/")
@@ -134,7 +186,7 @@ func (r *Router) Find(method, path, rawQuery string) (*Operation, map[string]str
 	bestScore := -1
 	allowed := map[string]bool{}
 	for _, op := range r.ops {
-		params, literals, ok := op.match(parts)
+		params, literals, ok := op.match(parts, strict)
 		if !ok {
 			continue
 		}
@@ -148,7 +200,7 @@ func (r *Router) Find(method, path, rawQuery string) (*Operation, map[string]str
 		if op.Method != method {
 			continue
 		}
-		score := literals * 2
+		score := literals
 		if op.Marker != "" {
 			score++
 		}
@@ -167,7 +219,7 @@ func (r *Router) Find(method, path, rawQuery string) (*Operation, map[string]str
 	return best, bestParams, nil
 }
 
-func (o *Operation) match(parts []string) (map[string]string, int, bool) {
+func (o *Operation) match(parts []string, strict bool) (map[string]string, int, bool) {
 	if len(parts) != len(o.segments) {
 		return nil, 0, false
 	}
@@ -179,7 +231,7 @@ func (o *Operation) match(parts []string) (map[string]string, int, bool) {
 			if p != s.literal {
 				return nil, 0, false
 			}
-			literals++
+			literals += 4
 			continue
 		}
 		if !strings.HasPrefix(p, s.prefix) || !strings.HasSuffix(p, s.suffix) || len(p) < len(s.prefix)+len(s.suffix)+1 {
@@ -188,6 +240,12 @@ func (o *Operation) match(parts []string) (map[string]string, int, bool) {
 		v := p[len(s.prefix) : len(p)-len(s.suffix)]
 		if u, err := url.PathUnescape(v); err == nil {
 			v = u
+		}
+		if strict && s.valid != nil && !s.valid.MatchString(v) {
+			return nil, 0, false
+		}
+		if s.prefix != "" || s.suffix != "" {
+			literals += 2 // part literal: more specific than a bare parameter, less than a literal
 		}
 		params[s.param] = v
 	}

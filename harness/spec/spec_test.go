@@ -118,10 +118,10 @@ func TestRegistryLoadsOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Same(t, a, b)
 	_, err = r.Get("nope")
-	assert.ErrorContains(t, err, "known: shop")
+	assert.ErrorContains(t, err, "known: routes, shop")
 	names, err := r.Names()
 	require.NoError(t, err)
-	assert.Equal(t, []string{"shop"}, names)
+	assert.Equal(t, []string{"routes", "shop"}, names)
 }
 
 func TestSecretFieldsFromTheContract(t *testing.T) {
@@ -132,4 +132,31 @@ func TestSecretFieldsFromTheContract(t *testing.T) {
 	assert.NotContains(t, fields, "value", "secret only when secured: left to the shared rule")
 	assert.Contains(t, containers, "template_params")
 	assert.NotContains(t, containers, "InputParameters", "also an ordinary parameter set: ambiguous")
+}
+
+// TestRoutingHonoursParameterSchemas: a path parameter takes only the values its schema allows,
+// text around a parameter is more specific than a bare parameter, and a trailing slash is the
+// same path.
+func TestRoutingHonoursParameterSchemas(t *testing.T) {
+	api, err := Load("testdata/routes")
+	require.NoError(t, err)
+	tests := []struct {
+		path, wantID string
+		params       map[string]string
+	}{
+		{"/items/0a1b2c3d", "getItem", map[string]string{"id": "0a1b2c3d"}},
+		{"/items/0a1b2c3d.json", "getItemJSON", map[string]string{"id": "0a1b2c3d"}},
+		{"/items/0a1b2c3d/", "getItem", map[string]string{"id": "0a1b2c3d"}},
+		{"/items/0a1b2c3d/parts/3", "getPart", map[string]string{"id": "0a1b2c3d", "n": "3"}},
+		{"/items/0a1b2c3d/parts/latest", "getLatestPart", map[string]string{"id": "0a1b2c3d"}},
+		// No operation takes the value: the one whose template fits, so its refusal is judged.
+		{"/items/not-an-id", "getItem", map[string]string{"id": "not-an-id"}},
+		{"/items/0a1b2c3d/parts/three", "getPart", map[string]string{"id": "0a1b2c3d", "n": "three"}},
+	}
+	for _, tt := range tests {
+		op, params, err := api.Find("GET", tt.path, "")
+		require.NoError(t, err, tt.path)
+		assert.Equal(t, tt.wantID, op.ID, tt.path)
+		assert.Equal(t, tt.params, params, tt.path)
+	}
 }

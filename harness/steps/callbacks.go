@@ -183,7 +183,7 @@ func callbackConforms(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.env.Validator.ValidateCallback(s.cb.lastOp, s.notification(r))
+	_, err = s.validateCallback(s.cb.lastOp, s.notification(r))
 	return err
 }
 
@@ -204,13 +204,16 @@ func callbackHeaderIs(ctx context.Context, name, want string) error {
 	return nil
 }
 
+// callbackField returns a field of a notification, validated against its contract first: a
+// notification that breaks its contract (a renamed element, say) is reported as such, not as a
+// field that is missing or null.
 func (s *Scenario) callbackField(r *callback.Received, op *spec.Operation, ptr string) (any, bool, error) {
-	d, verr := s.env.Validator.ValidateCallback(op, s.notification(r))
+	d, verr := s.validateCallback(op, s.notification(r))
+	if verr != nil {
+		return nil, false, verr
+	}
 	if d == nil {
-		if verr != nil {
-			return nil, false, verr
-		}
-		return nil, false, fmt.Errorf("the %s callback has no JSON or XML body", r.Header)
+		return nil, false, fmt.Errorf("the %s callback has no JSON or XML body: %s", r.Header, excerpt([]byte(r.Body)))
 	}
 	v, ok := validate.Lookup(d.Value, ptr)
 	return v, ok, nil
@@ -240,6 +243,25 @@ func callbackFieldIs(ctx context.Context, ptr, want string) error {
 	return nil
 }
 
+// saveCallbackField saves a field of the last callback, for values ESC generates and tells only
+// in a notification (the id of a volume made of a snapshot, the tenant images belong to).
+func saveCallbackField(ctx context.Context, ptr, name string) error {
+	s := scenario(ctx)
+	r, err := s.lastCallback()
+	if err != nil {
+		return err
+	}
+	v, ok, err := s.callbackField(r, s.cb.lastOp, ptr)
+	if err != nil {
+		return err
+	}
+	if !ok || v == nil {
+		return fmt.Errorf("%s callback: no field %s to save as %s", r.Header, ptr, name)
+	}
+	s.vars[name] = validate.Render(v)
+	return nil
+}
+
 // eventsInOrder waits until as many notifications of a transaction have reached header's URL as
 // values are listed, then compares the field of each, in arrival order.
 func eventsInOrder(ctx context.Context, header, tx, ptr, list string, secs int) error {
@@ -253,6 +275,9 @@ func eventsInOrder(ctx context.Context, header, tx, ptr, list string, secs int) 
 		if v = strings.TrimSpace(v); v != "" {
 			want = append(want, v)
 		}
+	}
+	if len(want) == 0 {
+		return fmt.Errorf("%s callbacks of transaction %s: no values listed in %q, so the step could not fail: list the values expected in order", header, t, list)
 	}
 	in, err := s.inbox()
 	if err != nil {
@@ -279,9 +304,12 @@ func eventsInOrder(ctx context.Context, header, tx, ptr, list string, secs int) 
 		if rtx != t {
 			continue
 		}
-		v, _, err := s.callbackField(&r, op, ptr)
+		v, ok, err := s.callbackField(&r, op, ptr)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s callbacks of transaction %s: callback %d of the %d expected (%s) breaks its contract: %w", header, t, len(got)+1, len(want), strings.Join(want, ", "), err)
+		}
+		if !ok {
+			return fmt.Errorf("%s callbacks of transaction %s: expected %s in this order; callback %d has no field %s: %s", header, t, strings.Join(want, ", "), len(got)+1, ptr, excerpt([]byte(r.Body)))
 		}
 		got = append(got, validate.Render(v))
 	}

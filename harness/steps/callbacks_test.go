@@ -2,6 +2,7 @@ package steps
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -52,11 +53,18 @@ func (j *jobs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		order := []string{"STARTED", "RUNNING"}
-		if j.bug == "events-out-of-order" {
+		switch j.bug {
+		case "events-out-of-order":
 			order = []string{"RUNNING", "STARTED"}
+		case "no-events":
+			order = nil
+		}
+		elem := "type"
+		if j.bug == "renamed-element" {
+			elem = "kind" // the required element under another name
 		}
 		for _, e := range order {
-			post(events, tx, "", `<event xmlns="urn:shop:jobs"><type>`+e+`</type></event>`)
+			post(events, tx, "", `<event xmlns="urn:shop:jobs"><`+elem+`>`+e+`</`+elem+`></event>`)
 		}
 		switch j.bug {
 		case "missing-callback":
@@ -66,6 +74,8 @@ func (j *jobs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			post(done, tx, "OK", `<job xmlns="urn:shop:jobs"><id>1</id><state>done</state></job>`)
 		case "invalid-callback-body":
 			post(done, tx, "200", `<job xmlns="urn:shop:jobs"><id>1</id><state>exploded</state></job>`)
+		case "job-failed":
+			post(done, tx, "200", `<job xmlns="urn:shop:jobs"><id>1</id><state>failed</state></job>`)
 		default:
 			post(done, tx, "200", `<job xmlns="urn:shop:jobs"><id>1</id><state>done</state></job>`)
 		}
@@ -105,7 +115,16 @@ func runJob(ctx context.Context) error {
 	if err := callbackHeaderIs(ctx, "x-transaction-id", "${tx}"); err != nil {
 		return err
 	}
-	return callbackFieldIs(ctx, "/state", "done")
+	if err := callbackFieldIs(ctx, "/state", "done"); err != nil {
+		return err
+	}
+	if err := saveCallbackField(ctx, "/nosuch", "x"); err == nil {
+		return errors.New("saving an absent callback field did not fail")
+	}
+	if err := saveCallbackField(ctx, "/id", "job"); err != nil {
+		return err
+	}
+	return callbackFieldIs(ctx, "/id", "${job}")
 }
 
 func TestCallbacksLive(t *testing.T) {

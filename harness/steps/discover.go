@@ -88,18 +88,31 @@ func fieldCountVar(ctx context.Context, ptr, want string) error {
 	return fieldCount(ctx, ptr, n)
 }
 
+// hasItem checks that a list has (or has no) item whose field is a value. "No item" is judged
+// on every item: an item without the field fails the step (it cannot tell, and a misspelt field
+// would otherwise pass on any list). An empty list passes "no item": the list was read, and
+// nothing in it has the value, which is what the step claims.
 func hasItem(ctx context.Context, ptr, rel, sub, want string) error {
-	_, _, err := pick(ctx, ptr, sub, want, false)
-	if rel == "no" {
-		if err == nil {
-			s := scenario(ctx)
-			w, _ := s.Expand(want)
-			return fmt.Errorf("%s: expected no item of %s with %s equal to %q, found one", s.last.RequestLine(), ptr, sub, w)
-		}
-		if _, _, lerr := items(ctx, ptr); lerr != nil {
-			return lerr // no array at all is not "no such item"
-		}
-		return nil
+	if rel == "an" {
+		_, _, err := pick(ctx, ptr, sub, want, false)
+		return err
 	}
-	return err
+	s, arr, err := items(ctx, ptr)
+	if err != nil {
+		return err // no array at all is not "no such item"
+	}
+	w, err := s.Expand(want)
+	if err != nil {
+		return err
+	}
+	for i, it := range arr {
+		v, ok := validate.Lookup(it, sub)
+		if !ok {
+			return fmt.Errorf("%s: expected no item of %s with %s equal to %q, but item %d has no field %s, so it cannot be judged: %s", s.last.RequestLine(), ptr, sub, w, i, sub, excerpt([]byte(validate.Render(it))))
+		}
+		if validate.Render(v) == w {
+			return fmt.Errorf("%s: expected no item of %s with %s equal to %q, found one: item %d %s", s.last.RequestLine(), ptr, sub, w, i, excerpt([]byte(validate.Render(it))))
+		}
+	}
+	return nil
 }

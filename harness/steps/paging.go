@@ -2,6 +2,7 @@ package steps
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -24,8 +25,11 @@ func (s *Scenario) page() (*validate.PagingSpec, *validate.Page, error) {
 	if p == nil {
 		return nil, nil, fmt.Errorf("%s: operation %s does not page (no x-paging in the contract)", t.Exchange.RequestLine(), t.Operation.ID)
 	}
-	if t.BodyErr != nil || t.Body == nil {
+	if t.BodyErr != nil {
 		return nil, nil, fmt.Errorf("%s answered %d without a readable page: %v", t.Exchange.RequestLine(), t.Exchange.Status, t.BodyErr)
+	}
+	if t.Body == nil {
+		return nil, nil, fmt.Errorf("%s answered %d with no JSON or XML page (Content-Type %q): %s", t.Exchange.RequestLine(), t.Exchange.Status, t.Exchange.Header.Get("Content-Type"), excerpt(t.Exchange.Body))
 	}
 	pg, problems := validate.ReadPage(t.Body, p)
 	if len(problems) > 0 {
@@ -75,7 +79,7 @@ func pageThrough(ctx context.Context, path string, size int) error {
 		if err := sendWith(ctx, "GET", withQuery(path, q), nil, nil); err != nil {
 			return nil, err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return nil, fmt.Errorf("page %d: %w", n, err)
 		}
 		_, pg, err := s.page()
@@ -86,6 +90,9 @@ func pageThrough(ctx context.Context, path string, size int) error {
 		return err
 	}
 	total := first.Total
+	if total <= size {
+		return fmt.Errorf("%s: paging through %s by %d cannot be judged on %d item(s) (totalCount): the list must fill more than one page (at least %d items)", s.last.RequestLine(), path, size, total, size+1)
+	}
 	last := (total + size - 1) / size
 	if last < 1 {
 		last = 1
@@ -237,11 +244,25 @@ func itemsOrdered(ctx context.Context, expr string) error {
 	if err != nil {
 		return err
 	}
+	if len(pg.Items) < 2 {
+		return fmt.Errorf("%s: expected the items ordered by %s, but ordering cannot be judged on %d item(s): the page must hold at least 2", s.last.RequestLine(), expr, len(pg.Items))
+	}
+	for i, it := range pg.Items {
+		for _, k := range keys {
+			if _, ok := validate.ItemValue(it, k.field); !ok {
+				return fmt.Errorf("%s: expected the items ordered by %s, but item %d has no field %s: %s", s.last.RequestLine(), expr, i, k.field, excerpt([]byte(validate.Render(it))))
+			}
+		}
+	}
+	differ := false
 	for i := 1; i < len(pg.Items); i++ {
 		for _, k := range keys {
 			a, _ := validate.ItemValue(pg.Items[i-1], k.field)
 			b, _ := validate.ItemValue(pg.Items[i], k.field)
 			c := compareValues(validate.Render(a), validate.Render(b))
+			if c != 0 {
+				differ = true
+			}
 			if k.desc {
 				c = -c
 			}
@@ -253,12 +274,15 @@ func itemsOrdered(ctx context.Context, expr string) error {
 			}
 		}
 	}
+	if !differ {
+		return fmt.Errorf("%s: expected the items ordered by %s, but ordering cannot be judged: all %d items compare equal by %s", s.last.RequestLine(), expr, len(pg.Items), expr)
+	}
 	return nil
 }
 
 // everyResponseItem checks a filter on every item of the page: equal to, in (comma-separated),
-// at least (.MIN), at most (.MAX).
-func everyResponseItem(ctx context.Context, field, op, want string) error {
+// at least (.MIN), at most (.MAX). An empty page fails, unless ifAny says it may be empty.
+func everyResponseItem(ctx context.Context, field, op, want string, ifAny bool) error {
 	s := scenario(ctx)
 	w, err := s.Expand(want)
 	if err != nil {
@@ -267,6 +291,9 @@ func everyResponseItem(ctx context.Context, field, op, want string) error {
 	_, pg, err := s.page()
 	if err != nil {
 		return err
+	}
+	if len(pg.Items) == 0 && !ifAny {
+		return fmt.Errorf("%s: expected every item to have %s %s %q, but the page holds no item: there is nothing to judge (say \"if any\" when an empty page is right)", s.last.RequestLine(), field, op, w)
 	}
 	for i, it := range pg.Items {
 		v, ok := validate.ItemValue(it, field)
@@ -303,6 +330,9 @@ func containsFold(list []string, v string) bool {
 
 func responseItemCount(ctx context.Context, cmp string, n int) error {
 	s := scenario(ctx)
+	if cmp != "" && n == 0 {
+		return errors.New(`"at least 0 items" holds for any page, so the step could not fail: expect a positive count, or "should hold 0 items"`)
+	}
 	_, pg, err := s.page()
 	if err != nil {
 		return err

@@ -1,6 +1,15 @@
 // Package steps is the godog step vocabulary shared by every API: authenticate, send requests,
 // assert on status, headers and fields, check the contract, save values, poll, wait.
 //
+// Every step can fail (the few that cannot are marked in the step table, with why): a check that
+// could not fail on the data at hand fails and says so. "every item" and "every response item"
+// fail on an empty list unless the step ends in " if any"; ordering needs at least 2 items with
+// the keys, not all equal; walking or paging through a list needs more items than one page;
+// "should have no item whose" fails on an item without the field (an empty list passes: nothing
+// in it has the value); "should not exist" needs the object or array the field would be in;
+// "at least 0", an empty pattern or text, polling within 0 attempts and an empty list of callback
+// values are refused; callback values are read only from callbacks that keep their contract.
+//
 // The state of a scenario lives in a *Scenario carried by context.Context, created by a Before
 // hook; nothing is kept in package variables, so scenarios run concurrently. Steps never know
 // whether they run live, recording or replaying: the transport and the pacer they are given
@@ -75,6 +84,9 @@ type Scenario struct {
 
 	cb      callbackState
 	tracker *cleanup.Tracker
+	// Deviations lists the scenario's exchanges that broke an inferred assertion (x-evidence): not
+	// failures, unless the run is strict.
+	Deviations []Deviation
 	// CleanupNotes says what a live scenario left behind (a deletion that failed) or created
 	// without the run id prefix (never deleted by the harness).
 	CleanupNotes []string
@@ -296,7 +308,9 @@ func (s *Scenario) apiURL(u *url.URL) *url.URL {
 	return &out
 }
 
-// accept lists the media types the operation documents for its responses.
+// accept lists the media types the operation documents for its responses, the document's main
+// representation first (harness.yaml media_types), the others with a lower quality, so that a
+// server offering several answers in the one the document is written in.
 func (s *Scenario) accept(op *spec.Operation) string {
 	if op == nil || op.Op.Responses == nil {
 		return ""
@@ -315,7 +329,7 @@ func (s *Scenario) accept(op *spec.Operation) string {
 			}
 		}
 	}
-	return strings.Join(types, ", ")
+	return spec.AcceptHeader(types, s.env.API.Harness.MediaTypes)
 }
 
 // Target returns the validation target of the last exchange (routed and decoded once).
@@ -393,15 +407,26 @@ func (s *Scenario) send(ctx context.Context, req *http.Request, body []byte) (*h
 	}
 }
 
-// unavailable describes an answer that says the service is unavailable (5xx, or CloudControl's
-// REASON_5 maintenance), or "" for any other answer.
+// unavailable describes an answer that says the service or the way to it is unavailable (502,
+// 503, 504, or CloudControl's REASON_5 maintenance), or "" for any other answer. A 500 is the
+// API's own answer: its contract is judged like any other (an undocumented 500 is a contract
+// failure, a documented one has its body validated).
 func (s *Scenario) unavailable(x *validate.Exchange) string {
 	if x.Status < 500 {
 		return ""
 	}
 	what := fmt.Sprintf("HTTP %d", x.Status)
+	maintenance := false
 	if v, ok, err := s.Field("/resultCode"); err == nil && ok && validate.Render(v) == "REASON_5" {
 		what += " (REASON_5: scheduled maintenance)"
+		maintenance = true
+	}
+	switch x.Status {
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	default:
+		if !maintenance {
+			return ""
+		}
 	}
 	if n := x.Header.Get("X-Cloudcontract-Attempts"); n != "" {
 		what += " after " + n + " attempts"
@@ -412,3 +437,47 @@ func (s *Scenario) unavailable(x *validate.Exchange) string {
 // SetVar sets a scenario variable (for commands that prepare a scenario outside a suite, such as
 // the preflight's discovery).
 func (s *Scenario) SetVar(name, value string) { s.vars[name] = value }
+
+// Deviation is a response (or notification) that broke an assertion the contract inferred rather
+// than one the document states: reported apart from failures, with its evidence.
+type Deviation struct {
+	// Operation and RequestLine say which exchange it was.
+	Operation, RequestLine string
+	// Problem is what broke, with its evidence.
+	Problem validate.Problem
+}
+
+// validate checks an exchange against the contract; deviations from inferred assertions are kept
+// on the scenario (once per exchange and problem) instead of failing it.
+func (s *Scenario) validate(x *validate.Exchange) error {
+	devs, err := s.env.Validator.ValidateAll(x)
+	op := ""
+	if o, _, ferr := s.env.API.Find(x.Method, x.URL.Path, x.URL.RawQuery); ferr == nil && o != nil {
+		op = o.ID
+	}
+	s.noteDeviations(op, x.RequestLine(), devs)
+	return err
+}
+
+// validateCallback is validate for a notification.
+func (s *Scenario) validateCallback(op *spec.Operation, n *validate.Notification) (*validate.Decoded, error) {
+	d, devs, err := s.env.Validator.ValidateCallbackAll(op, n)
+	s.noteDeviations(op.ID+" (callback)", n.Method+" "+n.URL, devs)
+	return d, err
+}
+
+func (s *Scenario) noteDeviations(op, line string, devs []validate.Problem) {
+	for _, p := range devs {
+		d := Deviation{Operation: op, RequestLine: line, Problem: p}
+		dup := false
+		for _, old := range s.Deviations {
+			if old.RequestLine == d.RequestLine && old.Problem.String() == p.String() {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			s.Deviations = append(s.Deviations, d)
+		}
+	}
+}

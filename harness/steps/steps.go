@@ -57,56 +57,97 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 		return ctx, cerr
 	})
 
-	method := `(GET|POST|PUT|DELETE|PATCH|HEAD)`
-	step := func(expr string, fn any) { sc.Step(expr, fn) }
+	for _, d := range vocabulary() {
+		sc.Step(d.expr, d.fn)
+	}
+}
 
-	step(`^I am authenticated$`, func(ctx context.Context) error { return authenticate(ctx, "default") })
-	step(`^I am authenticated as "([^"]*)"$`, authenticate)
-	step(`^I am not authenticated$`, notAuthenticated)
-	step(`^the variable "([^"]*)" is "([^"]*)"$`, setVariable)
-	step(`^the request header "([^"]*)" is "([^"]*)"$`, setHeader)
+// stepDef is one step of the vocabulary.
+type stepDef struct {
+	expr string
+	fn   any
+	// cannotFail says why the step cannot fail, whatever the response or the scenario's state.
+	// It is empty for every other step: each of those has a case in the tests showing it fail.
+	cannotFail string
+}
 
-	step(`^I send an? `+method+` request to "([^"]*)"$`, send)
-	step(`^I send an? `+method+` request to "([^"]*)" with body:$`, sendBody)
-	step(`^I send an? `+method+` request to "([^"]*)" with query:$`, sendQuery)
-	step(`^I send an? `+method+` request to "([^"]*)" with form:$`, sendForm)
+// Vocabulary returns the expression of every step, in the order they are registered.
+func Vocabulary() []string {
+	defs := vocabulary()
+	out := make([]string, len(defs))
+	for i, d := range defs {
+		out[i] = d.expr
+	}
+	return out
+}
 
-	step(`^the response status should be (\d{3})$`, statusIs)
-	step(`^the response should conform to the contract$`, conforms)
-	step(`^the response header "([^"]*)" should be present$`, headerPresent)
-	step(`^the response header "([^"]*)" should be absent$`, headerAbsent)
-	step(`^the response header "([^"]*)" should be "([^"]*)"$`, headerIs)
-	step(`^the response header "([^"]*)" should match "([^"]*)"$`, headerMatches)
-	step(`^the response field "([^"]*)" should be "([^"]*)"$`, fieldIs)
-	step(`^the response field "([^"]*)" should match "([^"]*)"$`, fieldMatches)
-	step(`^the response field "([^"]*)" should exist$`, fieldExists)
-	step(`^the response field "([^"]*)" should not exist$`, fieldAbsent)
-	step(`^the response field "([^"]*)" should have (\d+) items?$`, fieldCount)
-	step(`^the response field "([^"]*)" should have at least (\d+) items?$`, fieldAtLeast)
-	step(`^the response field "([^"]*)" should have at most (\d+) items?$`, fieldAtMost)
-	step(`^every item of the response field "([^"]*)" should have "([^"]*)" equal to "([^"]*)"$`, everyItem)
-	step(`^the response body should contain "([^"]*)"$`, bodyContains)
-	step(`^I save the response field "([^"]*)" as "([^"]*)"$`, saveField)
-	step(`^I save the response header "([^"]*)" as "([^"]*)"$`, saveHeader)
-	step(`^I save "([^"]*)" of the first item of "([^"]*)" as "([^"]*)"$`, saveFirst)
-	step(`^I save "([^"]*)" of the first item of "([^"]*)" whose "([^"]*)" (is|is not) "([^"]*)" as "([^"]*)"$`, saveFirstWhere)
-	step(`^I save the number of items of "([^"]*)" as "([^"]*)"$`, saveCount)
-	step(`^the response field "([^"]*)" should have "([^"]*)" items?$`, fieldCountVar)
-	step(`^the response field "([^"]*)" should have (an|no) item whose "([^"]*)" is "([^"]*)"$`, hasItem)
-	step(`^I poll `+method+` "([^"]*)" until the response field "([^"]*)" is "([^"]*)" within (\d+) attempts$`, poll)
-	step(`^I wait "?([^"]*?)"? seconds?$`, wait)
-	step(`^walking the pages of "([^"]*)" with "([^"]*)" and "([^"]*)" of (\d+) yields every item of "([^"]*)" exactly once$`, walkPages)
-	step(`^paging through "([^"]*)" by (\d+) yields every item exactly once$`, pageThrough)
-	step(`^the response items should be ordered by "([^"]*)"$`, itemsOrdered)
-	step(`^every response item should have "([^"]*)" (equal to|in|at least|at most) "([^"]*)"$`, everyResponseItem)
-	step(`^the response page should hold (at least )?(\d+) items?$`, responseItemCount)
+// vocabulary is the step table. Steps that judge a list fail on an empty list (or, for ordering
+// and paging, on a list too short to judge) unless the step says " if any": a check that cannot
+// fail on the data at hand is reported, not passed.
+func vocabulary() []stepDef {
+	const method = `(GET|POST|PUT|DELETE|PATCH|HEAD)`
+	return []stepDef{
+		{expr: `^I am authenticated$`, fn: func(ctx context.Context) error { return authenticate(ctx, "default") }},
+		{expr: `^I am authenticated as "([^"]*)"$`, fn: authenticate},
+		{expr: `^I am not authenticated$`, fn: notAuthenticated,
+			cannotFail: "it takes no argument and only forgets the Authorization header and the cookies, which holds in any state"},
+		{expr: `^the variable "([^"]*)" is "([^"]*)"$`, fn: setVariable},
+		{expr: `^the request header "([^"]*)" is "([^"]*)"$`, fn: setHeader},
 
-	step(`^the completion callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, completionArrives)
-	step(`^an? "([^"]*)" callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, callbackArrives)
-	step(`^the callback should conform to the contract$`, callbackConforms)
-	step(`^the callback header "([^"]*)" should be "([^"]*)"$`, callbackHeaderIs)
-	step(`^the callback field "([^"]*)" should be "([^"]*)"$`, callbackFieldIs)
-	step(`^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, eventsInOrder)
+		{expr: `^I send an? ` + method + ` request to "([^"]*)"$`, fn: send},
+		{expr: `^I send an? ` + method + ` request to "([^"]*)" with body:$`, fn: sendBody},
+		{expr: `^I send an? ` + method + ` request to "([^"]*)" with query:$`, fn: sendQuery},
+		{expr: `^I send an? ` + method + ` request to "([^"]*)" with form:$`, fn: sendForm},
+
+		{expr: `^the response status should be (\d{3})$`, fn: statusIs},
+		{expr: `^the response status should be a success$`, fn: statusSuccess},
+		{expr: `^the response should conform to the contract$`, fn: conforms},
+		{expr: `^the response header "([^"]*)" should be present$`, fn: headerPresent},
+		{expr: `^the response header "([^"]*)" should be absent$`, fn: headerAbsent},
+		{expr: `^the response header "([^"]*)" should be "([^"]*)"$`, fn: headerIs},
+		{expr: `^the response header "([^"]*)" should match "([^"]*)"$`, fn: headerMatches},
+		{expr: `^the response field "([^"]*)" should be "([^"]*)"$`, fn: fieldIs},
+		{expr: `^the response field "([^"]*)" should match "([^"]*)"$`, fn: fieldMatches},
+		{expr: `^the response field "([^"]*)" should exist$`, fn: fieldExists},
+		{expr: `^the response field "([^"]*)" should not exist$`, fn: fieldAbsent},
+		{expr: `^the response field "([^"]*)" should have (\d+) items?$`, fn: fieldCount},
+		{expr: `^the response field "([^"]*)" should have at least (\d+) items?$`, fn: fieldAtLeast},
+		{expr: `^the response field "([^"]*)" should have at most (\d+) items?$`, fn: fieldAtMost},
+		{expr: `^every item of the response field "([^"]*)" should have "([^"]*)" equal to "([^"]*)"$`, fn: func(ctx context.Context, ptr, sub, want string) error {
+			return everyItem(ctx, ptr, sub, want, false)
+		}},
+		{expr: `^every item of the response field "([^"]*)" should have "([^"]*)" equal to "([^"]*)" if any$`, fn: func(ctx context.Context, ptr, sub, want string) error {
+			return everyItem(ctx, ptr, sub, want, true)
+		}},
+		{expr: `^the response body should contain "([^"]*)"$`, fn: bodyContains},
+		{expr: `^I save the response field "([^"]*)" as "([^"]*)"$`, fn: saveField},
+		{expr: `^I save the response header "([^"]*)" as "([^"]*)"$`, fn: saveHeader},
+		{expr: `^I save "([^"]*)" of the first item of "([^"]*)" as "([^"]*)"$`, fn: saveFirst},
+		{expr: `^I save "([^"]*)" of the first item of "([^"]*)" whose "([^"]*)" (is|is not) "([^"]*)" as "([^"]*)"$`, fn: saveFirstWhere},
+		{expr: `^I save the number of items of "([^"]*)" as "([^"]*)"$`, fn: saveCount},
+		{expr: `^the response field "([^"]*)" should have "([^"]*)" items?$`, fn: fieldCountVar},
+		{expr: `^the response field "([^"]*)" should have (an|no) item whose "([^"]*)" is "([^"]*)"$`, fn: hasItem},
+		{expr: `^I poll ` + method + ` "([^"]*)" until the response field "([^"]*)" is "([^"]*)" within (\d+) attempts$`, fn: poll},
+		{expr: `^I wait "?([^"]*?)"? seconds?$`, fn: wait},
+		{expr: `^walking the pages of "([^"]*)" with "([^"]*)" and "([^"]*)" of (\d+) yields every item of "([^"]*)" exactly once$`, fn: walkPages},
+		{expr: `^paging through "([^"]*)" by (\d+) yields every item exactly once$`, fn: pageThrough},
+		{expr: `^the response items should be ordered by "([^"]*)"$`, fn: itemsOrdered},
+		{expr: `^every response item should have "([^"]*)" (equal to|in|at least|at most) "([^"]*)"$`, fn: func(ctx context.Context, field, op, want string) error {
+			return everyResponseItem(ctx, field, op, want, false)
+		}},
+		{expr: `^every response item should have "([^"]*)" (equal to|in|at least|at most) "([^"]*)" if any$`, fn: func(ctx context.Context, field, op, want string) error {
+			return everyResponseItem(ctx, field, op, want, true)
+		}},
+		{expr: `^the response page should hold (at least )?(\d+) items?$`, fn: responseItemCount},
+
+		{expr: `^the completion callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, fn: completionArrives},
+		{expr: `^an? "([^"]*)" callback for transaction "([^"]*)" should arrive within (\d+) seconds?$`, fn: callbackArrives},
+		{expr: `^the callback should conform to the contract$`, fn: callbackConforms},
+		{expr: `^the callback header "([^"]*)" should be "([^"]*)"$`, fn: callbackHeaderIs},
+		{expr: `^the callback field "([^"]*)" should be "([^"]*)"$`, fn: callbackFieldIs},
+		{expr: `^I save the callback field "([^"]*)" as "([^"]*)"$`, fn: saveCallbackField},
+		{expr: `^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, fn: eventsInOrder},
+	}
 }
 
 func scenario(ctx context.Context) *Scenario {
@@ -150,7 +191,7 @@ func authenticate(ctx context.Context, name string) error {
 		if x.Status/100 != 2 {
 			return fmt.Errorf("login failed: %s answered %d: %s", x.RequestLine(), x.Status, excerpt(x.Body))
 		}
-		if err := s.env.Validator.Validate(x); err != nil {
+		if err := s.validate(x); err != nil {
 			return err
 		}
 		for name, ptr := range l.Save {
@@ -320,22 +361,38 @@ func excerpt(b []byte) string {
 }
 
 func statusIs(ctx context.Context, want int) error {
+	return statusMatches(ctx, fmt.Sprint(want), want, func(got int) bool { return got == want })
+}
+
+// statusSuccess accepts any 2xx: for operations whose statuses the document does not give (the
+// contract infers them), where a conforming cloud may answer 201 or 204 as well as 200.
+func statusSuccess(ctx context.Context) error {
+	return statusMatches(ctx, "a success (2xx)", 200, func(got int) bool { return got/100 == 2 })
+}
+
+// statusMatches checks the last status with ok; want names the expectation (wantCode is its
+// class, for telling an unavailable service from an expected error).
+func statusMatches(ctx context.Context, want string, wantCode int, ok func(int) bool) error {
 	s := scenario(ctx)
 	x, err := s.Last()
 	if err != nil {
 		return err
 	}
-	if x.Status != want {
-		if why := s.unavailable(x); why != "" && want < 500 {
-			return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s; expected status %d; body: %s", why, want, excerpt(x.Body))}
-		}
-		note := ""
-		if t, err := s.Target(); err == nil && t.StatusKey == "" {
-			note = fmt.Sprintf(" (status not documented for %s, which documents %s)", t.Operation.ID, strings.Join(t.Operation.Statuses(), ", "))
-		}
-		return fmt.Errorf("%s: expected status %d, got %d%s; body: %s", x.RequestLine(), want, x.Status, note, excerpt(x.Body))
+	if ok(x.Status) {
+		return nil
 	}
-	return nil
+	if why := s.unavailable(x); why != "" && wantCode < 500 {
+		return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s; expected status %s; body: %s", why, want, excerpt(x.Body))}
+	}
+	note := ""
+	if t, err := s.Target(); err == nil && t.StatusKey == "" {
+		note = fmt.Sprintf(" (status not documented for %s, which documents %s)", t.Operation.ID, strings.Join(t.Operation.Statuses(), ", "))
+		// An undocumented status breaks the contract, whatever the scenario expected.
+		if verr := s.validate(x); verr != nil {
+			return fmt.Errorf("%s: expected status %s, got %d%s; body: %s: %w", x.RequestLine(), want, x.Status, note, excerpt(x.Body), verr)
+		}
+	}
+	return fmt.Errorf("%s: expected status %s, got %d%s; body: %s", x.RequestLine(), want, x.Status, note, excerpt(x.Body))
 }
 
 func conforms(ctx context.Context) error {
@@ -344,7 +401,7 @@ func conforms(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = s.env.Validator.Validate(x)
+	err = s.validate(x)
 	if why := s.unavailable(x); err != nil && why != "" {
 		return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s, so its contract cannot be judged: %w", why, err)}
 	}
@@ -402,14 +459,27 @@ func headerMatches(ctx context.Context, name, pattern string) error {
 	if err != nil {
 		return err
 	}
-	re, err := regexp.Compile(pattern)
+	re, err := compilePattern(pattern)
 	if err != nil {
-		return fmt.Errorf("bad pattern %q: %w", pattern, err)
+		return err
 	}
 	if len(vals) == 0 || !re.MatchString(vals[0]) {
 		return fmt.Errorf("%s: expected header %s to match %s, got %q", x.RequestLine(), name, pattern, strings.Join(vals, ", "))
 	}
 	return nil
+}
+
+// compilePattern compiles the pattern of a "should match" step. An empty pattern matches anything,
+// so a step with one could not fail: it is refused.
+func compilePattern(pattern string) (*regexp.Regexp, error) {
+	if pattern == "" {
+		return nil, errors.New(`an empty pattern matches any value, so the step could not fail: give a pattern (or say "should be present" / "should exist")`)
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, fmt.Errorf("bad pattern %q: %w", pattern, err)
+	}
+	return re, nil
 }
 
 func field(ctx context.Context, ptr string) (*Scenario, any, error) {
@@ -448,9 +518,9 @@ func fieldMatches(ctx context.Context, ptr, pattern string) error {
 	if err != nil {
 		return err
 	}
-	re, err := regexp.Compile(pattern)
+	re, err := compilePattern(pattern)
 	if err != nil {
-		return fmt.Errorf("bad pattern %q: %w", pattern, err)
+		return err
 	}
 	if got := validate.Render(v); !re.MatchString(got) {
 		return fmt.Errorf("%s: expected field %s to match %s, got %q", s.last.RequestLine(), ptr, pattern, got)
@@ -463,16 +533,39 @@ func fieldExists(ctx context.Context, ptr string) error {
 	return err
 }
 
+// fieldAbsent checks that a field is absent from a body that holds the object or array the
+// field would be in: a field is not "absent" from a body that is not JSON or XML, nor from a
+// parent that is itself missing (that proves nothing about the field).
 func fieldAbsent(ctx context.Context, ptr string) error {
 	s := scenario(ctx)
-	v, ok, err := s.Field(ptr)
+	p, err := s.Expand(ptr)
+	if err != nil {
+		return err
+	}
+	if p == "" || p == "/" {
+		return fmt.Errorf("expected no field %q: the whole body cannot be absent; name a field", ptr)
+	}
+	v, ok, err := s.Field(p)
 	if err != nil {
 		return err
 	}
 	if ok {
-		return fmt.Errorf("%s: expected no field %s, got %s", s.last.RequestLine(), ptr, excerpt([]byte(validate.Render(v))))
+		return fmt.Errorf("%s: expected no field %s, got %s", s.last.RequestLine(), p, excerpt([]byte(validate.Render(v))))
 	}
-	return nil
+	parent := p[:strings.LastIndexByte(p, '/')]
+	pv, pok, _ := s.Field(parent)
+	switch pv.(type) {
+	case map[string]any, []any:
+		return nil
+	}
+	where, got := parent, "absent"
+	if parent == "" {
+		where = "the body"
+	}
+	if pok {
+		got = excerpt([]byte(validate.Render(pv)))
+	}
+	return fmt.Errorf("%s: expected no field %s, but %s, where it would be, is not an object or array (got %s): the absence proves nothing; body: %s", s.last.RequestLine(), p, where, got, excerpt(s.last.Body))
 }
 
 func items(ctx context.Context, ptr string) (*Scenario, []any, error) {
@@ -499,6 +592,9 @@ func fieldCount(ctx context.Context, ptr string, n int) error {
 }
 
 func fieldAtLeast(ctx context.Context, ptr string, n int) error {
+	if n == 0 {
+		return errors.New(`"at least 0 items" holds for any list, so the step could not fail: expect a positive count, or "should have 0 items"`)
+	}
 	s, arr, err := items(ctx, ptr)
 	if err != nil {
 		return err
@@ -520,7 +616,9 @@ func fieldAtMost(ctx context.Context, ptr string, n int) error {
 	return nil
 }
 
-func everyItem(ctx context.Context, ptr, sub, want string) error {
+// everyItem checks a field of every item of a list. On an empty list it fails, unless ifAny
+// says the feature expects the list may be empty: "every item" of nothing proves nothing.
+func everyItem(ctx context.Context, ptr, sub, want string, ifAny bool) error {
 	s, arr, err := items(ctx, ptr)
 	if err != nil {
 		return err
@@ -529,10 +627,16 @@ func everyItem(ctx context.Context, ptr, sub, want string) error {
 	if err != nil {
 		return err
 	}
+	if len(arr) == 0 && !ifAny {
+		return fmt.Errorf("%s: expected every item of %s to have %s equal to %q, but %s is empty: there is nothing to judge (say \"if any\" when an empty list is right)", s.last.RequestLine(), ptr, sub, w, ptr)
+	}
 	for i, it := range arr {
 		v, ok := validate.Lookup(it, sub)
-		if !ok || validate.Render(v) != w {
-			return fmt.Errorf("%s: item %s/%d%s is %q, expected %q", s.last.RequestLine(), ptr, i, sub, validate.Render(v), w)
+		if !ok {
+			return fmt.Errorf("%s: item %s/%d has no field %s, expected %q", s.last.RequestLine(), ptr, i, sub, w)
+		}
+		if got := validate.Render(v); got != w {
+			return fmt.Errorf("%s: item %s/%d%s is %q, expected %q", s.last.RequestLine(), ptr, i, sub, got, w)
 		}
 	}
 	return nil
@@ -547,6 +651,9 @@ func bodyContains(ctx context.Context, text string) error {
 	w, err := s.Expand(text)
 	if err != nil {
 		return err
+	}
+	if w == "" {
+		return fmt.Errorf("every body contains %q, so the step could not fail: give the text to look for", text)
 	}
 	if !strings.Contains(string(x.Body), w) {
 		return fmt.Errorf("%s: expected the body to contain %q; body: %s", x.RequestLine(), w, excerpt(x.Body))
@@ -579,7 +686,14 @@ func saveHeader(ctx context.Context, hdr, name string) error {
 // contract. Between attempts it waits the poll interval (not at all in replay).
 func poll(ctx context.Context, method, path, ptr, want string, attempts int) error {
 	s := scenario(ctx)
+	if attempts < 1 {
+		return fmt.Errorf("polling %s %s within %d attempts sends nothing: give at least 1 attempt", method, path, attempts)
+	}
 	w, err := s.Expand(want)
+	if err != nil {
+		return err
+	}
+	p, err := s.Expand(ptr)
 	if err != nil {
 		return err
 	}
@@ -593,10 +707,10 @@ func poll(ctx context.Context, method, path, ptr, want string, attempts int) err
 		if err := sendWith(ctx, method, path, nil, nil); err != nil {
 			return err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return fmt.Errorf("poll attempt %d: %w", i, err)
 		}
-		v, ok, err := s.Field(ptr)
+		v, ok, err := s.Field(p)
 		if err != nil {
 			return fmt.Errorf("poll attempt %d: %w", i, err)
 		}
@@ -605,11 +719,11 @@ func poll(ctx context.Context, method, path, ptr, want string, attempts int) err
 			got = validate.Render(v)
 		}
 		seen = append(seen, got)
-		if got == w {
+		if ok && got == w {
 			return nil
 		}
 	}
-	return fmt.Errorf("%s: field %s did not become %q within %d attempts; it was %s", s.last.RequestLine(), ptr, w, attempts, strings.Join(seen, " → "))
+	return fmt.Errorf("%s: field %s did not become %q within %d attempts; it was %s", s.last.RequestLine(), p, w, attempts, strings.Join(seen, " → "))
 }
 
 func wait(ctx context.Context, secs string) error {
@@ -635,12 +749,19 @@ func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int,
 	if err := sendWith(ctx, "GET", path, nil, nil); err != nil {
 		return err
 	}
-	if err := s.env.Validator.Validate(s.last); err != nil {
+	if err := s.validate(s.last); err != nil {
 		return err
 	}
 	_, all, err := items(ctx, ptr)
 	if err != nil {
 		return err
+	}
+	if len(all) <= size {
+		list := ptr
+		if list == "" {
+			list = "the body"
+		}
+		return fmt.Errorf("%s: walking the pages of %s by %s=%d cannot be judged on %d item(s) of %s: the list must fill more than one page (at least %d items)", s.last.RequestLine(), path, sizeParam, size, len(all), list, size+1)
 	}
 	want := map[string]int{}
 	for _, it := range all {
@@ -658,7 +779,7 @@ func walkPages(ctx context.Context, path, pageParam, sizeParam string, size int,
 		if err := sendWith(ctx, "GET", q, nil, nil); err != nil {
 			return err
 		}
-		if err := s.env.Validator.Validate(s.last); err != nil {
+		if err := s.validate(s.last); err != nil {
 			return fmt.Errorf("page %d: %w", page, err)
 		}
 		_, arr, err := items(ctx, ptr)

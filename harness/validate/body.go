@@ -80,6 +80,7 @@ func DecoderFor(contentType string) Decoder {
 // DecodeJSON decodes a JSON body; numbers are kept exact (json.Number), as the schema validator
 // needs. The values are those of encoding/json with UseNumber.
 func DecodeJSON(data []byte, body *spec.BodySchema) (*Decoded, error) {
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) // a UTF-8 byte-order mark is allowed
 	if v, ok := parseJSON(data); ok {
 		return &Decoded{Value: v, Schema: body}, nil
 	}
@@ -168,7 +169,42 @@ func CheckBody(t *Target) []Problem {
 		return nil
 	}
 	out := append([]Problem(nil), d.Problems...)
-	out = append(out, SchemaProblems(bs.JSON, d)...)
+	out = append(out, WithEvidence(t.API, d, SchemaProblems(bs.JSON, d))...)
+	return out
+}
+
+// WithEvidence marks the schema problems that break an inferred assertion (x-evidence on the
+// failing keyword's schema or an ancestor) as deviations. A missing-properties problem is split
+// into one problem per property, as each may have evidence of its own.
+func WithEvidence(api *spec.API, d *Decoded, problems []Problem) []Problem {
+	out := make([]Problem, 0, len(problems))
+	for _, p := range problems {
+		if p.keyword == "" {
+			out = append(out, p)
+			continue
+		}
+		if strings.HasSuffix(p.keyword, "/required") {
+			obj, _ := lookup(d.Value, p.Pointer).(map[string]any)
+			var missing []string
+			for _, name := range api.RequiredAt(p.keyword) {
+				if _, ok := obj[name]; !ok {
+					missing = append(missing, name)
+				}
+			}
+			if len(missing) > 0 {
+				for _, name := range missing {
+					q := p
+					q.Message = fmt.Sprintf("missing properties: '%s'", name)
+					q.Expected = "required property " + name
+					q.Evidence, _ = api.RequiredEvidence(p.keyword, name)
+					out = append(out, q)
+				}
+				continue
+			}
+		}
+		p.Evidence, _ = api.SchemaEvidence(p.keyword)
+		out = append(out, p)
+	}
 	return out
 }
 
@@ -200,6 +236,7 @@ func SchemaProblems(s *jsonschema.Schema, d *Decoded) []Problem {
 			Message:  l.Message,
 			Expected: expectedFromKeyword(l.KeywordLocation),
 			Actual:   excerptValue(lookup(d.Value, l.InstanceLocation)),
+			keyword:  l.AbsoluteKeywordLocation,
 		}
 		key := p.Pointer + "\x00" + p.Message
 		if seen[key] {

@@ -62,10 +62,17 @@ func FindCallback(op *spec.Operation, header, method string) (spec.Callback, boo
 // headers (any documented spelling, see x-header-aliases; names compared case-insensitively and
 // with "_" equal to "-") and its body.
 func (v *Validator) ValidateCallback(op *spec.Operation, n *Notification) (*Decoded, error) {
+	d, _, err := v.ValidateCallbackAll(op, n)
+	return d, err
+}
+
+// ValidateCallbackAll is ValidateCallback that also returns the deviations from inferred
+// assertions, which fail the notification only when the validator is Strict.
+func (v *Validator) ValidateCallbackAll(op *spec.Operation, n *Notification) (*Decoded, []Problem, error) {
 	line := fmt.Sprintf("%s %s (callback of %s)", n.Method, n.URL, op.ID)
 	cb, ok := FindCallback(op, n.To, n.Method)
 	if !ok {
-		return nil, &ContractError{API: v.API.Name, Operation: op.String(), RequestLine: line,
+		return nil, nil, &ContractError{API: v.API.Name, Operation: op.String(), RequestLine: line,
 			Problems: []Problem{{Check: "callback", Message: fmt.Sprintf("%s declares no %s callback to the URL of its %s header", op.ID, n.Method, n.To)}}}
 	}
 	var problems []Problem
@@ -114,13 +121,21 @@ func (v *Validator) ValidateCallback(op *spec.Operation, n *Notification) (*Deco
 				decoded = d
 				problems = append(problems, d.Problems...)
 				if bs.JSON != nil {
-					problems = append(problems, SchemaProblems(bs.JSON, d)...)
+					problems = append(problems, WithEvidence(v.API, d, SchemaProblems(bs.JSON, d))...)
 				}
 			}
 		}
 	}
-	if len(problems) == 0 {
-		return decoded, nil
+	var failing, deviations []Problem
+	for _, p := range problems {
+		if p.Deviation() && !v.Strict {
+			deviations = append(deviations, p)
+		} else {
+			failing = append(failing, p)
+		}
 	}
-	return decoded, &ContractError{API: v.API.Name, Operation: cb.Op.OperationID + " (callback of " + op.ID + ")", RequestLine: line, Problems: problems}
+	if len(failing) == 0 {
+		return decoded, deviations, nil
+	}
+	return decoded, deviations, &ContractError{API: v.API.Name, Operation: cb.Op.OperationID + " (callback of " + op.ID + ")", RequestLine: line, Problems: failing, Deviations: deviations}
 }

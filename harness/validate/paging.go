@@ -14,8 +14,6 @@ import (
 // pageCount (items on this page), totalCount and pageSize, consistent with the request and with
 // each other. Invariants across pages are checked by steps (package steps), which use Page.
 
-func init() { extensionChecks = append(extensionChecks, CheckPaging) }
-
 // PagingSpec is the x-paging extension of an operation.
 type PagingSpec struct {
 	DefaultPageSize int
@@ -28,6 +26,9 @@ type PagingSpec struct {
 	// Plain is true for style: plain — pages without paging attributes in the body (only the
 	// item count can be checked against the requested size).
 	Plain bool
+	// Evidence maps a field of the extension (defaultPageSize, ...) to its evidence when the
+	// document does not state it (x-evidence inside x-paging).
+	Evidence map[string]*spec.Evidence
 }
 
 // Paging returns the paging description of an operation, or nil when it does not page.
@@ -51,6 +52,14 @@ func Paging(op *spec.Operation) *PagingSpec {
 		p.Items = s
 	}
 	p.Plain = raw["style"] == "plain"
+	if ev, ok := raw["x-evidence"].(map[string]any); ok {
+		p.Evidence = map[string]*spec.Evidence{}
+		for k, v := range ev {
+			if e, ok, err := spec.ParseEvidence(v); ok && err == nil {
+				p.Evidence[k] = e
+			}
+		}
+	}
 	return p
 }
 
@@ -164,11 +173,15 @@ func CheckPaging(t *Target) []Problem {
 	}
 	if wantSize > 0 && pg.Size >= 0 && pg.Size != wantSize {
 		what := "the requested " + p.SizeParam
+		var ev *spec.Evidence
 		if q.Get(p.SizeParam) == "" {
 			what = "the documented default"
+			if ev = p.Evidence["defaultPageSize"]; ev != nil {
+				what = "the default page size"
+			}
 		}
 		out = append(out, Problem{Check: "paging", Pointer: "/pageSize", XMLPath: at("pageSize"), Message: "pageSize is not " + what,
-			Expected: fmt.Sprint(wantSize), Actual: fmt.Sprint(pg.Size)})
+			Expected: fmt.Sprint(wantSize), Actual: fmt.Sprint(pg.Size), Evidence: ev})
 	}
 	if pg.Total >= 0 && pg.Size > 0 && pg.Number >= 0 {
 		last := (pg.Total + pg.Size - 1) / pg.Size
@@ -193,7 +206,13 @@ func CheckPaging(t *Target) []Problem {
 			if pg.Number == last {
 				full = pg.Total - (last-1)*pg.Size
 			}
-			if pg.Count != full {
+			switch {
+			case pg.Count == full:
+			case pg.Number == last && pg.Count == len(pg.Items) && pg.Count <= pg.Size:
+				// The last page holds what it says it holds: the total is what disagrees.
+				out = append(out, Problem{Check: "paging", Pointer: "/totalCount", XMLPath: at("totalCount"), Message: fmt.Sprintf("totalCount disagrees with the pages: %d items on the %d full page(s) before this last one and %d on it make %d", (last-1)*pg.Size, last-1, pg.Count, (last-1)*pg.Size+pg.Count),
+					Expected: fmt.Sprint((last-1)*pg.Size + pg.Count), Actual: fmt.Sprint(pg.Total)})
+			default:
 				out = append(out, Problem{Check: "paging", Pointer: "/pageCount", XMLPath: at("pageCount"), Message: fmt.Sprintf("page %d of %d should hold %d of the %d items", pg.Number, last, full, pg.Total),
 					Expected: fmt.Sprint(full), Actual: fmt.Sprint(pg.Count)})
 			}

@@ -13,8 +13,6 @@ import (
 // Status body whose resultCode the operation documents, with the HTTP status documented for that
 // code; a success Status carries REASON_0 and SUCCESS.
 
-func init() { extensionChecks = append(extensionChecks, CheckReasonCode) }
-
 // ReasonCode is one documented fault code.
 type ReasonCode struct {
 	Status      int

@@ -46,7 +46,16 @@ type Problem struct {
 	Expected, Actual string
 	// Message is the explanation.
 	Message string
+	// Evidence is set when the assertion broken is one the contract inferred (x-evidence): the
+	// problem is then a deviation from inferred behaviour, not a contract failure. Nil means the
+	// document states it.
+	Evidence *spec.Evidence
+
+	keyword string // the absolute location of the failing schema keyword, for its evidence
 }
+
+// Deviation tells whether the problem breaks an inferred assertion rather than a documented one.
+func (p Problem) Deviation() bool { return p.Evidence != nil }
 
 // String renders a problem on one line.
 func (p Problem) String() string {
@@ -64,6 +73,9 @@ func (p Problem) String() string {
 	b.WriteString(p.Message)
 	if p.Expected != "" || p.Actual != "" {
 		fmt.Fprintf(&b, " [expected %s; got %s]", orNone(p.Expected), orNone(p.Actual))
+	}
+	if p.Evidence != nil {
+		fmt.Fprintf(&b, " (a deviation: the expectation is %s)", p.Evidence)
 	}
 	return b.String()
 }
@@ -83,6 +95,9 @@ type ContractError struct {
 	RequestLine string
 	Status      int
 	Problems    []Problem
+	// Deviations are the problems with inferred assertions that came with the failure (they are
+	// not what makes it one).
+	Deviations []Problem
 }
 
 // Error implements error.
@@ -100,6 +115,13 @@ func (e *ContractError) Error() string {
 	for _, p := range e.Problems {
 		b.WriteString("\n  - ")
 		b.WriteString(p.String())
+	}
+	if len(e.Deviations) > 0 {
+		fmt.Fprintf(&b, "\n  and %d deviation(s) from inferred behaviour:", len(e.Deviations))
+		for _, p := range e.Deviations {
+			b.WriteString("\n  - ")
+			b.WriteString(p.String())
+		}
 	}
 	return b.String()
 }
@@ -130,6 +152,8 @@ type Validator struct {
 	API *spec.API
 	// Checks run in order after the body is decoded; the default pipeline is DefaultChecks.
 	Checks []Check
+	// Strict makes a deviation from an inferred assertion a failure like any other.
+	Strict bool
 
 	cache *validatorCache
 }
@@ -142,18 +166,14 @@ type validatorCache struct {
 // New returns a validator with the default checks and the checks the API's contract extensions
 // ask for.
 func New(api *spec.API) *Validator {
-	v := &Validator{API: api, Checks: DefaultChecks(), cache: &validatorCache{}}
-	v.Checks = append(v.Checks, extensionChecks...)
-	return v
+	return &Validator{API: api, Checks: DefaultChecks(), cache: &validatorCache{}}
 }
 
-// extensionChecks are added by files of this package that implement contract extensions
-// (x-reason-codes, ...). Each of them does nothing for an operation without its extension.
-var extensionChecks []Check
-
-// DefaultChecks is the pipeline every API gets: status, Content-Type, headers, body, CSV header.
+// DefaultChecks is the pipeline every API gets, in order: status, Content-Type, headers, body,
+// CSV header, and the contract extensions (REASON codes, paging), each of which does nothing for
+// an operation without its extension.
 func DefaultChecks() []Check {
-	return []Check{CheckStatus, CheckContentType, CheckHeaders, CheckBody, CheckCSVHeader}
+	return []Check{CheckStatus, CheckContentType, CheckHeaders, CheckBody, CheckCSVHeader, CheckReasonCode, CheckPaging}
 }
 
 // Prepare routes the exchange and decodes its body: the Target the checks look at.
@@ -173,29 +193,49 @@ func (v *Validator) Prepare(x *Exchange) (*Target, error) {
 }
 
 // Validate checks a response against its contract. It returns nil, a *ContractError listing
-// every problem, or another error when the contract itself cannot be used.
+// every problem with a documented assertion (and, with Strict, every deviation too), or another
+// error when the contract itself cannot be used.
 func (v *Validator) Validate(x *Exchange) error {
+	_, err := v.ValidateAll(x)
+	return err
+}
+
+// ValidateAll is Validate that also returns the deviations from inferred assertions, which do not
+// make the response fail unless the validator is Strict.
+func (v *Validator) ValidateAll(x *Exchange) (deviations []Problem, err error) {
 	t, err := v.Prepare(x)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var problems []Problem
 	for _, c := range v.Checks {
-		problems = append(problems, c(t)...)
+		for _, p := range c(t) {
+			if p.Deviation() && !v.Strict {
+				deviations = append(deviations, p)
+			} else {
+				problems = append(problems, p)
+			}
+		}
 	}
 	if len(problems) == 0 {
-		return nil
+		return deviations, nil
 	}
-	return &ContractError{API: v.API.Name, Operation: t.Operation.String(), RequestLine: x.RequestLine(), Status: x.Status, Problems: problems}
+	return deviations, &ContractError{API: v.API.Name, Operation: t.Operation.String(), RequestLine: x.RequestLine(), Status: x.Status, Problems: problems, Deviations: deviations}
 }
 
-// CheckStatus fails a status the operation does not document.
+// CheckStatus fails a status the operation does not document. Where the document gives no status
+// for the operation at all, the documented ones are inferred and another one is a deviation.
 func CheckStatus(t *Target) []Problem {
 	if t.StatusKey != "" {
 		return nil
 	}
-	return []Problem{{Check: "status", Message: "status not documented for this operation",
-		Expected: "one of " + strings.Join(t.Operation.Statuses(), ", "), Actual: fmt.Sprint(t.Exchange.Status)}}
+	p := Problem{Check: "status", Message: "status not documented for this operation",
+		Expected: "one of " + strings.Join(t.Operation.Statuses(), ", "), Actual: fmt.Sprint(t.Exchange.Status)}
+	if ev, documented := spec.StatusesEvidence(t.Operation); !documented {
+		p.Message = "the document gives no status for this operation; this one differs from the inferred ones"
+		p.Evidence = ev
+	}
+	return []Problem{p}
 }
 
 // bodyExpected tells whether the documented response describes a body.
@@ -220,8 +260,10 @@ func CheckContentType(t *Target) []Problem {
 			Expected: documented(), Actual: "no Content-Type"}}
 	}
 	if _, ok, _ := t.API.ResponseBody(t.Operation, t.StatusKey, ct); !ok {
-		return []Problem{{Check: "content-type", Message: "Content-Type not documented for this response",
-			Expected: documented(), Actual: ct}}
+		p := Problem{Check: "content-type", Message: "Content-Type not documented for this response",
+			Expected: documented(), Actual: ct + ": " + excerpt(t.Exchange.Body)}
+		p.Evidence, _ = spec.ResponseEvidence(t.Operation, t.StatusKey)
+		return []Problem{p}
 	}
 	return nil
 }
@@ -246,8 +288,9 @@ func CheckHeaders(t *Target) []Problem {
 		vals := t.Exchange.Header.Values(name)
 		if len(vals) == 0 {
 			if h.Required {
+				ev, _ := spec.ExtensionEvidence(h.Extensions)
 				out = append(out, Problem{Check: "header", Message: fmt.Sprintf("required header %s is missing", name),
-					Expected: name + " header", Actual: "no " + name + " header"})
+					Expected: name + " header", Actual: "no " + name + " header", Evidence: ev})
 			}
 			continue
 		}
@@ -256,8 +299,12 @@ func CheckHeaders(t *Target) []Problem {
 		}
 		for _, val := range vals {
 			if err := h.Schema.Value.VisitJSON(headerValue(val, h.Schema.Value)); err != nil {
+				ev, _ := spec.ExtensionEvidence(h.Extensions)
+				if ev == nil {
+					ev, _ = spec.ExtensionEvidence(h.Schema.Value.Extensions)
+				}
 				out = append(out, Problem{Check: "header", Message: fmt.Sprintf("header %s does not match its schema: %s", name, schemaReason(err)),
-					Expected: describeSchema(h.Schema.Value), Actual: val})
+					Expected: describeSchema(h.Schema.Value), Actual: val, Evidence: ev})
 			}
 		}
 	}

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"golang.org/x/text/encoding/ianaindex"
 )
 
 // Issue is a structural problem found while decoding (wrong root element, wrong namespace,
@@ -62,6 +63,19 @@ func (r *Result) XMLPath(pointer string) string {
 	}
 }
 
+// utf8BOM is the byte-order mark some servers put before a UTF-8 document.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// charsetReader decodes a document whose XML declaration names another encoding than UTF-8
+// (ISO-8859-1, windows-1252, US-ASCII, UTF-16, ...), by its IANA name.
+func charsetReader(label string, input io.Reader) (io.Reader, error) {
+	enc, err := ianaindex.IANA.Encoding(label)
+	if err != nil || enc == nil {
+		return nil, fmt.Errorf("the declared encoding %q is not one this harness can read", label)
+	}
+	return enc.NewDecoder().Reader(input), nil
+}
+
 // ErrMalformed marks a document that is not well-formed XML.
 var ErrMalformed = errors.New("malformed XML")
 
@@ -69,8 +83,10 @@ var ErrMalformed = errors.New("malformed XML")
 // generically). rootName is the expected root element's local name; when empty, schema.XML.Name is
 // used, and when that is empty too the root name is not checked.
 func Decode(data []byte, schema *openapi3.Schema, rootName string) (*Result, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
 	d := &decoder{dec: xml.NewDecoder(bytes.NewReader(data)), res: &Result{paths: map[string]string{}}}
 	d.dec.Strict = true
+	d.dec.CharsetReader = charsetReader
 	start, err := d.nextStart()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
@@ -83,10 +99,14 @@ func Decode(data []byte, schema *openapi3.Schema, rootName string) (*Result, err
 	if want != "" && want != start.Name.Local {
 		d.issue("/"+start.Name.Local, "", fmt.Sprintf("root element is <%s>, expected <%s>", start.Name.Local, want))
 	}
-	if schema != nil && schema.XML != nil && schema.XML.Namespace != "" && schema.XML.Namespace != start.Name.Space {
-		d.issue("/"+start.Name.Local, "", fmt.Sprintf("root element <%s> is in namespace %q, expected %q", start.Name.Local, start.Name.Space, schema.XML.Namespace))
+	// Children are in their parent's namespace unless their schema names another, as the
+	// documents' examples declare a default namespace on the root and none below it. Without a
+	// namespace in the contract, the root's own is what its children inherit.
+	ns := start.Name.Space
+	if schema != nil && schema.XML != nil && schema.XML.Namespace != "" {
+		ns = d.checkNamespace(start, schema.XML.Namespace, "/"+start.Name.Local, "")
 	}
-	v, err := d.element(start, schema, "/"+start.Name.Local, "")
+	v, err := d.element(start, schema, "/"+start.Name.Local, "", ns)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
@@ -222,20 +242,21 @@ func escapeToken(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
-// element decodes the element whose start tag was just read.
-func (d *decoder) element(start xml.StartElement, schema *openapi3.Schema, xpath, ptr string) (any, error) {
+// element decodes the element whose start tag was just read; ns is the namespace the contract
+// puts it in (its children inherit it).
+func (d *decoder) element(start xml.StartElement, schema *openapi3.Schema, xpath, ptr, ns string) (any, error) {
 	schema = flatten(schema)
 	d.res.paths[ptr] = xpath
 	switch schemaType(schema) {
 	case openapi3.TypeObject:
-		return d.object(start, schema, xpath, ptr)
+		return d.object(start, schema, xpath, ptr, ns)
 	case openapi3.TypeArray:
 		// A wrapped array read as the element itself: its children are the items.
 		var item *openapi3.Schema
 		if schema.Items != nil {
 			item = schema.Items.Value
 		}
-		return d.arrayChildren(start, item, xpath, ptr)
+		return d.arrayChildren(start, item, xpath, ptr, ns)
 	case "":
 		if schema == nil {
 			return d.generic(start, xpath, ptr)
@@ -250,7 +271,7 @@ func (d *decoder) element(start xml.StartElement, schema *openapi3.Schema, xpath
 	}
 }
 
-func (d *decoder) object(start xml.StartElement, schema *openapi3.Schema, xpath, ptr string) (any, error) {
+func (d *decoder) object(start xml.StartElement, schema *openapi3.Schema, xpath, ptr, ns string) (any, error) {
 	obj := map[string]any{}
 	attrs := map[string]binding{}
 	elems := map[string]binding{}
@@ -333,11 +354,15 @@ func (d *decoder) object(start xml.StartElement, schema *openapi3.Schema, xpath,
 				}
 				continue
 			}
-			d.checkNamespace(t, b, xpath+"/"+name, ptr+"/"+escapeToken(b.prop))
+			own := b.schema
+			if b.array && !b.wrapped {
+				own = b.item
+			}
+			childNS := d.checkNamespace(t, namespaceOf(own, ns), xpath+"/"+name, ptr+"/"+escapeToken(b.prop))
 			switch {
 			case b.array && b.wrapped:
 				p := ptr + "/" + escapeToken(b.prop)
-				v, err := d.arrayChildren(t, b.item, xpath+"/"+name, p)
+				v, err := d.arrayChildren(t, b.item, xpath+"/"+name, p, childNS)
 				if err != nil {
 					return nil, err
 				}
@@ -347,7 +372,7 @@ func (d *decoder) object(start xml.StartElement, schema *openapi3.Schema, xpath,
 				idx := len(arr)
 				p := fmt.Sprintf("%s/%s/%d", ptr, escapeToken(b.prop), idx)
 				d.res.paths[ptr+"/"+escapeToken(b.prop)] = xpath + "/" + name
-				v, err := d.element(t, b.item, fmt.Sprintf("%s/%s[%d]", xpath, name, idx+1), p)
+				v, err := d.element(t, b.item, fmt.Sprintf("%s/%s[%d]", xpath, name, idx+1), p, childNS)
 				if err != nil {
 					return nil, err
 				}
@@ -358,7 +383,7 @@ func (d *decoder) object(start xml.StartElement, schema *openapi3.Schema, xpath,
 				if counts[name] > 1 {
 					d.issue(cx, p, fmt.Sprintf("element <%s> appears %d times, the schema allows one", name, counts[name]))
 				}
-				v, err := d.element(t, b.schema, cx, p)
+				v, err := d.element(t, b.schema, cx, p, childNS)
 				if err != nil {
 					return nil, err
 				}
@@ -377,21 +402,35 @@ func (d *decoder) object(start xml.StartElement, schema *openapi3.Schema, xpath,
 	}
 }
 
-func (d *decoder) checkNamespace(t xml.StartElement, b binding, xpath, ptr string) {
-	s := b.schema
-	if b.array && !b.wrapped {
-		s = b.item
+// namespaceOf is the namespace the contract gives an element of schema s whose parent is in
+// parent: its own xml.namespace, or the parent's.
+func namespaceOf(s *openapi3.Schema, parent string) string {
+	if s != nil && s.XML != nil && s.XML.Namespace != "" {
+		return s.XML.Namespace
 	}
-	if s == nil || s.XML == nil || s.XML.Namespace == "" {
-		return
+	return parent
+}
+
+// checkNamespace reports an element that is not in the namespace the contract gives it, and
+// returns the namespace its children inherit: the element's own, so that children declared along
+// with a misplaced parent are one mistake, reported once.
+func (d *decoder) checkNamespace(t xml.StartElement, want, xpath, ptr string) string {
+	if t.Name.Space != want {
+		d.issue(xpath, ptr, fmt.Sprintf("element <%s> is in %s, expected %s", t.Name.Local, nsName(t.Name.Space), nsName(want)))
 	}
-	if t.Name.Space != s.XML.Namespace {
-		d.issue(xpath, ptr, fmt.Sprintf("element <%s> is in namespace %q, expected %q", t.Name.Local, t.Name.Space, s.XML.Namespace))
+	return t.Name.Space
+}
+
+func nsName(ns string) string {
+	if ns == "" {
+		return "no namespace"
 	}
+	return fmt.Sprintf("namespace %q", ns)
 }
 
 // arrayChildren decodes every child element of start as an item.
-func (d *decoder) arrayChildren(start xml.StartElement, item *openapi3.Schema, xpath, ptr string) (any, error) {
+func (d *decoder) arrayChildren(start xml.StartElement, item *openapi3.Schema, xpath, ptr, ns string) (any, error) {
+	itemNS := namespaceOf(item, ns)
 	arr := []any{}
 	d.res.paths[ptr] = xpath
 	for {
@@ -406,7 +445,8 @@ func (d *decoder) arrayChildren(start xml.StartElement, item *openapi3.Schema, x
 			if want != "" && t.Name.Local != want {
 				d.issue(fmt.Sprintf("%s/%s", xpath, t.Name.Local), fmt.Sprintf("%s/%d", ptr, idx), fmt.Sprintf("element <%s> in a list of <%s>", t.Name.Local, want))
 			}
-			v, err := d.element(t, item, fmt.Sprintf("%s/%s[%d]", xpath, t.Name.Local, idx+1), fmt.Sprintf("%s/%d", ptr, idx))
+			got := d.checkNamespace(t, itemNS, fmt.Sprintf("%s/%s[%d]", xpath, t.Name.Local, idx+1), fmt.Sprintf("%s/%d", ptr, idx))
+			v, err := d.element(t, item, fmt.Sprintf("%s/%s[%d]", xpath, t.Name.Local, idx+1), fmt.Sprintf("%s/%d", ptr, idx), got)
 			if err != nil {
 				return nil, err
 			}

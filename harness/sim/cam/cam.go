@@ -29,9 +29,9 @@ const DefaultToken = "cam-sim-bearer-token-4f1c2a"
 // DefaultUsername is the owner of what the default token creates.
 const DefaultUsername = "admin"
 
-// DefaultTenantID is the tenant every token of the simulator belongs to (the
-// tenant of the document's examples, line 1172). A request for another tenant
-// is refused with 401.
+// DefaultTenantID is the tenant every token of the simulator belongs to in
+// the default data set (the tenant of the document's examples, line 1172). A
+// request for another tenant is refused with 401.
 const DefaultTenantID = "c26b3dd4-4e74-4545-8ac9-bc30a6167b33"
 
 // FailMarker makes a deployment fail: an instance parameter value containing
@@ -54,6 +54,7 @@ type Simulator struct {
 	ids     *sim.IDs
 	clock   *sim.Clock
 	handler http.Handler
+	data    *dataset
 
 	mu        sync.Mutex // guards the state below
 	services  []*service
@@ -63,11 +64,15 @@ type Simulator struct {
 	icons     []*icon
 }
 
-var _ sim.Simulator = (*Simulator)(nil)
+var (
+	_ sim.Simulator = (*Simulator)(nil)
+	_ sim.Seeded    = (*Simulator)(nil)
+)
 
-// New returns a simulator holding the document's three icons and nothing
-// else. It fails only when opts.Faults names a fault this simulator does not
-// know.
+// New returns a simulator holding the data set opts.Dataset names: by
+// default the document's three icons and nothing else (see dataset). It fails
+// when opts.Faults names a fault this simulator does not know, or
+// opts.Dataset a data set it does not serve.
 func New(opts sim.Options) (*Simulator, error) {
 	if opts.AuthDisabled {
 		return nil, errors.New("the document gives no way to switch authentication off for this API")
@@ -76,6 +81,11 @@ func New(opts sim.Options) (*Simulator, error) {
 	if err != nil {
 		return nil, err
 	}
+	name, err := opts.DatasetName()
+	if err != nil {
+		return nil, err
+	}
+	data := newDataset(name)
 	s := &Simulator{
 		opts:      opts,
 		faults:    faults,
@@ -84,8 +94,10 @@ func New(opts sim.Options) (*Simulator, error) {
 		clock:     sim.NewClock(opts.StartTime(), ClockStep),
 		manifests: map[string]*manifest{},
 		actions:   map[string]*action{},
-		icons:     seedIcons(),
+		icons:     append([]*icon(nil), data.icons...),
+		data:      data,
 	}
+	s.seed()
 	s.handler = opts.Wrap(s.routes())
 	return s, nil
 }

@@ -21,17 +21,21 @@ func KnownFaults() []sim.Fault {
 	return []sim.Fault{
 		{Name: FaultWrongStatus, Description: "answers successes with statuses the spec does not document: " +
 			"createService and updateService answer 201, createServiceInstance and deployServiceInstance answer 202, " +
-			"uploadIcon answers 201 (all documented as 200)"},
+			"uploadIcon answers 201 (all answer 200 in the contract; the document gives no status, so a deviation, and the " +
+			"features, which expect 200, fail)"},
 		{Name: FaultMissingRequiredField, Description: "drops a required field: `Status` from every service instance body " +
 			"(createServiceInstance, deployServiceInstance, getServiceInstance, getServiceInstanceInputParameters, " +
 			"getServiceInstanceVersionChangePaths, listServiceInstances), `service_id` from the createService/updateService result, " +
-			"`id` from every icon of listIcons and listIconsByName"},
+			"`id` from every icon of listIcons and listIconsByName (all inferred from the examples: deviations), and `res.name` from " +
+			"uploadIcon, which the document states (line 2800: \"It returns the name and id of the image\"): a failure"},
 		{Name: FaultWrongType, Description: "gives a field the wrong JSON type: `serviceInstanceCount` of the embedded serviceManifest as a " +
-			"string in every service instance body, and `res.id` of uploadIcon as a number"},
+			"string in every service instance body, and `res.id` of uploadIcon as a number (types inferred from the examples: " +
+			"deviations, failing with --strict)"},
 		{Name: FaultBadTimeFormat, Description: "writes `updated_time` of every service instance body and `lastUpdated` of every listServices " +
-			"record as JavaScript Date.toString() text (\"Fri Jul 20 2018 09:00:01 GMT+0000 (UTC)\") instead of RFC 3339 date-time"},
+			"record as JavaScript Date.toString() text (\"Fri Jul 20 2018 09:00:01 GMT+0000 (UTC)\") instead of RFC 3339 date-time " +
+			"(the format is inferred from the examples: deviations, failing with --strict)"},
 		{Name: FaultWrongContentType, Description: "serves every JSON body (successes and errors of all 29 operations) as text/html; " +
-			"downloadIcon's file keeps its own type"},
+			"downloadIcon's file keeps its own type (the document names no response type: deviations, failing with --strict)"},
 		{Name: FaultTokenNotEnforced, Description: "every operation serves a request without a valid Bearer token (missing or unknown) " +
 			"as the first configured user instead of answering 401"},
 		{Name: FaultInstanceStuck, Description: "service instances never leave `Submitted`: getServiceInstance (and every read of an " +

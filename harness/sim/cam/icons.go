@@ -11,8 +11,10 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 )
 
-// icon is a service icon. Icons belong to the tenant; the three of the
-// document (lines 2829-2845) are there from the start, for every tenant.
+// icon is a service icon. Icons belong to the tenant; those of the data set
+// (in the default one, the three of the document, lines 2829-2845) are there
+// from the start, for every tenant. An icon of the data set may have no
+// recorded media type (contentType ""): its record has no ContentTye.
 type icon struct {
 	id, name, contentType, tenant string
 	data                          []byte
@@ -79,6 +81,9 @@ func (s *Simulator) uploadIcon(w http.ResponseWriter, r *http.Request, c caller)
 	if s.faults.On(FaultWrongType) {
 		res["id"] = len(s.icons)
 	}
+	if s.faults.On(FaultMissingRequiredField) {
+		delete(res, "name") // the one body whose fields the document states (line 2800)
+	}
 	s.ok(w, obj{"res": res}, http.StatusCreated)
 }
 
@@ -102,7 +107,10 @@ next:
 				continue next
 			}
 		}
-		rec := obj{"ContentTye": ic.contentType, "name": ic.name, "id": ic.id}
+		rec := s.data.decorate(recordIcon, obj{"name": ic.name, "id": ic.id})
+		if ic.contentType != "" {
+			rec["ContentTye"] = ic.contentType
+		}
 		if s.faults.On(FaultMissingRequiredField) {
 			delete(rec, "id")
 		}
@@ -133,7 +141,11 @@ func (s *Simulator) downloadIcon(w http.ResponseWriter, r *http.Request, c calle
 		ic := s.icons[i]
 		if ic.name == name && ic.visibleTo(c) {
 			w.Header().Set("Content-Disposition", `attachment; filename="`+ic.name+`"`)
-			sim.WriteBody(w, http.StatusOK, ic.contentType, ic.data)
+			ct := ic.contentType
+			if ct == "" {
+				ct = "application/octet-stream"
+			}
+			sim.WriteBody(w, http.StatusOK, ct, ic.data)
 			return
 		}
 	}

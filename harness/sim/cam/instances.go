@@ -1,6 +1,7 @@
 package cam
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -174,19 +175,34 @@ func resolveTag(in *instance, v string) string {
 }
 
 // templateValue resolves a template parameter value: ${input_parameters.X}
-// takes the instance's value of X.
+// takes the instance's value of X. The flattened record holds strings only:
+// a list or map value is written as its JSON text.
 func templateValue(in *instance, v any) string {
 	sv, ok := v.(string)
 	if !ok {
-		return fmt.Sprint(v)
+		return flatValue(v)
 	}
 	if strings.HasPrefix(sv, "${input_parameters.") && strings.HasSuffix(sv, "}") {
 		name := strings.TrimSuffix(strings.TrimPrefix(sv, "${input_parameters."), "}")
 		if pv, ok := in.params[name]; ok {
-			return fmt.Sprint(pv)
+			return flatValue(pv)
 		}
 	}
 	return sv
+}
+
+// flatValue is a parameter value as the flattened activity record writes it.
+func flatValue(v any) string {
+	switch v.(type) {
+	case []any, map[string]any:
+		b, err := json.Marshal(v)
+		if err == nil {
+			return string(b)
+		}
+	case string:
+		return v.(string)
+	}
+	return fmt.Sprint(v)
 }
 
 // activities is activity_deployment_details once the deployment has started:
@@ -278,6 +294,10 @@ func (s *Simulator) instanceJSON(in *instance) obj {
 	if rn.kind == actTerminate {
 		out["action"] = actTerminate
 	}
+	if s.data.otherForms {
+		out["ordered_time"] = in.created.UnixMilli()
+		out["Bearer_Token"] = "*******"
+	}
 	if !in.processed.IsZero() {
 		out["processed_time"] = stamp(in.processed)
 	}
@@ -290,7 +310,7 @@ func (s *Simulator) instanceJSON(in *instance) obj {
 	if s.faults.On(FaultMissingRequiredField) {
 		delete(out, "Status")
 	}
-	return out
+	return s.data.decorate(recordInstance, out, "templateName", "catalogItemName", "instance_id")
 }
 
 func (b *bindInstance) json(in *instance) obj {
@@ -402,7 +422,7 @@ func (s *Simulator) deploy(w http.ResponseWriter, r *http.Request, c caller, m *
 	}
 	for _, p := range inputParameters(m.source) {
 		if v, ok := p["default"]; ok {
-			in.params[str(p["name"])] = v
+			in.params[str(p["name"])] = clone(v)
 		}
 	}
 	for _, key := range []string{"templateParameters", "specifications"} {
@@ -458,13 +478,22 @@ func (s *Simulator) getInputParameters(w http.ResponseWriter, r *http.Request, c
 }
 
 // listInstances implements GET /ServiceInstances: the instances of the
-// namespace. Listing does not move any run.
+// namespace. Listing moves no deployment, but it is a read of the instances
+// being terminated: as a read by id, it finishes their destroy, and they are
+// no longer listed.
 func (s *Simulator) listInstances(w http.ResponseWriter, _ *http.Request, c caller) {
-	out := []any{}
-	for _, in := range s.instances {
-		if in.tenant == c.tenant && in.ns == c.ns {
-			out = append(out, s.instanceJSON(in))
+	var listed []*instance
+	for _, i := range s.data.ordered(len(s.instances)) {
+		if in := s.instances[i]; in.tenant == c.tenant && in.ns == c.ns {
+			listed = append(listed, in)
 		}
+	}
+	out := []any{}
+	for _, in := range listed {
+		if in.current().kind == actTerminate && s.advance(in) {
+			continue
+		}
+		out = append(out, s.instanceJSON(in))
 	}
 	s.json(w, http.StatusOK, out)
 }

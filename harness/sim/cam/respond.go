@@ -55,9 +55,11 @@ func (s *Simulator) lockError(w http.ResponseWriter, stack string) {
 }
 
 // authenticate resolves the Bearer token and the tenant of the request,
-// answering 401 itself when either is wrong. A token is valid for
-// DefaultTenantID only, and every call names its tenant and team (tenantId
-// and ace_orgGuid are in every curl of the document).
+// answering 401 itself when either is wrong. A token is valid for the tenant
+// of the data set only, and for its team and the team's namespaces; every
+// call names its tenant and team (tenantId and ace_orgGuid are in every curl
+// of the document). The document names no error for a team or namespace the
+// token may not use; the simulator answers it as it does another tenant.
 func (s *Simulator) authenticate(w http.ResponseWriter, r *http.Request) (caller, bool) {
 	q := r.URL.Query()
 	c := caller{tenant: q.Get("tenantId"), org: q.Get("ace_orgGuid"), ns: q.Get("cloudOE_spaceGuid")}
@@ -77,8 +79,12 @@ func (s *Simulator) authenticate(w http.ResponseWriter, r *http.Request) (caller
 		s.fail(w, http.StatusUnauthorized, "AUTHORIZATION_REQUIRED", "Authorization Required: tenantId and ace_orgGuid are required")
 		return c, false
 	}
-	if c.tenant != DefaultTenantID {
+	if c.tenant != s.data.tenant {
 		s.fail(w, http.StatusUnauthorized, "AUTHORIZATION_REQUIRED", "Authorization Required: the token is not valid for tenant "+c.tenant)
+		return c, false
+	}
+	if err := s.data.allows(c.org, c.ns); err != nil {
+		s.fail(w, http.StatusUnauthorized, "AUTHORIZATION_REQUIRED", "Authorization Required: "+err.Error())
 		return c, false
 	}
 	return c, true

@@ -268,15 +268,19 @@ func (s *Simulator) summary(sv *service) obj {
 	if !m.published.IsZero() {
 		published = stamp(m.published)
 	}
+	created := jsDate(m.created)
+	if s.data.otherForms {
+		created = stamp(m.created)
+	}
 	lastUpdated := stamp(m.updated)
 	if s.faults.On(FaultBadTimeFormat) {
 		lastUpdated = jsDate(m.updated)
 	}
-	return obj{"id": sv.id, "name": serviceName(src), "displayName": serviceName(src), "author": m.author,
+	return s.data.decorate(recordService, obj{"id": sv.id, "name": serviceName(src), "displayName": serviceName(src), "author": m.author,
 		"image": str(meta["image"]), "specVersion": str(src["specVersion"]), "status": m.status, "plans": plans,
 		"tags": listOr(src["tags"]), "parameters": params, "serviceManifestId": m.id, "lastUpdated": lastUpdated,
-		"published": published, "creationTime": jsDate(m.created), "tag": m.tagID, "template_mapping": mapping,
-		"orgGuid": sv.org, "spaceGuid": sv.ns, "namespaceId": sv.ns}
+		"published": published, "creationTime": created, "tag": m.tagID, "template_mapping": mapping,
+		"orgGuid": sv.org, "spaceGuid": sv.ns, "namespaceId": sv.ns}, "displayName", "image", "tag", "template_mapping")
 }
 
 // createService implements POST /ServiceManifest. The namespace is
@@ -447,8 +451,8 @@ func (s *Simulator) unretireService(w http.ResponseWriter, r *http.Request, c ca
 // ones only (line 879).
 func (s *Simulator) listServices(w http.ResponseWriter, _ *http.Request, c caller) {
 	out := []any{}
-	for _, sv := range s.services {
-		if sv.tenant == c.tenant && (sv.ns == "" || sv.ns == c.ns) {
+	for _, i := range s.data.ordered(len(s.services)) {
+		if sv := s.services[i]; sv.tenant == c.tenant && (sv.ns == "" || sv.ns == c.ns) {
 			out = append(out, s.summary(sv))
 		}
 	}

@@ -1,9 +1,11 @@
 package cam
 
 import (
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -32,28 +34,33 @@ func loadValidator(t *testing.T) *validate.Validator {
 
 // violations runs the tour (every operation, and a spread of documented
 // errors) against a simulator with opts and returns the contract violations,
-// one per failing answer.
-func violations(t *testing.T, v *validate.Validator, opts sim.Options) []error {
+// one per failing answer, and the deviations from inferred assertions that
+// did not fail (none when v is Strict).
+func violations(t *testing.T, v *validate.Validator, opts sim.Options) (failures []error, deviations []validate.Problem) {
 	t.Helper()
 	c := newClient(t, opts)
 	tour(c)
-	var out []error
 	for _, x := range c.log {
 		u, err := url.Parse(x.target)
 		require.NoError(t, err)
 		ex := &validate.Exchange{Method: x.method, URL: u, RequestBody: []byte(x.body),
 			Status: x.rec.Code, Header: x.rec.Header(), Body: x.rec.Body.Bytes()}
-		if err := v.Validate(ex); err != nil {
-			out = append(out, err)
+		devs, err := v.ValidateAll(ex)
+		if err != nil {
+			failures = append(failures, err)
 		}
+		deviations = append(deviations, devs...)
 	}
-	return out
+	return failures, deviations
 }
 
-// TestAnswersMatchSpec checks every answer of the tour against the contract.
+// TestAnswersMatchSpec checks every answer of the tour against the contract,
+// strictly: the simulator keeps to what the contract infers too.
 func TestAnswersMatchSpec(t *testing.T) {
 	v := loadValidator(t)
-	for _, err := range violations(t, v, sim.Options{}) {
+	v.Strict = true
+	failures, _ := violations(t, v, sim.Options{})
+	for _, err := range failures {
 		t.Error(err)
 	}
 }
@@ -79,14 +86,56 @@ func TestTourCoversEveryOperation(t *testing.T) {
 }
 
 // TestFaultsBreakSpec shows that each fault that changes single answers is
-// visible to plain contract validation. token-not-enforced, instance-stuck,
+// visible to plain contract validation: as a failure where it breaks what
+// the document states, as a deviation (failing only when strict) where it
+// breaks what the contract infers. token-not-enforced, instance-stuck,
 // lock-ignored and namespace-ignored break behaviour, not one answer's shape;
 // TestFaults covers them.
 func TestFaultsBreakSpec(t *testing.T) {
-	v := loadValidator(t)
-	for _, f := range []string{FaultWrongStatus, FaultMissingRequiredField, FaultWrongType, FaultBadTimeFormat, FaultWrongContentType} {
-		t.Run(f, func(t *testing.T) {
-			assert.NotEmpty(t, violations(t, v, sim.Options{Faults: []string{f}}))
+	tests := []struct {
+		fault string
+		// failure is a documented problem the fault must cause ("" when it
+		// breaks only inferred assertions); deviation an inferred one.
+		failure, deviation string
+	}{
+		{FaultWrongStatus, "", "the document gives no status for this operation"},
+		{FaultMissingRequiredField, "missing properties: 'name'", "missing properties: 'Status'"},
+		{FaultWrongType, "", "expected integer, but got string"},
+		{FaultBadTimeFormat, "", "is not valid 'date-time'"},
+		{FaultWrongContentType, "", "Content-Type not documented"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fault, func(t *testing.T) {
+			v := loadValidator(t)
+			failures, deviations := violations(t, v, sim.Options{Faults: []string{tt.fault}})
+			var failed, deviated strings.Builder
+			for _, err := range failures {
+				var ce *validate.ContractError
+				if errors.As(err, &ce) {
+					for _, p := range ce.Problems {
+						failed.WriteString(p.String() + "\n")
+					}
+				}
+			}
+			for _, d := range deviations {
+				assert.True(t, d.Deviation())
+				deviated.WriteString(d.String() + "\n")
+			}
+			if tt.failure != "" {
+				assert.Contains(t, failed.String(), tt.failure)
+			} else {
+				assert.NotContains(t, failed.String(), tt.deviation, "an inferred assertion failed without --strict")
+			}
+			assert.Contains(t, deviated.String(), tt.deviation)
+
+			v.Strict = true
+			failures, deviations = violations(t, v, sim.Options{Faults: []string{tt.fault}})
+			assert.Empty(t, deviations)
+			var strict strings.Builder
+			for _, err := range failures {
+				strict.WriteString(err.Error() + "\n")
+			}
+			assert.Contains(t, strict.String(), tt.deviation)
 		})
 	}
 }

@@ -1,5 +1,7 @@
 package esc
 
+import "github.com/cloudcontract/cloudcontract/harness/sim"
+
 // table keeps records in insertion order, so every list is answered in the
 // order things were created, whatever the map iteration order.
 type table[T any] struct {
@@ -136,13 +138,16 @@ type state struct {
 	hosts       table[*host]
 	vims        table[*vimRec]
 	defaultVim  string
-	fileServers table[*node]
-	actions     table[*mapping]
-	metrics     table[*mapping]
-	config      table[*configParam]
-	opMode      string
-	states      table[*systemState]
-	hostCursor  int
+	// systemTenant is the internal id of the system tenant: images belong
+	// to it and it cannot be deleted.
+	systemTenant string
+	fileServers  table[*node]
+	actions      table[*mapping]
+	metrics      table[*mapping]
+	config       table[*configParam]
+	opMode       string
+	states       table[*systemState]
+	hostCursor   int
 }
 
 // Seeded data. The system admin tenant is the one the document's examples
@@ -156,25 +161,162 @@ const (
 	seedVimID       = "default_openstack_vim"
 )
 
-func seedState() *state {
-	st := &state{ids: map[string]string{}, opMode: "OPERATION", defaultVim: seedVimID}
-	st.tenants.put(adminTenantID, &tenant{
-		Enabled: boolp(true), ExternalTenantID: adminTenantID, InternalTenantID: adminTenantID,
-		Name: adminTenantName, ManagedResource: boolp(false),
-	})
-	st.ids[adminTenantID] = kindTenant
-	for _, h := range []*host{
-		{name: "my-ucs-1", uuid: "0a1f6c2e7d3b4e59a8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9", enabled: true},
-		{name: "my-ucs-2", uuid: "5b2e8d1c4f7a0e3b6d9c2f5a8e1b4d7c0f3a6e9b2d5c8f1a4e7b0d3c", enabled: true},
-		{name: "my-ucs-3", uuid: "17be6eae40795ec068ce77a05fcb1c47f7ac42dfba160261719d4087", enabled: true},
-	} {
-		st.hosts.put(h.name, h)
+// dataset is one independently populated set of the seeded resources a
+// cloud holds before any client writes: tenants (the system tenant among
+// them), compute hosts, VIM connectors (one of them the default), and the
+// VIM image, flavor and network a deployment datamodel names, which ESC
+// lists without a model (images and flavors it did not create are not
+// listed at all) and a run therefore takes from fixture variables.
+type dataset struct {
+	tenants      []*tenant
+	systemTenant string
+	hosts        []*host
+	vims         []vimConnector
+	defaultVim   string
+	image        string
+	flavor       string
+	network      string
+	// states are the named system states (the document names none); the
+	// first one is the fixture system_state.
+	states []*systemState
+	// images and flavors ESC created before the run (listed by GET
+	// /v0/images and /v0/flavors); they belong to the system tenant.
+	images  []*image
+	flavors []*flavor
+	// recoveryEvent is the event_type of the Callback-ESC-Events notification of a VM
+	// recovery. The document shows none; the first data set sends VM_ALIVE, one of the eight
+	// event types of its examples, the second one VM_RECOVERY_COMPLETE, which a real ESC sends
+	// and the examples do not show (the contract's EventType is open: a deviation, not a
+	// failure).
+	recoveryEvent string
+}
+
+// defaultDataset is the document's world: its system tenant, its hosts and
+// its VIM names.
+func defaultDataset() dataset {
+	return dataset{
+		tenants: []*tenant{{
+			Enabled: boolp(true), ExternalTenantID: adminTenantID, InternalTenantID: adminTenantID,
+			Name: adminTenantName, ManagedResource: boolp(false),
+		}},
+		systemTenant: adminTenantID,
+		hosts: []*host{
+			{name: "my-ucs-1", uuid: "0a1f6c2e7d3b4e59a8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9", enabled: true},
+			{name: "my-ucs-2", uuid: "5b2e8d1c4f7a0e3b6d9c2f5a8e1b4d7c0f3a6e9b2d5c8f1a4e7b0d3c", enabled: true},
+			{name: "my-ucs-3", uuid: "17be6eae40795ec068ce77a05fcb1c47f7ac42dfba160261719d4087", enabled: true},
+		},
+		vims: []vimConnector{{ID: seedVimID, Type: "OPENSTACK", Properties: &properties{Property: []property{
+			{Name: "os_auth_url", Value: "http://192.0.2.10:5000/v3"},
+			{Name: "os_project_domain_name", Value: "default"},
+			{Name: "os_project_name", Value: "admin"},
+		}}}},
+		defaultVim:    seedVimID,
+		image:         "ASA",
+		flavor:        "m1.large",
+		network:       "MgtNetwork",
+		recoveryEvent: evVMAlive,
+		states: []*systemState{
+			{name: "DEPLOYMENT_QUEUE", def: "EMPTY"},
+			{name: "VIM_CONNECTION", def: "CONNECTED"},
+			{name: "HA", def: "STANDALONE"},
+		},
 	}
-	st.vims.put(seedVimID, &vimRec{v: vimConnector{ID: seedVimID, Type: "OPENSTACK", Properties: &properties{Property: []property{
-		{Name: "os_auth_url", Value: "http://192.0.2.10:5000/v3"},
-		{Name: "os_project_domain_name", Value: "default"},
-		{Name: "os_project_name", Value: "admin"},
-	}}}})
+}
+
+// secondDataset is populated independently of the first, as differently as
+// the document allows: other ids and names, more tenants and hosts, and the
+// system tenant neither first nor named after anything; a disabled tenant
+// listed first; the optional elements the first one fills left out
+// (managed_resource, a host's uuid, a connector's properties) and the ones
+// it leaves out filled (vim_mapping, extensions); and an element a later ESC
+// might add to a tenant (vim_project_id), which the contract does not
+// forbid. The default VIM connector is listed last.
+func secondDataset() dataset {
+	ext := &extensions{Extension: []extension{{Name: "placement", Properties: &properties{Property: []property{
+		{Name: "zone", Value: "az-2"},
+	}}}}}
+	return dataset{
+		tenants: []*tenant{
+			{Enabled: boolp(false), ExternalTenantID: "7c41d2e09b3a4f6e8d5c1b2a3f4e5d6c", InternalTenantID: "tnt-archive-0193",
+				Name: "archive-2019", VimMapping: boolp(true), ManagedResource: boolp(true)},
+			{Enabled: boolp(true), ExternalTenantID: "4f9e8d7c6b5a49382716a5b4c3d2e1f0", InternalTenantID: "lab-east.core",
+				Name: "lab-east", VimMapping: boolp(false), Extensions: ext, VimProjectID: "prj-5521"},
+			{Enabled: boolp(true), ExternalTenantID: "esc-root-project", InternalTenantID: "EscRootTenant_2",
+				Name: "esc-root", VimProjectID: "prj-0001"},
+			{Enabled: boolp(true), ExternalTenantID: "a0b1c2d3e4f5061728394a5b6c7d8e9f", InternalTenantID: "nfv_west_07",
+				Name: "nfv-west"},
+		},
+		systemTenant: "EscRootTenant_2",
+		hosts: []*host{
+			{name: "compute-b-02.dc2", enabled: true},
+			{name: "compute-a-01.dc2", uuid: "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", enabled: true},
+			{name: "compute-b-01.dc2", enabled: true},
+			{name: "compute-a-02.dc2", uuid: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", enabled: true},
+		},
+		vims: []vimConnector{
+			{ID: "vcenter-lab-b", Type: "VMWARE_VSPHERE"},
+			{ID: "regionTwo_os", Type: "OPENSTACK", Properties: &properties{Property: []property{
+				{Name: "os_project_name", Value: "nfv-ops"},
+				{Name: "os_auth_url", Value: "https://198.51.100.40:13000/v3"},
+			}}},
+		},
+		defaultVim:    "regionTwo_os",
+		image:         "ubuntu-22.04-cloudinit",
+		flavor:        "c4.medium-nfv",
+		network:       "provider-mgmt-410",
+		recoveryEvent: evVMRecoveryComplete,
+		states: []*systemState{
+			{name: "NB_REQUEST_BACKLOG", value: "3_PENDING", def: "IDLE"},
+			{name: "GEO_REDUNDANCY", def: "ACTIVE_STANDBY"},
+		},
+		images: []*image{
+			{InternalImageID: "img-ubuntu-2204", ExternalImageID: "5e0c2b7a-91d4-4c3e-8f6a-2d1b0c9e8f7a", Name: "ubuntu-22.04-cloudinit",
+				Src: "http://203.0.113.15/images/ubuntu-22.04.qcow2", DiskBus: "scsi", ImageIsEnabled: boolp(true), Visibility: "private"},
+			{InternalImageID: "img-csr-17", ExternalImageID: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", Name: "csr1000v-17.3",
+				Src: "http://203.0.113.15/images/csr1000v.qcow2", ImageIsEnabled: boolp(false), Visibility: "public", E1000Net: boolp(true)},
+		},
+		flavors: []*flavor{
+			{InternalFlavorID: "flv-c4-medium", ExternalFlavorID: "b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e", Name: "c4.medium-nfv",
+				VCPUs: intp(4), MemoryMB: intp(8192), EphemeralDiskMB: intp(20480)},
+		},
+	}
+}
+
+// datasetNamed returns the data set called name (sim.DatasetDefault or
+// sim.DatasetSecond, already validated).
+func datasetNamed(name string) dataset {
+	if name == sim.DatasetSecond {
+		return secondDataset()
+	}
+	return defaultDataset()
+}
+
+// seedState is the state of a fresh simulator serving ds.
+func seedState(ds dataset) *state {
+	st := &state{ids: map[string]string{}, opMode: "OPERATION", defaultVim: ds.defaultVim, systemTenant: ds.systemTenant}
+	for _, t := range ds.tenants {
+		c := *t
+		st.tenants.put(c.InternalTenantID, &c)
+		st.ids[c.InternalTenantID] = kindTenant
+	}
+	for _, h := range ds.hosts {
+		c := *h
+		st.hosts.put(c.name, &c)
+	}
+	for _, v := range ds.vims {
+		st.vims.put(v.ID, &vimRec{v: v})
+	}
+	for _, i := range ds.images {
+		c := *i
+		c.InternalTenantID, c.ExternalTenantID = ds.systemTenant, ds.systemTenant
+		st.images.put(c.InternalImageID, &c)
+		st.ids[c.InternalImageID] = kindImage
+	}
+	for _, f := range ds.flavors {
+		c := *f
+		st.flavors.put(c.InternalFlavorID, &c)
+		st.ids[c.InternalFlavorID] = kindFlavor
+	}
 	for _, c := range []*configParam{
 		{category: "DEFAULT", key: "VM_RECOVERY_ATTEMPTS_MAX", typ: "INT", def: "3"},
 		{category: "OPENSTACK", key: "ENDPOINT", typ: "STRING", def: "adminURL", options: []string{"adminURL", "publicURL"}},
@@ -197,13 +339,12 @@ func seedState() *state {
 	for _, m := range [][2]string{{"ICMPPing", "ICMPPing"}, {"MEMORY", "SNMPGet"}, {"CPU", "SNMPGet"}, {"CPU_LOAD_1", "SNMPGet"}} {
 		st.metrics.put(m[0], &mapping{name: m[0], typ: m[1], core: true, body: mappingNode("metric", m[0], m[1])})
 	}
-	for _, s := range []*systemState{
-		{name: "VIM_CONNECTION", def: "CONNECTED"},
-		{name: "DEPLOYMENT_QUEUE", def: "EMPTY"},
-		{name: "HA", def: "STANDALONE"},
-	} {
-		s.value = s.def
-		st.states.put(s.name, s)
+	for _, s := range ds.states {
+		c := *s
+		if c.value == "" {
+			c.value = c.def
+		}
+		st.states.put(c.name, &c)
 	}
 	return st
 }

@@ -74,6 +74,7 @@ type Config struct {
 type Simulator struct {
 	opts    sim.Options
 	cfg     Config
+	data    dataset // the data set seeded at start (never changed)
 	faults  sim.Faults
 	users   []sim.Credential
 	ids     *sim.IDs
@@ -87,7 +88,10 @@ type Simulator struct {
 	st *state
 }
 
-var _ sim.Simulator = (*Simulator)(nil)
+var (
+	_ sim.Simulator = (*Simulator)(nil)
+	_ sim.Seeded    = (*Simulator)(nil)
+)
 
 // New returns a simulator with the seeded ESC, Basic authentication
 // enabled. It fails only when opts.Faults names a fault this simulator does
@@ -103,18 +107,84 @@ func NewWithConfig(opts sim.Options, cfg Config) (*Simulator, error) {
 	if err != nil {
 		return nil, err
 	}
+	name, err := opts.DatasetName()
+	if err != nil {
+		return nil, err
+	}
+	ds := datasetNamed(name)
 	s := &Simulator{
+		data:   ds,
 		opts:   opts,
 		cfg:    cfg,
 		faults: faults,
 		users:  opts.Users([]sim.Credential{{Username: DefaultUsername, Password: DefaultPassword, Role: "admin"}}),
 		ids:    sim.NewIDs(opts.Seed),
 		hooks:  sim.NewWebhooks(cfg.CallbackClient, CallbackTimeout),
-		st:     seedState(),
+		st:     seedState(ds),
 	}
 	s.routes()
 	s.handler = opts.Wrap(http.HandlerFunc(s.serve))
 	return s, nil
+}
+
+// Fixtures gives the fixture variables of specs/esc/harness.yaml in the data
+// set served: the VIM image, flavor and network a deployment datamodel names
+// (ESC lists images and flavors without a model, and only those it created),
+// and the name of a system state (the document names none and lists none).
+func (s *Simulator) Fixtures() map[string]string {
+	return map[string]string{"image": s.data.image, "flavor": s.data.flavor, "network": s.data.network, "system_state": s.data.states[0].name}
+}
+
+// SeedValues lists the identifying literals of the data set served: tenant
+// ids and names, host names and uuids, VIM connector ids and endpoints, and
+// the fixture values.
+func (s *Simulator) SeedValues() []string {
+	d := s.data
+	out := []string{d.image, d.flavor, d.network}
+	for _, t := range d.tenants {
+		out = append(out, t.InternalTenantID, t.ExternalTenantID, t.Name)
+		if t.VimProjectID != "" {
+			out = append(out, t.VimProjectID)
+		}
+	}
+	for _, h := range d.hosts {
+		out = append(out, h.name)
+		if h.uuid != "" {
+			out = append(out, h.uuid)
+		}
+	}
+	for _, st := range d.states {
+		out = append(out, st.name)
+	}
+	for _, i := range d.images {
+		out = append(out, i.InternalImageID, i.ExternalImageID, i.Name, i.Src)
+	}
+	for _, f := range d.flavors {
+		out = append(out, f.InternalFlavorID, f.ExternalFlavorID, f.Name)
+	}
+	for _, v := range d.vims {
+		out = append(out, v.ID)
+		if v.Properties != nil {
+			for _, p := range v.Properties.Property {
+				if p.Name == "os_auth_url" {
+					out = append(out, p.Value)
+				}
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+func dedupe(in []string) []string {
+	seen := map[string]bool{}
+	out := in[:0]
+	for _, v := range in {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Name returns "esc", the folder name of this API everywhere in the repo.

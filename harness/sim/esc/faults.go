@@ -30,9 +30,9 @@ func KnownFaults() []sim.Fault {
 			" have no ESC-Status-Code header (required), and Callback-ESC-Events notifications (deployments, VM operations, " +
 			"snapshot delete, host enable/disable) carry ESC-Status-Code: 999, outside 100..599"},
 		{Name: FaultInvalidCallbackBody, Description: "notifications POSTed to the Callback URL by " + asyncOps +
-			" do not match their schema: <deployment> notifications (deployment create/update/delete/operations) lose the " +
-			"required deployment_stage, <esc_event> notifications (VM operations, snapshot delete) lose the required " +
-			"event_type, resource notifications (tenant, network, subnet, image, flavor, volume, router, VIM connector, " +
+			" do not match their schema: <deployment> notifications (deployment create/update/delete/operations) lose " +
+			"deployment_stage, <esc_event> notifications (VM operations, snapshot delete) lose event_type (deviations only: " +
+			"every example carries them, no model requires them), resource notifications (tenant, network, subnet, image, flavor, volume, router, VIM connector, " +
 			"default VIM connector, VIM user) have the root element <escnotification> instead of the resource element, and " +
 			"file server and volume-from-snapshot notifications (documented as any XML element) are not well-formed XML"},
 		{Name: FaultWrongHTTPStatus, Description: "the synchronous answer of " + asyncOps + " has an undocumented status: " +

@@ -57,6 +57,9 @@ type tenant struct {
 	VimMapping       *bool       `xml:"vim_mapping,omitempty" json:"vim_mapping,omitempty"`
 	Extensions       *extensions `xml:"extensions,omitempty" json:"extensions,omitempty"`
 	ManagedResource  *bool       `xml:"managed_resource,omitempty" json:"managed_resource,omitempty"`
+	// VimProjectID is not in the document: an element a later ESC might
+	// add, served only by the second data set's seeded tenants.
+	VimProjectID string `xml:"vim_project_id,omitempty" json:"vim_project_id,omitempty"`
 }
 
 type tenantList struct {

@@ -198,7 +198,7 @@ func (s *Simulator) deleteTenant(w http.ResponseWriter, r *http.Request) {
 	// Not documented: the system tenant and a tenant that still holds
 	// networks, volumes, routers or deployments are refused as the
 	// documented 400 "Invalid Request".
-	if ids[0] == adminTenantID || s.st.owns(ids[0]) {
+	if ids[0] == s.st.systemTenant || s.st.owns(ids[0]) {
 		s.fail(w, http.StatusBadRequest, "Invalid Request", fmt.Sprintf("tenant %q still holds resources", ids[0]))
 		return
 	}
@@ -531,7 +531,7 @@ func (s *Simulator) createImage(w http.ResponseWriter, r *http.Request) {
 	i.XMLName = xml.Name{}
 	i.EventType = ""
 	i.InternalImageID, i.ExternalImageID = ids[0], s.ids.UUID()
-	i.InternalTenantID, i.ExternalTenantID = adminTenantID, adminTenantID
+	i.InternalTenantID, i.ExternalTenantID = s.st.systemTenant, s.st.systemTenant
 	i.ImageIsEnabled, i.Visibility = boolp(true), "public"
 	if i.E1000Net == nil {
 		i.E1000Net = boolp(false)

@@ -112,6 +112,18 @@ func (n node) clone() node {
 	return c
 }
 
+// inNamespace puts n and every descendant without a namespace of its own in ns, so that a
+// document is written with one default namespace declaration, as the document's examples are
+// (an element left without one would be written with xmlns="" and leave the namespace).
+func (n *node) inNamespace(ns string) {
+	if n.XMLName.Space == "" {
+		n.XMLName.Space = ns
+	}
+	for i := range n.Nodes {
+		n.Nodes[i].inNamespace(n.XMLName.Space)
+	}
+}
+
 // el builds an element with text.
 func el(name, text string) node { return node{XMLName: xml.Name{Local: name}, Text: text} }
 

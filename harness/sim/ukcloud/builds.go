@@ -15,13 +15,12 @@ type buildKind struct {
 	typ      string // JSON:API type of the build
 	location string // path prefix of the single-build operation
 	seq      string // id sequence name
-	first    int    // first id handed out at run time
 }
 
 var (
-	kindVorg = buildKind{typ: "Vorg-build", location: "/api/vorg-builds/", seq: "vorg-build", first: 11}
-	kindVDC  = buildKind{typ: "VDC-build", location: "/api/vdc-builds/", seq: "vdc-build", first: 11}
-	kindEdge = buildKind{typ: "EdgeGateway-build", location: "/api/edge-gateway-builds/", seq: "edge-build", first: 24}
+	kindVorg = buildKind{typ: "Vorg-build", location: "/api/vorg-builds/", seq: "vorg-build"}
+	kindVDC  = buildKind{typ: "VDC-build", location: "/api/vdc-builds/", seq: "vdc-build"}
+	kindEdge = buildKind{typ: "EdgeGateway-build", location: "/api/edge-gateway-builds/", seq: "edge-build"}
 )
 
 // Build states, in the order a build moves through them. "failed" is
@@ -115,20 +114,26 @@ func (s *Simulator) renderBuild(b *build) buildJSON {
 	return out
 }
 
-// accepted answers a build request: 202, Location, the build body.
-func (s *Simulator) accepted(w http.ResponseWriter, b *build) {
+// accepted answers a build request: 202, Location, the build body. The Location is the path the
+// document shows, or in data sets that choose so an absolute URL on the host asked (HTTP allows
+// both; DEFECTS.md #78).
+func (s *Simulator) accepted(w http.ResponseWriter, r *http.Request, b *build) {
 	status := http.StatusAccepted
 	if s.faults.On(FaultWrongStatus) {
 		status = http.StatusOK
 	}
 	if !s.faults.On(FaultMissingLocation) {
-		w.Header().Set("Location", b.kind.location+strconv.Itoa(b.id))
+		loc := b.kind.location + strconv.Itoa(b.id)
+		if s.data.absoluteLocation {
+			loc = "http://" + r.Host + loc
+		}
+		w.Header().Set("Location", loc)
 	}
 	s.json(w, status, map[string]any{"data": s.renderBuild(b)})
 }
 
 func (s *Simulator) newBuild(kind buildKind, accountID int, user string) *build {
-	b := &build{kind: kind, id: s.ids.Next(kind.seq, kind.first), accountID: accountID,
+	b := &build{kind: kind, id: s.ids.Next(kind.seq, s.data.firstID[kind.seq]), accountID: accountID,
 		createdAt: s.clock.Tick(), createdBy: user, state: stateApproved}
 	s.builds = append(s.builds, b)
 	return b
@@ -207,7 +212,7 @@ func (s *Simulator) createVorg(w http.ResponseWriter, r *http.Request, user stri
 	}
 	b := s.newBuild(kindVorg, a.id, user)
 	b.serviceName, b.zoneID = *at.Name, *at.ZoneID
-	s.accepted(w, b)
+	s.accepted(w, r, b)
 }
 
 var vmTypes = map[string]bool{"POWER": true, "ESSENTIAL": true, "PRIORITY": true}
@@ -240,7 +245,7 @@ func (s *Simulator) createVDC(w http.ResponseWriter, r *http.Request, user strin
 	}
 	b := s.newBuild(kindVDC, a.id, user)
 	b.vorgID, b.vdcName, b.vmType, b.serviceName = v.id, *at.Name, *at.VMType, v.name
-	s.accepted(w, b)
+	s.accepted(w, r, b)
 }
 
 var connectivityTypes = map[string]bool{"Internet": true, "External": true}
@@ -271,7 +276,7 @@ func (s *Simulator) createEdge(w http.ResponseWriter, r *http.Request, user stri
 	}
 	b := s.newBuild(kindEdge, a.id, user)
 	b.vorgID, b.vdcURN, b.connType = v.id, d.urn, *at.ConnectivityType
-	s.accepted(w, b)
+	s.accepted(w, r, b)
 }
 
 // getBuild implements GET /api/{vorg,vdc,edge-gateway}-builds/{build_id}.
@@ -335,7 +340,7 @@ func (s *Simulator) complete(b *build) {
 	case kindVorg:
 		// The document: the user who creates the vOrg is granted full
 		// administrative control of it.
-		id := s.ids.Next("vorg", 50)
+		id := s.ids.Next("vorg", s.data.firstID["vorg"])
 		svc := fmt.Sprintf("%d-1-%d-%s", a.id, id, s.ids.Hex(6))
 		v := &vorg{id: id, name: b.serviceName, serviceID: svc, urn: "urn:vcloud:org:" + s.ids.UUID(), zone: b.zoneID,
 			visible: true, admin: true, apiUser: fmt.Sprintf("%d.%d.%s@%s", a.id, id, s.ids.Hex(6), svc), vdcs: []*vdc{}}
@@ -358,7 +363,8 @@ func (s *Simulator) complete(b *build) {
 }
 
 // listBuilds implements GET /api/accounts/{account_id}/{vorg,vdc,edge-gateway}-builds:
-// the account's builds of that kind in id order, without advancing them.
+// the account's builds of that kind in id order (newest first in data sets that choose so; the
+// document fixes no order), without advancing them.
 func (s *Simulator) listBuilds(kind buildKind) authedHandler {
 	return func(w http.ResponseWriter, r *http.Request, _ string) {
 		a, ok := s.visibleAccount(w, r)
@@ -372,6 +378,9 @@ func (s *Simulator) listBuilds(kind buildKind) authedHandler {
 			}
 		}
 		slices.SortFunc(list, func(x, y *build) int { return x.id - y.id })
+		if s.data.buildsNewestFirst {
+			slices.Reverse(list)
+		}
 		out := []buildJSON{}
 		for _, b := range list {
 			out = append(out, s.renderBuild(b))

@@ -41,6 +41,15 @@ type ticket struct {
 	subscribers    []string
 	updates        []ticketUpdate
 	changes        []ticketChange
+	// desk says the simulated support desk works the ticket: one raised at run time moves one
+	// step each time its owner reads it in their own view (GET /api/my_calls/{ticket_id} with
+	// for=user, the default), as a Customer Support Engineer would review it (Awaiting Review ->
+	// In Progress) and later resolve it (-> Resolved). Only those reads count, so that anyone
+	// looking at the ticket otherwise (for=account, a colleague) does not move it under its
+	// owner's feet. The seeded tickets stay as seeded.
+	desk bool
+	// priority is an undocumented field a later revision might add (extras data sets only).
+	priority string
 }
 
 type ticketUpdate struct {
@@ -110,6 +119,7 @@ type ticketSummaryJSON struct {
 	Summary   string `json:"summary"`
 	Submitted string `json:"submitted"`
 	Status    string `json:"status"`
+	Priority  string `json:"priority,omitempty"`
 }
 
 // ticketJSON is a ticket's details. The document describes no field beyond
@@ -128,13 +138,14 @@ type ticketJSON struct {
 	Owner          string   `json:"owner"`
 	AccountID      int      `json:"account_id"`
 	Subscribers    []string `json:"subscribers"`
+	Priority       string   `json:"priority,omitempty"`
 }
 
 func renderTicket(t *ticket) ticketJSON {
 	return ticketJSON{TicketID: t.id, Type: t.kind, Summary: t.summary, Submitted: t.submitted.In(ukTime).Format(ticketTime),
 		Status: t.status, ProblemArea: t.problemArea, Service: t.service, Classification: t.classification,
 		QueryNature: t.queryNature, FurtherDetails: t.details, Owner: t.owner, AccountID: t.accountID,
-		Subscribers: append([]string{}, t.subscribers...)}
+		Subscribers: append([]string{}, t.subscribers...), Priority: t.priority}
 }
 
 // inScope reports whether user sees t: with for=user the tickets the user
@@ -163,8 +174,12 @@ func (s *Simulator) listCalls(w http.ResponseWriter, r *http.Request, user strin
 	out := []ticketSummaryJSON{}
 	for _, t := range s.tickets {
 		if s.inScope(t, user, scope) {
-			out = append(out, ticketSummaryJSON{TicketID: t.id, Summary: t.summary, Submitted: t.submitted.In(ukTime).Format(ticketTime), Status: t.status})
+			out = append(out, ticketSummaryJSON{TicketID: t.id, Summary: t.summary, Submitted: t.submitted.In(ukTime).Format(ticketTime),
+				Status: t.status, Priority: t.priority})
 		}
+	}
+	if s.data.ticketsNewestFirst {
+		slices.Reverse(out)
 	}
 	s.json(w, http.StatusOK, out)
 }
@@ -184,15 +199,39 @@ func (s *Simulator) findTicket(w http.ResponseWriter, r *http.Request, user, sco
 
 // getCall implements GET /api/my_calls/{ticket_id}.
 func (s *Simulator) getCall(w http.ResponseWriter, r *http.Request, user string) {
-	t, ok := s.findTicket(w, r, user, scopeOf(r))
+	scope := scopeOf(r)
+	t, ok := s.findTicket(w, r, user, scope)
 	if !ok {
 		return
+	}
+	if scope == "user" && t.owner == user {
+		s.review(t)
 	}
 	s.json(w, http.StatusOK, struct {
 		Ticket  ticketJSON     `json:"ticket"`
 		Updates []ticketUpdate `json:"updates"`
 		Changes []ticketChange `json:"changes"`
 	}{renderTicket(t), append([]ticketUpdate{}, t.updates...), append([]ticketChange{}, t.changes...)})
+}
+
+// supportDesk is who the simulated support desk's changes are made by.
+const supportDesk = "UKCloud Support"
+
+// review is the simulated support desk working a ticket raised at run time, one step per read
+// by its owner with for=user:
+// a Customer Support Engineer reviews it (Awaiting Review -> In Progress), then resolves it
+// (In Progress -> Resolved). Until the review, the document's note applies: the ticket cannot be
+// cancelled, closed or handed over.
+func (s *Simulator) review(t *ticket) {
+	if !t.desk {
+		return
+	}
+	switch t.status {
+	case statusAwaitingReview:
+		s.setStatus(t, statusInProgress, supportDesk)
+	case statusInProgress:
+		s.setStatus(t, statusResolved, supportDesk)
+	}
 }
 
 func (s *Simulator) stamp() string { return s.clock.Tick().In(ukTime).Format(ticketTime) }
@@ -321,12 +360,15 @@ func (s *Simulator) createCall(w http.ResponseWriter, r *http.Request, user stri
 	}
 	t := &ticket{kind: kind, accountID: s.homeAccount(), summary: *nt.Summary, submitted: s.clock.Tick(), status: statusAwaitingReview,
 		problemArea: *nt.ProblemArea, service: *nt.Service, details: *nt.FurtherDetails, owner: user,
-		subscribers: []string{}, updates: []ticketUpdate{}, changes: []ticketChange{}}
+		subscribers: []string{}, updates: []ticketUpdate{}, changes: []ticketChange{}, desk: true}
+	if s.data.extras {
+		t.priority = "P4"
+	}
 	if kind == "incident" {
-		t.id = fmt.Sprintf("INC%d", s.ids.Next("incident", 1002200))
+		t.id = fmt.Sprintf("%s%d", s.data.incidentPrefix, s.ids.Next("incident", s.data.firstID["incident"]))
 		t.classification = *nt.Classification
 	} else {
-		t.id = fmt.Sprintf("SR%d", s.ids.Next("service", 1000200))
+		t.id = fmt.Sprintf("%s%d", s.data.servicePrefix, s.ids.Next("service", s.data.firstID["service"]))
 		t.queryNature = *nt.QueryNature
 	}
 	s.tickets = append(s.tickets, t)

@@ -71,6 +71,8 @@ func findVDC(v *vorg, urn string) *vdc {
 type accountJSON struct {
 	Name string `json:"name"`
 	ID   int    `json:"id"`
+	// Status is an undocumented field a later revision might add (extras data sets only).
+	Status string `json:"status,omitempty"`
 }
 
 // listAccounts implements GET /api/accounts.
@@ -78,7 +80,11 @@ func (s *Simulator) listAccounts(w http.ResponseWriter, _ *http.Request, _ strin
 	out := []accountJSON{}
 	for _, a := range s.accounts {
 		if a.visible {
-			out = append(out, accountJSON{Name: a.name, ID: a.id})
+			aj := accountJSON{Name: a.name, ID: a.id}
+			if s.data.extras {
+				aj.Status = "Active"
+			}
+			out = append(out, aj)
 		}
 	}
 	var body any = out
@@ -199,14 +205,16 @@ func visibleVorgs(a *account) []*vorg {
 	return out
 }
 
-// defaultPerPage is the documented per_page default of compute_services.
+// defaultPerPage is the per_page default the parameter table of compute_services gives (N (25),
+// line 962); the prose (993) says every vOrg comes back when neither parameter is set, so it
+// applies only when page is given (DEFECTS.md 25).
 const defaultPerPage = 25
 
 // computeServices implements GET /api/accounts/{account_id}/compute_services.
 //
-// Paging: no page and no per_page returns every vOrg (as documented); only
+// Paging: no page and no per_page returns every vOrg (the prose); only
 // page given uses per_page 25, only per_page given uses page 1 (the
-// documented defaults); a page past the end is an empty vOrgs list. The
+// table's defaults); a page past the end is an empty vOrgs list. The
 // document is silent on invalid values (0, negative, not a number): the
 // simulator answers 400 with an error body naming the parameter.
 func (s *Simulator) computeServices(w http.ResponseWriter, r *http.Request, _ string) {
@@ -304,9 +312,12 @@ func truncate32(s string) string {
 	return s
 }
 
-// vmotionEvents implements GET /api/accounts/{account_id}/platform_visibility/vmotion_events:
-// an array of the events of the 12 hours before the simulated clock's origin,
-// newest first.
+// vmotionEvents implements GET /api/accounts/{account_id}/platform_visibility/vmotion_events.
+//
+// The published schema and the example give the body as one event object; only the prose says
+// "an array" (DEFECTS.md 15, 16). The schema wins, in every data set: the body is the newest event
+// of the 12 hours before the simulated clock's origin, or an empty object when there was none
+// (the schema requires no property).
 func (s *Simulator) vmotionEvents(w http.ResponseWriter, r *http.Request, _ string) {
 	a, ok := s.visibleAccount(w, r)
 	if !ok {
@@ -320,16 +331,19 @@ func (s *Simulator) vmotionEvents(w http.ResponseWriter, r *http.Request, _ stri
 		VDCName          string `json:"vdc_name"`
 		VAppName         string `json:"vapp_name"`
 	}
-	out := []event{}
-	origin := s.opts.StartTime()
-	for _, e := range s.vmotions[a.id] {
-		if e.ago > 12*time.Hour {
-			continue
+	var newest *vmotion
+	for i, e := range s.vmotions[a.id] {
+		if e.ago <= 12*time.Hour && (newest == nil || e.ago < newest.ago) {
+			newest = &s.vmotions[a.id][i]
 		}
-		out = append(out, event{EventCreatedTime: origin.Add(-e.ago).In(ukTime).Format(time.RFC3339), ServiceID: e.service,
-			UserName: e.user, VirtualMachine: truncate32(e.vm), VDCName: e.vdc, VAppName: truncate32(e.vapp)})
 	}
-	s.json(w, http.StatusOK, out)
+	if newest == nil {
+		s.json(w, http.StatusOK, struct{}{})
+		return
+	}
+	origin := s.opts.StartTime()
+	s.json(w, http.StatusOK, event{EventCreatedTime: origin.Add(-newest.ago).In(ukTime).Format(time.RFC3339), ServiceID: newest.service,
+		UserName: newest.user, VirtualMachine: truncate32(newest.vm), VDCName: newest.vdc, VAppName: truncate32(newest.vapp)})
 }
 
 // myVM implements GET /api/my_vm: up to 10 VMs (and their vApps) with
@@ -444,6 +458,8 @@ type resourceJSON struct {
 	Attributes struct {
 		Name string `json:"name"`
 	} `json:"attributes"`
+	// Links is an undocumented JSON:API member a later revision might add (extras data sets).
+	Links map[string]string `json:"links,omitempty"`
 }
 
 func resource(id, typ, name string) resourceJSON {
@@ -461,7 +477,11 @@ func (s *Simulator) listVorgs(w http.ResponseWriter, r *http.Request, _ string) 
 	}
 	out := []resourceJSON{}
 	for _, v := range visibleVorgs(a) {
-		out = append(out, resource(fmt.Sprintf("%d-%d", a.id, v.id), "vOrg", v.name))
+		res := resource(fmt.Sprintf("%d-%d", a.id, v.id), "vOrg", v.name)
+		if s.data.extras {
+			res.Links = map[string]string{"vdcs": fmt.Sprintf("/api/accounts/%d/vorgs/%d/vdcs", a.id, v.id)}
+		}
+		out = append(out, res)
 	}
 	s.json(w, http.StatusOK, map[string]any{"data": out})
 }
@@ -488,16 +508,21 @@ func (s *Simulator) vorgFor(w http.ResponseWriter, r *http.Request) (*account, *
 }
 
 // listVDCs implements GET /api/accounts/{account_id}/vorgs/{vorg_id}/vdcs.
-// VDC ids are the VDC URNs: the schema's pattern, and what the edge gateway
-// paths take.
+// VDC ids are the VDC URNs (the schema's pattern, and what the edge gateway
+// paths take), or in data sets that choose so the "<account>-<vOrg>-<n>" form of
+// the document's attribute table and example.
 func (s *Simulator) listVDCs(w http.ResponseWriter, r *http.Request, _ string) {
-	_, v, ok := s.vorgFor(w, r)
+	a, v, ok := s.vorgFor(w, r)
 	if !ok {
 		return
 	}
 	out := []resourceJSON{}
-	for _, d := range v.vdcs {
-		out = append(out, resource(d.urn, "VDC", d.name))
+	for i, d := range v.vdcs {
+		id := d.urn
+		if s.data.vdcListIDs {
+			id = fmt.Sprintf("%d-%d-%d", a.id, v.id, i+1)
+		}
+		out = append(out, resource(id, "VDC", d.name))
 	}
 	s.json(w, http.StatusOK, map[string]any{"data": out})
 }

@@ -47,6 +47,8 @@ type Simulator struct {
 	clock    *sim.Clock
 	sessions *sim.Sessions
 	handler  http.Handler
+	data     *dataset // the data set served, with its choices; its slices seed the state below
+	seeds    []string // the data set's identifying literals, taken before any change
 
 	mu       sync.Mutex // guards the state below
 	accounts []*account
@@ -55,15 +57,27 @@ type Simulator struct {
 	tickets  []*ticket
 }
 
-var _ sim.Simulator = (*Simulator)(nil)
+var (
+	_ sim.Simulator = (*Simulator)(nil)
+	_ sim.Seeded    = (*Simulator)(nil)
+)
 
-// New returns a simulator with the seeded Portal. It fails only when
-// opts.Faults names a fault this simulator does not know.
+// New returns a simulator with the seeded Portal of opts.Dataset. It fails
+// when opts.Faults names a fault this simulator does not know, or
+// opts.Dataset a data set it does not serve.
 func New(opts sim.Options) (*Simulator, error) {
 	if opts.AuthDisabled {
 		return nil, errors.New("the document gives no way to switch authentication off for this API")
 	}
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)
+	if err != nil {
+		return nil, err
+	}
+	name, err := opts.DatasetName()
+	if err != nil {
+		return nil, err
+	}
+	data, err := newDataset(name, opts.StartTime())
 	if err != nil {
 		return nil, err
 	}
@@ -74,11 +88,13 @@ func New(opts sim.Options) (*Simulator, error) {
 		users:    opts.Users([]sim.Credential{{Username: DefaultUsername, Password: DefaultPassword, Role: "admin"}}),
 		ids:      ids,
 		clock:    sim.NewClock(opts.StartTime(), ClockStep),
-		sessions: sim.NewSessions(opts.TTL(DefaultSessionTTL), opts.NowFunc(), ids),
-		accounts: seedAccounts(),
-		vmotions: seedVmotions(),
-		builds:   seedBuilds(opts.StartTime()),
-		tickets:  seedTickets(),
+		sessions: sim.NewSessions(opts.TTL(data.sessionTTL), opts.NowFunc(), ids),
+		data:     data,
+		seeds:    data.seedValues(),
+		accounts: data.accounts,
+		vmotions: data.vmotions,
+		builds:   data.builds,
+		tickets:  data.tickets,
 	}
 	s.handler = opts.Wrap(s.routes())
 	return s, nil
@@ -86,6 +102,25 @@ func New(opts sim.Options) (*Simulator, error) {
 
 // Name returns "ukcloud", the folder name of this API everywhere in the repo.
 func (s *Simulator) Name() string { return "ukcloud" }
+
+// Dataset returns the name of the data set the simulator serves.
+func (s *Simulator) Dataset() string { return s.data.name }
+
+// Fixtures returns the values, in the data set served, of the fixture variables of
+// specs/ukcloud/harness.yaml that a run cannot discover through the API: the account the user
+// administers, one the user only sees, a vOrg of that one the user has no permissions for, and a
+// colleague's e-mail address.
+func (s *Simulator) Fixtures() map[string]string {
+	out := make(map[string]string, len(s.data.fixtures))
+	for k, v := range s.data.fixtures {
+		out[k] = v
+	}
+	return out
+}
+
+// SeedValues returns the identifying literals of the data set served, as seeded (ids, names,
+// URNs, e-mail addresses, ticket ids): a feature naming one of them leans on this simulator.
+func (s *Simulator) SeedValues() []string { return append([]string(nil), s.seeds...) }
 
 // Faults returns the faults this simulator knows (not only those switched on).
 func (s *Simulator) Faults() []sim.Fault { return KnownFaults() }

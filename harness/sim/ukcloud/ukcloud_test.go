@@ -195,9 +195,10 @@ func TestReadOperations(t *testing.T) {
 		{path: "/api/accounts/2/vorgs/41/vdcs/" + VDCDemoBasic + "/edge-gateways", status: 404},
 		{path: "/api/accounts/1/vorgs/99/vdcs/" + VDCDemoBasic + "/edge-gateways", status: 404},
 		{path: "/api/accounts/1/platform_visibility/vmotion_events", status: 200, check: func(t *testing.T, v any) {
-			assert.Len(t, v, 3)
-			assert.Equal(t, "2018-07-20T09:00:00+01:00", dig(v, 0, "event_created_time"))
-			assert.EqualValues(t, 12, dig(v, 0, "service_id"))
+			// One event object (the published schema and the example), the newest of the three.
+			assert.IsType(t, map[string]any{}, v)
+			assert.Equal(t, "2018-07-20T09:00:00+01:00", dig(v, "event_created_time"))
+			assert.EqualValues(t, 12, dig(v, "service_id"))
 		}},
 		{path: "/api/accounts/2/platform_visibility/vmotion_events", status: 403},
 		{path: "/api/my_vm", status: 200, check: func(t *testing.T, v any) {
@@ -306,4 +307,14 @@ func TestLatency(t *testing.T) {
 	start := time.Now()
 	assert.Equal(t, http.StatusOK, c.get("/api/ping").Code)
 	assert.GreaterOrEqual(t, time.Since(start), 20*time.Millisecond)
+}
+
+// TestVmotionEventsWithoutEvents: with no event in the last 12 hours the body is still an object
+// (empty: the published schema requires no property), never an array.
+func TestVmotionEventsWithoutEvents(t *testing.T) {
+	c := login(t, sim.Options{})
+	c.s.vmotions[AccountDemo] = []vmotion{{ago: 13 * time.Hour, service: VorgDemo, user: "System", vm: "old", vdc: "v", vapp: "a"}}
+	rec := c.get("/api/accounts/1/platform_visibility/vmotion_events")
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	assert.JSONEq(t, `{}`, rec.Body.String())
 }

@@ -5,7 +5,10 @@
 //
 // Cassettes are written only for scenarios that passed, replace the previous cassette atomically
 // (a failed recording loses nothing), and pass through the redaction policy before they reach the
-// disk. The same policy is applied to a live request before it is matched against a cassette.
+// disk. The same policy is applied to a live request before it is matched against a cassette. A
+// new recording that says what the previous one said leaves the previous files as they are (see
+// Compare and keep.go), so that a re-record shows only what the API changed; `cassettes diff`
+// shows the same comparison to a person.
 package vcr
 
 import (

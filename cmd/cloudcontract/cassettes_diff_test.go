@@ -33,6 +33,7 @@ func TestCassettesDiff(t *testing.T) {
 		{"missing", []string{diffData + "old", diffData + "nowhere"}, 2, "", "nowhere"},
 		{"file and folder", []string{diffData + "old", diffData + "broken/bad.yaml"}, 2, "", "compare two files or two folders"},
 		{"one argument", []string{diffData + "old"}, 2, "", "usage: cloudcontract cassettes diff OLD NEW"},
+		{"help", []string{"--help"}, 0, "", "Exit status: 0 when nothing changed, 1 when something did, 2 on bad input."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,12 +63,13 @@ clean:
 # A count, not a duration: with a duration, Go 1.26's fuzz coordinator can report "context
 # deadline exceeded" as a failure when the time runs out (go.dev/issue/75804).
 FUZZTIME ?= 50000x
-fuzz: ## a short run of every fuzz test (XML decoder, cassette reader, request matcher, JSON parser, format checks)
+fuzz: ## a short run of every fuzz test (XML decoder, cassette reader, request matcher, recording comparison, JSON parser, format checks)
 	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./harness/xmlbody
 	$(GO) test -run XXX -fuzz FuzzParseJSON -fuzztime $(FUZZTIME) ./harness/validate
 	$(GO) test -run XXX -fuzz FuzzPlainFormats -fuzztime $(FUZZTIME) ./harness/spec
 	$(GO) test -run XXX -fuzz FuzzReadRecording -fuzztime $(FUZZTIME) ./harness/vcr
 	$(GO) test -run XXX -fuzz FuzzMatch -fuzztime $(FUZZTIME) ./harness/vcr
+	$(GO) test -run XXX -fuzz FuzzCompare -fuzztime $(FUZZTIME) ./harness/vcr
 
 .PHONY: determinism
 REPLAYS ?= 100

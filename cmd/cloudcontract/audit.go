@@ -210,7 +210,10 @@ func profilesCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 func cassettesCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	const usage = "cassettes scan [DIR ...]   (default DIR: cassettes)"
+	if len(args) > 0 && args[0] == "diff" {
+		return cassettesDiffCmd(args[1:], stdout, stderr)
+	}
+	const usage = "cassettes scan [DIR ...]   (default DIR: cassettes)\n       cloudcontract cassettes diff OLD NEW | --git REV [PATH]"
 	fs := newFlagSet("cassettes", usage, stderr)
 	args, err := parseArgs(fs, args)
 	if err != nil {

@@ -68,7 +68,7 @@ func commands() []command {
 		{"mutate", "break responses one at a time and list the contract breaks no scenario notices (suite strength)", mutateCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check contract examples, cassettes and feature steps; find cassettes of scenarios that no longer exist", lintCmd},
-		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential", cassettesCmd},
+		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential; cassettes diff: what a re-record changed in the API", cassettesCmd},
 		{"cleanup", "delete on a live endpoint what a run left behind (only names starting with its run id)", cleanupCmd},
 		{"profiles", "list the vendor profiles and regions of the white-label APIs", profilesCmd},
 		{"version", "print the version (module version, VCS revision)", versionCmd},

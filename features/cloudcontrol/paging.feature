@@ -60,10 +60,10 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
       <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-walk-3.mf</sourceOvfPackage></NewRemoteOvfCopy>
       """
     Then the response status should be 200
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?packageName=${run_id}-walk-1&packageName=${run_id}-walk-2&packageName=${run_id}-walk-3"
+    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?packageName=${run_id}-walk-1&packageName=${run_id}-walk-2&packageName=${run_id}-walk-3&orderBy=packageName"
     Then the response should conform to the contract
     And the response field "/totalCount" should be "3"
-    And paging through "/oec/0.9/${org}/remoteOvfPackageCopy?packageName=${run_id}-walk-1&packageName=${run_id}-walk-2&packageName=${run_id}-walk-3" by 2 yields every item exactly once
+    And paging through "/oec/0.9/${org}/remoteOvfPackageCopy?packageName=${run_id}-walk-1&packageName=${run_id}-walk-2&packageName=${run_id}-walk-3&orderBy=packageName" by 2 yields every item exactly once
 
   Scenario Outline: <list> ordered by <order>
     When I send a GET request to "/oec/0.9/${org}/<list>" with query:

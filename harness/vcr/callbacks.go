@@ -47,15 +47,11 @@ func LoadCallbacks(path string) ([]callback.Received, error) {
 	return f.Callbacks, nil
 }
 
-// saveCallbacks writes the redacted notifications of a passing scenario (or removes a stale
-// recording when the scenario received none).
-func (f *Factory) saveCallbacks(cassette string, list []callback.Received) error {
-	path := CallbacksPath(cassette)
+// callbacksData renders the redacted notifications of a passing scenario as their recording (nil
+// when the scenario received none: a stale recording is then removed).
+func (f *Factory) callbacksData(list []callback.Received) ([]byte, error) {
 	if len(list) == 0 {
-		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-		return nil
+		return nil, nil
 	}
 	p := f.opts.Policy
 	out := make([]callback.Received, len(list))
@@ -67,7 +63,18 @@ func (f *Factory) saveCallbacks(cassette string, list []callback.Received) error
 	}
 	data, err := yaml.Marshal(callbackFile{Version: 1, Callbacks: out})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return writeAtomic(path, append([]byte(f.header()), data...))
+	return append([]byte(f.header()), data...), nil
+}
+
+// writeOrRemove writes data to path atomically, or removes path when data is nil.
+func writeOrRemove(path string, data []byte) error {
+	if data == nil {
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	return writeAtomic(path, data)
 }

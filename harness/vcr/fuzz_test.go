@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dnaeon/go-vcr/v2/cassette"
@@ -61,5 +62,33 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("a request does not match its own recording: %s %s %q", method, target, body)
 		}
 		_ = m.match(req, cassette.Request{Method: method, URL: "::", Body: body})
+	})
+}
+
+// FuzzCompare: comparing two recordings never panics, and a recording compared with itself, or
+// with itself recorded at another port and run id, has no change.
+func FuzzCompare(f *testing.F) {
+	f.Add("application/json", `{"id":"3f78f9db-be9b-4517-a013-f1a6e39d5f5d","n":[1,2]}`, `{"id":"7e1ef55a-1361-4899-a928-5154c99e5005","n":[1]}`)
+	f.Add("application/xml", `<a x="1"><b>t</b><b>u</b></a>`, `<a><b>t</b></a>`)
+	f.Add("text/csv", "a,b\n1,2\n", "a,b\n")
+	f.Add("application/x-www-form-urlencoded", "a=1&a=2", "a=%zz")
+	f.Fuzz(func(t *testing.T, ct, oldBody, newBody string) {
+		snap := func(port, runID, body string) *Snapshot {
+			in := &cassette.Interaction{
+				Request:  cassette.Request{Method: "POST", URL: "http://127.0.0.1:" + port + "/api/" + runID, Body: body, Headers: http.Header{"Content-Type": {ct}}},
+				Response: cassette.Response{Code: 200, Body: body, Headers: http.Header{"Content-Type": {ct}}},
+			}
+			return &Snapshot{Name: "f.yaml", Header: Header{RunID: runID}, Interactions: []*cassette.Interaction{in}}
+		}
+		_ = Compare(snap("1", "cc00000001", oldBody), snap("2", "cc00000002", newBody))
+		if c := Compare(snap("1", "cc00000001", oldBody), snap("1", "cc00000001", oldBody)); !c.Same() {
+			t.Fatalf("a recording differs from itself: %v", c.Changes)
+		}
+		if strings.Contains(oldBody, "cc0000000") {
+			return
+		}
+		if c := Compare(snap("1", "cc00000001", oldBody), snap("2", "cc00000002", oldBody)); !c.Same() {
+			t.Fatalf("a recording differs from itself at another port and run id: %v", c.Changes)
+		}
 	})
 }

@@ -5,7 +5,10 @@
 //
 // Cassettes are written only for scenarios that passed, replace the previous cassette atomically
 // (a failed recording loses nothing), and pass through the redaction policy before they reach the
-// disk. The same policy is applied to a live request before it is matched against a cassette.
+// disk. The same policy is applied to a live request before it is matched against a cassette. A
+// new recording that says what the previous one said leaves the previous files as they are (see
+// Compare and keep.go), so that a re-record shows only what the API changed; `cassettes diff`
+// shows the same comparison to a person.
 package vcr
 
 import (
@@ -257,8 +260,10 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		if !passed && !f.opts.KeepFailed {
 			return nil
 		}
+		var callbacks []byte
 		if s.Inbox != nil {
-			if err := f.saveCallbacks(path, s.Inbox.All()); err != nil {
+			var err error
+			if callbacks, err = f.callbacksData(s.Inbox.All()); err != nil {
 				return fmt.Errorf("writing the callbacks of %s: %w", path, err)
 			}
 		}
@@ -267,12 +272,16 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		}
 		data, err := os.ReadFile(tmpName + ".yaml")
 		if errors.Is(err, os.ErrNotExist) {
-			return nil // the scenario made no request: nothing to keep
+			// The scenario made no request: no cassette to keep, only its callbacks.
+			if s.Inbox != nil {
+				return writeOrRemove(CallbacksPath(path), callbacks)
+			}
+			return nil
 		}
 		if err != nil {
 			return err
 		}
-		return writeAtomic(path, append([]byte(f.header()), data...))
+		return f.keepOrWrite(path, append([]byte(f.header()), data...), callbacks, s.Inbox != nil)
 	}
 	return s, nil
 }

@@ -66,6 +66,7 @@ func commands() []command {
 		{"certify", "run a suite live against a vendor's endpoint and write a certification bundle", certifyCmd},
 		{"verify-bundle", "check a certification bundle against its manifest (detects tampering)", verifyBundleCmd},
 		{"mutate", "break responses one at a time and list the contract breaks no scenario notices (suite strength)", mutateCmd},
+		{"merge", "join the reports of the parts of a split run (run --shard i/n) into what one run would have written", mergeCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check contract examples, cassettes and feature steps; find cassettes of scenarios that no longer exist", lintCmd},
 		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential; cassettes diff: what a re-record changed in the API", cassettesCmd},

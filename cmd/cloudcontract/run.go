@@ -30,6 +30,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	simDataset := fs.String("sim-dataset", sim.DatasetDefault, "with --target sim: the data set the simulators are populated with ("+strings.Join(sim.Datasets(), ", ")+")")
 	record := fs.Bool("record", false, "with --target: write a cassette for each passing scenario (replacing the old one)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
+	shardFlag := fs.String("shard", "", "INDEX/COUNT: run one part of the selected scenarios (balanced by recorded duration; auto/COUNT takes the index from a Kubernetes Indexed Job); 'cloudcontract merge' joins the parts' reports")
 	name := fs.String("name", "", "regular expression selecting scenarios by name (positional FEATURE[:LINE] arguments select files, folders or the scenario at a line)")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
 	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE, json:FILE (one JSON object per failed scenario) (comma-separated for several)")
@@ -97,6 +98,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			apis = append(apis, strings.TrimSpace(a))
 		}
 	}
+	shard, err := runner.ParseShard(*shardFlag, os.Getenv)
+	if err != nil {
+		return usageErr("%v", err)
+	}
 	vars, err := st.vars(reg, apis, varFlags)
 	if err != nil {
 		return err
@@ -121,7 +126,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return runner.Config{
 				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
-				Target: url, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
+				Target: url, Record: *record, Tags: *tags, Paths: paths, Name: *name, Shard: shard, Concurrency: *conc, Format: *format,
 				Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
 				Registry: reg, Version: version, CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 			}
@@ -134,7 +139,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cfg := runner.Config{
 		Transport: tr,
 		APIs:      apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
-		Target: *target, Record: *record, Tags: *tags, Paths: paths, Name: *name, Concurrency: *conc, Format: *format,
+		Target: *target, Record: *record, Tags: *tags, Paths: paths, Name: *name, Shard: shard, Concurrency: *conc, Format: *format,
 		Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
@@ -184,6 +189,10 @@ func writeFailuresFile(path string, res *runner.Result) error {
 
 // finish prints the failures and the summary line, and turns the result into the exit status.
 func finish(stdout io.Writer, res *runner.Result, err error) error {
+	if res != nil && res.EmptyShard && len(res.Scenarios) == 0 && err == nil {
+		fmt.Fprintf(stdout, "this part of the split run holds no scenario\n%s\n", res.Summary())
+		return nil
+	}
 	if res != nil && len(res.Scenarios) > 0 {
 		printDeviations(stdout, res)
 		printFailures(stdout, res)

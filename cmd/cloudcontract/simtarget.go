@@ -143,7 +143,11 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 		}
 	}
 	if len(total.Scenarios) == 0 && !total.Interrupted {
-		return runner.ErrNoScenario
+		if config("", "").Shard.Active() {
+			total.EmptyShard = true
+		} else {
+			return runner.ErrNoScenario
+		}
 	}
 	return reports.Close(stdout)
 }

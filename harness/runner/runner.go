@@ -50,6 +50,8 @@ type Config struct {
 	// ":LINE" (any line of a scenario selects it); empty means every feature of the APIs. When
 	// APIs is empty, the paths give the APIs.
 	Paths []string
+	// Shard, when active, runs only one part of the selected scenarios (see Shard).
+	Shard Shard
 	// Name is a regular expression selecting scenarios by name (an outline runs whole when the
 	// name of one of its examples matches).
 	Name string
@@ -179,6 +181,9 @@ type Result struct {
 	Preflight []*preflight.Error
 	// Fixtures maps each API to the fixture variables of a live run (given and discovered).
 	Fixtures map[string]map[string]string
+	// EmptyShard is true when the run is one part of a split run that holds no scenario (more
+	// parts than scenarios): not a failure.
+	EmptyShard bool
 	// Interrupted is true when the run's context was cancelled (Ctrl-C, SIGTERM) before it ended.
 	Interrupted bool
 }
@@ -222,7 +227,7 @@ func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() - r.NotRun(
 // OK tells whether the run passed: at least one scenario, none failing or not run, godog
 // content, not interrupted.
 func (r *Result) OK() bool {
-	return r.Status == 0 && r.Failed() == 0 && r.NotRun() == 0 && !r.Interrupted && len(r.Scenarios) > 0 && len(r.Preflight) == 0
+	return r.Status == 0 && r.Failed() == 0 && r.NotRun() == 0 && !r.Interrupted && (len(r.Scenarios) > 0 || r.EmptyShard) && len(r.Preflight) == 0
 }
 
 // Summary is the one-line summary CI parses: "N passed, N failed", followed by ", N not run"
@@ -341,6 +346,18 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			}
 		}
 	}
+	if cfg.Shard.Active() {
+		if sel.paths == nil {
+			sel.paths = map[string][]string{}
+		}
+		for _, name := range apis {
+			part, err := shardPaths(cfg.Shard, filepath.Join(cfg.FeaturesDir, name), filepath.Join(cfg.CassettesDir, name), sel.paths[name])
+			if err != nil {
+				return nil, err
+			}
+			sel.paths[name] = part
+		}
+	}
 	res := &Result{Target: cfg.Target}
 	start := time.Now()
 	reports := NewReports(cfg.Format, len(apis) > 1)
@@ -371,6 +388,10 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			errs[i] = e
 		}
 		return res, errors.Join(errs...)
+	}
+	if len(res.Scenarios) == 0 && !res.Interrupted && cfg.Shard.Active() {
+		res.EmptyShard = true
+		return res, nil
 	}
 	if len(res.Scenarios) == 0 && !res.Interrupted {
 		return res, ErrNoScenario
@@ -629,7 +650,8 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 		err = u // godog says only "step is undefined"
 	}
 	c.mu.Unlock()
-	r := ScenarioResult{API: c.api, Feature: sc.Uri, Name: sc.Name, Passed: err == nil, Err: err}
+	feature, _, _ := splitLine(sc.Uri) // a scenario selected by line is still of its file
+	r := ScenarioResult{API: c.api, Feature: feature, Name: sc.Name, Passed: err == nil, Err: err}
 	if err != nil && c.run != nil && c.run.Err() != nil && (s == nil || errors.Is(err, context.Canceled)) {
 		r.NotRun = true
 	} else {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/certify"
 	"github.com/cloudcontract/cloudcontract/harness/report"
+	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/transport"
 )
@@ -37,6 +38,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	profileFile := fs.String("config", "", "profile file of defaults: targets, credentials, timeouts (env CLOUDCONTRACT_CONFIG)")
 	specs := fs.String("specs", "specs", "folder of the contracts")
 	features := fs.String("features", "features", "folder of the features")
+	shardFlag := fs.String("shard", "", "INDEX/COUNT: certify one part of the suite, in a bundle of its own (auto/COUNT in a Kubernetes Indexed Job)")
 	strict := fs.Bool("strict", false, "a deviation from behaviour the contract only infers (x-evidence) fails the certification")
 	var varFlags stringList
 	fs.Var(&varFlags, "var", "NAME=VALUE: a fixture variable of the API (repeatable; see specs/<api>/harness.yaml fixtures)")
@@ -93,6 +95,10 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	shard, err := runner.ParseShard(*shardFlag, os.Getenv)
+	if err != nil {
+		return usageErr("%v", err)
+	}
 	creds := st.credentials(reg, []string{*api})[*api]
 	vars, err := st.vars(reg, []string{*api}, varFlags)
 	if err != nil {
@@ -103,7 +109,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		API: *api, Target: *target, Vendor: *vendor, Out: *out, SpecsDir: *specs, FeaturesDir: *features, Registry: reg,
 		Waivers: ws, Credentials: creds, Concurrency: *conc, Timeout: *timeout, Tags: *tags, Version: version,
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force, Transport: tr, Vars: vars[*api],
-		SignKey: key, Revision: buildRevision(debug.ReadBuildInfo), Strict: *strict,
+		SignKey: key, Revision: buildRevision(debug.ReadBuildInfo), Strict: *strict, Shard: shard,
 	})
 	if err != nil {
 		return err

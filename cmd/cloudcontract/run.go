@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -175,6 +176,9 @@ func splitFailuresFormat(format string) (godog, failures string) {
 func writeFailuresFile(path string, res *runner.Result) error {
 	if path == "" || res == nil {
 		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("--format json:%s: %w", path, err)
 	}
 	f, err := os.Create(path)
 	if err != nil {

@@ -47,7 +47,9 @@ type Options struct {
 	Vars      map[string]string
 	// Strict makes a deviation from behaviour the contract only infers (x-evidence) fail the
 	// certification like a broken documented assertion.
-	Strict                    bool
+	Strict bool
+	// Shard certifies one part of the suite (runner.Shard); each part writes a bundle of its own.
+	Shard                     runner.Shard
 	CallbackAddr, CallbackURL string
 	Version                   string
 	// Revision is the VCS revision the harness was built from (written in the manifest).
@@ -119,7 +121,7 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 		APIs: []string{o.API}, SpecsDir: o.SpecsDir, FeaturesDir: o.FeaturesDir, CassettesDir: filepath.Join(o.Out, "cassettes"),
 		Target: o.Target, Record: true, KeepFailed: true, Tags: o.Tags, Concurrency: o.Concurrency, Format: "progress",
 		Output: o.Output, Timeout: o.Timeout, Registry: reg, Version: o.Version, Transport: o.Transport,
-		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL, Simulated: o.Simulated, Strict: o.Strict,
+		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL, Simulated: o.Simulated, Strict: o.Strict, Shard: o.Shard,
 		Vars: map[string]map[string]string{o.API: o.Vars},
 	}
 	if o.Credentials != nil {

@@ -34,8 +34,16 @@ func NewReports(format string, several bool) *Reports {
 	return &Reports{format: format, several: several, parts: map[string][]reportPart{}}
 }
 
-// Format is the godog format of one API's suite.
+// Format is the godog format of one API's suite. The folders of its files are created (a CI job
+// writes results/shard-1/junit.xml into a folder nobody made).
 func (r *Reports) Format(api string) (string, error) {
+	for _, p := range strings.Split(r.format, ",") {
+		if _, file, ok := strings.Cut(p, ":"); ok && file != "" {
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				return "", fmt.Errorf("--format %s: %w", p, err)
+			}
+		}
+	}
 	if !r.several {
 		return r.format, nil
 	}

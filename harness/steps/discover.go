@@ -50,7 +50,28 @@ func saveFrom(ctx context.Context, s *Scenario, it any, ptr, sub, name string) e
 	return nil
 }
 
+// conforming checks the last answer against the contract before a step takes a value from it: a
+// value a scenario carries forward must come from an answer the contract allows (a deviation is
+// noted, not a failure).
+func conforming(ctx context.Context) error {
+	s := scenario(ctx)
+	x, err := s.Last()
+	if err != nil {
+		return err
+	}
+	if why := s.unavailable(x); why != "" {
+		return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s; nothing can be taken from its answer", why)}
+	}
+	if err := s.validate(x); err != nil {
+		return fmt.Errorf("a value is taken from an answer that breaks its contract: %w", err)
+	}
+	return nil
+}
+
 func saveFirst(ctx context.Context, sub, ptr, name string) error {
+	if err := conforming(ctx); err != nil {
+		return err
+	}
 	s, it, err := pick(ctx, ptr, "", "", false)
 	if err != nil {
 		return err
@@ -59,6 +80,9 @@ func saveFirst(ctx context.Context, sub, ptr, name string) error {
 }
 
 func saveFirstWhere(ctx context.Context, sub, ptr, key, rel, want, name string) error {
+	if err := conforming(ctx); err != nil {
+		return err
+	}
 	s, it, err := pick(ctx, ptr, key, want, rel == "is not")
 	if err != nil {
 		return err
@@ -67,6 +91,9 @@ func saveFirstWhere(ctx context.Context, sub, ptr, key, rel, want, name string) 
 }
 
 func saveCount(ctx context.Context, ptr, name string) error {
+	if err := conforming(ctx); err != nil {
+		return err
+	}
 	s, arr, err := items(ctx, ptr)
 	if err != nil {
 		return err

@@ -662,6 +662,9 @@ func bodyContains(ctx context.Context, text string) error {
 }
 
 func saveField(ctx context.Context, ptr, name string) error {
+	if err := conforming(ctx); err != nil {
+		return err
+	}
 	s, v, err := field(ctx, ptr)
 	if err != nil {
 		return err
@@ -671,6 +674,9 @@ func saveField(ctx context.Context, ptr, name string) error {
 }
 
 func saveHeader(ctx context.Context, hdr, name string) error {
+	if err := conforming(ctx); err != nil {
+		return err
+	}
 	x, vals, err := header(ctx, hdr)
 	if err != nil {
 		return err

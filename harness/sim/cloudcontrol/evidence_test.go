@@ -42,7 +42,9 @@ func TestDocumentedAndInferredBreaks(t *testing.T) {
 		{name: "another default page size where only the sample of 5.18 shows 250", c: second, path: S + "/antiAffinityRule",
 			deviation: []string{"pageSize is not the default page size [expected 250; got 100]", "inferred from the document's example at line 3283"}},
 		{name: "a network answer without an element only the sample shows", c: def, path: P + "/networkWithLocation",
-			change:    func(b string) string { return regexp.MustCompile(`<(\w+:)?multicast>[^<]*</(\w+:)?multicast>`).ReplaceAllString(b, "") },
+			change: func(b string) string {
+				return regexp.MustCompile(`<(\w+:)?multicast>[^<]*</(\w+:)?multicast>`).ReplaceAllString(b, "")
+			},
 			deviation: []string{"multicast", "inferred from the document's example at line 4035"}},
 	}
 	for _, tt := range tests {

@@ -16,11 +16,16 @@ import (
 // The second data set (sim.DatasetSecond) is the default organization laid out again under
 // other identifiers, then changed where the document leaves a choice: another organization id,
 // every id and name replaced, data centers of another region, lists in another order, other
-// counts (no CentOS images, two more servers), optional elements left out (network, server and
-// image descriptions), and the default page size of the lists that document none (100, not 250).
+// counts (no CentOS images, two more servers), one more administrator with a role the document
+// does not list, optional elements left out (network, server and image descriptions), and the
+// default page size of the lists whose default the document does not state (100, not 250).
 
 // SecondOrgID is the organization id of the second data set.
 const SecondOrgID = "7c4e2a90-5b1d-4e8f-9a3c-2d6b8e0f1a47"
+
+// RoleUnlisted is a role the second data set gives one administrator although 2.2 does not list
+// it (real organizations carry roles added after the document).
+const RoleUnlisted = "tagging"
 
 // secondPageSize is the default page size, in the second data set, of the paging lists whose
 // default the document does not fix (it only appears in sample answers).
@@ -115,6 +120,12 @@ func makeSecond(st *state) {
 	st.accounts = nil
 	rewriteStrings(reflect.ValueOf(st).Elem(), func(s string) string { return secondString(r, s) })
 	st.accounts = accounts
+	// An administrator with a role 2.2 does not list: the document names the roles a request
+	// may give, not every role a real account carries, so the contract's role enum is inferred
+	// (x-evidence) and this account is a deviation of a run, not a failure.
+	st.accounts = append(st.accounts, &account{userName: "audit.viewer", password: secondID("audit-viewer-password"),
+		fullName: "Audit Viewer", firstName: "Audit", lastName: "Viewer", email: "audit.viewer@example.com",
+		roles: []string{RoleReports, RoleUnlisted}})
 	st.orgID = SecondOrgID
 	for _, dc := range st.datacenters {
 		for from, to := range secondDatacenters {

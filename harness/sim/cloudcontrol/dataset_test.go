@@ -79,6 +79,17 @@ func TestSecondDataset(t *testing.T) {
 		{"the default page size the document fixes", S + "/serverWithState", func(t *testing.T, n node) {
 			assert.Equal(t, "250", n.attr("pageSize"))
 		}},
+		{"an administrator with a role the document does not list", S + "/account", func(t *testing.T, n node) {
+			var roles []string
+			for _, a := range n.all("Account") {
+				for _, r := range a.all("roles") {
+					for _, role := range r.all("role") {
+						roles = append(roles, role.text("name"))
+					}
+				}
+			}
+			assert.Contains(t, roles, RoleUnlisted)
+		}},
 		{"optional network descriptions absent", S + "/networkWithLocation", func(t *testing.T, n node) {
 			nets := n.all("network")
 			require.NotEmpty(t, nets)

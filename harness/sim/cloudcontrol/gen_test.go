@@ -105,7 +105,11 @@ func generate(data []byte) ([]byte, error) {
 			op.Reasons = reasons(yget(o, "x-reason-codes"))
 			if p := yget(o, "x-paging"); p != nil {
 				ps := &pagingSpec{OrderBy: ystrings(yget(p, "orderBy")), Filters: ystrings(yget(p, "filters")), RangeFilters: ystrings(yget(p, "rangeFilters"))}
-				ps.DefaultPageSize, _ = strconv.Atoi(ystr(p, "defaultPageSize"))
+				if yget(yget(p, "x-evidence"), "defaultPageSize") == nil {
+					// Only a default the document states binds the simulator; an inferred one
+					// (shown in sample answers only) is the data set's choice.
+					ps.DefaultPageSize, _ = strconv.Atoi(ystr(p, "defaultPageSize"))
+				}
 				ps.MaxPageSize, _ = strconv.Atoi(ystr(p, "maxPageSize"))
 				op.Paging = ps
 			}

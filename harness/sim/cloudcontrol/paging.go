@@ -14,9 +14,11 @@ import (
 // REASON codes are x-paging-reason-codes. What the contract does not say is
 // decided here:
 //
-//   - the default page size is x-paging.defaultPageSize, else the data
-//     set's (fallbackPageSize in the default one; the document fixes none
-//     for 2.7 and 11.1 and shows 250 only in sample answers elsewhere);
+//   - the default page size is x-paging.defaultPageSize where the document
+//     states it (5.1, 11.2), else the data set's (fallbackPageSize in the
+//     default one; the document fixes none for 2.7 and 11.1 and shows 250
+//     only in sample answers for 4.10, 4.11 and 5.18, whose defaultPageSize
+//     carries x-evidence);
 //   - the default order is "created" ascending where the list can be ordered
 //     by it (1.8.3), else its first orderBy field; ties keep the order the
 //     resources were created in;

@@ -129,6 +129,7 @@ Feature: Account (section 2)
 
   Scenario: Data centers with their maintenance status
     When I send a GET request to "/oec/0.9/${org}/datacenter"
+    Then the response should conform to the contract
     Then I save the number of items of "/datacenter" as "n"
     When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus"
     Then the response should conform to the contract

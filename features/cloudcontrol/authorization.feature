@@ -185,11 +185,14 @@ Feature: Authentication and roles (sections 1.3.3 and 2.2)
   Scenario Outline: The sub-administrator without the role of <operation> is refused with REASON_140
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then I save the response field "/orgId" as "org"
     When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    Then the response should conform to the contract
     Then I save "/userName" of the first item of "/storageAccount" as "files_user"
     Given I am authenticated as "readonly"
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then I save the response field "/userName" as "ro_user"
     Given I am authenticated as "subadmin"
     When I send a GET request to "/oec/0.9/myaccount"
@@ -271,9 +274,11 @@ Feature: Authentication and roles (sections 1.3.3 and 2.2)
   Scenario: A sub-administrator may change only his own account
     Given I am authenticated as "readonly"
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then I save the response field "/userName" as "ro_user"
     Given I am authenticated as "subadmin"
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then I save the response field "/orgId" as "org"
     When I send a POST request to "/oec/0.9/${org}/account/${ro_user}" with form:
       | fullName | Read Only |

@@ -6,14 +6,17 @@ Feature: Cloud Backup (section 6)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
   @destructive @fixture:server_backup
   Scenario: Backup lifecycle: enable, policies, clients, plan, restore out of place, disable
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/backupClient" as "client"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_backup}"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/sourceImageId" as "image"
     And I save the response field "/serverWithState/0/networkId" as "network"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
@@ -26,8 +29,10 @@ Feature: Cloud Backup (section 6)
         <isStarted>true</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-backup-01"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}/backup"
     Then the response should conform to the contract
@@ -164,8 +169,10 @@ Feature: Cloud Backup (section 6)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_543"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?poweroff"
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
 
 
@@ -181,6 +188,7 @@ Feature: Cloud Backup (section 6)
   @destructive @fixture:server_backup
   Scenario: Restore a file system backup in place
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/backupClient" as "client"
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
@@ -269,6 +277,7 @@ Feature: Cloud Backup (section 6)
   @destructive @fixture:server_backup
   Scenario: A restore older than the backups answers REASON_520
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/backupClient" as "client"
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
@@ -281,6 +290,7 @@ Feature: Cloud Backup (section 6)
   @destructive @fixture:server_backup @fixture:server_backup_other_os
   Scenario: An out of place restore to a server of another operating system answers REASON_554
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/backupClient" as "client"
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
@@ -296,6 +306,7 @@ Feature: Cloud Backup (section 6)
   @destructive @fixture:server_backup @fixture:server_backup_no_client
   Scenario: An out of place restore to a server without such a client answers REASON_552
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/backupClient" as "client"
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
@@ -311,6 +322,7 @@ Feature: Cloud Backup (section 6)
   @destructive @fixture:server_backup
   Scenario: Modifying a backup client with an unknown storage policy answers REASON_320
     When I send a GET request to "/oec/0.9/${org}/server/${server_backup}/backup"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/backupClient" as "client"
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/modify" with body:
       """xml

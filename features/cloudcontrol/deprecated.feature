@@ -7,6 +7,7 @@ Feature: Deprecated account and server functions (sections 11 and 13)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
@@ -44,6 +45,7 @@ Feature: Deprecated account and server functions (sections 11 and 13)
 
   Scenario: Deprecated pending deployment servers on a network list a server being deployed
     When I send a GET request to "/oec/0.9/${org}/serverWithState?deployed=false"
+    Then the response should conform to the contract
     Then I save "/name" of the first item of "/serverWithState" whose "/state" is "PENDING_ADD" as "pending"
     And I save "/networkId" of the first item of "/serverWithState" whose "/state" is "PENDING_ADD" as "net"
     When I send a GET request to "/oec/0.9/${org}/network/${net}/server/pendingDeploy"
@@ -52,6 +54,7 @@ Feature: Deprecated account and server functions (sections 11 and 13)
 
   Scenario: Deprecated data centers with limits carry the limits
     When I send a GET request to "/oec/0.9/${org}/datacenter"
+    Then the response should conform to the contract
     Then I save the number of items of "/datacenter" as "n"
     When I send a GET request to "/oec/0.9/${org}/datacenterWithLimits"
     Then the response should conform to the contract

@@ -6,6 +6,7 @@ Feature: Cloud Files accounts (section 9)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
@@ -13,6 +14,7 @@ Feature: Cloud Files accounts (section 9)
   Scenario: Files account lifecycle: create, list, modify, delete
     And I save the response field "/userName" as "me"
     When I send a GET request to "/oec/0.9/${org}/account"
+    Then the response should conform to the contract
     Then I save "/userName" of the first item of "/Account" whose "/userName" is not "${me}" as "sub"
     When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
       """xml
@@ -72,6 +74,7 @@ Feature: Cloud Files accounts (section 9)
   @destructive
   Scenario: Creating a files account that exists answers REASON_320
     When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    Then the response should conform to the contract
     Then I save "/userName" of the first item of "/storageAccount" as "taken"
     When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
       """xml
@@ -98,6 +101,7 @@ Feature: Cloud Files accounts (section 9)
   @destructive
   Scenario: Giving a files account an unknown sub-administrator answers REASON_110
     When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    Then the response should conform to the contract
     Then I save "/userName" of the first item of "/storageAccount" as "files"
     When I send a POST request to "/oec/0.9/${org}/storageAccount/${files}" with form:
       | subAdminUserName | nobody |

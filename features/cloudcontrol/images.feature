@@ -8,6 +8,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
@@ -49,6 +50,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   @fixture:location
   Scenario: OS images of a location carry their software labels
     When I send a GET request to "/oec/0.9/base/image/${location}"
+    Then the response should conform to the contract
     Then I save the number of items of "/ServerImage" as "n"
     When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/${location}"
     Then the response should conform to the contract
@@ -59,6 +61,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   @fixture:image_customer @fixture:image_id @fixture:image_pending @fixture:location
   Scenario: A customer image and an OS image by id
     When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/${location}"
+    Then the response should conform to the contract
     Then I save "/name" of the first item of "/DeployedImageWithSoftwareLabels" whose "/id" is "${image_customer}" as "name"
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
     Then the response should conform to the contract
@@ -75,6 +78,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   @destructive @fixture:image_customer
   Scenario: Does an image name exist
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then the response should conform to the contract
     Then I save the response field "/name" as "name"
     And I save the response field "/location" as "where"
     When I send a POST request to "/oec/0.9/${org}/image/nameExists" with body:
@@ -93,6 +97,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   @destructive @fixture:image_failed
   Scenario: Clean a failed customer image import
     When I send a GET request to "/oec/0.9/${org}/image/${image_failed}"
+    Then the response should conform to the contract
     Then the response field "/state" should be "FAILED_ADD"
     When I send a GET request to "/oec/0.9/${org}/image/${image_failed}?clean"
     Then the response should conform to the contract
@@ -147,6 +152,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   @destructive @fixture:location
   Scenario: Import a customer image from an OVF package
     When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
+    Then the response should conform to the contract
     Then I save "/ovfPackagePrefix" of the first item of "/imageExportRecord" whose "/result" is "SUCCESS" as "prefix"
     When I send a POST request to "/oec/0.9/${org}/imageImport" with body:
       """xml
@@ -166,8 +172,10 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
 
   Scenario Outline: Importing <package> into <target_location> as <image_name> answers <code>
     When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
+    Then the response should conform to the contract
     Then I save "/ovfPackagePrefix" of the first item of "/imageExportRecord" whose "/result" is "SUCCESS" as "prefix"
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then the response should conform to the contract
     Then I save the response field "/name" as "taken"
     And I save the response field "/location" as "where"
     When I send a POST request to "/oec/0.9/${org}/imageImport" with body:
@@ -233,8 +241,10 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
 
   Scenario Outline: Copying image <source> to <location> as <target> answers <code>
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then the response should conform to the contract
     Then I save the response field "/location" as "here"
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer_other}"
+    Then the response should conform to the contract
     Then I save the response field "/name" as "other_name"
     And I save the response field "/location" as "other_location"
     When I send a POST request to "/oec/0.9/${org}/copyCustomerImage" with body:
@@ -255,6 +265,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   @destructive
   Scenario: Copy an OVF package from a remote geography
     When I send a GET request to "/oec/0.9/${org}/multigeo"
+    Then the response should conform to the contract
     Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "false" as "geo"
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml
@@ -279,6 +290,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
   @destructive
   Scenario: Copying an OVF package from the home geography answers REASON_461
     When I send a GET request to "/oec/0.9/${org}/multigeo"
+    Then the response should conform to the contract
     Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "true" as "geo"
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml

@@ -8,6 +8,7 @@ Feature: VIP and load balancing (section 8)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
     And the variable "web" is "/oec/0.9/${org}/network/${network_lb}"
@@ -15,8 +16,10 @@ Feature: VIP and load balancing (section 8)
   @destructive
   Scenario: Build and tear down real servers, a probe, a server farm, a persistence profile and a VIP
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${network_lb}/config"
+    Then the response should conform to the contract
     Then I save the response field "/location" as "where"
     When I send a GET request to "/oec/0.9/base/image/${where}"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/ServerImage" as "image"
     And the variable "net" is "${network_lb}"
     And the variable "dev" is "${web}"
@@ -30,8 +33,10 @@ Feature: VIP and load balancing (section 8)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-lb-01"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "s1"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -43,8 +48,10 @@ Feature: VIP and load balancing (section 8)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-lb-02"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "s2"
     When I send a POST request to "${dev}/realServer" with body:
       """xml
@@ -240,15 +247,19 @@ Feature: VIP and load balancing (section 8)
     And the response field "/realServer" should have no item whose "/name" is "${run_id}-rs-01"
     And the response field "/realServer" should have no item whose "/name" is "${run_id}-rs-02"
     When I send a GET request to "/oec/0.9/${org}/server/${s1}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/server/${s2}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
 
   Scenario: The load-balancing resources of a network
     When I send a GET request to "${web}/vip"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "vip"
     And I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"
     When I send a GET request to "${web}/serverFarm/${farm}"
+    Then the response should conform to the contract
     Then I save the response field "/realServer/0/id" as "rs"
     And I save the response field "/probe/0/id" as "probe"
     And I save the response field "/name" as "farm_name"
@@ -276,9 +287,11 @@ Feature: VIP and load balancing (section 8)
 
   Scenario Outline: GET <request> on the network answers <code>
     When I send a GET request to "${web}/vip"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "vip"
     And I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"
     When I send a GET request to "${web}/serverFarm/${farm}"
+    Then the response should conform to the contract
     Then I save the response field "/realServer/0/id" as "rs"
     And I save the response field "/probe/0/id" as "probe"
     When I send a GET request to "${web}/<request>"
@@ -300,9 +313,11 @@ Feature: VIP and load balancing (section 8)
 
   Scenario Outline: POST <request> on the network with <field> <value> answers <code>
     When I send a GET request to "${web}/vip"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "vip"
     And I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"
     When I send a GET request to "${web}/serverFarm/${farm}"
+    Then the response should conform to the contract
     Then I save the response field "/realServer/0/id" as "rs"
     And I save the response field "/probe/0/id" as "probe"
     When I send a POST request to "${web}/<request>" with form:
@@ -329,6 +344,7 @@ Feature: VIP and load balancing (section 8)
   @destructive
   Scenario: A real server for a server of another network answers REASON_395
     When I send a GET request to "/oec/0.9/${org}/serverWithState"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/serverWithState" whose "/networkId" is not "${network_lb}" as "other"
     When I send a POST request to "${web}/realServer" with body:
       """xml
@@ -341,6 +357,7 @@ Feature: VIP and load balancing (section 8)
   @destructive
   Scenario: A second real server for the same server answers REASON_393
     When I send a GET request to "${web}/realServer"
+    Then the response should conform to the contract
     Then I save the response field "/realServer/0/serverId" as "member"
     When I send a POST request to "${web}/realServer" with body:
       """xml
@@ -416,6 +433,7 @@ Feature: VIP and load balancing (section 8)
   @destructive
   Scenario: A VIP on a port another VIP of the address uses answers REASON_320
     When I send a GET request to "${web}/vip"
+    Then the response should conform to the contract
     Then I save "/vipTargetId" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "farm"
     And I save "/ipAddress" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "address"
     And I save "/port" of the first item of "/vip" whose "/vipTargetType" is "SERVER_FARM" as "port"

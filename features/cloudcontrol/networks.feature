@@ -8,6 +8,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
@@ -28,6 +29,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
   @fixture:network_lb
   Scenario: Network details and configuration
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
+    Then the response should conform to the contract
     Then I save "/name" of the first item of "/network" whose "/id" is "${network_lb}" as "name"
     And I save "/privateNet" of the first item of "/network" whose "/id" is "${network_lb}" as "net"
     And I save "/location" of the first item of "/network" whose "/id" is "${network_lb}" as "where"
@@ -160,6 +162,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
 
   Scenario Outline: An ACL rule with <problem> answers <code>
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/aclrule"
+    Then the response should conform to the contract
     Then I save the response field "/AclRule/0/position" as "taken_position"
     And I save the response field "/AclRule/0/name" as "taken_name"
     When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/aclrule" with body:
@@ -193,8 +196,10 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 200
     And the response field "/NatRule" should have at least 1 item
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${network_lb}/config"
+    Then the response should conform to the contract
     Then I save the response field "/location" as "where"
     When I send a GET request to "/oec/0.9/base/image/${where}"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/ServerImage" as "image"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -206,8 +211,10 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-nat-01"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "server"
     And I save the response field "/serverWithState/0/privateIp" as "ip"
     When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/natrule" with body:
@@ -227,10 +234,12 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_270"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
 
   Scenario Outline: A NAT rule for <source> answers <code>
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule"
+    Then the response should conform to the contract
     Then I save the response field "/NatRule/0/sourceIp" as "natted"
     When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/natrule" with body:
       """xml
@@ -334,8 +343,10 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
       """xml
       <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Rename Network</name><location>${location}</location></NewNetworkWithLocation>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-Rename Network" as "network"
     And I save "/name" of the first item of "/network" whose "/name" is not "${run_id}-Rename Network" as "taken"
     When I send a POST request to "/oec/0.9/${org}/network/${network}" with form:
@@ -355,6 +366,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
   @destructive @fixture:network_lb
   Scenario: Releasing a public IP block in use answers REASON_350
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/config"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/publicIps" whose "/networkDefault" is "true" as "block"
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}?release"
     Then the response should conform to the contract
@@ -364,6 +376,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
   @destructive @fixture:network_lb
   Scenario: Server to VIP connectivity that is not a boolean answers REASON_320
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/config"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/publicIps" as "block"
     When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}" with form:
       | serverToVipConnectivity | maybe |

@@ -9,11 +9,13 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
   Scenario Outline: Paging through <list> by <size> yields every item exactly once
     When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory"
+    Then the response should conform to the contract
     Then I save "/sourceGeoKey" of the first item of "/copyRemoteOvfPackageRecord" as "geo"
     When I send a GET request to "/oec/0.9/${org}/<list>"
     Then the response page should hold at least 2 items
@@ -44,21 +46,25 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
   @destructive
   Scenario: Paging through OVF package copies in progress by 2 yields every item exactly once
     When I send a GET request to "/oec/0.9/${org}/multigeo"
+    Then the response should conform to the contract
     Then I save "/geoKey" of the first item of "/geo" whose "/isHome" is "false" as "geo"
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml
       <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-walk-1.mf</sourceOvfPackage></NewRemoteOvfCopy>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml
       <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-walk-2.mf</sourceOvfPackage></NewRemoteOvfCopy>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
       """xml
       <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceGeoId>${geo}</sourceGeoId><sourceOvfPackage>${run_id}-walk-3.mf</sourceOvfPackage></NewRemoteOvfCopy>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?packageName=${run_id}-walk-1&packageName=${run_id}-walk-2&packageName=${run_id}-walk-3&orderBy=packageName"
     Then the response should conform to the contract
@@ -90,11 +96,14 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
 
   Scenario Outline: <list> filtered by <filter> equal to <value>
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/name" as "server_name"
     And I save the response field "/serverWithState/0/networkId" as "server_network"
     When I send a GET request to "/oec/0.9/${org}/antiAffinityRule"
+    Then the response should conform to the contract
     Then I save "/location" of the first item of "/antiAffinityRule" as "rule_location"
     When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory"
+    Then the response should conform to the contract
     Then I save "/sourceGeoKey" of the first item of "/copyRemoteOvfPackageRecord" as "geo"
     When I send a GET request to "/oec/0.9/${org}/<list>?<filter>=<value>"
     Then the response should conform to the contract
@@ -147,6 +156,7 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
 
   Scenario Outline: <list> created between <min> and <max>
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/created" as "created"
     When I send a GET request to "/oec/0.9/${org}/<list>" with query:
       | created.MIN | <min>   |

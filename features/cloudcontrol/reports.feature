@@ -6,6 +6,7 @@ Feature: Reports (section 10)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 

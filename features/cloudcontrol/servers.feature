@@ -9,6 +9,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
   Background:
     Given I am authenticated
     When I send a GET request to "/oec/0.9/myaccount"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/orgId" as "org"
 
@@ -40,6 +41,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/isStarted" should be "true"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response should conform to the contract
@@ -50,6 +52,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/isStarted" should be "false"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response should conform to the contract
@@ -79,6 +82,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-power-01"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/isStarted" should be "true"
     And I save the response field "/serverWithState/0/id" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?reboot"
@@ -129,8 +133,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       """xml
       <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-renumber-net</name><location>${location}</location></NewNetworkWithLocation>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-renumber-net" as "net"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -142,8 +148,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-renumber-01"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "server"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -155,10 +163,13 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-renumber-02"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "other"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${other}"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/privateIp" as "taken"
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
       | privateIp | ${taken} |
@@ -166,6 +177,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_241"
     When I send a GET request to "/oec/0.9/${org}/server/${other}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
       | privateIp | ${taken} |
@@ -173,6 +185,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/privateIp" should be "${taken}"
     When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
       | privateIp | 10.99.1.5 |
@@ -180,9 +193,11 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_240"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
 
     When I send a GET request to "/oec/0.9/${org}/network/${net}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
 
   @destructive @fixture:image_id @fixture:network_id
@@ -197,8 +212,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-storage-01"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "server"
     And I save the response field "/serverWithState/0/disk/0/id" as "osdisk"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?addLocalStorage&amount=20&speed=STANDARD"
@@ -214,6 +231,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_826"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/disk" should have 2 items
     And the response field "/serverWithState/0/disk/1/sizeGb" should be "20"
     And I save the response field "/serverWithState/0/disk/1/id" as "disk"
@@ -225,6 +243,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/disk/1/speed" should be "ECONOMY"
     When I send a GET request to "/oec/0.9/${org}/server/${server}/disk/${osdisk}?delete"
     Then the response should conform to the contract
@@ -239,6 +258,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_394"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
 
   @destructive @fixture:image_id @fixture:location @fixture:network_id
@@ -253,8 +273,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-clone-src-01"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/location" should be "${location}"
     And I save the response field "/serverWithState/0/id" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=${run_id}-clone-image&desc=cloned"
@@ -293,11 +315,13 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_390"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
     Then the response status should be 200
 
   @destructive @fixture:server_failed
   Scenario: Clean a failed server deployment
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_failed}"
+    Then the response should conform to the contract
     Then the response field "/serverWithState/0/state" should be "FAILED_ADD"
     When I send a GET request to "/oec/0.9/${org}/server/${server_failed}?clean"
     Then the response should conform to the contract
@@ -331,8 +355,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-aa-01"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "aa1"
     When I send a POST request to "/oec/0.9/${org}/server" with body:
       """xml
@@ -344,8 +370,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
         <isStarted>false</isStarted>
       </Server>
       """
+    Then the response should conform to the contract
     Then the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/serverWithState?name=${run_id}-aa-02"
+    Then the response should conform to the contract
     Then I save the response field "/serverWithState/0/id" as "aa2"
     When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
       """xml
@@ -433,10 +461,12 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
   @destructive @fixture:image_customer
   Scenario: Cloning to the name of a customer image of the location answers REASON_391
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
+    Then the response should conform to the contract
     Then the response status should be 200
     And I save the response field "/name" as "taken"
     And I save the response field "/location" as "where"
     When I send a GET request to "/oec/0.9/${org}/serverWithState?location=${where}"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/serverWithState" whose "/state" is "NORMAL" as "server"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=${taken}&desc=dup"
     Then the response should conform to the contract
@@ -454,6 +484,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
   @destructive @fixture:server_stopped
   Scenario: Changing the speed of a disk to an unknown speed answers REASON_826
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_stopped}"
+    Then the response should conform to the contract
     Then I save "/id" of the first item of "/serverWithState/0/disk" as "disk"
     When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/disk/${disk}/changeSpeed" with body:
       """xml
@@ -548,6 +579,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
   @fixture:server_started
   Scenario: Server details of a seeded server
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_started}"
+    Then the response should conform to the contract
     Then the response field "/serverWithState" should have 1 item
     And I save the response field "/serverWithState/0/name" as "name"
     When I send a GET request to "/oec/0.9/${org}/server/${server_started}"

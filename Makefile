@@ -54,7 +54,7 @@ unit: ## go test -race ./... (live, record/replay and canary tests against the s
 	$(GO) test -race -short -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -timeout 30m -run TestEveryFaultIsCaught ./harness/e2e
 
-test: unit lint scan live rerun replay coverage ## the whole test suite: unit tests, lint, live against simulators (both data sets, fresh and reused), offline replay, coverage
+test: unit lint scan live rerun replay coverage mutate ## the whole test suite: unit tests, lint, live against simulators (both data sets, fresh and reused), offline replay, coverage, suite strength (no surviving mutant)
 
 clean:
 	rm -rf bin out reports

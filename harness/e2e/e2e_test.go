@@ -106,7 +106,11 @@ func TestLiveAgainstSimulator(t *testing.T) {
 			t.Run(api+"/"+dataset, func(t *testing.T) {
 				t.Parallel()
 				srv := startSim(t, api, sim.Options{Seed: 7, Dataset: dataset})
-				for run := 1; run <= 3; run++ {
+				runs := 3
+				if testing.Short() {
+					runs = 1 // make live and make rerun run both data sets, fresh and reused, without -race
+				}
+				for run := 1; run <= runs; run++ {
 					var out bytes.Buffer
 					cfg := config(api, &out)
 					srv.point(&cfg)

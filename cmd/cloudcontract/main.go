@@ -42,6 +42,7 @@ func commands() []command {
 		{"simulate", "serve an API simulator", simulateCmd},
 		{"certify", "run a suite live against a vendor's endpoint and write a certification bundle", certifyCmd},
 		{"verify-bundle", "check a certification bundle against its manifest (detects tampering)", verifyBundleCmd},
+		{"generate", "write features/<api>/generated.feature: the negative scenarios the contract and specs/<api>/negative.yaml imply (--check: fail when stale)", generateCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check every contract example against its schema and every cassette against the current contract", lintCmd},
 		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential", cassettesCmd},

@@ -5,136 +5,104 @@ Feature: IBM Cloud Automation Manager 4.1 - service and service instance APIs fa
   Each scenario provokes one documented failure of one operation from outside, without a write
   that could succeed: no or wrong credentials, an id that must not exist, a malformed request.
 
-  # no-credentials: bindServiceInstance, document line 2696
+  # no-credentials, wrong-credentials: bindServiceInstance, document line 2696
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: bindServiceInstance without credentials is refused with 401 (document line 2696)
+  Scenario: bindServiceInstance without credentials or with wrong ones is refused with 401 (document line 2696)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/bindServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: bindServiceInstance, document line 2696
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: bindServiceInstance with wrong credentials is refused with 401 (document line 2696)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/bindServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: cleanupServiceInstance, document line 2734
+  # no-credentials, wrong-credentials: cleanupServiceInstance, document line 2734
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: cleanupServiceInstance without credentials is refused with 401 (document line 2734)
+  Scenario: cleanupServiceInstance without credentials or with wrong ones is refused with 401 (document line 2734)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: cleanupServiceInstance, document line 2734
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: cleanupServiceInstance with wrong credentials is refused with 401 (document line 2734)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cleanupServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createAction, document line 601
+  # no-credentials, wrong-credentials: createAction, document line 601
   @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: createAction without credentials is refused with 401 (document line 601)
+  Scenario: createAction without credentials or with wrong ones is refused with 401 (document line 601)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/Actions/createAction?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createAction, document line 601
-  @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: createAction with wrong credentials is refused with 401 (document line 601)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/Actions/createAction?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createService, document line 9
+  # no-credentials, wrong-credentials: createService, document line 9
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: createService without credentials is refused with 401 (document line 9)
+  Scenario: createService without credentials or with wrong ones is refused with 401 (document line 9)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createService, document line 9
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: createService with wrong credentials is refused with 401 (document line 9)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createServiceInstance, document line 1056
+  # no-credentials, wrong-credentials: createServiceInstance, document line 1056
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: createServiceInstance without credentials is refused with 401 (document line 1056)
+  Scenario: createServiceInstance without credentials or with wrong ones is refused with 401 (document line 1056)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/Service/cc-absent-0000/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createServiceInstance, document line 1056
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: createServiceInstance with wrong credentials is refused with 401 (document line 1056)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/Service/cc-absent-0000/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteIcon, document line 2813
+  # no-credentials, wrong-credentials: deleteIcon, document line 2813
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: deleteIcon without credentials is refused with 401 (document line 2813)
+  Scenario: deleteIcon without credentials or with wrong ones is refused with 401 (document line 2813)
     Given I am not authenticated
     When I send a DELETE request to "/cam/composer/api/v1/icons/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteIcon, document line 2813
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: deleteIcon with wrong credentials is refused with 401 (document line 2813)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a DELETE request to "/cam/composer/api/v1/icons/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deployServiceInstance, document line 1104
+  # no-credentials, wrong-credentials: deployServiceInstance, document line 1104
   @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: deployServiceInstance without credentials is refused with 401 (document line 1104)
+  Scenario: deployServiceInstance without credentials or with wrong ones is refused with 401 (document line 1104)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/cc-absent-0000/deploy?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deployServiceInstance, document line 1104
-  @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: deployServiceInstance with wrong credentials is refused with 401 (document line 1104)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/cc-absent-0000/deploy?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: downloadIcon, document line 2861
+  # no-credentials, wrong-credentials: downloadIcon, document line 2861
   @fixture:org_guid @fixture:tenant
-  Scenario: downloadIcon without credentials is refused with 401 (document line 2861)
+  Scenario: downloadIcon without credentials or with wrong ones is refused with 401 (document line 2861)
     Given I am not authenticated
     When I send a GET request to "/cam/composer/api/v1/icons/name/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: downloadIcon, document line 2861
-  @fixture:org_guid @fixture:tenant
-  Scenario: downloadIcon with wrong credentials is refused with 401 (document line 2861)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a GET request to "/cam/composer/api/v1/icons/name/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}"
@@ -149,34 +117,26 @@ Feature: IBM Cloud Automation Manager 4.1 - service and service instance APIs fa
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: encryptServiceData, document line 2869
+  # no-credentials, wrong-credentials: encryptServiceData, document line 2869
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: encryptServiceData without credentials is refused with 401 (document line 2869)
+  Scenario: encryptServiceData without credentials or with wrong ones is refused with 401 (document line 2869)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: encryptServiceData, document line 2869
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: encryptServiceData with wrong credentials is refused with 401 (document line 2869)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/Service/encryptServiceData?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getServiceInstance, document line 2776
+  # no-credentials, wrong-credentials: getServiceInstance, document line 2776
   @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: getServiceInstance without credentials is refused with 401 (document line 2776)
+  Scenario: getServiceInstance without credentials or with wrong ones is refused with 401 (document line 2776)
     Given I am not authenticated
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getServiceInstance, document line 2776
-  @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: getServiceInstance with wrong credentials is refused with 401 (document line 2776)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
@@ -191,17 +151,13 @@ Feature: IBM Cloud Automation Manager 4.1 - service and service instance APIs fa
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getServiceInstanceInputParameters, document line 1164
+  # no-credentials, wrong-credentials: getServiceInstanceInputParameters, document line 1164
   @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: getServiceInstanceInputParameters without credentials is refused with 401 (document line 1164)
+  Scenario: getServiceInstanceInputParameters without credentials or with wrong ones is refused with 401 (document line 1164)
     Given I am not authenticated
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000/getInputParameters?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getServiceInstanceInputParameters, document line 1164
-  @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: getServiceInstanceInputParameters with wrong credentials is refused with 401 (document line 1164)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000/getInputParameters?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
@@ -216,272 +172,208 @@ Feature: IBM Cloud Automation Manager 4.1 - service and service instance APIs fa
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getVersionChangeInputParameters, document line 2597
+  # no-credentials, wrong-credentials: getVersionChangeInputParameters, document line 2597
   @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: getVersionChangeInputParameters without credentials is refused with 401 (document line 2597)
+  Scenario: getVersionChangeInputParameters without credentials or with wrong ones is refused with 401 (document line 2597)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000/versionChangeInputParameters?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getVersionChangeInputParameters, document line 2597
-  @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: getVersionChangeInputParameters with wrong credentials is refused with 401 (document line 2597)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000/versionChangeInputParameters?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: invokeAction, document line 810
+  # no-credentials, wrong-credentials: invokeAction, document line 810
   @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: invokeAction without credentials is refused with 401 (document line 810)
+  Scenario: invokeAction without credentials or with wrong ones is refused with 401 (document line 810)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ActionInstances/invokeAction?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: invokeAction, document line 810
-  @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: invokeAction with wrong credentials is refused with 401 (document line 810)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ActionInstances/invokeAction?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listIcons, document line 2819
+  # no-credentials, wrong-credentials: listIcons, document line 2819
   @fixture:org_guid @fixture:tenant
-  Scenario: listIcons without credentials is refused with 401 (document line 2819)
+  Scenario: listIcons without credentials or with wrong ones is refused with 401 (document line 2819)
     Given I am not authenticated
     When I send a GET request to "/cam/composer/api/v1/icons?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listIcons, document line 2819
-  @fixture:org_guid @fixture:tenant
-  Scenario: listIcons with wrong credentials is refused with 401 (document line 2819)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a GET request to "/cam/composer/api/v1/icons?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listServiceInstances, document line 2784
+  # no-credentials, wrong-credentials: listServiceInstances, document line 2784
   @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: listServiceInstances without credentials is refused with 401 (document line 2784)
+  Scenario: listServiceInstances without credentials or with wrong ones is refused with 401 (document line 2784)
     Given I am not authenticated
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listServiceInstances, document line 2784
-  @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: listServiceInstances with wrong credentials is refused with 401 (document line 2784)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listServices, document line 875
+  # no-credentials, wrong-credentials: listServices, document line 875
   @fixture:org_guid @fixture:tenant
-  Scenario: listServices without credentials is refused with 401 (document line 875)
+  Scenario: listServices without credentials or with wrong ones is refused with 401 (document line 875)
     Given I am not authenticated
     When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listServices, document line 875
-  @fixture:org_guid @fixture:tenant
-  Scenario: listServices with wrong credentials is refused with 401 (document line 875)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a GET request to "/cam/composer/api/v1/service?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: publishService, document line 838
+  # no-credentials, wrong-credentials: publishService, document line 838
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: publishService without credentials is refused with 401 (document line 838)
+  Scenario: publishService without credentials or with wrong ones is refused with 401 (document line 838)
     Given I am not authenticated
     When I send a PUT request to "/cam/composer/api/v1/Service/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: publishService, document line 838
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: publishService with wrong credentials is refused with 401 (document line 838)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a PUT request to "/cam/composer/api/v1/Service/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: resumeServiceInstance, document line 1785
+  # no-credentials, wrong-credentials: resumeServiceInstance, document line 1785
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: resumeServiceInstance without credentials is refused with 401 (document line 1785)
+  Scenario: resumeServiceInstance without credentials or with wrong ones is refused with 401 (document line 1785)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/resumeServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: resumeServiceInstance, document line 1785
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: resumeServiceInstance with wrong credentials is refused with 401 (document line 1785)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/resumeServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: retireService, document line 857
+  # no-credentials, wrong-credentials: retireService, document line 857
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: retireService without credentials is refused with 401 (document line 857)
+  Scenario: retireService without credentials or with wrong ones is refused with 401 (document line 857)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: retireService, document line 857
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: retireService with wrong credentials is refused with 401 (document line 857)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/Service/retireService?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: retryServiceInstance, document line 1753
+  # no-credentials, wrong-credentials: retryServiceInstance, document line 1753
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: retryServiceInstance without credentials is refused with 401 (document line 1753)
+  Scenario: retryServiceInstance without credentials or with wrong ones is refused with 401 (document line 1753)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/retryServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: retryServiceInstance, document line 1753
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: retryServiceInstance with wrong credentials is refused with 401 (document line 1753)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/retryServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: submitVersionChange, document line 2666
+  # no-credentials, wrong-credentials: submitVersionChange, document line 2666
   @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: submitVersionChange without credentials is refused with 401 (document line 2666)
+  Scenario: submitVersionChange without credentials or with wrong ones is refused with 401 (document line 2666)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000/submitVersionChange?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: submitVersionChange, document line 2666
-  @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: submitVersionChange with wrong credentials is refused with 401 (document line 2666)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000/submitVersionChange?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: terminateServiceInstance, document line 1041
+  # no-credentials, wrong-credentials: terminateServiceInstance, document line 1041
   @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: terminateServiceInstance without credentials is refused with 401 (document line 1041)
+  Scenario: terminateServiceInstance without credentials or with wrong ones is refused with 401 (document line 1041)
     Given I am not authenticated
     When I send a DELETE request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: terminateServiceInstance, document line 1041
-  @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: terminateServiceInstance with wrong credentials is refused with 401 (document line 1041)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a DELETE request to "/cam/composer/api/v1/ServiceInstances/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: unbindServiceInstance, document line 2720
+  # no-credentials, wrong-credentials: unbindServiceInstance, document line 2720
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: unbindServiceInstance without credentials is refused with 401 (document line 2720)
+  Scenario: unbindServiceInstance without credentials or with wrong ones is refused with 401 (document line 2720)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/deleteBindInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: unbindServiceInstance, document line 2720
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: unbindServiceInstance with wrong credentials is refused with 401 (document line 2720)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/deleteBindInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: unretireService, document line 868
+  # no-credentials, wrong-credentials: unretireService, document line 868
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: unretireService without credentials is refused with 401 (document line 868)
+  Scenario: unretireService without credentials or with wrong ones is refused with 401 (document line 868)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/cc-absent-0000/unretire?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: unretireService, document line 868
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: unretireService with wrong credentials is refused with 401 (document line 868)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest/cc-absent-0000/unretire?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateService, document line 306
+  # no-credentials, wrong-credentials: updateService, document line 306
   @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: updateService without credentials is refused with 401 (document line 306)
+  Scenario: updateService without credentials or with wrong ones is refused with 401 (document line 306)
     Given I am not authenticated
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateService, document line 306
-  @destructive @fixture:org_guid @fixture:space_guid @fixture:tenant
-  Scenario: updateService with wrong credentials is refused with 401 (document line 306)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a PUT request to "/cam/composer/api/v1/ServiceManifest/cc-absent-0000?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=${space_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateServiceInstance, document line 1724
+  # no-credentials, wrong-credentials: updateServiceInstance, document line 1724
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: updateServiceInstance without credentials is refused with 401 (document line 1724)
+  Scenario: updateServiceInstance without credentials or with wrong ones is refused with 401 (document line 1724)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/updateServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateServiceInstance, document line 1724
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: updateServiceInstance with wrong credentials is refused with 401 (document line 1724)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/updateServiceInstance?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: uploadIcon, document line 2792
+  # no-credentials, wrong-credentials: uploadIcon, document line 2792
   @destructive @fixture:org_guid @fixture:tenant
-  Scenario: uploadIcon without credentials is refused with 401 (document line 2792)
+  Scenario: uploadIcon without credentials or with wrong ones is refused with 401 (document line 2792)
     Given I am not authenticated
     When I send a POST request to "/cam/composer/api/v1/icons/upload?tenantId=${tenant}&ace_orgGuid=${org_guid}"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: uploadIcon, document line 2792
-  @destructive @fixture:org_guid @fixture:tenant
-  Scenario: uploadIcon with wrong credentials is refused with 401 (document line 2792)
     Given I am not authenticated
     And the request header "Authorization" is "Bearer cc-not-the-password"
     When I send a POST request to "/cam/composer/api/v1/icons/upload?tenantId=${tenant}&ace_orgGuid=${org_guid}"

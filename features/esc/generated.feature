@@ -5,610 +5,467 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
   Each scenario provokes one documented failure of one operation from outside, without a write
   that could succeed: no or wrong credentials, an id that must not exist, a malformed request.
 
-  # no-credentials: checkVimConnectorStatus, document line 2366
+  # no-credentials, wrong-credentials: checkVimConnectorStatus, document line 2366
   @destructive
-  Scenario: checkVimConnectorStatus without credentials is refused with 401 (document line 2366)
+  Scenario: checkVimConnectorStatus without credentials or with wrong ones is refused with 401 (document line 2366)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/check_status"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: checkVimConnectorStatus, document line 2366
-  @destructive
-  Scenario: checkVimConnectorStatus with wrong credentials is refused with 401 (document line 2366)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/check_status"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createConfigParameter, document line 1967
+  # no-credentials, wrong-credentials: createConfigParameter, document line 1967
   @destructive
-  Scenario: createConfigParameter without credentials is refused with 401 (document line 1967)
+  Scenario: createConfigParameter without credentials or with wrong ones is refused with 401 (document line 1967)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createConfigParameter, document line 1967
-  @destructive
-  Scenario: createConfigParameter with wrong credentials is refused with 401 (document line 1967)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createDefaultVimConnector, document line 2456
+  # no-credentials, wrong-credentials: createDefaultVimConnector, document line 2456
   @destructive
-  Scenario: createDefaultVimConnector without credentials is refused with 401 (document line 2456)
+  Scenario: createDefaultVimConnector without credentials or with wrong ones is refused with 401 (document line 2456)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/vims/default_vim_connector"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createDefaultVimConnector, document line 2456
-  @destructive
-  Scenario: createDefaultVimConnector with wrong credentials is refused with 401 (document line 2456)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/vims/default_vim_connector"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createDeployment, document line 887
+  # no-credentials, wrong-credentials: createDeployment, document line 887
   @destructive
-  Scenario: createDeployment without credentials is refused with 401 (document line 887)
+  Scenario: createDeployment without credentials or with wrong ones is refused with 401 (document line 887)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createDeployment, document line 887
-  @destructive
-  Scenario: createDeployment with wrong credentials is refused with 401 (document line 887)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createDynamicMappingActions, document line 2823
+  # no-credentials, wrong-credentials: createDynamicMappingActions, document line 2823
   @destructive
-  Scenario: createDynamicMappingActions without credentials is refused with 401 (document line 2823)
+  Scenario: createDynamicMappingActions without credentials or with wrong ones is refused with 401 (document line 2823)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createDynamicMappingActions, document line 2823
-  @destructive
-  Scenario: createDynamicMappingActions with wrong credentials is refused with 401 (document line 2823)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createDynamicMappingMetrics, document line 2878
+  # no-credentials, wrong-credentials: createDynamicMappingMetrics, document line 2878
   @destructive
-  Scenario: createDynamicMappingMetrics without credentials is refused with 401 (document line 2878)
+  Scenario: createDynamicMappingMetrics without credentials or with wrong ones is refused with 401 (document line 2878)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createDynamicMappingMetrics, document line 2878
-  @destructive
-  Scenario: createDynamicMappingMetrics with wrong credentials is refused with 401 (document line 2878)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createFileServer, document line 2684
+  # no-credentials, wrong-credentials: createFileServer, document line 2684
   @destructive
-  Scenario: createFileServer without credentials is refused with 401 (document line 2684)
+  Scenario: createFileServer without credentials or with wrong ones is refused with 401 (document line 2684)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createFileServer, document line 2684
-  @destructive
-  Scenario: createFileServer with wrong credentials is refused with 401 (document line 2684)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createFlavor, document line 785
+  # no-credentials, wrong-credentials: createFlavor, document line 785
   @destructive
-  Scenario: createFlavor without credentials is refused with 401 (document line 785)
+  Scenario: createFlavor without credentials or with wrong ones is refused with 401 (document line 785)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/flavors/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createFlavor, document line 785
-  @destructive
-  Scenario: createFlavor with wrong credentials is refused with 401 (document line 785)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/flavors/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createImage, document line 574
+  # no-credentials, wrong-credentials: createImage, document line 574
   @destructive
-  Scenario: createImage without credentials is refused with 401 (document line 574)
+  Scenario: createImage without credentials or with wrong ones is refused with 401 (document line 574)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/images/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createImage, document line 574
-  @destructive
-  Scenario: createImage with wrong credentials is refused with 401 (document line 574)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/images/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createNetwork, document line 379
+  # no-credentials, wrong-credentials: createNetwork, document line 379
   @destructive
-  Scenario: createNetwork without credentials is refused with 401 (document line 379)
+  Scenario: createNetwork without credentials or with wrong ones is refused with 401 (document line 379)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createNetwork, document line 379
-  @destructive
-  Scenario: createNetwork with wrong credentials is refused with 401 (document line 379)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createRouter, document line 3037
+  # no-credentials, wrong-credentials: createRouter, document line 3037
   @destructive
-  Scenario: createRouter without credentials is refused with 401 (document line 3037)
+  Scenario: createRouter without credentials or with wrong ones is refused with 401 (document line 3037)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createRouter, document line 3037
-  @destructive
-  Scenario: createRouter with wrong credentials is refused with 401 (document line 3037)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createSubnet, document line 498
+  # no-credentials, wrong-credentials: createSubnet, document line 498
   @destructive
-  Scenario: createSubnet without credentials is refused with 401 (document line 498)
+  Scenario: createSubnet without credentials or with wrong ones is refused with 401 (document line 498)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createSubnet, document line 498
-  @destructive
-  Scenario: createSubnet with wrong credentials is refused with 401 (document line 498)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createTenant, document line 184
+  # no-credentials, wrong-credentials: createTenant, document line 184
   @destructive
-  Scenario: createTenant without credentials is refused with 401 (document line 184)
+  Scenario: createTenant without credentials or with wrong ones is refused with 401 (document line 184)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createTenant, document line 184
-  @destructive
-  Scenario: createTenant with wrong credentials is refused with 401 (document line 184)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createVimConnector, document line 2424
+  # no-credentials, wrong-credentials: createVimConnector, document line 2424
   @destructive
-  Scenario: createVimConnector without credentials is refused with 401 (document line 2424)
+  Scenario: createVimConnector without credentials or with wrong ones is refused with 401 (document line 2424)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/vims"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createVimConnector, document line 2424
-  @destructive
-  Scenario: createVimConnector with wrong credentials is refused with 401 (document line 2424)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/vims"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createVimUser, document line 2569
+  # no-credentials, wrong-credentials: createVimUser, document line 2569
   @destructive
-  Scenario: createVimUser without credentials is refused with 401 (document line 2569)
+  Scenario: createVimUser without credentials or with wrong ones is refused with 401 (document line 2569)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/vims/cc-absent-0000/vim_users"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createVimUser, document line 2569
-  @destructive
-  Scenario: createVimUser with wrong credentials is refused with 401 (document line 2569)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/vims/cc-absent-0000/vim_users"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createVolume, document line 2155
+  # no-credentials, wrong-credentials: createVolume, document line 2155
   @destructive
-  Scenario: createVolume without credentials is refused with 401 (document line 2155)
+  Scenario: createVolume without credentials or with wrong ones is refused with 401 (document line 2155)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createVolume, document line 2155
-  @destructive
-  Scenario: createVolume with wrong credentials is refused with 401 (document line 2155)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createVolumeFromSnapshot, document line 2987
+  # no-credentials, wrong-credentials: createVolumeFromSnapshot, document line 2987
   @destructive
-  Scenario: createVolumeFromSnapshot without credentials is refused with 401 (document line 2987)
+  Scenario: createVolumeFromSnapshot without credentials or with wrong ones is refused with 401 (document line 2987)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/snapshots/cc-absent-0000/volumes"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createVolumeFromSnapshot, document line 2987
-  @destructive
-  Scenario: createVolumeFromSnapshot with wrong credentials is refused with 401 (document line 2987)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/snapshots/cc-absent-0000/volumes"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteDeployment, document line 850
+  # no-credentials, wrong-credentials: deleteDeployment, document line 850
   @destructive
-  Scenario: deleteDeployment without credentials is refused with 401 (document line 850)
+  Scenario: deleteDeployment without credentials or with wrong ones is refused with 401 (document line 850)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteDeployment, document line 850
-  @destructive
-  Scenario: deleteDeployment with wrong credentials is refused with 401 (document line 850)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteDynamicMappingAction, document line 2753
+  # no-credentials, wrong-credentials: deleteDynamicMappingAction, document line 2753
   @destructive
-  Scenario: deleteDynamicMappingAction without credentials is refused with 401 (document line 2753)
+  Scenario: deleteDynamicMappingAction without credentials or with wrong ones is refused with 401 (document line 2753)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteDynamicMappingAction, document line 2753
-  @destructive
-  Scenario: deleteDynamicMappingAction with wrong credentials is refused with 401 (document line 2753)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteDynamicMappingActions, document line 2793
+  # no-credentials, wrong-credentials: deleteDynamicMappingActions, document line 2793
   @destructive
-  Scenario: deleteDynamicMappingActions without credentials is refused with 401 (document line 2793)
+  Scenario: deleteDynamicMappingActions without credentials or with wrong ones is refused with 401 (document line 2793)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteDynamicMappingActions, document line 2793
-  @destructive
-  Scenario: deleteDynamicMappingActions with wrong credentials is refused with 401 (document line 2793)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteDynamicMappingMetric, document line 2900
+  # no-credentials, wrong-credentials: deleteDynamicMappingMetric, document line 2900
   @destructive
-  Scenario: deleteDynamicMappingMetric without credentials is refused with 401 (document line 2900)
+  Scenario: deleteDynamicMappingMetric without credentials or with wrong ones is refused with 401 (document line 2900)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteDynamicMappingMetric, document line 2900
-  @destructive
-  Scenario: deleteDynamicMappingMetric with wrong credentials is refused with 401 (document line 2900)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteDynamicMappingMetrics, document line 2848
+  # no-credentials, wrong-credentials: deleteDynamicMappingMetrics, document line 2848
   @destructive
-  Scenario: deleteDynamicMappingMetrics without credentials is refused with 401 (document line 2848)
+  Scenario: deleteDynamicMappingMetrics without credentials or with wrong ones is refused with 401 (document line 2848)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteDynamicMappingMetrics, document line 2848
-  @destructive
-  Scenario: deleteDynamicMappingMetrics with wrong credentials is refused with 401 (document line 2848)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteFileServer, document line 2642
+  # no-credentials, wrong-credentials: deleteFileServer, document line 2642
   @destructive
-  Scenario: deleteFileServer without credentials is refused with 401 (document line 2642)
+  Scenario: deleteFileServer without credentials or with wrong ones is refused with 401 (document line 2642)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteFileServer, document line 2642
-  @destructive
-  Scenario: deleteFileServer with wrong credentials is refused with 401 (document line 2642)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteFlavor, document line 745
+  # no-credentials, wrong-credentials: deleteFlavor, document line 745
   @destructive
-  Scenario: deleteFlavor without credentials is refused with 401 (document line 745)
+  Scenario: deleteFlavor without credentials or with wrong ones is refused with 401 (document line 745)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/flavors/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteFlavor, document line 745
-  @destructive
-  Scenario: deleteFlavor with wrong credentials is refused with 401 (document line 745)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/flavors/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteImage, document line 531
+  # no-credentials, wrong-credentials: deleteImage, document line 531
   @destructive
-  Scenario: deleteImage without credentials is refused with 401 (document line 531)
+  Scenario: deleteImage without credentials or with wrong ones is refused with 401 (document line 531)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/images/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteImage, document line 531
-  @destructive
-  Scenario: deleteImage with wrong credentials is refused with 401 (document line 531)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/images/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteNetwork, document line 332
+  # no-credentials, wrong-credentials: deleteNetwork, document line 332
   @destructive
-  Scenario: deleteNetwork without credentials is refused with 401 (document line 332)
+  Scenario: deleteNetwork without credentials or with wrong ones is refused with 401 (document line 332)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteNetwork, document line 332
-  @destructive
-  Scenario: deleteNetwork with wrong credentials is refused with 401 (document line 332)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteRouter, document line 3015
+  # no-credentials, wrong-credentials: deleteRouter, document line 3015
   @destructive
-  Scenario: deleteRouter without credentials is refused with 401 (document line 3015)
+  Scenario: deleteRouter without credentials or with wrong ones is refused with 401 (document line 3015)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteRouter, document line 3015
-  @destructive
-  Scenario: deleteRouter with wrong credentials is refused with 401 (document line 3015)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteSnapshot, document line 2963
+  # no-credentials, wrong-credentials: deleteSnapshot, document line 2963
   @destructive
-  Scenario: deleteSnapshot without credentials is refused with 401 (document line 2963)
+  Scenario: deleteSnapshot without credentials or with wrong ones is refused with 401 (document line 2963)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/snapshots/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteSnapshot, document line 2963
-  @destructive
-  Scenario: deleteSnapshot with wrong credentials is refused with 401 (document line 2963)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/snapshots/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteSubnet, document line 452
+  # no-credentials, wrong-credentials: deleteSubnet, document line 452
   @destructive
-  Scenario: deleteSubnet without credentials is refused with 401 (document line 452)
+  Scenario: deleteSubnet without credentials or with wrong ones is refused with 401 (document line 452)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteSubnet, document line 452
-  @destructive
-  Scenario: deleteSubnet with wrong credentials is refused with 401 (document line 452)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteTenant, document line 155
+  # no-credentials, wrong-credentials: deleteTenant, document line 155
   @destructive
-  Scenario: deleteTenant without credentials is refused with 401 (document line 155)
+  Scenario: deleteTenant without credentials or with wrong ones is refused with 401 (document line 155)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteTenant, document line 155
-  @destructive
-  Scenario: deleteTenant with wrong credentials is refused with 401 (document line 155)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteVimConnector, document line 2298
+  # no-credentials, wrong-credentials: deleteVimConnector, document line 2298
   @destructive
-  Scenario: deleteVimConnector without credentials is refused with 401 (document line 2298)
+  Scenario: deleteVimConnector without credentials or with wrong ones is refused with 401 (document line 2298)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/vims/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteVimConnector, document line 2298
-  @destructive
-  Scenario: deleteVimConnector with wrong credentials is refused with 401 (document line 2298)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/vims/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteVimUser, document line 2481
+  # no-credentials, wrong-credentials: deleteVimUser, document line 2481
   @destructive
-  Scenario: deleteVimUser without credentials is refused with 401 (document line 2481)
+  Scenario: deleteVimUser without credentials or with wrong ones is refused with 401 (document line 2481)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteVimUser, document line 2481
-  @destructive
-  Scenario: deleteVimUser with wrong credentials is refused with 401 (document line 2481)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: deleteVolume, document line 2111
+  # no-credentials, wrong-credentials: deleteVolume, document line 2111
   @destructive
-  Scenario: deleteVolume without credentials is refused with 401 (document line 2111)
+  Scenario: deleteVolume without credentials or with wrong ones is refused with 401 (document line 2111)
     Given I am not authenticated
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: deleteVolume, document line 2111
-  @destructive
-  Scenario: deleteVolume with wrong credentials is refused with 401 (document line 2111)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: disableHost, document line 2256
+  # no-credentials, wrong-credentials: disableHost, document line 2256
   @destructive
-  Scenario: disableHost without credentials is refused with 401 (document line 2256)
+  Scenario: disableHost without credentials or with wrong ones is refused with 401 (document line 2256)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/hosts/cc-absent-0000/disable"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: disableHost, document line 2256
-  @destructive
-  Scenario: disableHost with wrong credentials is refused with 401 (document line 2256)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/hosts/cc-absent-0000/disable"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: enableHost, document line 2276
+  # no-credentials, wrong-credentials: enableHost, document line 2276
   @destructive
-  Scenario: enableHost without credentials is refused with 401 (document line 2276)
+  Scenario: enableHost without credentials or with wrong ones is refused with 401 (document line 2276)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/hosts/cc-absent-0000/enable"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: enableHost, document line 2276
-  @destructive
-  Scenario: enableHost with wrong credentials is refused with 401 (document line 2276)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/hosts/cc-absent-0000/enable"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getConfigParameter, document line 1945
-  Scenario: getConfigParameter without credentials is refused with 401 (document line 1945)
+  # no-credentials, wrong-credentials: getConfigParameter, document line 1945
+  Scenario: getConfigParameter without credentials or with wrong ones is refused with 401 (document line 1945)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getConfigParameter, document line 1945
-  Scenario: getConfigParameter with wrong credentials is refused with 401 (document line 1945)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000"
@@ -622,30 +479,24 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getDefaultVimConnector, document line 2451
-  Scenario: getDefaultVimConnector without credentials is refused with 401 (document line 2451)
+  # no-credentials, wrong-credentials: getDefaultVimConnector, document line 2451
+  Scenario: getDefaultVimConnector without credentials or with wrong ones is refused with 401 (document line 2451)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/vims/default_vim_connector"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getDefaultVimConnector, document line 2451
-  Scenario: getDefaultVimConnector with wrong credentials is refused with 401 (document line 2451)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/vims/default_vim_connector"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getDeployment, document line 867
-  Scenario: getDeployment without credentials is refused with 401 (document line 867)
+  # no-credentials, wrong-credentials: getDeployment, document line 867
+  Scenario: getDeployment without credentials or with wrong ones is refused with 401 (document line 867)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getDeployment, document line 867
-  Scenario: getDeployment with wrong credentials is refused with 401 (document line 867)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/deployments/cc-absent-0000"
@@ -659,15 +510,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getDeploymentConfig, document line 1576
-  Scenario: getDeploymentConfig without credentials is refused with 401 (document line 1576)
+  # no-credentials, wrong-credentials: getDeploymentConfig, document line 1576
+  Scenario: getDeploymentConfig without credentials or with wrong ones is refused with 401 (document line 1576)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/deployments/config/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getDeploymentConfig, document line 1576
-  Scenario: getDeploymentConfig with wrong credentials is refused with 401 (document line 1576)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/deployments/config/cc-absent-0000"
@@ -681,15 +529,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getDynamicMappingAction, document line 2773
-  Scenario: getDynamicMappingAction without credentials is refused with 401 (document line 2773)
+  # no-credentials, wrong-credentials: getDynamicMappingAction, document line 2773
+  Scenario: getDynamicMappingAction without credentials or with wrong ones is refused with 401 (document line 2773)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getDynamicMappingAction, document line 2773
-  Scenario: getDynamicMappingAction with wrong credentials is refused with 401 (document line 2773)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions/cc-absent-0000"
@@ -703,15 +548,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getDynamicMappingMetric, document line 2920
-  Scenario: getDynamicMappingMetric without credentials is refused with 401 (document line 2920)
+  # no-credentials, wrong-credentials: getDynamicMappingMetric, document line 2920
+  Scenario: getDynamicMappingMetric without credentials or with wrong ones is refused with 401 (document line 2920)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getDynamicMappingMetric, document line 2920
-  Scenario: getDynamicMappingMetric with wrong credentials is refused with 401 (document line 2920)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics/cc-absent-0000"
@@ -725,15 +567,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getFileServer, document line 2665
-  Scenario: getFileServer without credentials is refused with 401 (document line 2665)
+  # no-credentials, wrong-credentials: getFileServer, document line 2665
+  Scenario: getFileServer without credentials or with wrong ones is refused with 401 (document line 2665)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getFileServer, document line 2665
-  Scenario: getFileServer with wrong credentials is refused with 401 (document line 2665)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/fileserver/cc-absent-0000"
@@ -747,15 +586,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getFlavor, document line 766
-  Scenario: getFlavor without credentials is refused with 401 (document line 766)
+  # no-credentials, wrong-credentials: getFlavor, document line 766
+  Scenario: getFlavor without credentials or with wrong ones is refused with 401 (document line 766)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/flavors/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getFlavor, document line 766
-  Scenario: getFlavor with wrong credentials is refused with 401 (document line 766)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/flavors/cc-absent-0000"
@@ -769,30 +605,24 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getHostStatus, document line 2238
-  Scenario: getHostStatus without credentials is refused with 401 (document line 2238)
+  # no-credentials, wrong-credentials: getHostStatus, document line 2238
+  Scenario: getHostStatus without credentials or with wrong ones is refused with 401 (document line 2238)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/hosts/cc-absent-0000/status"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getHostStatus, document line 2238
-  Scenario: getHostStatus with wrong credentials is refused with 401 (document line 2238)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/hosts/cc-absent-0000/status"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getImage, document line 554
-  Scenario: getImage without credentials is refused with 401 (document line 554)
+  # no-credentials, wrong-credentials: getImage, document line 554
+  Scenario: getImage without credentials or with wrong ones is refused with 401 (document line 554)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/images/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getImage, document line 554
-  Scenario: getImage with wrong credentials is refused with 401 (document line 554)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/images/cc-absent-0000"
@@ -806,15 +636,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getNetwork, document line 357
-  Scenario: getNetwork without credentials is refused with 401 (document line 357)
+  # no-credentials, wrong-credentials: getNetwork, document line 357
+  Scenario: getNetwork without credentials or with wrong ones is refused with 401 (document line 357)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getNetwork, document line 357
-  Scenario: getNetwork with wrong credentials is refused with 401 (document line 357)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
@@ -828,30 +655,24 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getOperationMode, document line 2215
-  Scenario: getOperationMode without credentials is refused with 401 (document line 2215)
+  # no-credentials, wrong-credentials: getOperationMode, document line 2215
+  Scenario: getOperationMode without credentials or with wrong ones is refused with 401 (document line 2215)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/operationmode"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getOperationMode, document line 2215
-  Scenario: getOperationMode with wrong credentials is refused with 401 (document line 2215)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/operationmode"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getSubnet, document line 478
-  Scenario: getSubnet without credentials is refused with 401 (document line 478)
+  # no-credentials, wrong-credentials: getSubnet, document line 478
+  Scenario: getSubnet without credentials or with wrong ones is refused with 401 (document line 478)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getSubnet, document line 478
-  Scenario: getSubnet with wrong credentials is refused with 401 (document line 478)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
@@ -865,15 +686,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getSystemState, document line 2619
-  Scenario: getSystemState without credentials is refused with 401 (document line 2619)
+  # no-credentials, wrong-credentials: getSystemState, document line 2619
+  Scenario: getSystemState without credentials or with wrong ones is refused with 401 (document line 2619)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/systemstate/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getSystemState, document line 2619
-  Scenario: getSystemState with wrong credentials is refused with 401 (document line 2619)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/systemstate/cc-absent-0000"
@@ -887,15 +705,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getTenant, document line 169
-  Scenario: getTenant without credentials is refused with 401 (document line 169)
+  # no-credentials, wrong-credentials: getTenant, document line 169
+  Scenario: getTenant without credentials or with wrong ones is refused with 401 (document line 169)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getTenant, document line 169
-  Scenario: getTenant with wrong credentials is refused with 401 (document line 169)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/tenants/cc-absent-0000"
@@ -909,15 +724,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getVimConnector, document line 2325
-  Scenario: getVimConnector without credentials is refused with 401 (document line 2325)
+  # no-credentials, wrong-credentials: getVimConnector, document line 2325
+  Scenario: getVimConnector without credentials or with wrong ones is refused with 401 (document line 2325)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/vims/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getVimConnector, document line 2325
-  Scenario: getVimConnector with wrong credentials is refused with 401 (document line 2325)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/vims/cc-absent-0000"
@@ -931,15 +743,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getVimUser, document line 2505
-  Scenario: getVimUser without credentials is refused with 401 (document line 2505)
+  # no-credentials, wrong-credentials: getVimUser, document line 2505
+  Scenario: getVimUser without credentials or with wrong ones is refused with 401 (document line 2505)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getVimUser, document line 2505
-  Scenario: getVimUser with wrong credentials is refused with 401 (document line 2505)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
@@ -953,15 +762,12 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getVolume, document line 2133
-  Scenario: getVolume without credentials is refused with 401 (document line 2133)
+  # no-credentials, wrong-credentials: getVolume, document line 2133
+  Scenario: getVolume without credentials or with wrong ones is refused with 401 (document line 2133)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getVolume, document line 2133
-  Scenario: getVolume with wrong credentials is refused with 401 (document line 2133)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
@@ -975,30 +781,24 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: listConfigParameters, document line 2020
-  Scenario: listConfigParameters without credentials is refused with 401 (document line 2020)
+  # no-credentials, wrong-credentials: listConfigParameters, document line 2020
+  Scenario: listConfigParameters without credentials or with wrong ones is refused with 401 (document line 2020)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/config"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listConfigParameters, document line 2020
-  Scenario: listConfigParameters with wrong credentials is refused with 401 (document line 2020)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/config"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listConfigParametersInCategory, document line 1998
-  Scenario: listConfigParametersInCategory without credentials is refused with 401 (document line 1998)
+  # no-credentials, wrong-credentials: listConfigParametersInCategory, document line 1998
+  Scenario: listConfigParametersInCategory without credentials or with wrong ones is refused with 401 (document line 1998)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/config/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listConfigParametersInCategory, document line 1998
-  Scenario: listConfigParametersInCategory with wrong credentials is refused with 401 (document line 1998)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/config/cc-absent-0000"
@@ -1012,135 +812,108 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: listDeployments, document line 1600
-  Scenario: listDeployments without credentials is refused with 401 (document line 1600)
+  # no-credentials, wrong-credentials: listDeployments, document line 1600
+  Scenario: listDeployments without credentials or with wrong ones is refused with 401 (document line 1600)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/deployments"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listDeployments, document line 1600
-  Scenario: listDeployments with wrong credentials is refused with 401 (document line 1600)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/deployments"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listDynamicMappingActions, document line 2808
-  Scenario: listDynamicMappingActions without credentials is refused with 401 (document line 2808)
+  # no-credentials, wrong-credentials: listDynamicMappingActions, document line 2808
+  Scenario: listDynamicMappingActions without credentials or with wrong ones is refused with 401 (document line 2808)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listDynamicMappingActions, document line 2808
-  Scenario: listDynamicMappingActions with wrong credentials is refused with 401 (document line 2808)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/actions"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listDynamicMappingMetrics, document line 2863
-  Scenario: listDynamicMappingMetrics without credentials is refused with 401 (document line 2863)
+  # no-credentials, wrong-credentials: listDynamicMappingMetrics, document line 2863
+  Scenario: listDynamicMappingMetrics without credentials or with wrong ones is refused with 401 (document line 2863)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listDynamicMappingMetrics, document line 2863
-  Scenario: listDynamicMappingMetrics with wrong credentials is refused with 401 (document line 2863)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listFileServers, document line 2736
-  Scenario: listFileServers without credentials is refused with 401 (document line 2736)
+  # no-credentials, wrong-credentials: listFileServers, document line 2736
+  Scenario: listFileServers without credentials or with wrong ones is refused with 401 (document line 2736)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/fileserver"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listFileServers, document line 2736
-  Scenario: listFileServers with wrong credentials is refused with 401 (document line 2736)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/fileserver"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listFlavors, document line 732
-  Scenario: listFlavors without credentials is refused with 401 (document line 732)
+  # no-credentials, wrong-credentials: listFlavors, document line 732
+  Scenario: listFlavors without credentials or with wrong ones is refused with 401 (document line 732)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/flavors"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listFlavors, document line 732
-  Scenario: listFlavors with wrong credentials is refused with 401 (document line 732)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/flavors"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listImages, document line 717
-  Scenario: listImages without credentials is refused with 401 (document line 717)
+  # no-credentials, wrong-credentials: listImages, document line 717
+  Scenario: listImages without credentials or with wrong ones is refused with 401 (document line 717)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/images"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listImages, document line 717
-  Scenario: listImages with wrong credentials is refused with 401 (document line 717)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/images"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listNetworks, document line 411
-  Scenario: listNetworks without credentials is refused with 401 (document line 411)
+  # no-credentials, wrong-credentials: listNetworks, document line 411
+  Scenario: listNetworks without credentials or with wrong ones is refused with 401 (document line 411)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/networks"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listNetworks, document line 411
-  Scenario: listNetworks with wrong credentials is refused with 401 (document line 411)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/networks"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listSnapshots, document line 2943
-  Scenario: listSnapshots without credentials is refused with 401 (document line 2943)
+  # no-credentials, wrong-credentials: listSnapshots, document line 2943
+  Scenario: listSnapshots without credentials or with wrong ones is refused with 401 (document line 2943)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/snapshots"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listSnapshots, document line 2943
-  Scenario: listSnapshots with wrong credentials is refused with 401 (document line 2943)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/snapshots"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listSubnets, document line 432
-  Scenario: listSubnets without credentials is refused with 401 (document line 432)
+  # no-credentials, wrong-credentials: listSubnets, document line 432
+  Scenario: listSubnets without credentials or with wrong ones is refused with 401 (document line 432)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/subnets"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listSubnets, document line 432
-  Scenario: listSubnets with wrong credentials is refused with 401 (document line 432)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/subnets"
@@ -1154,45 +927,36 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: listTenants, document line 268
-  Scenario: listTenants without credentials is refused with 401 (document line 268)
+  # no-credentials, wrong-credentials: listTenants, document line 268
+  Scenario: listTenants without credentials or with wrong ones is refused with 401 (document line 268)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/tenants"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listTenants, document line 268
-  Scenario: listTenants with wrong credentials is refused with 401 (document line 268)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/tenants"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listVimConnectors, document line 2387
-  Scenario: listVimConnectors without credentials is refused with 401 (document line 2387)
+  # no-credentials, wrong-credentials: listVimConnectors, document line 2387
+  Scenario: listVimConnectors without credentials or with wrong ones is refused with 401 (document line 2387)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/vims"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVimConnectors, document line 2387
-  Scenario: listVimConnectors with wrong credentials is refused with 401 (document line 2387)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/vims"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listVimUsers, document line 2550
-  Scenario: listVimUsers without credentials is refused with 401 (document line 2550)
+  # no-credentials, wrong-credentials: listVimUsers, document line 2550
+  Scenario: listVimUsers without credentials or with wrong ones is refused with 401 (document line 2550)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/vims/cc-absent-0000/vim_users"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVimUsers, document line 2550
-  Scenario: listVimUsers with wrong credentials is refused with 401 (document line 2550)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/vims/cc-absent-0000/vim_users"
@@ -1206,270 +970,207 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: listVolumes, document line 2094
-  Scenario: listVolumes without credentials is refused with 401 (document line 2094)
+  # no-credentials, wrong-credentials: listVolumes, document line 2094
+  Scenario: listVolumes without credentials or with wrong ones is refused with 401 (document line 2094)
     Given I am not authenticated
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/volumes"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVolumes, document line 2094
-  Scenario: listVolumes with wrong credentials is refused with 401 (document line 2094)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a GET request to "/ESCManager/v0/cc-absent-0000/volumes"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: migrateVm, document line 1762
+  # no-credentials, wrong-credentials: migrateVm, document line 1762
   @destructive
-  Scenario: migrateVm without credentials is refused with 401 (document line 1762)
+  Scenario: migrateVm without credentials or with wrong ones is refused with 401 (document line 1762)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/migrate-vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: migrateVm, document line 1762
-  @destructive
-  Scenario: migrateVm with wrong credentials is refused with 401 (document line 1762)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/migrate-vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: operateDeployment, document line 1620
+  # no-credentials, wrong-credentials: operateDeployment, document line 1620
   @destructive
-  Scenario: operateDeployment without credentials is refused with 401 (document line 1620)
+  Scenario: operateDeployment without credentials or with wrong ones is refused with 401 (document line 1620)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/service/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: operateDeployment, document line 1620
-  @destructive
-  Scenario: operateDeployment with wrong credentials is refused with 401 (document line 1620)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/service/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: operateVm, document line 1856
+  # no-credentials, wrong-credentials: operateVm, document line 1856
   @destructive
-  Scenario: operateVm without credentials is refused with 401 (document line 1856)
+  Scenario: operateVm without credentials or with wrong ones is refused with 401 (document line 1856)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: operateVm, document line 1856
-  @destructive
-  Scenario: operateVm with wrong credentials is refused with 401 (document line 1856)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: recoverVm, document line 1801
+  # no-credentials, wrong-credentials: recoverVm, document line 1801
   @destructive
-  Scenario: recoverVm without credentials is refused with 401 (document line 1801)
+  Scenario: recoverVm without credentials or with wrong ones is refused with 401 (document line 1801)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/recovery-vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: recoverVm, document line 1801
-  @destructive
-  Scenario: recoverVm with wrong credentials is refused with 401 (document line 1801)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/recovery-vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: reloadTruststore, document line 3102
+  # no-credentials, wrong-credentials: reloadTruststore, document line 3102
   @destructive
-  Scenario: reloadTruststore without credentials is refused with 401 (document line 3102)
+  Scenario: reloadTruststore without credentials or with wrong ones is refused with 401 (document line 3102)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/internal/ssl/reload"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: reloadTruststore, document line 3102
-  @destructive
-  Scenario: reloadTruststore with wrong credentials is refused with 401 (document line 3102)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/internal/ssl/reload"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: resetSystemState, document line 2599
+  # no-credentials, wrong-credentials: resetSystemState, document line 2599
   @destructive
-  Scenario: resetSystemState without credentials is refused with 401 (document line 2599)
+  Scenario: resetSystemState without credentials or with wrong ones is refused with 401 (document line 2599)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/systemstate/cc-absent-0000/reset"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: resetSystemState, document line 2599
-  @destructive
-  Scenario: resetSystemState with wrong credentials is refused with 401 (document line 2599)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/systemstate/cc-absent-0000/reset"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: setOperationMode, document line 2191
+  # no-credentials, wrong-credentials: setOperationMode, document line 2191
   @destructive
-  Scenario: setOperationMode without credentials is refused with 401 (document line 2191)
+  Scenario: setOperationMode without credentials or with wrong ones is refused with 401 (document line 2191)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/operationmode/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: setOperationMode, document line 2191
-  @destructive
-  Scenario: setOperationMode with wrong credentials is refused with 401 (document line 2191)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/operationmode/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: snapshotVm, document line 1825
+  # no-credentials, wrong-credentials: snapshotVm, document line 1825
   @destructive
-  Scenario: snapshotVm without credentials is refused with 401 (document line 1825)
+  Scenario: snapshotVm without credentials or with wrong ones is refused with 401 (document line 1825)
     Given I am not authenticated
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/snapshot-vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: snapshotVm, document line 1825
-  @destructive
-  Scenario: snapshotVm with wrong credentials is refused with 401 (document line 1825)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/snapshot-vm/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateConfigParameter, document line 2035
+  # no-credentials, wrong-credentials: updateConfigParameter, document line 2035
   @destructive
-  Scenario: updateConfigParameter without credentials is refused with 401 (document line 2035)
+  Scenario: updateConfigParameter without credentials or with wrong ones is refused with 401 (document line 2035)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateConfigParameter, document line 2035
-  @destructive
-  Scenario: updateConfigParameter with wrong credentials is refused with 401 (document line 2035)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateDeployment, document line 1155
+  # no-credentials, wrong-credentials: updateDeployment, document line 1155
   @destructive
-  Scenario: updateDeployment without credentials is refused with 401 (document line 1155)
+  Scenario: updateDeployment without credentials or with wrong ones is refused with 401 (document line 1155)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateDeployment, document line 1155
-  @destructive
-  Scenario: updateDeployment with wrong credentials is refused with 401 (document line 1155)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateFileServer, document line 2710
+  # no-credentials, wrong-credentials: updateFileServer, document line 2710
   @destructive
-  Scenario: updateFileServer without credentials is refused with 401 (document line 2710)
+  Scenario: updateFileServer without credentials or with wrong ones is refused with 401 (document line 2710)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateFileServer, document line 2710
-  @destructive
-  Scenario: updateFileServer with wrong credentials is refused with 401 (document line 2710)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateRouter, document line 3071
+  # no-credentials, wrong-credentials: updateRouter, document line 3071
   @destructive
-  Scenario: updateRouter without credentials is refused with 401 (document line 3071)
+  Scenario: updateRouter without credentials or with wrong ones is refused with 401 (document line 3071)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateRouter, document line 3071
-  @destructive
-  Scenario: updateRouter with wrong credentials is refused with 401 (document line 3071)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateTenant, document line 238
+  # no-credentials, wrong-credentials: updateTenant, document line 238
   @destructive
-  Scenario: updateTenant without credentials is refused with 401 (document line 238)
+  Scenario: updateTenant without credentials or with wrong ones is refused with 401 (document line 238)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateTenant, document line 238
-  @destructive
-  Scenario: updateTenant with wrong credentials is refused with 401 (document line 238)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateVimConnector, document line 2340
+  # no-credentials, wrong-credentials: updateVimConnector, document line 2340
   @destructive
-  Scenario: updateVimConnector without credentials is refused with 401 (document line 2340)
+  Scenario: updateVimConnector without credentials or with wrong ones is refused with 401 (document line 2340)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateVimConnector, document line 2340
-  @destructive
-  Scenario: updateVimConnector with wrong credentials is refused with 401 (document line 2340)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: updateVimUser, document line 2521
+  # no-credentials, wrong-credentials: updateVimUser, document line 2521
   @destructive
-  Scenario: updateVimUser without credentials is refused with 401 (document line 2521)
+  Scenario: updateVimUser without credentials or with wrong ones is refused with 401 (document line 2521)
     Given I am not authenticated
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: updateVimUser, document line 2521
-  @destructive
-  Scenario: updateVimUser with wrong credentials is refused with 401 (document line 2521)
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"

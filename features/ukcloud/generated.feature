@@ -5,153 +5,117 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
   Each scenario provokes one documented failure of one operation from outside, without a write
   that could succeed: no or wrong credentials, an id that must not exist, a malformed request.
 
-  # no-credentials: addMyCallNote, document line 333
+  # no-credentials, wrong-credentials: addMyCallNote, document line 333
   @destructive
-  Scenario: addMyCallNote without credentials is refused with 401 (document line 333)
+  Scenario: addMyCallNote without credentials or with wrong ones is refused with 401 (document line 333)
     Given I am not authenticated
     When I send a PUT request to "/api/my_calls/404404"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: addMyCallNote, document line 333
-  @destructive
-  Scenario: addMyCallNote with wrong credentials is refused with 401 (document line 333)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: cancelMyCall, document line 695
+  # no-credentials, wrong-credentials: cancelMyCall, document line 695
   @destructive
-  Scenario: cancelMyCall without credentials is refused with 401 (document line 695)
+  Scenario: cancelMyCall without credentials or with wrong ones is refused with 401 (document line 695)
     Given I am not authenticated
     When I send a PUT request to "/api/my_calls/404404/cancel"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: cancelMyCall, document line 695
-  @destructive
-  Scenario: cancelMyCall with wrong credentials is refused with 401 (document line 695)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/cancel"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: changeMyCallOwner, document line 637
+  # no-credentials, wrong-credentials: changeMyCallOwner, document line 637
   @destructive
-  Scenario: changeMyCallOwner without credentials is refused with 401 (document line 637)
+  Scenario: changeMyCallOwner without credentials or with wrong ones is refused with 401 (document line 637)
     Given I am not authenticated
     When I send a PUT request to "/api/my_calls/404404/change_owner"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: changeMyCallOwner, document line 637
-  @destructive
-  Scenario: changeMyCallOwner with wrong credentials is refused with 401 (document line 637)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/change_owner"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: closeMyCall, document line 749
+  # no-credentials, wrong-credentials: closeMyCall, document line 749
   @destructive
-  Scenario: closeMyCall without credentials is refused with 401 (document line 749)
+  Scenario: closeMyCall without credentials or with wrong ones is refused with 401 (document line 749)
     Given I am not authenticated
     When I send a PUT request to "/api/my_calls/404404/close"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: closeMyCall, document line 749
-  @destructive
-  Scenario: closeMyCall with wrong credentials is refused with 401 (document line 749)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/close"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createEdgeGateway, document line 3084
+  # no-credentials, wrong-credentials: createEdgeGateway, document line 3084
   @destructive @fixture:account
-  Scenario: createEdgeGateway without credentials is refused with 401 (document line 3084)
+  Scenario: createEdgeGateway without credentials or with wrong ones is refused with 401 (document line 3084)
     Given I am not authenticated
     When I send a POST request to "/api/accounts/${account}/vorgs/404404/vdcs/404404/edge-gateways"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createEdgeGateway, document line 3084
-  @destructive @fixture:account
-  Scenario: createEdgeGateway with wrong credentials is refused with 401 (document line 3084)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a POST request to "/api/accounts/${account}/vorgs/404404/vdcs/404404/edge-gateways"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createMyCall, document line 391
+  # no-credentials, wrong-credentials: createMyCall, document line 391
   @destructive
-  Scenario: createMyCall without credentials is refused with 401 (document line 391)
+  Scenario: createMyCall without credentials or with wrong ones is refused with 401 (document line 391)
     Given I am not authenticated
     When I send a POST request to "/api/my_calls"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createMyCall, document line 391
-  @destructive
-  Scenario: createMyCall with wrong credentials is refused with 401 (document line 391)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a POST request to "/api/my_calls"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createVdc, document line 2379
+  # no-credentials, wrong-credentials: createVdc, document line 2379
   @destructive @fixture:account
-  Scenario: createVdc without credentials is refused with 401 (document line 2379)
+  Scenario: createVdc without credentials or with wrong ones is refused with 401 (document line 2379)
     Given I am not authenticated
     When I send a POST request to "/api/accounts/${account}/vorgs/404404/vdcs"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createVdc, document line 2379
-  @destructive @fixture:account
-  Scenario: createVdc with wrong credentials is refused with 401 (document line 2379)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a POST request to "/api/accounts/${account}/vorgs/404404/vdcs"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: createVorg, document line 1718
+  # no-credentials, wrong-credentials: createVorg, document line 1718
   @destructive @fixture:account
-  Scenario: createVorg without credentials is refused with 401 (document line 1718)
+  Scenario: createVorg without credentials or with wrong ones is refused with 401 (document line 1718)
     Given I am not authenticated
     When I send a POST request to "/api/accounts/${account}/vorgs"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: createVorg, document line 1718
-  @destructive @fixture:account
-  Scenario: createVorg with wrong credentials is refused with 401 (document line 1718)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a POST request to "/api/accounts/${account}/vorgs"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getComputeService, document line 1370
+  # no-credentials, wrong-credentials: getComputeService, document line 1370
   @fixture:account
-  Scenario: getComputeService without credentials is refused with 401 (document line 1370)
+  Scenario: getComputeService without credentials or with wrong ones is refused with 401 (document line 1370)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/compute_services/404404"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getComputeService, document line 1370
-  @fixture:account
-  Scenario: getComputeService with wrong credentials is refused with 401 (document line 1370)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/compute_services/404404"
@@ -166,15 +130,12 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getEdgeGatewayBuild, document line 3213
-  Scenario: getEdgeGatewayBuild without credentials is refused with 401 (document line 3213)
+  # no-credentials, wrong-credentials: getEdgeGatewayBuild, document line 3213
+  Scenario: getEdgeGatewayBuild without credentials or with wrong ones is refused with 401 (document line 3213)
     Given I am not authenticated
     When I send a GET request to "/api/edge-gateway-builds/404404"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getEdgeGatewayBuild, document line 3213
-  Scenario: getEdgeGatewayBuild with wrong credentials is refused with 401 (document line 3213)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/edge-gateway-builds/404404"
@@ -188,45 +149,36 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getMyCall, document line 274
-  Scenario: getMyCall without credentials is refused with 401 (document line 274)
+  # no-credentials, wrong-credentials: getMyCall, document line 274
+  Scenario: getMyCall without credentials or with wrong ones is refused with 401 (document line 274)
     Given I am not authenticated
     When I send a GET request to "/api/my_calls/404404"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getMyCall, document line 274
-  Scenario: getMyCall with wrong credentials is refused with 401 (document line 274)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/my_calls/404404"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getMyVms, document line 119
-  Scenario: getMyVms without credentials is refused with 401 (document line 119)
+  # no-credentials, wrong-credentials: getMyVms, document line 119
+  Scenario: getMyVms without credentials or with wrong ones is refused with 401 (document line 119)
     Given I am not authenticated
     When I send a GET request to "/api/my_vm"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getMyVms, document line 119
-  Scenario: getMyVms with wrong credentials is refused with 401 (document line 119)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/my_vm"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: getVdcBuild, document line 2552
-  Scenario: getVdcBuild without credentials is refused with 401 (document line 2552)
+  # no-credentials, wrong-credentials: getVdcBuild, document line 2552
+  Scenario: getVdcBuild without credentials or with wrong ones is refused with 401 (document line 2552)
     Given I am not authenticated
     When I send a GET request to "/api/vdc-builds/404404"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getVdcBuild, document line 2552
-  Scenario: getVdcBuild with wrong credentials is refused with 401 (document line 2552)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/vdc-builds/404404"
@@ -240,15 +192,12 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: getVorgBuild, document line 1873
-  Scenario: getVorgBuild without credentials is refused with 401 (document line 1873)
+  # no-credentials, wrong-credentials: getVorgBuild, document line 1873
+  Scenario: getVorgBuild without credentials or with wrong ones is refused with 401 (document line 1873)
     Given I am not authenticated
     When I send a GET request to "/api/vorg-builds/404404"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: getVorgBuild, document line 1873
-  Scenario: getVorgBuild with wrong credentials is refused with 401 (document line 1873)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/vorg-builds/404404"
@@ -262,83 +211,64 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: listAccounts, document line 857
-  Scenario: listAccounts without credentials is refused with 401 (document line 857)
+  # no-credentials, wrong-credentials: listAccounts, document line 857
+  Scenario: listAccounts without credentials or with wrong ones is refused with 401 (document line 857)
     Given I am not authenticated
     When I send a GET request to "/api/accounts"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listAccounts, document line 857
-  Scenario: listAccounts with wrong credentials is refused with 401 (document line 857)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listApiCredentials, document line 1465
+  # no-credentials, wrong-credentials: listApiCredentials, document line 1465
   @fixture:account
-  Scenario: listApiCredentials without credentials is refused with 401 (document line 1465)
+  Scenario: listApiCredentials without credentials or with wrong ones is refused with 401 (document line 1465)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/api_credentials"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listApiCredentials, document line 1465
-  @fixture:account
-  Scenario: listApiCredentials with wrong credentials is refused with 401 (document line 1465)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/api_credentials"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listComputeServices, document line 939
+  # no-credentials, wrong-credentials: listComputeServices, document line 939
   @fixture:account
-  Scenario: listComputeServices without credentials is refused with 401 (document line 939)
+  Scenario: listComputeServices without credentials or with wrong ones is refused with 401 (document line 939)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/compute_services"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listComputeServices, document line 939
-  @fixture:account
-  Scenario: listComputeServices with wrong credentials is refused with 401 (document line 939)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/compute_services"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listEdgeGatewayBuilds, document line 3331
+  # no-credentials, wrong-credentials: listEdgeGatewayBuilds, document line 3331
   @fixture:account
-  Scenario: listEdgeGatewayBuilds without credentials is refused with 401 (document line 3331)
+  Scenario: listEdgeGatewayBuilds without credentials or with wrong ones is refused with 401 (document line 3331)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/edge-gateway-builds"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listEdgeGatewayBuilds, document line 3331
-  @fixture:account
-  Scenario: listEdgeGatewayBuilds with wrong credentials is refused with 401 (document line 3331)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/edge-gateway-builds"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listEdgeGateways, document line 2930
+  # no-credentials, wrong-credentials: listEdgeGateways, document line 2930
   @fixture:account
-  Scenario: listEdgeGateways without credentials is refused with 401 (document line 2930)
+  Scenario: listEdgeGateways without credentials or with wrong ones is refused with 401 (document line 2930)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/vorgs/404404/vdcs/404404/edge-gateways"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listEdgeGateways, document line 2930
-  @fixture:account
-  Scenario: listEdgeGateways with wrong credentials is refused with 401 (document line 2930)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/vorgs/404404/vdcs/404404/edge-gateways"
@@ -353,49 +283,38 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: listMyCalls, document line 214
-  Scenario: listMyCalls without credentials is refused with 401 (document line 214)
+  # no-credentials, wrong-credentials: listMyCalls, document line 214
+  Scenario: listMyCalls without credentials or with wrong ones is refused with 401 (document line 214)
     Given I am not authenticated
     When I send a GET request to "/api/my_calls"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listMyCalls, document line 214
-  Scenario: listMyCalls with wrong credentials is refused with 401 (document line 214)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/my_calls"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listVdcBuilds, document line 2714
+  # no-credentials, wrong-credentials: listVdcBuilds, document line 2714
   @fixture:account
-  Scenario: listVdcBuilds without credentials is refused with 401 (document line 2714)
+  Scenario: listVdcBuilds without credentials or with wrong ones is refused with 401 (document line 2714)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/vdc-builds"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVdcBuilds, document line 2714
-  @fixture:account
-  Scenario: listVdcBuilds with wrong credentials is refused with 401 (document line 2714)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/vdc-builds"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listVdcs, document line 2221
+  # no-credentials, wrong-credentials: listVdcs, document line 2221
   @fixture:account
-  Scenario: listVdcs without credentials is refused with 401 (document line 2221)
+  Scenario: listVdcs without credentials or with wrong ones is refused with 401 (document line 2221)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/vorgs/404404/vdcs"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVdcs, document line 2221
-  @fixture:account
-  Scenario: listVdcs with wrong credentials is refused with 401 (document line 2221)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/vorgs/404404/vdcs"
@@ -410,117 +329,90 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 404
     And the response should conform to the contract
 
-  # no-credentials: listVmotionEvents, document line 3516
+  # no-credentials, wrong-credentials: listVmotionEvents, document line 3516
   @fixture:account
-  Scenario: listVmotionEvents without credentials is refused with 401 (document line 3516)
+  Scenario: listVmotionEvents without credentials or with wrong ones is refused with 401 (document line 3516)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/platform_visibility/vmotion_events"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVmotionEvents, document line 3516
-  @fixture:account
-  Scenario: listVmotionEvents with wrong credentials is refused with 401 (document line 3516)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/platform_visibility/vmotion_events"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listVorgBuilds, document line 2018
+  # no-credentials, wrong-credentials: listVorgBuilds, document line 2018
   @fixture:account
-  Scenario: listVorgBuilds without credentials is refused with 401 (document line 2018)
+  Scenario: listVorgBuilds without credentials or with wrong ones is refused with 401 (document line 2018)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/vorg-builds"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVorgBuilds, document line 2018
-  @fixture:account
-  Scenario: listVorgBuilds with wrong credentials is refused with 401 (document line 2018)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/vorg-builds"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: listVorgs, document line 1557
+  # no-credentials, wrong-credentials: listVorgs, document line 1557
   @fixture:account
-  Scenario: listVorgs without credentials is refused with 401 (document line 1557)
+  Scenario: listVorgs without credentials or with wrong ones is refused with 401 (document line 1557)
     Given I am not authenticated
     When I send a GET request to "/api/accounts/${account}/vorgs"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: listVorgs, document line 1557
-  @fixture:account
-  Scenario: listVorgs with wrong credentials is refused with 401 (document line 1557)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/vorgs"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: ping, document line 803
-  Scenario: ping without credentials is refused with 401 (document line 803)
+  # no-credentials, wrong-credentials: ping, document line 803
+  Scenario: ping without credentials or with wrong ones is refused with 401 (document line 803)
     Given I am not authenticated
     When I send a GET request to "/api/ping"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: ping, document line 803
-  Scenario: ping with wrong credentials is refused with 401 (document line 803)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/ping"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: reopenMyCall, document line 583
+  # no-credentials, wrong-credentials: reopenMyCall, document line 583
   @destructive
-  Scenario: reopenMyCall without credentials is refused with 401 (document line 583)
+  Scenario: reopenMyCall without credentials or with wrong ones is refused with 401 (document line 583)
     Given I am not authenticated
     When I send a PUT request to "/api/my_calls/404404/reopen"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: reopenMyCall, document line 583
-  @destructive
-  Scenario: reopenMyCall with wrong credentials is refused with 401 (document line 583)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/reopen"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: subscribeMyCall, document line 467
+  # no-credentials, wrong-credentials: subscribeMyCall, document line 467
   @destructive
-  Scenario: subscribeMyCall without credentials is refused with 401 (document line 467)
+  Scenario: subscribeMyCall without credentials or with wrong ones is refused with 401 (document line 467)
     Given I am not authenticated
     When I send a PUT request to "/api/my_calls/404404/subscribe"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: subscribeMyCall, document line 467
-  @destructive
-  Scenario: subscribeMyCall with wrong credentials is refused with 401 (document line 467)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/subscribe"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials: unsubscribeMyCall, document line 525
+  # no-credentials, wrong-credentials: unsubscribeMyCall, document line 525
   @destructive
-  Scenario: unsubscribeMyCall without credentials is refused with 401 (document line 525)
+  Scenario: unsubscribeMyCall without credentials or with wrong ones is refused with 401 (document line 525)
     Given I am not authenticated
     When I send a PUT request to "/api/my_calls/404404/unsubscribe"
     Then the response status should be 401
     And the response should conform to the contract
-
-  # wrong-credentials: unsubscribeMyCall, document line 525
-  @destructive
-  Scenario: unsubscribeMyCall with wrong credentials is refused with 401 (document line 525)
     Given I am not authenticated
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/unsubscribe"

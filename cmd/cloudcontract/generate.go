@@ -1,3 +1,5 @@
+//go:generate go run . generate --specs ../../specs --features ../../features
+
 package main
 
 import (

@@ -1176,3 +1176,62 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # an Accept no representation satisfies: createDeployment, document line 887
+  @destructive
+  Scenario: createDeployment with an Accept no representation satisfies answers 406 (document line 887)
+    Given I am authenticated
+    And the request header "Accept" is "text/csv"
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/deployments/cc-absent-0000" with body:
+      """xml
+      <esc_datamodel xmlns="http://www.cisco.com/esc/esc"><tenants>
+      """
+    Then the response status should be 406
+    And the response should conform to the contract
+
+  # an Accept no representation satisfies: updateDeployment, document line 1155
+  @destructive
+  Scenario: updateDeployment with an Accept no representation satisfies answers 406 (document line 1155)
+    Given I am authenticated
+    And the request header "Accept" is "text/csv"
+    And the request header "Content-Type" is "application/xml"
+    When I send a PUT request to "/ESCManager/v0/deployments/cc-absent-0000" with body:
+      """xml
+      <esc_datamodel xmlns="http://www.cisco.com/esc/esc"><tenants>
+      """
+    Then the response status should be 406
+    And the response should conform to the contract
+
+  # an Accept no representation satisfies: updateConfigParameter, document line 2035
+  @destructive
+  Scenario: updateConfigParameter with an Accept no representation satisfies answers 406 (document line 2035)
+    Given I am authenticated
+    And the request header "Accept" is "text/csv"
+    When I send a PUT request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000/cc-absent-0000"
+    Then the response status should be 406
+    And the response should conform to the contract
+
+  # a malformed XML body: updateRouter, document line 3071
+  @destructive
+  Scenario: updateRouter with a malformed XML body answers 400 (document line 3071)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a PUT request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000" with body:
+      """xml
+      <router xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>cc-absent-0000</name>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
+  # a malformed XML body: updateFileServer, document line 2710
+  @destructive
+  Scenario: updateFileServer with a malformed XML body answers 400 (document line 2710)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a PUT request to "/ESCManager/v0/fileserver/cc-absent-0000" with body:
+      """xml
+      <file_server xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>cc-absent-0000</name>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract

@@ -41,6 +41,11 @@ type Report struct {
 	// Unrouted lists recorded requests no operation describes.
 	Unrouted []string `json:"unrouted,omitempty"`
 	Totals   Totals   `json:"totals"`
+	// Causes classifies every documented status and REASON code (see Classify); nil until then.
+	Causes []Cause `json:"classification,omitempty"`
+	// StatusCauses and ReasonCauses count the classification.
+	StatusCauses ByCause `json:"statuses_by_cause"`
+	ReasonCauses ByCause `json:"reason_codes_by_cause"`
 }
 
 // Totals sums a report.

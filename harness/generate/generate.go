@@ -54,6 +54,26 @@ type Scenario struct {
 	Steps     []string
 	// DocString is the body of the send step, when it has one.
 	DocString, DocType string
+	// Requests are the scenario's requests, for a simulator's own tests to send.
+	Requests []Request
+}
+
+// The credentials a generated request carries.
+const (
+	AuthDefault = "default" // the API's default credential set
+	AuthNone    = "none"    // none at all
+	AuthWrong   = "wrong"   // none, and the Headers carry wrong ones
+)
+
+// Request is one request of a generated scenario and the status the document gives it.
+type Request struct {
+	Auth    string
+	Method  string
+	Path    string
+	Headers []Header
+	// ContentType and Body are empty for a request without a body.
+	ContentType, Body string
+	Status            int
 }
 
 var paramRef = regexp.MustCompile(`\{([^}]+)\}`)
@@ -87,12 +107,14 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 			if t.Skip[NoCredentials][op.ID] == "" {
 				conds = append(conds, NoCredentials)
 				sc.Steps = append(sc.Steps, "Given I am not authenticated", send(op.Method, path), status(st), conform)
+				sc.Requests = append(sc.Requests, Request{Auth: AuthNone, Method: op.Method, Path: path, Status: st})
 			}
 			if wrong != nil && t.Skip[WrongCredentials][op.ID] == "" {
 				conds = append(conds, WrongCredentials)
 				sc.Steps = append(sc.Steps, "Given I am not authenticated",
 					fmt.Sprintf("And the request header %q is %q", wrong.Name, wrong.Value),
 					send(op.Method, path), status(st), conform)
+				sc.Requests = append(sc.Requests, Request{Auth: AuthWrong, Method: op.Method, Path: path, Headers: []Header{*wrong}, Status: st})
 			}
 			if len(conds) > 0 {
 				sc.Condition = strings.Join(conds, ", ")
@@ -109,7 +131,8 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 			out = append(out, Scenario{
 				Name:      fmt.Sprintf("%s of an unknown id answers 404", op.ID),
 				Condition: UnknownID, Operation: op.ID, Status: 404, Line: line,
-				Steps: []string{"Given I am authenticated", send(op.Method, path), status(404), conform},
+				Steps:    []string{"Given I am authenticated", send(op.Method, path), status(404), conform},
+				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: 404}},
 			})
 		}
 	}
@@ -146,6 +169,7 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 			sc.Steps = append(sc.Steps, send(method, c.Path))
 		}
 		sc.Steps = append(sc.Steps, status(c.Status), conform)
+		sc.Requests = []Request{{Auth: AuthDefault, Method: method, Path: c.Path, Headers: c.Headers, ContentType: c.ContentType, Body: c.Body, Status: c.Status}}
 		if c.Reason != "" {
 			sc.Steps = append(sc.Steps, fmt.Sprintf("And the response body should contain %q", c.Reason))
 		}
@@ -331,4 +355,14 @@ func views(ps openapi3.Parameters) []*paramView {
 		out = append(out, &paramView{name: p.Value.Name, in: p.Value.In, required: p.Value.Required})
 	}
 	return out
+}
+
+// Expand replaces each ${name} of s by vars[name] (a simulator's test gives its fixture values).
+func Expand(s string, vars map[string]string) string {
+	return varUse.ReplaceAllStringFunc(s, func(m string) string {
+		if v, ok := vars[m[2:len(m)-1]]; ok {
+			return v
+		}
+		return m
+	})
 }

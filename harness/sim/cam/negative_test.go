@@ -1,7 +1,7 @@
 package cam
 
 import (
-		"net/http/httptest"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"

@@ -44,6 +44,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createDefaultVimConnector, document line 2456
+  @destructive
+  Scenario: createDefaultVimConnector with a malformed JSON body answers 400 (document line 2456)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/vims/default_vim_connector" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createDeployment, document line 887
   @destructive
   Scenario: createDeployment without credentials or with wrong ones is refused with 401 (document line 887)
@@ -55,6 +67,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/deployments/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createDeployment, document line 887
+  @destructive
+  Scenario: createDeployment with a malformed XML body answers 400 (document line 887)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/deployments/cc-absent-0000" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: createDynamicMappingActions, document line 2823
@@ -70,6 +94,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createDynamicMappingActions, document line 2823
+  @destructive
+  Scenario: createDynamicMappingActions with a malformed XML body answers 400 (document line 2823)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/actions" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createDynamicMappingMetrics, document line 2878
   @destructive
   Scenario: createDynamicMappingMetrics without credentials or with wrong ones is refused with 401 (document line 2878)
@@ -81,6 +117,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createDynamicMappingMetrics, document line 2878
+  @destructive
+  Scenario: createDynamicMappingMetrics with a malformed XML body answers 400 (document line 2878)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/dynamic_mapping/metrics" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: createFileServer, document line 2684
@@ -96,6 +144,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createFileServer, document line 2684
+  @destructive
+  Scenario: createFileServer with a malformed XML body answers 400 (document line 2684)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/fileserver/cc-absent-0000" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createFlavor, document line 785
   @destructive
   Scenario: createFlavor without credentials or with wrong ones is refused with 401 (document line 785)
@@ -107,6 +167,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/flavors/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createFlavor, document line 785
+  @destructive
+  Scenario: createFlavor with a malformed XML body answers 400 (document line 785)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/flavors/cc-absent-0000" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: createImage, document line 574
@@ -122,6 +194,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createImage, document line 574
+  @destructive
+  Scenario: createImage with a malformed XML body answers 400 (document line 574)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/images/cc-absent-0000" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createNetwork, document line 379
   @destructive
   Scenario: createNetwork without credentials or with wrong ones is refused with 401 (document line 379)
@@ -133,6 +217,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createNetwork, document line 379
+  @destructive
+  Scenario: createNetwork with a malformed JSON body answers 400 (document line 379)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: createRouter, document line 3037
@@ -148,6 +244,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createRouter, document line 3037
+  @destructive
+  Scenario: createRouter with a malformed JSON body answers 400 (document line 3037)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createSubnet, document line 498
   @destructive
   Scenario: createSubnet without credentials or with wrong ones is refused with 401 (document line 498)
@@ -159,6 +267,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createSubnet, document line 498
+  @destructive
+  Scenario: createSubnet with a malformed JSON body answers 400 (document line 498)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: createTenant, document line 184
@@ -174,6 +294,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createTenant, document line 184
+  @destructive
+  Scenario: createTenant with a malformed JSON body answers 400 (document line 184)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/tenants/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createVimConnector, document line 2424
   @destructive
   Scenario: createVimConnector without credentials or with wrong ones is refused with 401 (document line 2424)
@@ -185,6 +317,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/vims"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createVimConnector, document line 2424
+  @destructive
+  Scenario: createVimConnector with a malformed JSON body answers 400 (document line 2424)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/vims" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: createVimUser, document line 2569
@@ -200,6 +344,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createVimUser, document line 2569
+  @destructive
+  Scenario: createVimUser with a malformed JSON body answers 400 (document line 2569)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/vims/cc-absent-0000/vim_users" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createVolume, document line 2155
   @destructive
   Scenario: createVolume without credentials or with wrong ones is refused with 401 (document line 2155)
@@ -211,6 +367,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createVolume, document line 2155
+  @destructive
+  Scenario: createVolume with a malformed JSON body answers 400 (document line 2155)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: createVolumeFromSnapshot, document line 2987
@@ -995,6 +1163,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: migrateVm, document line 1762
+  @destructive
+  Scenario: migrateVm with a malformed JSON body answers 400 (document line 1762)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/migrate-vm/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: operateDeployment, document line 1620
   @destructive
   Scenario: operateDeployment without credentials or with wrong ones is refused with 401 (document line 1620)
@@ -1006,6 +1186,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/service/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: operateDeployment, document line 1620
+  @destructive
+  Scenario: operateDeployment with a malformed XML body answers 400 (document line 1620)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/service/cc-absent-0000" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: operateVm, document line 1856
@@ -1021,6 +1213,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: operateVm, document line 1856
+  @destructive
+  Scenario: operateVm with a malformed JSON body answers 400 (document line 1856)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/vm/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: recoverVm, document line 1801
   @destructive
   Scenario: recoverVm without credentials or with wrong ones is refused with 401 (document line 1801)
@@ -1032,6 +1236,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/recovery-vm/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: recoverVm, document line 1801
+  @destructive
+  Scenario: recoverVm with a malformed JSON body answers 400 (document line 1801)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/recovery-vm/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: reloadTruststore, document line 3102
@@ -1086,6 +1302,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: snapshotVm, document line 1825
+  @destructive
+  Scenario: snapshotVm with a malformed JSON body answers 400 (document line 1825)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/deployments/snapshot-vm/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: updateConfigParameter, document line 2035
   @destructive
   Scenario: updateConfigParameter without credentials or with wrong ones is refused with 401 (document line 2035)
@@ -1112,6 +1340,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: updateDeployment, document line 1155
+  @destructive
+  Scenario: updateDeployment with a malformed XML body answers 400 (document line 1155)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a PUT request to "/ESCManager/v0/deployments/cc-absent-0000" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: updateFileServer, document line 2710
   @destructive
   Scenario: updateFileServer without credentials or with wrong ones is refused with 401 (document line 2710)
@@ -1123,6 +1363,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/fileserver/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: updateFileServer, document line 2710
+  @destructive
+  Scenario: updateFileServer with a malformed XML body answers 400 (document line 2710)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a PUT request to "/ESCManager/v0/fileserver/cc-absent-0000" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: updateRouter, document line 3071
@@ -1138,6 +1390,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: updateRouter, document line 3071
+  @destructive
+  Scenario: updateRouter with a malformed JSON body answers 400 (document line 3071)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: updateTenant, document line 238
   @destructive
   Scenario: updateTenant without credentials or with wrong ones is refused with 401 (document line 238)
@@ -1149,6 +1413,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: updateTenant, document line 238
+  @destructive
+  Scenario: updateTenant with a malformed JSON body answers 400 (document line 238)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/ESCManager/v0/tenants/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: updateVimConnector, document line 2340
@@ -1164,6 +1440,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: updateVimConnector, document line 2340
+  @destructive
+  Scenario: updateVimConnector with a malformed JSON body answers 400 (document line 2340)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: updateVimUser, document line 2521
   @destructive
   Scenario: updateVimUser without credentials or with wrong ones is refused with 401 (document line 2521)
@@ -1175,6 +1463,18 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: updateVimUser, document line 2521
+  @destructive
+  Scenario: updateVimUser with a malformed JSON body answers 400 (document line 2521)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # an Accept no representation satisfies: createDeployment, document line 887
@@ -1210,28 +1510,4 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Accept" is "text/csv"
     When I send a PUT request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000/cc-absent-0000"
     Then the response status should be 406
-    And the response should conform to the contract
-
-  # a malformed XML body: updateRouter, document line 3071
-  @destructive
-  Scenario: updateRouter with a malformed XML body answers 400 (document line 3071)
-    Given I am authenticated
-    And the request header "Content-Type" is "application/xml"
-    When I send a PUT request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000" with body:
-      """xml
-      <router xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>cc-absent-0000</name>
-      """
-    Then the response status should be 400
-    And the response should conform to the contract
-
-  # a malformed XML body: updateFileServer, document line 2710
-  @destructive
-  Scenario: updateFileServer with a malformed XML body answers 400 (document line 2710)
-    Given I am authenticated
-    And the request header "Content-Type" is "application/xml"
-    When I send a PUT request to "/ESCManager/v0/fileserver/cc-absent-0000" with body:
-      """xml
-      <file_server xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>cc-absent-0000</name>
-      """
-    Then the response status should be 400
     And the response should conform to the contract

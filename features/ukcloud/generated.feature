@@ -18,6 +18,30 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: addMyCallNote, document line 333
+  @destructive
+  Scenario: addMyCallNote with a malformed JSON body answers 400 (document line 333)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/api/my_calls/404404" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
+  # malformed-body: authenticate, document line 48
+  @destructive
+  Scenario: authenticate with a malformed JSON body answers 400 (document line 48)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/api/authenticate" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: cancelMyCall, document line 695
   @destructive
   Scenario: cancelMyCall without credentials or with wrong ones is refused with 401 (document line 695)
@@ -42,6 +66,18 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/change_owner"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: changeMyCallOwner, document line 637
+  @destructive
+  Scenario: changeMyCallOwner with a malformed JSON body answers 400 (document line 637)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/api/my_calls/404404/change_owner" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: closeMyCall, document line 749
@@ -83,6 +119,18 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: createMyCall, document line 391
+  @destructive
+  Scenario: createMyCall with a malformed JSON body answers 400 (document line 391)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/api/my_calls" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: createVdc, document line 2379
   @destructive @fixture:account
   Scenario: createVdc without credentials or with wrong ones is refused with 401 (document line 2379)
@@ -107,6 +155,18 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a POST request to "/api/accounts/${account}/vorgs"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: createVorg, document line 1718
+  @destructive @fixture:account
+  Scenario: createVorg with a malformed JSON body answers 400 (document line 1718)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/api/accounts/${account}/vorgs" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: getComputeService, document line 1370
@@ -159,6 +219,13 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/my_calls/404404"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # out-of-range: getMyCall, document line 274
+  Scenario: getMyCall with for outside its enumeration answers 400 (document line 274)
+    Given I am authenticated
+    When I send a GET request to "/api/my_calls/404404?for=cc-not-listed"
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: getMyVms, document line 119
@@ -247,6 +314,22 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a GET request to "/api/accounts/${account}/compute_services"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # out-of-range: listComputeServices, document line 939
+  @fixture:account
+  Scenario: listComputeServices with per_page below its minimum answers 400 (document line 939)
+    Given I am authenticated
+    When I send a GET request to "/api/accounts/${account}/compute_services?per_page=0"
+    Then the response status should be 400
+    And the response should conform to the contract
+
+  # out-of-range: listComputeServices, document line 939
+  @fixture:account
+  Scenario: listComputeServices with page below its minimum answers 400 (document line 939)
+    Given I am authenticated
+    When I send a GET request to "/api/accounts/${account}/compute_services?page=0"
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: listEdgeGatewayBuilds, document line 3331
@@ -406,6 +489,18 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 401
     And the response should conform to the contract
 
+  # malformed-body: subscribeMyCall, document line 467
+  @destructive
+  Scenario: subscribeMyCall with a malformed JSON body answers 400 (document line 467)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/api/my_calls/404404/subscribe" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: unsubscribeMyCall, document line 525
   @destructive
   Scenario: unsubscribeMyCall without credentials or with wrong ones is refused with 401 (document line 525)
@@ -417,4 +512,16 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     And the request header "Cookie" is "portal_session=cc-not-a-session"
     When I send a PUT request to "/api/my_calls/404404/unsubscribe"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # malformed-body: unsubscribeMyCall, document line 525
+  @destructive
+  Scenario: unsubscribeMyCall with a malformed JSON body answers 400 (document line 525)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/api/my_calls/404404/unsubscribe" with body:
+      """json
+      {"cc-malformed": 
+      """
+    Then the response status should be 400
     And the response should conform to the contract

@@ -26,6 +26,8 @@ const (
 	NoCredentials    = "no-credentials"
 	WrongCredentials = "wrong-credentials"
 	UnknownID        = "unknown-id"
+	MalformedBody    = "malformed-body"
+	OutOfRange       = "out-of-range"
 )
 
 // Tags every generated scenario carries (the feature's tags).
@@ -134,6 +136,29 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				Steps:    []string{"Given I am authenticated", send(op.Method, path), status(404), conform},
 				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: 404}},
 			})
+		}
+		if mt := bodyType(op); mt != "" && hasStatus(op, 400) && t.Skip[MalformedBody][op.ID] == "" {
+			body := malformed(mt)
+			out = append(out, Scenario{
+				Name:      fmt.Sprintf("%s with a malformed %s body answers 400", op.ID, strings.ToUpper(docType(mt, ""))),
+				Condition: MalformedBody, Operation: op.ID, Status: 400, Line: line,
+				Steps: []string{"Given I am authenticated",
+					fmt.Sprintf("And the request header %q is %q", "Content-Type", mt),
+					send(op.Method, path) + " with body:", status(400), conform},
+				DocString: body, DocType: docType(mt, ""),
+				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, ContentType: mt, Body: body, Status: 400}},
+			})
+		}
+		if op.Method == http.MethodGet && hasStatus(op, 400) && t.Skip[OutOfRange][op.ID] == "" {
+			for _, q := range outOfRange(op) {
+				p := path + sepOf(path) + q.name + "=" + q.value
+				out = append(out, Scenario{
+					Name:      fmt.Sprintf("%s with %s %s answers 400", op.ID, q.name, q.why),
+					Condition: OutOfRange, Operation: op.ID, Status: 400, Line: line,
+					Steps:    []string{"Given I am authenticated", send(op.Method, p), status(400), conform},
+					Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: p, Status: 400}},
+				})
+			}
 		}
 	}
 	for i, c := range t.Conditions {
@@ -365,4 +390,66 @@ func Expand(s string, vars map[string]string) string {
 		}
 		return m
 	})
+}
+
+// bodyType is the first media type of an operation's required request body ("" without one).
+func bodyType(op *spec.Operation) string {
+	rb := op.Op.RequestBody
+	if rb == nil || rb.Value == nil || !rb.Value.Required || len(rb.Value.Content) == 0 {
+		return ""
+	}
+	types := make([]string, 0, len(rb.Value.Content))
+	for mt := range rb.Value.Content {
+		types = append(types, mt)
+	}
+	sort.Strings(types)
+	for _, mt := range types {
+		if strings.Contains(mt, "xml") || strings.Contains(mt, "json") {
+			return mt
+		}
+	}
+	return ""
+}
+
+// malformed is a document of a media type that no parser reads: it cannot create or change
+// anything.
+func malformed(mt string) string {
+	if strings.Contains(mt, "xml") {
+		return "<cc-malformed><unclosed>"
+	}
+	return `{"cc-malformed": `
+}
+
+type badValue struct{ name, value, why string }
+
+// outOfRange gives, for each query parameter with a documented range or enumeration, one value
+// outside it.
+func outOfRange(op *spec.Operation) []badValue {
+	var out []badValue
+	seen := map[string]bool{}
+	for _, ps := range []openapi3.Parameters{op.Item.Parameters, op.Op.Parameters} {
+		for _, p := range ps {
+			if p == nil || p.Value == nil || p.Value.In != "query" || p.Value.Schema == nil || p.Value.Schema.Value == nil || seen[p.Value.Name] {
+				continue
+			}
+			seen[p.Value.Name] = true
+			sch := p.Value.Schema.Value
+			switch {
+			case len(sch.Enum) > 0:
+				out = append(out, badValue{p.Value.Name, "cc-not-listed", "outside its enumeration"})
+			case sch.Min != nil:
+				out = append(out, badValue{p.Value.Name, strconv.FormatFloat(*sch.Min-1, 'f', -1, 64), "below its minimum"})
+			case sch.Max != nil:
+				out = append(out, badValue{p.Value.Name, strconv.FormatFloat(*sch.Max+1, 'f', -1, 64), "above its maximum"})
+			}
+		}
+	}
+	return out
+}
+
+func sepOf(path string) string {
+	if strings.Contains(path, "?") {
+		return "&"
+	}
+	return "?"
 }

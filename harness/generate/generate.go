@@ -19,6 +19,7 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/lint"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
 // The generated conditions, by the name their skip lists use.
@@ -161,6 +162,34 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 			}
 		}
 	}
+	for _, op := range ops {
+		pg := validate.Paging(op)
+		if pg == nil || op.Method != http.MethodGet || op.Op.Deprecated {
+			continue
+		}
+		path, ok := requestPath(op, t, absent)
+		if !ok {
+			continue
+		}
+		for _, pc := range t.Paging {
+			q, ok := pagingQuery(pc.Query, pg)
+			if !ok || !hasStatus(op, pc.Status) {
+				continue
+			}
+			p := path + sepOf(path) + q
+			sc := Scenario{
+				Name:      fmt.Sprintf("%s paged with %s answers %d", op.ID, pc.Name, pc.Status),
+				Condition: "paging: " + pc.Name, Operation: op.ID, Status: pc.Status, Line: pc.Line,
+				Steps:    []string{"Given I am authenticated", send(op.Method, p), status(pc.Status), conform},
+				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: p, Status: pc.Status}},
+			}
+			if pc.Reason != "" {
+				sc.Name += " " + pc.Reason
+				sc.Steps = append(sc.Steps, fmt.Sprintf("And the response body should contain %q", pc.Reason))
+			}
+			out = append(out, sc)
+		}
+	}
 	for i, c := range t.Conditions {
 		op := api.Operation(c.Operation)
 		if op == nil {
@@ -201,6 +230,13 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		out = append(out, sc)
 	}
 	for i := range out {
+		if len(t.Setup) > 0 {
+			out[i].Steps = append(append([]string(nil), t.Setup...), out[i].Steps...)
+		}
+		if r := t.Reasons[out[i].Condition]; r != "" {
+			out[i].Name += " " + r
+			out[i].Steps = append(out[i].Steps, fmt.Sprintf("And the response body should contain %q", r))
+		}
 		out[i].Tags = tagsOf(api, &out[i])
 	}
 	return out, nil
@@ -452,4 +488,37 @@ func sepOf(path string) string {
 		return "&"
 	}
 	return "?"
+}
+
+// pagingQuery fills a paging case's query template for one operation; false when the template
+// names what the operation lacks (a largest page size, filters, orderBy).
+func pagingQuery(tmpl string, pg *validate.PagingSpec) (string, bool) {
+	ok := true
+	q := regexp.MustCompile(`\{[a-z+1]+\}`).ReplaceAllStringFunc(tmpl, func(m string) string {
+		switch m {
+		case "{page}":
+			return pg.PageParam
+		case "{size}":
+			return pg.SizeParam
+		case "{max+1}":
+			if pg.MaxPageSize == 0 {
+				ok = false
+			}
+			return strconv.Itoa(pg.MaxPageSize + 1)
+		case "{order}":
+			if len(pg.OrderBy) == 0 {
+				ok = false
+			}
+			return "ccNoSuchField"
+		case "{filter}":
+			if len(pg.Filters) == 0 {
+				ok = false
+				return ""
+			}
+			return pg.Filters[0]
+		}
+		ok = false
+		return m
+	})
+	return q, ok
 }

@@ -91,3 +91,28 @@ func TestNotProvokable(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestCloudControlPlugsInByData generates CloudControl's scenarios from its contract and an
+// example table alone: setup steps discover the org, paging cases carry REASON codes.
+func TestCloudControlPlugsInByData(t *testing.T) {
+	api, err := spec.NewRegistry("../../specs").Get("cloudcontrol")
+	require.NoError(t, err)
+	data, err := os.ReadFile("testdata/cloudcontrol-negative.yaml")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, generate.TableFile), data, 0o644))
+	tbl, err := generate.LoadTable(dir)
+	require.NoError(t, err)
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	paging := 0
+	for _, sc := range scs {
+		assert.Equal(t, "Given I am authenticated", sc.Steps[0], sc.Name)
+		if strings.HasPrefix(sc.Condition, "paging: ") {
+			paging++
+			assert.Contains(t, sc.Name, "REASON_7", sc.Name)
+		}
+	}
+	assert.Greater(t, paging, 0)
+	assert.Equal(t, "scheduled maintenance of the whole system", tbl.NotProvokableWhy("listServers", 0, "REASON_5"))
+}

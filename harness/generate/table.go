@@ -19,6 +19,9 @@ type Table struct {
 	// Params gives each required parameter a value by name: a fixture variable (${tenant}) or a
 	// literal that must not exist.
 	Params map[string]string `yaml:"params"`
+	// Setup are steps every scenario starts with, to discover what its requests name (an
+	// API whose account id is read from the cloud: GET myaccount, save /orgId as "org").
+	Setup []string `yaml:"setup"`
 	// AbsentID is the literal id of a path parameter that must not exist on any cloud.
 	AbsentID string `yaml:"absent_id"`
 	// WrongCredentials replaces the derived wrong credentials (basic and bearer derive them).
@@ -26,6 +29,14 @@ type Table struct {
 	// Skip lists, per generated condition (no-credentials, wrong-credentials, unknown-id), the
 	// operations it must leave out, each with the reason.
 	Skip map[string]map[string]string `yaml:"skip"`
+	// Paging are the bad-parameter cases of every paging operation (x-paging), each a query
+	// template: {page} and {size} name the operation's paging parameters, {max+1} is one above its
+	// largest page size, {order} is a field it cannot be ordered by, {filter} its first filter
+	// field. A case is left out of an operation the template does not apply to.
+	Paging []PagingCase `yaml:"paging"`
+	// Reasons gives a generated condition (no-credentials, unknown-id, ...) the REASON code its
+	// answer carries, for APIs that have them.
+	Reasons map[string]string `yaml:"reasons"`
 	// Conditions are the per-operation conditions only a person can phrase.
 	Conditions []Condition `yaml:"conditions"`
 	// NotProvokable lists the documented statuses (or REASON codes) a client cannot provoke.
@@ -54,6 +65,15 @@ type Condition struct {
 	Headers     []Header `yaml:"headers,omitempty"`
 	ContentType string   `yaml:"content_type,omitempty"`
 	Body        string   `yaml:"body,omitempty"`
+}
+
+// PagingCase is one documented bad-parameter case of paging.
+type PagingCase struct {
+	Name   string `yaml:"name"`
+	Query  string `yaml:"query"`
+	Status int    `yaml:"status"`
+	Reason string `yaml:"reason,omitempty"`
+	Line   int    `yaml:"line"`
 }
 
 // NotProvokable is a documented status (or REASON code) only the vendor's side can cause.

@@ -66,6 +66,11 @@ func Compute(api *spec.API, cassetteDir string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	return FromRecordings(api, recs)
+}
+
+// FromRecordings measures the coverage of recordings already read (a certification run's).
+func FromRecordings(api *spec.API, recs []*vcr.Recording) (*Report, error) {
 	v := validate.New(api)
 	r := &Report{API: api.Name, Cassettes: len(recs)}
 	byID := map[string]*Operation{}

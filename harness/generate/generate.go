@@ -91,6 +91,9 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		absent = DefaultAbsentID
 	}
 	wrong := wrongCredentials(api, t)
+	if err := checkTable(api, t); err != nil {
+		return nil, err
+	}
 	var out []Scenario
 	for _, op := range ops {
 		if op.Op.Deprecated {
@@ -285,6 +288,8 @@ func tagsOf(api *spec.API, sc *Scenario) []string {
 	sort.Strings(fixtures)
 	return append(tags, fixtures...)
 }
+
+var pagingToken = regexp.MustCompile(`\{[a-z+1]+\}`)
 
 var sendStep = regexp.MustCompile(`I send an? ([A-Z]+) request to "([^"]*)"`)
 
@@ -494,7 +499,7 @@ func sepOf(path string) string {
 // names what the operation lacks (a largest page size, filters, orderBy).
 func pagingQuery(tmpl string, pg *validate.PagingSpec) (string, bool) {
 	ok := true
-	q := regexp.MustCompile(`\{[a-z+1]+\}`).ReplaceAllStringFunc(tmpl, func(m string) string {
+	q := pagingToken.ReplaceAllStringFunc(tmpl, func(m string) string {
 		switch m {
 		case "{page}":
 			return pg.PageParam
@@ -521,4 +526,33 @@ func pagingQuery(tmpl string, pg *validate.PagingSpec) (string, bool) {
 		return m
 	})
 	return q, ok
+}
+
+// checkTable names the operations of a table that the contract does not have, so that a renamed
+// operation is not silently skipped or judged.
+func checkTable(api *spec.API, t *Table) error {
+	conds := make([]string, 0, len(t.Skip))
+	for c := range t.Skip {
+		conds = append(conds, c)
+	}
+	sort.Strings(conds)
+	for _, c := range conds {
+		for op, why := range t.Skip[c] {
+			if api.Operation(op) == nil {
+				return fmt.Errorf("%s skip %s: no operation %q", TableFile, c, op)
+			}
+			if why == "" {
+				return fmt.Errorf("%s skip %s %s: say why", TableFile, c, op)
+			}
+		}
+	}
+	for i, n := range t.NotProvokable {
+		if n.Operation != "*" && api.Operation(n.Operation) == nil {
+			return fmt.Errorf("%s not_provokable %d: no operation %q", TableFile, i+1, n.Operation)
+		}
+		if n.Why == "" {
+			return fmt.Errorf("%s not_provokable %d (%s): say why", TableFile, i+1, n.Operation)
+		}
+	}
+	return nil
 }

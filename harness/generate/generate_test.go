@@ -70,6 +70,15 @@ func TestScenariosAreSafe(t *testing.T) {
 // undocumented status failing generation.
 func TestTableErrors(t *testing.T) {
 	api, _ := load(t, "esc")
+	for _, tbl := range []*generate.Table{
+		{Skip: map[string]map[string]string{generate.MalformedBody: {"noSuchOperation": "renamed"}}},
+		{Skip: map[string]map[string]string{generate.MalformedBody: {"listTenants": ""}}},
+		{NotProvokable: []generate.NotProvokable{{Operation: "noSuchOperation", Status: 500, Why: "x"}}},
+		{NotProvokable: []generate.NotProvokable{{Operation: "*", Status: 500}}},
+	} {
+		_, err := generate.Scenarios(api, tbl)
+		assert.Error(t, err)
+	}
 	for _, c := range []generate.Condition{
 		{Name: "nothing", Operation: "noSuchOperation", Status: 400},
 		{Name: "an undocumented status", Operation: "listTenants", Status: 418},

@@ -42,6 +42,18 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     Then the response status should be 400
     And the response should conform to the contract
 
+  # missing-required: authenticate, document line 48
+  @destructive
+  Scenario: authenticate without its required email, password answers 400 (document line 48)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/api/authenticate" with body:
+      """json
+      {}
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: cancelMyCall, document line 695
   @destructive
   Scenario: cancelMyCall without credentials or with wrong ones is refused with 401 (document line 695)
@@ -165,6 +177,18 @@ Feature: UKCloud Portal API fails as documented (generated negative conformance)
     When I send a POST request to "/api/accounts/${account}/vorgs" with body:
       """json
       {"cc-malformed": 
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+
+  # missing-required: createVorg, document line 1718
+  @destructive @fixture:account
+  Scenario: createVorg without its required data answers 400 (document line 1718)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/api/accounts/${account}/vorgs" with body:
+      """json
+      {}
       """
     Then the response status should be 400
     And the response should conform to the contract

@@ -3,7 +3,7 @@ GO      ?= go
 CC      := $(GO) run ./cmd/cloudcontract
 APIS    ?= all
 
-.PHONY: all build suites replay live rerun record test unit check fmt vet lint scan coverage mutate clean help
+.PHONY: all build suites replay live rerun record test unit check fmt vet lint generate scan coverage mutate clean help
 
 all: check test
 
@@ -26,8 +26,12 @@ rerun: ## three live runs of every suite against one simulate process per API an
 record: ## re-record the cassettes from fresh simulators
 	$(CC) run --api $(APIS) --target sim --record
 
-lint: ## every contract example against its schema; every cassette against the current contract
+lint: ## every contract example against its schema; every cassette against the current contract; generated features up to date
 	$(CC) lint --api $(APIS)
+	$(CC) generate --api $(APIS) --check
+
+generate: ## write features/<api>/generated.feature from each contract and its specs/<api>/negative.yaml
+	$(CC) generate --api $(APIS)
 
 scan: ## fail on anything in cassettes/ that looks like a credential
 	$(CC) cassettes scan cassettes

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cloudcontract/cloudcontract/harness/coverage"
+	"github.com/cloudcontract/cloudcontract/harness/generate"
 	"github.com/cloudcontract/cloudcontract/harness/lint"
 	"github.com/cloudcontract/cloudcontract/harness/scan"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -82,9 +83,17 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 		if r == nil {
 			r, _ = coverage.Compute(a, os.DevNull)
 		}
+		t, err := generate.LoadTable(filepath.Join(*cf.specs, n))
+		if err != nil {
+			return err
+		}
+		r.Classify(t.NotProvokableWhy)
 		reports = append(reports, r)
 	}
 	coverage.WriteTable(stdout, reports, *gaps)
+	if *gaps {
+		coverage.WriteCauses(stdout, reports)
+	}
 	orphans := 0
 	for _, n := range names {
 		if fdir, cdir := filepath.Join(*cf.features, n), filepath.Join(*cassettes, n); exists(fdir) && exists(cdir) {

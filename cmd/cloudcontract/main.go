@@ -67,6 +67,7 @@ func commands() []command {
 		{"verify-bundle", "check a certification bundle against its manifest (detects tampering)", verifyBundleCmd},
 		{"mutate", "break responses one at a time and list the contract breaks no scenario notices (suite strength)", mutateCmd},
 		{"merge", "join the reports of the parts of a split run (run --shard i/n) into what one run would have written", mergeCmd},
+		{"generate", "write features/<api>/generated.feature: the negative scenarios the contract and specs/<api>/negative.yaml imply (--check: fail when stale)", generateCmd},
 		{"coverage", "which operations, statuses, REASON codes and callbacks the cassettes exercise", coverageCmd},
 		{"lint", "check contract examples, cassettes and feature steps; find cassettes of scenarios that no longer exist", lintCmd},
 		{"cassettes", "cassettes scan [DIR]: fail on anything in the recordings that looks like a credential; cassettes diff: what a re-record changed in the API", cassettesCmd},

@@ -41,6 +41,11 @@ type Report struct {
 	// Unrouted lists recorded requests no operation describes.
 	Unrouted []string `json:"unrouted,omitempty"`
 	Totals   Totals   `json:"totals"`
+	// Causes classifies every documented status and REASON code (see Classify); nil until then.
+	Causes []Cause `json:"classification,omitempty"`
+	// StatusCauses and ReasonCauses count the classification.
+	StatusCauses ByCause `json:"statuses_by_cause"`
+	ReasonCauses ByCause `json:"reason_codes_by_cause"`
 }
 
 // Totals sums a report.
@@ -61,6 +66,11 @@ func Compute(api *spec.API, cassetteDir string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	return FromRecordings(api, recs)
+}
+
+// FromRecordings measures the coverage of recordings already read (a certification run's).
+func FromRecordings(api *spec.API, recs []*vcr.Recording) (*Report, error) {
 	v := validate.New(api)
 	r := &Report{API: api.Name, Cassettes: len(recs)}
 	byID := map[string]*Operation{}

@@ -123,3 +123,7 @@ func Evidence(api *spec.API, documentPath string) []Finding {
 	}
 	return out
 }
+
+// Changes names the operation a request would change the cloud with ("" for a read): what
+// @destructive is derived from, for the generator of scenarios too.
+func Changes(api *spec.API, method, path string) string { return route(api, method, path) }

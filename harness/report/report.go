@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cloudcontract/cloudcontract/harness/coverage"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/validate"
 	"github.com/cloudcontract/cloudcontract/harness/vcr"
@@ -128,6 +129,9 @@ type Result struct {
 	Failures   []FailureGroup `json:"failures"`
 	Operations []Operation    `json:"operations"`
 	Scenarios  []Scenario     `json:"scenarios"`
+	// NeverObserved lists the documented statuses ("operationId status") no response of the run
+	// carried: what the run cannot vouch for.
+	NeverObserved []string `json:"never_observed,omitempty"`
 }
 
 // Input is what a result is built from.
@@ -287,6 +291,9 @@ func Build(in Input) *Result {
 	r.Waivers = w.statuses(api)
 	r.group()
 	r.summarise()
+	if cov, err := coverage.FromRecordings(api, in.Recordings); err == nil {
+		r.NeverObserved = cov.MissingStatuses()
+	}
 	return r
 }
 

@@ -249,6 +249,12 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "Not Found", "no such resource: "+r.Method+" "+r.URL.Path)
 		return
 	}
+	if !acceptable(r.Header.Get("Accept")) {
+		// JAX-RS negotiates the representation before the resource method runs: nothing is
+		// read or changed (document: 406 Not Acceptable).
+		s.fail(w, http.StatusNotAcceptable, "Not Acceptable", "ESC answers application/xml or application/json, not "+r.Header.Get("Accept"))
+		return
+	}
 	for k, v := range params {
 		r.SetPathValue(k, v)
 	}
@@ -362,4 +368,23 @@ func (s *Simulator) routes() {
 	add("POST", "/v0/{internalTenantId}/routers/{internalRouterId}", s.createRouter)
 	add("PUT", "/v0/{internalTenantId}/routers/{internalRouterId}", s.updateRouter)
 	add("DELETE", "/v0/{internalTenantId}/routers/{internalRouterId}", s.deleteRouter)
+}
+
+// acceptable reports whether an Accept header admits a representation ESC writes: XML or JSON
+// (an absent header admits any).
+func acceptable(accept string) bool {
+	if strings.TrimSpace(accept) == "" {
+		return true
+	}
+	for _, part := range strings.Split(accept, ",") {
+		mt, _, _ := strings.Cut(part, ";")
+		switch strings.ToLower(strings.TrimSpace(mt)) {
+		case "*/*", "application/*", "text/*", "application/xml", "text/xml", "application/json":
+			return true
+		}
+		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(mt)), "+xml") || strings.HasSuffix(strings.ToLower(strings.TrimSpace(mt)), "+json") {
+			return true
+		}
+	}
+	return false
 }

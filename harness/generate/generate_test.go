@@ -1,0 +1,127 @@
+package generate_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cloudcontract/cloudcontract/harness/generate"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+// apis are the APIs whose generated features are committed.
+var apis = []string{"esc", "ukcloud", "cam"}
+
+func load(t *testing.T, name string) (*spec.API, *generate.Table) {
+	t.Helper()
+	api, err := spec.NewRegistry("../../specs").Get(name)
+	require.NoError(t, err)
+	tbl, err := generate.LoadTable(filepath.Join("../../specs", name))
+	require.NoError(t, err)
+	return api, tbl
+}
+
+// TestCommittedFeaturesAreCurrent fails when a contract or table changed and the generated
+// feature was not regenerated (make generate), and when generating twice differs.
+func TestCommittedFeaturesAreCurrent(t *testing.T) {
+	for _, name := range apis {
+		t.Run(name, func(t *testing.T) {
+			api, tbl := load(t, name)
+			scs, err := generate.Scenarios(api, tbl)
+			require.NoError(t, err)
+			first := generate.Feature(api, scs)
+			again, err := generate.Scenarios(api, tbl)
+			require.NoError(t, err)
+			assert.Equal(t, string(first), string(generate.Feature(api, again)), "generation is not deterministic")
+			committed, err := os.ReadFile(filepath.Join("../../features", name, "generated.feature"))
+			require.NoError(t, err)
+			assert.Equal(t, string(committed), string(first), "features/%s/generated.feature is stale: run make generate", name)
+		})
+	}
+}
+
+// TestScenariosAreSafe checks what every generated scenario must hold: a documented status, a
+// document line where the contract has one, no credentials or a read when it writes.
+func TestScenariosAreSafe(t *testing.T) {
+	for _, name := range apis {
+		api, tbl := load(t, name)
+		scs, err := generate.Scenarios(api, tbl)
+		require.NoError(t, err)
+		require.NotEmpty(t, scs, name)
+		for _, sc := range scs {
+			op := api.Operation(sc.Operation)
+			require.NotNil(t, op, sc.Name)
+			assert.NotNil(t, op.Op.Responses.Value(itoa(sc.Status)), "%s: status %d is not documented", sc.Name, sc.Status)
+			assert.Greater(t, sc.Line, 0, "%s names no document line", sc.Name)
+			assert.GreaterOrEqual(t, sc.Status, 400, sc.Name)
+			if sc.Condition == generate.UnknownID {
+				assert.Contains(t, strings.Join(sc.Steps, "\n"), "When I send a GET request", sc.Name)
+			}
+		}
+	}
+}
+
+// TestTableErrors shows a condition of the table that names an unknown operation or an
+// undocumented status failing generation.
+func TestTableErrors(t *testing.T) {
+	api, _ := load(t, "esc")
+	for _, tbl := range []*generate.Table{
+		{Skip: map[string]map[string]string{generate.MalformedBody: {"noSuchOperation": "renamed"}}},
+		{Skip: map[string]map[string]string{generate.MalformedBody: {"listTenants": ""}}},
+		{NotProvokable: []generate.NotProvokable{{Operation: "noSuchOperation", Status: 500, Why: "x"}}},
+		{NotProvokable: []generate.NotProvokable{{Operation: "*", Status: 500}}},
+	} {
+		_, err := generate.Scenarios(api, tbl)
+		assert.Error(t, err)
+	}
+	for _, c := range []generate.Condition{
+		{Name: "nothing", Operation: "noSuchOperation", Status: 400},
+		{Name: "an undocumented status", Operation: "listTenants", Status: 418},
+	} {
+		_, err := generate.Scenarios(api, &generate.Table{Conditions: []generate.Condition{c}})
+		assert.Error(t, err, c.Name)
+	}
+}
+
+// TestNotProvokable reads the classification of a documented status from a table.
+func TestNotProvokable(t *testing.T) {
+	tbl := &generate.Table{NotProvokable: []generate.NotProvokable{
+		{Operation: "*", Status: 500, Why: "a fault of the vendor's side"},
+		{Operation: "createVolume", Status: 503, Why: "the VIM must be down"},
+	}}
+	assert.Equal(t, "a fault of the vendor's side", tbl.NotProvokableWhy("listTenants", 500, ""))
+	assert.Equal(t, "the VIM must be down", tbl.NotProvokableWhy("createVolume", 503, ""))
+	assert.Empty(t, tbl.NotProvokableWhy("createNetwork", 503, ""))
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestCloudControlPlugsInByData generates CloudControl's scenarios from its contract and an
+// example table alone: setup steps discover the org, paging cases carry REASON codes.
+func TestCloudControlPlugsInByData(t *testing.T) {
+	api, err := spec.NewRegistry("../../specs").Get("cloudcontrol")
+	require.NoError(t, err)
+	data, err := os.ReadFile("testdata/cloudcontrol-negative.yaml")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, generate.TableFile), data, 0o644))
+	tbl, err := generate.LoadTable(dir)
+	require.NoError(t, err)
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	paging := 0
+	for _, sc := range scs {
+		assert.Equal(t, "Given I am authenticated", sc.Steps[0], sc.Name)
+		if strings.HasPrefix(sc.Condition, "paging: ") {
+			paging++
+			assert.Contains(t, sc.Name, "REASON_7", sc.Name)
+		}
+	}
+	assert.Greater(t, paging, 0)
+	assert.Equal(t, "scheduled maintenance of the whole system", tbl.NotProvokableWhy("listServers", 0, "REASON_5"))
+}

@@ -170,29 +170,6 @@ func writeCertifySummary(w io.Writer, res *report.Result, out, waiverFile string
 	fmt.Fprintf(w, "%d passed, %d failed\n", s.ScenariosPassed+s.ScenariosWaived, s.ScenariosFailed)
 }
 
-// buildRevision is the VCS revision the binary was built from, "+dirty" when the tree had local
-// changes; "" when the build carries none (go run, go test).
-func buildRevision(read func() (*debug.BuildInfo, bool)) string {
-	info, ok := read()
-	if !ok || info == nil {
-		return ""
-	}
-	var rev string
-	modified := false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
-	if rev != "" && modified {
-		rev += "+dirty"
-	}
-	return rev
-}
-
 func verifyBundleCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("verify-bundle", "verify-bundle [--pub-key FILE] DIR   (DIR: a bundle written by certify --out)", stderr)
 	pubKey := fs.String("pub-key", "", "ed25519 public key (PEM) the bundle's manifest must be signed with; without it the signature is not checked, and a signed bundle fails")

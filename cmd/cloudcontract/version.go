@@ -25,16 +25,7 @@ func resolveVersion(ldflags string, read func() (*debug.BuildInfo, bool)) string
 	if !ok || info == nil {
 		return "dev"
 	}
-	var revision string
-	modified := false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			revision = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
+	revision, modified := vcsOf(info)
 	if len(revision) > 12 {
 		revision = revision[:12]
 	}
@@ -53,4 +44,31 @@ func resolveVersion(ldflags string, read func() (*debug.BuildInfo, bool)) string
 		v += "+dirty"
 	}
 	return v
+}
+
+// vcsOf reads the VCS revision and whether the tree had local changes from the build information.
+func vcsOf(info *debug.BuildInfo) (revision string, modified bool) {
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	return revision, modified
+}
+
+// buildRevision is the VCS revision the binary was built from, "+dirty" when the tree had local
+// changes; "" when the build carries none (go run, go test).
+func buildRevision(read func() (*debug.BuildInfo, bool)) string {
+	info, ok := read()
+	if !ok || info == nil {
+		return ""
+	}
+	rev, modified := vcsOf(info)
+	if rev != "" && modified {
+		rev += "+dirty"
+	}
+	return rev
 }

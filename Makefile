@@ -57,6 +57,7 @@ check: ## gofmt and go vet must be clean
 unit: ## go test -race ./... (live, record/replay and canary tests against the simulators), then the fault matrix
 	$(GO) test -race -short -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -timeout 30m -run TestEveryFaultIsCaught ./harness/e2e
+	$(GO) test -count=1 -timeout 30m -run 'TestShardsMergeIntoOneRun|TestReRecordingChangesOnlyWhatTheAPIChanged' ./cmd/cloudcontract
 
 test: unit lint scan live rerun replay coverage mutate ## the whole test suite: unit tests, lint, live against simulators (both data sets, fresh and reused), offline replay, coverage, suite strength (no surviving mutant)
 

@@ -18,6 +18,9 @@ import (
 // TestShardsMergeIntoOneRun: the parts of a split run, merged, are what one run writes (JUnit,
 // Cucumber JSON), for 1, 3 and 7 parts; every scenario runs in exactly one part.
 func TestShardsMergeIntoOneRun(t *testing.T) {
+	if raceEnabled {
+		t.Skip("eleven replays: make unit runs this test without -race")
+	}
 	wd, err := os.Getwd()
 	require.NoError(t, err)
 	root := filepath.Join(wd, "..", "..")

@@ -33,7 +33,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios (e.g. '@paging && ~@slow')")
 	shardFlag := fs.String("shard", "", "INDEX/COUNT: run one part of the selected scenarios (balanced by recorded duration; auto/COUNT takes the index from a Kubernetes Indexed Job); 'cloudcontract merge' joins the parts' reports")
 	name := fs.String("name", "", "regular expression selecting scenarios by name (positional FEATURE[:LINE] arguments select files, folders or the scenario at a line)")
-	conc := fs.Int("concurrency", 1, "scenarios run at once")
+	conc := fs.Int("concurrency", 0, "scenarios run at once (default: one at a time against a target; one per CPU in replay, which is offline and independent)")
 	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE, json:FILE (one JSON object per failed scenario) (comma-separated for several)")
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
@@ -66,8 +66,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	} else {
 		st.apply("")
 	}
-	if *conc < 1 {
-		return usageErr("--concurrency %d: must be at least 1", *conc)
+	if *conc < 0 {
+		return usageErr("--concurrency %d: must be at least 1 (0: the default)", *conc)
 	}
 	if *timeout <= 0 {
 		return usageErr("--timeout %s: must be positive", *timeout)

@@ -159,6 +159,7 @@ func keyOf(featureURI, name string) scenarioKey {
 // Run runs the suite unchanged, then each mutant, and returns the report.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rc := cfg.Runner
+	rc.KeepExchanges = true // the mutants sit on the exchanges of the unchanged run
 	if len(rc.APIs) != 1 {
 		return nil, errors.New("mutate runs the suite of one API at a time")
 	}

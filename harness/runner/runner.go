@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -98,6 +99,10 @@ type Config struct {
 	// Retries of a request the service answers as unavailable (503; 502/504 for idempotent
 	// methods); -1 means none, 0 the default (2).
 	Retries int
+	// KeepExchanges keeps every exchange of every scenario on its result (for tools that study
+	// them, such as mutate); otherwise a result keeps none, and a run's memory does not grow with
+	// its bodies.
+	KeepExchanges bool
 	// WrapTransport, when set, wraps the transport of each scenario (see vcr.Options.Wrap).
 	WrapTransport func(featureURI, scenario string, rt http.RoundTripper) http.RoundTripper
 }
@@ -300,6 +305,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	if cfg.Concurrency == 0 {
 		cfg.Concurrency = 1
+		if cfg.Mode() == vcr.Replay {
+			cfg.Concurrency = runtime.NumCPU() // offline and independent: no target to spare
+		}
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 30 * time.Second
@@ -495,7 +503,7 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		Credentials: creds, Wait: pacer(mode, cfg.Progress), PollInterval: pollInterval, Timeout: cfg.Timeout,
 		MaxBody: cfg.MaxBody, Policy: policy, RunID: runID, Retries: retries(cfg.Retries),
 	}
-	col := &collector{api: name, policy: policy, run: ctx}
+	col := &collector{api: name, policy: policy, run: ctx, keep: cfg.KeepExchanges}
 	out := &maskingWriter{w: cfg.Output, policy: policy, run: ctx}
 	suite := godog.TestSuite{
 		Name: name,
@@ -632,6 +640,7 @@ func newRunID() string {
 type collector struct {
 	api    string
 	policy *redact.Policy
+	keep   bool // keep the exchanges on the results
 	// run is the run's context: once it is cancelled, a scenario that did not start, or whose
 	// error is the interruption, is not run rather than failed.
 	run context.Context
@@ -669,7 +678,9 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 		}
 	}
 	if s != nil {
-		r.Exchanges = s.Exchanges
+		if c.keep {
+			r.Exchanges = s.Exchanges
+		}
 		for _, d := range s.Deviations {
 			d.Problem = c.maskProblems([]validate.Problem{d.Problem})[0]
 			d.RequestLine = c.policy.String(d.RequestLine)

@@ -153,6 +153,11 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if werr := writeFailuresFile(failuresFile, res); werr != nil && err == nil {
 		err = werr
 	}
+	for _, f := range runner.JUnitFiles(*format) {
+		if aerr := runner.AnnotateJUnit(f, res); aerr != nil && err == nil {
+			err = aerr
+		}
+	}
 	return finish(stdout, res, err)
 }
 

@@ -37,6 +37,11 @@ func runAgainstSimulators(ctx context.Context, apis []string, reg *spec.Registry
 	if werr := writeFailuresFile(o.failures, total); werr != nil && err == nil {
 		err = werr
 	}
+	for _, f := range runner.JUnitFiles(config("", "").Format) {
+		if aerr := runner.AnnotateJUnit(f, total); aerr != nil && err == nil {
+			err = aerr
+		}
+	}
 	return finish(stdout, total, err)
 }
 

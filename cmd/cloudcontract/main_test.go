@@ -114,7 +114,7 @@ func TestBadInvocations(t *testing.T) {
 		{"a bad name", []string{"run", "--name", "(billing"}, `--name "(billing"`},
 		{"a path of another API", []string{"run", "--api", "esc", "features/ukcloud/billing.feature"}, `features/ukcloud/billing.feature is a feature of API ukcloud, which --api does not select`},
 		{"sim: a path outside the features", []string{"run", "--target", "sim", "go.mod"}, `go.mod is not in a folder of an API under features`},
-		{"zero concurrency", []string{"run", "--concurrency", "0"}, "--concurrency 0: must be at least 1"},
+		{"negative concurrency", []string{"run", "--concurrency", "-1"}, "--concurrency -1: must be at least 1 (0: the default)"},
 		{"dangling tag operator", []string{"run", "--tags", "@a &&"}, `--tags "@a &&": empty term 2`},
 		{"dangling tag operator live", []string{"run", "--api", "ukcloud", "--target", "sim", "--tags", "@a,"}, `--tags "@a,"`},
 		{"bad format", []string{"run", "--format", "html"}, `--format "html"`},

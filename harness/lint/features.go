@@ -8,9 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	gherkin "github.com/cucumber/gherkin/go/v26"
-	messages "github.com/cucumber/messages/go/v21"
-
+	"github.com/cloudcontract/cloudcontract/harness/features"
 	"github.com/cloudcontract/cloudcontract/harness/steps"
 	"github.com/cloudcontract/cloudcontract/harness/vcr"
 )
@@ -118,19 +116,7 @@ func Orphans(featureDir, cassetteDir string) ([]Finding, error) {
 
 // scenarioNames are the names of the scenarios of a feature file, an outline's once per example.
 func scenarioNames(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	ids := &messages.Incrementing{}
-	doc, err := gherkin.ParseGherkinDocument(f, ids.NewId)
-	if err != nil {
-		return nil, fmt.Errorf("feature file %s: %v", path, strings.ReplaceAll(err.Error(), "\n", "; "))
-	}
 	var out []string
-	for _, p := range gherkin.Pickles(*doc, path, ids.NewId) {
-		out = append(out, p.Name)
-	}
-	return out, nil
+	err := features.Each(path, func(sc features.Scenario) { out = append(out, sc.Pickle.Name) })
+	return out, err
 }

@@ -12,41 +12,6 @@ import (
 // property with their count on each test suite, and the deviations of a test case in its
 // <system-out>. A test case with deviations still passes (they are not failures).
 
-type devSuites struct {
-	XMLName xml.Name   `xml:"testsuites"`
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Suites  []devSuite `xml:"testsuite"`
-}
-
-type devSuite struct {
-	Attrs []xml.Attr    `xml:",any,attr"`
-	Props *devProps     `xml:"properties,omitempty"`
-	Cases []devTestCase `xml:"testcase"`
-}
-
-type devProps struct {
-	Props []devProp `xml:"property"`
-}
-
-type devProp struct {
-	Name  string `xml:"name,attr"`
-	Value string `xml:"value,attr"`
-}
-
-type devTestCase struct {
-	Attrs []xml.Attr `xml:",any,attr"`
-	Inner string     `xml:",innerxml"`
-}
-
-func attr(attrs []xml.Attr, name string) string {
-	for _, a := range attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 // AnnotateJUnit adds the run's deviations to the JUnit file it wrote (a no-op when there is none).
 func AnnotateJUnit(path string, res *Result) error {
 	if res == nil || res.Deviations() == 0 {
@@ -56,7 +21,7 @@ func AnnotateJUnit(path string, res *Result) error {
 	if err != nil {
 		return err
 	}
-	var doc devSuites
+	var doc junitSuites
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}
@@ -70,7 +35,7 @@ func AnnotateJUnit(path string, res *Result) error {
 		n := 0
 		for j := range doc.Suites[i].Cases {
 			c := &doc.Suites[i].Cases[j]
-			devs := byName[attr(c.Attrs, "name")]
+			devs := byName[c.Name]
 			if len(devs) == 0 {
 				continue
 			}
@@ -79,12 +44,12 @@ func AnnotateJUnit(path string, res *Result) error {
 			b.WriteString("<system-out>")
 			_ = xml.EscapeText(&b, []byte(fmt.Sprintf("%d deviation(s) from inferred behaviour (not failures):\n%s\n", len(devs), strings.Join(devs, "\n"))))
 			b.WriteString("</system-out>")
-			c.Inner += b.String()
+			c.Inner = append(c.Inner, b.Bytes()...)
 		}
 		if doc.Suites[i].Props == nil {
-			doc.Suites[i].Props = &devProps{}
+			doc.Suites[i].Props = &junitProps{}
 		}
-		doc.Suites[i].Props.Props = append(doc.Suites[i].Props.Props, devProp{Name: "deviations", Value: fmt.Sprint(n)})
+		doc.Suites[i].Props.Props = append(doc.Suites[i].Props.Props, junitProp{Name: "deviations", Value: fmt.Sprint(n)})
 	}
 	out, err := xml.MarshalIndent(doc, "", "  ")
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/certify"
 	"github.com/cloudcontract/cloudcontract/harness/report"
+	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
 	"github.com/cloudcontract/cloudcontract/harness/sim/ukcloud"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -125,4 +126,41 @@ func certifyBundle(t *testing.T, key []byte) string {
 	_, err = certify.Run(context.Background(), o)
 	require.NoError(t, err)
 	return out
+}
+
+// TestMergeCertificationBundles: merge joins the bundles of certify --shard into one bundle and
+// prints certify's summary; a bundle mixed with a run's output, or a key with run outputs, is a
+// usage error.
+func TestMergeCertificationBundles(t *testing.T) {
+	s, err := ukcloud.New(sim.Options{SessionTTL: time.Minute})
+	require.NoError(t, err)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	var parts []string
+	for i := 1; i <= 2; i++ {
+		out := filepath.Join(t.TempDir(), "bundle")
+		_, err := certify.Run(context.Background(), certify.Options{API: "ukcloud", Target: srv.URL, Simulated: true, Vars: s.Fixtures(), Out: out,
+			SpecsDir: "../../specs", FeaturesDir: "../../features", Tags: "@builds", Concurrency: 4, Timeout: 10 * time.Second,
+			Version: "test", Revision: "test-revision", Output: &bytes.Buffer{}, Shard: runner.Shard{Index: i, Count: 2}})
+		require.NoError(t, err)
+		parts = append(parts, out)
+	}
+	joined := filepath.Join(t.TempDir(), "joined")
+	code, out, errOut := run(t, append([]string{"merge", "--out", joined}, parts...)...)
+	require.Equal(t, 0, code, "%s\n%s", out, errOut)
+	assert.Contains(t, out, joined+": 2 bundle(s) joined")
+	assert.Contains(t, out, "ukcloud: pass")
+	assert.Regexp(t, `(?m)^17 passed, 0 failed$`, out)
+	v, err := certify.VerifyBundle(joined, nil)
+	require.NoError(t, err)
+	assert.Empty(t, v.Problems)
+
+	runOut := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(runOut, "junit.xml"), []byte(`<testsuites></testsuites>`), 0o644))
+	code, _, errOut = run(t, "merge", "--out", t.TempDir(), parts[0], runOut)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "1 of the 2 parts are certification bundles")
+	code, _, errOut = run(t, "merge", "--out", t.TempDir(), "--pub-key", "k.pub", runOut)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "--pub-key and --sign-key apply to certification bundles")
 }

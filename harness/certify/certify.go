@@ -95,7 +95,7 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 		return nil, fmt.Errorf("%s is not empty: certify writes a fresh bundle (use --force to overwrite)", o.Out)
 	}
 	if o.Force {
-		for _, name := range []string{"cassettes", "results.json", "junit.xml", "report.html", "manifest.json", SignatureFile} {
+		for _, name := range bundleFiles {
 			if err := os.RemoveAll(filepath.Join(o.Out, name)); err != nil {
 				return nil, err
 			}
@@ -149,10 +149,30 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 	}
 	result := report.Build(report.Input{API: api, Version: o.Version, Vendor: o.Vendor, Target: o.Target, Started: started,
 		Duration: now().Sub(started), Recordings: relative(recs, o.Out), Scenarios: scenarios, Waivers: o.Waivers, Now: now(), Strict: o.Strict})
-	if err := writeBundle(o, api, result, started); err != nil {
+	inputs, err := inputsOf(api, o.FeaturesDir)
+	if err != nil {
+		return result, err
+	}
+	if err := writeBundle(o, api, result, started, inputs); err != nil {
 		return result, err
 	}
 	return result, nil
+}
+
+// inputsOf hashes the contract and feature files a certification used.
+func inputsOf(api *spec.API, featuresDir string) (map[string]string, error) {
+	inputs := map[string]string{}
+	for rel, sum := range api.Files {
+		inputs[filepath.ToSlash(filepath.Join("specs", api.Name, rel))] = sum
+	}
+	features, err := hashFiles(filepath.Join(featuresDir, api.Name))
+	if err != nil {
+		return nil, err
+	}
+	for rel, sum := range features {
+		inputs[filepath.ToSlash(filepath.Join("features", api.Name, rel))] = sum
+	}
+	return inputs, nil
 }
 
 // relative makes cassette paths relative to the bundle, as the report shows them.
@@ -165,7 +185,9 @@ func relative(recs []*vcr.Recording, out string) []*vcr.Recording {
 	return recs
 }
 
-func writeBundle(o Options, api *spec.API, r *report.Result, created time.Time) error {
+// writeBundle writes the bundle's reports and its manifest (signed when o.SignKey is set);
+// inputs are the hashes of the contract and feature files used.
+func writeBundle(o Options, api *spec.API, r *report.Result, created time.Time, inputs map[string]string) error {
 	write := func(name string, fn func(io.Writer) error) error {
 		f, err := os.Create(filepath.Join(o.Out, name))
 		if err != nil {
@@ -187,23 +209,14 @@ func writeBundle(o Options, api *spec.API, r *report.Result, created time.Time) 
 		return err
 	}
 	m := Manifest{Tool: "cloudcontract", Version: o.Version, Revision: o.Revision, API: api.Name, Vendor: o.Vendor, Target: o.Target,
-		Created: created.UTC(), SpecSHA256: api.Hash, Verdict: r.Verdict, Inputs: map[string]string{}}
+		Created: created.UTC(), SpecSHA256: api.Hash, Verdict: r.Verdict, Inputs: inputs}
 	if m.Revision == "" {
 		m.Revision = "unknown"
 	}
 	if o.SignKey != nil {
 		m.SignedBy = KeyID(o.SignKey.Public().(ed25519.PublicKey))
 	}
-	for rel, sum := range api.Files {
-		m.Inputs[filepath.ToSlash(filepath.Join("specs", api.Name, rel))] = sum
-	}
-	features, err := hashFiles(filepath.Join(o.FeaturesDir, api.Name))
-	if err != nil {
-		return err
-	}
-	for rel, sum := range features {
-		m.Inputs[filepath.ToSlash(filepath.Join("features", api.Name, rel))] = sum
-	}
+	var err error
 	if m.Files, err = hashFiles(o.Out); err != nil {
 		return err
 	}

@@ -35,14 +35,32 @@ func bundle(t *testing.T, waivers []report.Waiver, faults ...string) (string, *r
 // adjusted by set.
 func certifyWith(t *testing.T, tags string, set func(*Options), faults ...string) (string, *report.Result) {
 	t.Helper()
+	return certifyAt(t, simulator(t, faults...), tags, set)
+}
+
+// target is a simulator serving a certification.
+type target struct {
+	url  string
+	vars map[string]string
+}
+
+// simulator starts a UKCloud simulator with the faults switched on.
+func simulator(t *testing.T, faults ...string) target {
+	t.Helper()
 	s, err := ukcloud.New(sim.Options{Faults: faults, SessionTTL: time.Minute})
 	require.NoError(t, err)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
+	return target{url: srv.URL, vars: s.Fixtures()}
+}
+
+// certifyAt certifies the simulator at tg over the scenarios selected by tags.
+func certifyAt(t *testing.T, tg target, tags string, set func(*Options)) (string, *report.Result) {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "bundle")
 	var progress bytes.Buffer
 	o := Options{
-		API: "ukcloud", Target: srv.URL, Simulated: true, Vars: s.Fixtures(), Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
+		API: "ukcloud", Target: tg.url, Simulated: true, Vars: tg.vars, Vendor: "Example Cloud", Out: out, SpecsDir: "../../specs", FeaturesDir: "../../features",
 		Registry: registry, Tags: tags, Concurrency: 4, Timeout: 10 * time.Second, Version: "test", Revision: "test-revision", Output: &progress,
 		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
 	}

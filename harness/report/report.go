@@ -112,18 +112,20 @@ type Summary struct {
 
 // Result is a certification result.
 type Result struct {
-	Tool       string         `json:"tool"`
-	Version    string         `json:"version"`
-	API        string         `json:"api"`
-	Title      string         `json:"title"`
-	Vendor     string         `json:"vendor,omitempty"`
-	Target     string         `json:"target"`
-	SpecSHA256 string         `json:"spec_sha256"`
-	Started    time.Time      `json:"started"`
-	Duration   string         `json:"duration"`
-	Verdict    Verdict        `json:"verdict"`
-	Summary    Summary        `json:"summary"`
-	Waivers    []WaiverStatus `json:"waivers,omitempty"`
+	Tool       string    `json:"tool"`
+	Version    string    `json:"version"`
+	API        string    `json:"api"`
+	Title      string    `json:"title"`
+	Vendor     string    `json:"vendor,omitempty"`
+	Target     string    `json:"target"`
+	SpecSHA256 string    `json:"spec_sha256"`
+	Started    time.Time `json:"started"`
+	Duration   string    `json:"duration"`
+	Verdict    Verdict   `json:"verdict"`
+	// Strict says deviations from inferred behaviour failed like documented breaks (--strict).
+	Strict  bool           `json:"strict,omitempty"`
+	Summary Summary        `json:"summary"`
+	Waivers []WaiverStatus `json:"waivers,omitempty"`
 	// Failures groups the failures of every operation, those not waived first, then the most
 	// frequent.
 	Failures   []FailureGroup `json:"failures"`
@@ -133,6 +135,10 @@ type Result struct {
 	// carried: what the run cannot vouch for.
 	NeverObserved []string `json:"never_observed,omitempty"`
 }
+
+// UnroutedScenario names the failed scenario Build adds for a recorded request that no
+// operation of the contract matches.
+const UnroutedScenario = "unrouted request"
 
 // Input is what a result is built from.
 type Input struct {
@@ -156,7 +162,7 @@ func Build(in Input) *Result {
 	api := in.API
 	v := validate.New(api)
 	r := &Result{Tool: "cloudcontract", Version: in.Version, API: api.Name, Title: api.Harness.Title, Vendor: in.Vendor,
-		Target: in.Target, SpecSHA256: api.Hash, Started: in.Started.UTC(), Duration: in.Duration.Round(time.Millisecond).String()}
+		Target: in.Target, SpecSHA256: api.Hash, Started: in.Started.UTC(), Duration: in.Duration.Round(time.Millisecond).String(), Strict: in.Strict}
 	w := newWaiverSet(in.Waivers, in.Now)
 	rows := map[string]*Operation{}
 	for _, op := range api.Operations() {
@@ -184,7 +190,7 @@ func Build(in Input) *Result {
 			if perr != nil {
 				var ce *validate.ContractError
 				if errors.As(perr, &ce) {
-					r.Scenarios = append(r.Scenarios, Scenario{Feature: rec.Path, Name: "unrouted request", Verdict: Fail, Error: perr.Error()})
+					r.Scenarios = append(r.Scenarios, Scenario{Feature: rec.Path, Name: UnroutedScenario, Verdict: Fail, Error: perr.Error()})
 				}
 				continue
 			}

@@ -407,6 +407,14 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # out-of-range: deleteDeployment, document line 77
+  @destructive
+  Scenario: deleteDeployment with internal_deployment_id longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/deployments/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: deleteDynamicMappingAction, document line 2753
   @destructive
   Scenario: deleteDynamicMappingAction without credentials or with wrong ones is refused with 401 (document line 2753)
@@ -498,6 +506,14 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # out-of-range: deleteImage, document line 77
+  @destructive
+  Scenario: deleteImage with internalImageId longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/images/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: deleteNetwork, document line 332
   @destructive
   Scenario: deleteNetwork without credentials or with wrong ones is refused with 401 (document line 332)
@@ -511,6 +527,17 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # out-of-range: deleteNetwork, document line 77
+  @destructive
+  Scenario: deleteNetwork with internalTenantId or internalNetworkId longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-/networks/cc-absent-0000"
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: deleteRouter, document line 3015
   @destructive
   Scenario: deleteRouter without credentials or with wrong ones is refused with 401 (document line 3015)
@@ -522,6 +549,17 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # out-of-range: deleteRouter, document line 77
+  @destructive
+  Scenario: deleteRouter with internalTenantId or internalRouterId longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-/routers/cc-absent-0000"
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: deleteSnapshot, document line 2963
@@ -550,6 +588,17 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Then the response status should be 401
     And the response should conform to the contract
 
+  # out-of-range: deleteSubnet, document line 77
+  @destructive
+  Scenario: deleteSubnet with internalTenantId or internalSubnetId longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-/subnets/cc-absent-0000"
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
+    And the response should conform to the contract
+
   # no-credentials, wrong-credentials: deleteTenant, document line 155
   @destructive
   Scenario: deleteTenant without credentials or with wrong ones is refused with 401 (document line 155)
@@ -561,6 +610,14 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/tenants/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # out-of-range: deleteTenant, document line 77
+  @destructive
+  Scenario: deleteTenant with internal_tenant_id longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/tenants/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: deleteVimConnector, document line 2298
@@ -600,6 +657,17 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
     When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
     Then the response status should be 401
+    And the response should conform to the contract
+
+  # out-of-range: deleteVolume, document line 77
+  @destructive
+  Scenario: deleteVolume with internalTenantId or internalVolumeId longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-/volumes/cc-absent-0000"
+    Then the response status should be 400
+    And the response should conform to the contract
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: disableHost, document line 2256
@@ -802,6 +870,13 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Given I am authenticated
     When I send a GET request to "/ESCManager/v0/images/cc-absent-0000"
     Then the response status should be 404
+    And the response should conform to the contract
+
+  # out-of-range: getImage, document line 77
+  Scenario: getImage with internalImageId longer than its maximum length answers 400 (document line 77)
+    Given I am authenticated
+    When I send a GET request to "/ESCManager/v0/images/cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-absent-0000cc-"
+    Then the response status should be 400
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: getNetwork, document line 357

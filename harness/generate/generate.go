@@ -167,6 +167,11 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				})
 			}
 		}
+		if hasStatus(op, 400) && t.Skip[OutOfRange][op.ID] == "" {
+			if sc, ok := overlongIDs(op, t, absent); ok {
+				out = append(out, sc)
+			}
+		}
 		if op.Method == http.MethodGet && hasStatus(op, 400) && t.Skip[OutOfRange][op.ID] == "" {
 			for _, q := range outOfRange(op) {
 				p := path + sepOf(path) + q.name + "=" + q.value
@@ -373,8 +378,11 @@ func firstStatus(op *spec.Operation, codes ...int) int {
 	return 0
 }
 
-func documentLine(op *spec.Operation) int {
-	switch v := op.Op.Extensions["x-document-line"].(type) {
+func documentLine(op *spec.Operation) int { return lineOf(op.Op.Extensions) }
+
+// lineOf reads the x-document-line extension of an operation or schema (0 without one).
+func lineOf(ext map[string]any) int {
+	switch v := ext["x-document-line"].(type) {
 	case float64:
 		return int(v)
 	case int:
@@ -497,6 +505,70 @@ func outOfRange(op *spec.Operation) []badValue {
 			case sch.Max != nil:
 				out = append(out, badValue{p.Value.Name, strconv.FormatFloat(*sch.Max+1, 'f', -1, 64), "above its maximum"})
 			}
+		}
+	}
+	return out
+}
+
+// overlongIDs is the out-of-range scenario of an operation without a required body whose path
+// parameters have a documented maximum length: one request per such parameter, that parameter one
+// character longer than its maximum and every other the absent id (a parameter the table gives a
+// value keeps it). Only the length breaks the rule, and no such id can exist, so no request can
+// change anything. The scenario names the document line of the first parameter's schema, else the
+// operation's.
+func overlongIDs(op *spec.Operation, t *Table, absent string) (Scenario, bool) {
+	rb := op.Op.RequestBody
+	if rb != nil && rb.Value != nil && rb.Value.Required {
+		return Scenario{}, false
+	}
+	sc := Scenario{Condition: OutOfRange, Operation: op.ID, Status: 400, Steps: []string{"Given I am authenticated"}}
+	var names []string
+	for _, name := range op.Params() {
+		sch := pathSchema(op, name)
+		if _, given := t.Params[name]; given || sch == nil || sch.MaxLength == nil {
+			continue
+		}
+		long := strings.Repeat(absent, int(*sch.MaxLength)/len(absent)+1)[:*sch.MaxLength+1]
+		path, ok := requestPath(op, &Table{Params: withParam(t.Params, name, long)}, absent)
+		if !ok {
+			return Scenario{}, false
+		}
+		if sc.Line == 0 {
+			sc.Line = lineOf(sch.Extensions)
+		}
+		names = append(names, name)
+		sc.Steps = append(sc.Steps, send(op.Method, path), status(400), conform)
+		sc.Requests = append(sc.Requests, Request{Auth: AuthDefault, Method: op.Method, Path: path, Status: 400})
+	}
+	if len(names) == 0 {
+		return Scenario{}, false
+	}
+	if sc.Line == 0 {
+		sc.Line = documentLine(op)
+	}
+	sc.Name = fmt.Sprintf("%s with %s longer than its maximum length answers 400", op.ID, strings.Join(names, " or "))
+	return sc, true
+}
+
+// pathSchema is the schema of an operation's path parameter (the operation's own declaration
+// wins over the path's), nil when it declares none.
+func pathSchema(op *spec.Operation, name string) *openapi3.Schema {
+	for _, ps := range []openapi3.Parameters{op.Op.Parameters, op.Item.Parameters} {
+		for _, p := range ps {
+			if p != nil && p.Value != nil && p.Value.In == openapi3.ParameterInPath && p.Value.Name == name && p.Value.Schema != nil {
+				return p.Value.Schema.Value
+			}
+		}
+	}
+	return nil
+}
+
+// withParam is a copy of params with name set to value.
+func withParam(params map[string]string, name, value string) map[string]string {
+	out := map[string]string{name: value}
+	for k, v := range params {
+		if k != name {
+			out[k] = v
 		}
 	}
 	return out

@@ -125,3 +125,62 @@ func TestCloudControlPlugsInByData(t *testing.T) {
 	assert.Greater(t, paging, 0)
 	assert.Equal(t, "scheduled maintenance of the whole system", tbl.NotProvokableWhy("listServers", 0, "REASON_5"))
 }
+
+// TestOverlongPathIDs shows the out-of-range condition of path parameters: an operation without a
+// required body, documenting 400, gets one request per path parameter with a maximum length, that
+// parameter one character too long; a required body, an undocumented 400, a parameter without a
+// maximum, a skip or a value the table gives leave it out.
+func TestOverlongPathIDs(t *testing.T) {
+	api, _ := load(t, "esc")
+	overlong := func(tbl *generate.Table, op string) []generate.Scenario {
+		t.Helper()
+		scs, err := generate.Scenarios(api, tbl)
+		require.NoError(t, err)
+		var out []generate.Scenario
+		for _, sc := range scs {
+			if sc.Condition == generate.OutOfRange && sc.Operation == op {
+				out = append(out, sc)
+			}
+		}
+		return out
+	}
+	long := strings.Repeat(generate.DefaultAbsentID, 6)[:73]
+	tests := []struct {
+		name, op string
+		table    *generate.Table
+		paths    []string
+	}{
+		{"two ids, each too long in turn", "deleteSubnet", &generate.Table{}, []string{
+			"/ESCManager/v0/" + long + "/subnets/" + generate.DefaultAbsentID,
+			"/ESCManager/v0/" + generate.DefaultAbsentID + "/subnets/" + long}},
+		{"a parameter the table gives keeps its value", "deleteSubnet", &generate.Table{Params: map[string]string{"internalTenantId": "${tenant}"}},
+			[]string{"/ESCManager/v0/${tenant}/subnets/" + long}},
+		{"a GET documenting 400", "getImage", &generate.Table{}, []string{"/ESCManager/v0/images/" + long}},
+		{"skipped", "deleteSubnet", &generate.Table{Skip: map[string]map[string]string{generate.OutOfRange: {"deleteSubnet": "why"}}}, nil},
+		{"a required body", "createTenant", &generate.Table{}, nil},
+		{"no 400 documented", "deleteFlavor", &generate.Table{}, nil},
+		{"no maximum length", "deleteVimUser", &generate.Table{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			scs := overlong(tt.table, tt.op)
+			if tt.paths == nil {
+				assert.Empty(t, scs)
+				return
+			}
+			require.Len(t, scs, 1)
+			sc := scs[0]
+			assert.Equal(t, 400, sc.Status)
+			assert.Equal(t, 77, sc.Line, "the line of the id rule (the schema's), not the operation's")
+			var paths []string
+			for _, rq := range sc.Requests {
+				assert.Equal(t, 400, rq.Status)
+				assert.Equal(t, generate.AuthDefault, rq.Auth)
+				assert.Empty(t, rq.Body)
+				paths = append(paths, rq.Path)
+			}
+			assert.Equal(t, tt.paths, paths)
+			assert.Contains(t, sc.Name, "longer than its maximum length answers 400")
+		})
+	}
+}

@@ -211,3 +211,33 @@ func TestDeterminism(t *testing.T) {
 	assert.Contains(t, a, "  POST /events\n")
 	assert.NotEqual(t, a, transcript(t, sim.Options{Seed: 43}), "another seed gives other ids")
 }
+
+// TestDeleteWithCallbackNotURI shows a deletion whose Callback is not a URI (line 43) refused with
+// the operation's documented 400 "Invalid Request": the resource stays and nothing is notified.
+func TestDeleteWithCallbackNotURI(t *testing.T) {
+	tests := []struct {
+		name   string
+		setup  [][3]string // method, target, body; each answers 200
+		target string      // deleted, then read back
+	}{
+		{"a VIM user (lines 2490, 2498)", [][3]string{{"POST", "/v0/vims", vimBody}, {"POST", "/v0/vims/vim2/vim_users", vimUserBody}},
+			"/v0/vims/vim2/vim_users/user1"},
+		{"a subnet (lines 461, 472)", [][3]string{{"POST", "/v0/tenants/t1", tenantBody}, {"POST", "/v0/t1/networks/net1", networkBody}, {"POST", "/v0/t1/subnets/sub1", subnetBody}},
+			"/v0/t1/subnets/sub1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newClient(t, sim.Options{})
+			for _, s := range tt.setup {
+				c.mustDo(s[0], s[1], s[2], 200)
+			}
+			c.rc.take()
+			c.header = map[string]string{HeaderCallback: "not-a-url"}
+			rec := c.mustDo("DELETE", tt.target, "", 400)
+			assert.Contains(t, rec.Body.String(), "Invalid Request")
+			c.header = nil
+			c.mustDo("GET", tt.target, "", 200)
+			assert.Empty(t, c.rc.take())
+		})
+	}
+}

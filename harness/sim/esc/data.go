@@ -1,6 +1,10 @@
 package esc
 
-import "github.com/cloudcontract/cloudcontract/harness/sim"
+import (
+	"net/http"
+
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+)
 
 // table keeps records in insertion order, so every list is answered in the
 // order things were created, whatever the map iteration order.
@@ -189,6 +193,12 @@ type dataset struct {
 	// and the examples do not show (the contract's EventType is open: a deviation, not a
 	// failure).
 	recoveryEvent string
+	// acceptedWrite is the status of the synchronous answer of the writes the document answers
+	// with 200 "Request accepted" or 204 "No content" and ties neither to a request (file server
+	// create and update, router update: lines 2703-2704, 2729-2730, 3093-3094): the first data
+	// set answers 200, the second 204. Both carry the transaction id, which line 47 says the
+	// initial answer returns.
+	acceptedWrite int
 }
 
 // defaultDataset is the document's world: its system tenant, its hosts and
@@ -215,6 +225,7 @@ func defaultDataset() dataset {
 		flavor:        "m1.large",
 		network:       "MgtNetwork",
 		recoveryEvent: evVMAlive,
+		acceptedWrite: http.StatusOK,
 		states: []*systemState{
 			{name: "DEPLOYMENT_QUEUE", def: "EMPTY"},
 			{name: "VIM_CONNECTION", def: "CONNECTED"},
@@ -265,6 +276,7 @@ func secondDataset() dataset {
 		flavor:        "c4.medium-nfv",
 		network:       "provider-mgmt-410",
 		recoveryEvent: evVMRecoveryComplete,
+		acceptedWrite: http.StatusNoContent,
 		states: []*systemState{
 			{name: "NB_REQUEST_BACKLOG", value: "3_PENDING", def: "IDLE"},
 			{name: "GEO_REDUNDANCY", def: "ACTIVE_STANDBY"},

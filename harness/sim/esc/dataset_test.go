@@ -1,6 +1,7 @@
 package esc
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -121,5 +122,48 @@ func TestSeededValues(t *testing.T) {
 	// Independently populated: no identifying literal is shared.
 	for _, v := range other[sim.DatasetDefault] {
 		assert.NotContains(t, other[sim.DatasetSecond], v)
+	}
+}
+
+// TestAcceptedWriteStatus shows the choice the document leaves to ESC for file server create and
+// update and router update (200 "Request accepted" or 204 "No content"): the first data set
+// answers 200, the second 204, both with the transaction id their completion notification
+// repeats; the wrong-http-status fault answers neither.
+func TestAcceptedWriteStatus(t *testing.T) {
+	for _, tt := range []struct {
+		dataset string
+		faults  []string
+		want    int
+	}{
+		{sim.DatasetDefault, nil, http.StatusOK},
+		{sim.DatasetSecond, nil, http.StatusNoContent},
+		{sim.DatasetDefault, []string{FaultWrongHTTPStatus}, http.StatusCreated},
+		{sim.DatasetSecond, []string{FaultWrongHTTPStatus}, http.StatusCreated},
+	} {
+		t.Run(tt.dataset+strings.Join(tt.faults, ","), func(t *testing.T) {
+			c := newClient(t, sim.Options{Dataset: tt.dataset, Faults: tt.faults})
+			// The other asynchronous writes answer 200 in both data sets (201 under the fault).
+			accepted := http.StatusOK
+			if tt.faults != nil {
+				accepted = http.StatusCreated
+			}
+			c.mustDo("POST", "/v0/tenants/rtr-tenant", tenantBody, accepted)
+			c.mustDo("POST", "/v0/rtr-tenant/routers/rtr1", routerBody, accepted)
+			c.rc.take()
+			for _, w := range []struct{ method, target, body string }{
+				{"POST", "/v0/fileserver/fs1", fileServer},
+				{"PUT", "/v0/fileserver/fs1", fileServer},
+				{"PUT", "/v0/rtr-tenant/routers/rtr1", routerBody},
+			} {
+				rec := c.mustDo(w.method, w.target, w.body, tt.want)
+				tx := rec.Header().Get(HeaderTransactionID)
+				assert.NotEmpty(t, tx, "%s %s", w.method, w.target)
+				assert.Empty(t, rec.Body.String())
+				notes := c.rc.take()
+				require.Len(t, notes, 1, "%s %s", w.method, w.target)
+				assert.Equal(t, tx, notes[0].Header.Get(HeaderTransactionID))
+			}
+			c.mustDo("DELETE", "/v0/fileserver/fs1", "", accepted)
+		})
 	}
 }

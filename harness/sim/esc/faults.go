@@ -40,7 +40,8 @@ func KnownFaults() []sim.Fault {
 			"file server and volume-from-snapshot notifications (documented as any XML element) are not well-formed XML",
 			Signature: "root element is <escnotification>, expected"},
 		{Name: FaultWrongHTTPStatus, Description: "the synchronous answer of " + asyncOps + " has an undocumented status: " +
-			"201 instead of 200, except snapshot-vm which answers 200 instead of 201 and volume-from-snapshot which answers " +
+			"201 instead of 200 (and instead of 204, the second data set's answer to file server create and update and router " +
+			"update), except snapshot-vm which answers 200 instead of 201 and volume-from-snapshot which answers " +
 			"200 instead of 202 (host enable/disable document only `default` and are unaffected)",
 			Signature: "status not documented"},
 	}

@@ -129,7 +129,7 @@ func (s *Simulator) acceptAs(w http.ResponseWriter, r *http.Request, status int,
 	}
 	if faultable && s.faults.On(FaultWrongHTTPStatus) {
 		switch status {
-		case http.StatusOK:
+		case http.StatusOK, http.StatusNoContent:
 			status = http.StatusCreated
 		default:
 			status = http.StatusOK

@@ -851,7 +851,7 @@ func (s *Simulator) updateRouter(w http.ResponseWriter, r *http.Request) {
 	if body.IsDistributed != nil {
 		rt.IsDistributed = body.IsDistributed
 	}
-	tx := s.accept(w, r, http.StatusOK, cb, ev)
+	tx := s.accept(w, r, s.data.acceptedWrite, cb, ev)
 	tx.notify(withName(routerOut(rt), func(x *router) { x.EventType = "UPDATE_ROUTER" }), kindResourceBody, 200, "Router successfully updated", true)
 }
 

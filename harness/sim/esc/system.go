@@ -585,7 +585,7 @@ func (s *Simulator) createFileServer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.st.fileServers.put(id, n)
-	tx := s.accept(w, r, http.StatusOK, cb, ev)
+	tx := s.accept(w, r, s.data.acceptedWrite, cb, ev)
 	tx.notify(n.clone(), kindDocumentBody, 200, "File server successfully created", true)
 }
 
@@ -605,7 +605,7 @@ func (s *Simulator) updateFileServer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.st.fileServers.put(id, n)
-	tx := s.accept(w, r, http.StatusOK, cb, ev)
+	tx := s.accept(w, r, s.data.acceptedWrite, cb, ev)
 	tx.notify(n.clone(), kindDocumentBody, 200, "File server successfully updated", true)
 }
 

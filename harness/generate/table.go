@@ -39,6 +39,22 @@ type Table struct {
 	Reasons map[string]string `yaml:"reasons"`
 	// Conditions are the per-operation conditions only a person can phrase.
 	Conditions []Condition `yaml:"conditions"`
+	// ForeignIDs are path parameters naming the caller's own scope (an org, a tenant), each with
+	// a well-formed value no cloud gives a caller and the codes the document gives a mismatch: an
+	// operation is sent with that value and expects the codes of the list it documents (two are
+	// the document's alternatives).
+	ForeignIDs []Scope `yaml:"foreign_ids"`
+	// UnknownIDs gives, per path parameter, the REASON codes an operation may document for an id
+	// that does not exist: an operation documenting one of them for its first absent path
+	// parameter expects it (APIs that answer an unknown id with a code rather than 404).
+	UnknownIDs map[string][]string `yaml:"unknown_ids"`
+	// WrongStructure are the codes (at most two alternatives) a well-formed XML body of the
+	// documented root element but an unexpected structure answers, and the document line this is
+	// read from: the expectation is a reading, so another answer is a deviation.
+	WrongStructure *Reading `yaml:"wrong_structure"`
+	// Lines gives a generated condition the document line stating it for every operation
+	// (role-lacking: the common 403), instead of the operation's own line.
+	Lines map[string]int `yaml:"lines"`
 	// NotProvokable lists the documented statuses (or REASON codes) a client cannot provoke.
 	NotProvokable []NotProvokable `yaml:"not_provokable"`
 }
@@ -65,6 +81,20 @@ type Condition struct {
 	Headers     []Header `yaml:"headers,omitempty"`
 	ContentType string   `yaml:"content_type,omitempty"`
 	Body        string   `yaml:"body,omitempty"`
+}
+
+// Scope is a path parameter that must name the caller's own scope.
+type Scope struct {
+	Param   string   `yaml:"param"`
+	Value   string   `yaml:"value"`
+	Reasons []string `yaml:"reasons"`
+	Line    int      `yaml:"line"`
+}
+
+// Reading is an expectation read from a document line rather than stated by it.
+type Reading struct {
+	Reasons []string `yaml:"reasons"`
+	Line    int      `yaml:"line"`
 }
 
 // PagingCase is one documented bad-parameter case of paging.

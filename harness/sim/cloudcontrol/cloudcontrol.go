@@ -206,8 +206,9 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 	c.user = acct
 	if org, has := params["org-id"]; has && org != s.st.orgID {
 		// Operations that document REASON_100 answer it; the others answer
-		// the common 403 REASON_140 ("{org-id} invalid").
-		if op.documents("REASON_100") {
+		// the common 403 REASON_140 ("{org-id} invalid"). Where both are
+		// documented, the second data set answers the common one.
+		if op.documents("REASON_100") && s.dataset != sim.DatasetSecond {
 			c.fail(100, "")
 			return
 		}

@@ -766,6 +766,24 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
+  # role-lacking: createNetwork, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createNetwork as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createNetwork, document line 429
+  @destructive
+  Scenario: createNetwork with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
   # no-credentials, wrong-credentials: createNetworkWithLocation, document line 4127
   @destructive @fixture:org_id
   Scenario: createNetworkWithLocation without credentials or with wrong ones is refused with 401 (document line 4127)
@@ -2323,6 +2341,23 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # foreign-id: getServerDetails, document line 429
+  Scenario: getServerDetails with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: getServerDetails, document line 7056
+  @fixture:org_id
+  Scenario: getServerDetails of an unknown server-id answers 400 REASON_395 (document line 7056)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
   # no-credentials, wrong-credentials: getServerFarmDetails, document line 5240
   @fixture:org_id
   Scenario: getServerFarmDetails without credentials or with wrong ones is refused with 401 (document line 5240)
@@ -2575,6 +2610,38 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
 
+  # foreign-id: listCustomerServerImages, document line 429
+  Scenario: listCustomerServerImages with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: listDataCenters, document line 429
+  Scenario: listDataCenters with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/datacenter"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: listDataCentersWithDiskSpeed, document line 429
+  Scenario: listDataCentersWithDiskSpeed with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/datacenterWithDiskSpeed"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listDataCentersWithLimits, document line 429
+  Scenario: listDataCentersWithLimits with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/datacenterWithLimits"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
   # no-credentials, wrong-credentials: listDataCentersWithMaintenanceStatus, document line 928
   @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus without credentials or with wrong ones is refused with 401 (document line 928)
@@ -2612,6 +2679,31 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
 
+  # foreign-id: listDeployedCustomerImages, document line 429
+  Scenario: listDeployedCustomerImages with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/deployed"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listDeployedCustomerImagesInLocation, document line 429
+  Scenario: listDeployedCustomerImagesInLocation with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/deployed/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listDeployedCustomerImagesInLocation, document line 6780
+  @fixture:org_id
+  Scenario: listDeployedCustomerImagesInLocation of an unknown location-id answers 400 REASON_770 (document line 6780)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployed/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
   # no-credentials, wrong-credentials: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 1160
   @fixture:org_id
   Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation without credentials or with wrong ones is refused with 401 (document line 1160)
@@ -2642,6 +2734,82 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_770"
 
+  # foreign-id: listDeployedServers, document line 429
+  Scenario: listDeployedServers with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/deployed"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listDeployedServersOnNetwork, document line 429
+  Scenario: listDeployedServersOnNetwork with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployed"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetwork, document line 7619
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetwork of an unknown network-id answers 400 REASON_250 (document line 7619)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployed"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listDeployedServersOnNetworkWithDisks, document line 429
+  Scenario: listDeployedServersOnNetworkWithDisks with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithDisks"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetworkWithDisks, document line 7239
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithDisks of an unknown network-id answers 400 REASON_250 (document line 7239)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithDisks"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listDeployedServersOnNetworkWithSoftwareLabels, document line 429
+  Scenario: listDeployedServersOnNetworkWithSoftwareLabels with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithSoftwareLabels"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetworkWithSoftwareLabels, document line 7426
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithSoftwareLabels of an unknown network-id answers 400 REASON_250 (document line 7426)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithSoftwareLabels"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listDeployedServersOnNetworkWithStatus, document line 429
+  Scenario: listDeployedServersOnNetworkWithStatus with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithStatus"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetworkWithStatus, document line 7775
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithStatus of an unknown network-id answers 400 REASON_250 (document line 7775)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithStatus"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
   # no-credentials, wrong-credentials: listFilesAccounts, document line 5928
   @fixture:org_id
   Scenario: listFilesAccounts without credentials or with wrong ones is refused with 401 (document line 5928)
@@ -2659,6 +2827,14 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   Scenario: listFilesAccounts with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/storageAccount"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listMultiGeographyDataCenters, document line 429
+  Scenario: listMultiGeographyDataCenters with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/geo"
     Then the response status should be 400 or 403
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
@@ -2714,6 +2890,14 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # foreign-id: listNetworks, document line 429
+  Scenario: listNetworks with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
   # no-credentials, wrong-credentials: listNetworksInLocation, document line 4056
   @fixture:org_id
   Scenario: listNetworksInLocation without credentials or with wrong ones is refused with 401 (document line 4056)
@@ -2764,6 +2948,14 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400 or 403
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listOsServerImagesInLocation, document line 6853
+  Scenario: listOsServerImagesInLocation of an unknown location-id answers 400 REASON_770 (document line 6853)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
 
   # no-credentials, wrong-credentials: listOsServerImagesWithSoftwareLabelsInLocation, document line 1109
   Scenario: listOsServerImagesWithSoftwareLabelsInLocation without credentials or with wrong ones is refused with 401 (document line 1109)
@@ -2845,6 +3037,14 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
 
+  # foreign-id: listPendingDeploymentCustomerImages, document line 429
+  Scenario: listPendingDeploymentCustomerImages with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/pendingDeploy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
   # no-credentials, wrong-credentials: listPendingDeploymentCustomerImagesInLocation, document line 1231
   @fixture:org_id
   Scenario: listPendingDeploymentCustomerImagesInLocation without credentials or with wrong ones is refused with 401 (document line 1231)
@@ -2874,6 +3074,48 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_770"
+
+  # foreign-id: listPendingDeploymentServers, document line 429
+  Scenario: listPendingDeploymentServers with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/pendingDeploy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listPendingDeploymentServersOnNetwork, document line 429
+  Scenario: listPendingDeploymentServersOnNetwork with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeploy"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listPendingDeploymentServersOnNetwork, document line 7517
+  @fixture:org_id
+  Scenario: listPendingDeploymentServersOnNetwork of an unknown network-id answers 400 REASON_250 (document line 7517)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeploy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listPendingDeploymentServersOnNetworkWithDisks, document line 429
+  Scenario: listPendingDeploymentServersOnNetworkWithDisks with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeployWithDisks"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listPendingDeploymentServersOnNetworkWithDisks, document line 7345
+  @fixture:org_id
+  Scenario: listPendingDeploymentServersOnNetworkWithDisks of an unknown network-id answers 400 REASON_250 (document line 7345)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeployWithDisks"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listPersistenceProfiles, document line 5565
   @fixture:org_id
@@ -3106,6 +3348,31 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # foreign-id: listServers, document line 429
+  Scenario: listServers with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: listServersOnNetwork, document line 429
+  Scenario: listServersOnNetwork with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listServersOnNetwork, document line 7864
+  @fixture:org_id
+  Scenario: listServersOnNetwork of an unknown network-id answers 400 REASON_250 (document line 7864)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
   # no-credentials, wrong-credentials: listServersWithBackup, document line 2518
   @fixture:org_id
   Scenario: listServersWithBackup without credentials or with wrong ones is refused with 401 (document line 2518)
@@ -3139,6 +3406,14 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   Scenario: listServersWithBackup with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/serverWithBackup"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listServersWithState, document line 429
+  Scenario: listServersWithState with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/serverWithState"
     Then the response status should be 400 or 403
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
@@ -3868,6 +4143,33 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # role-lacking: reservePublicIpBlock, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: reservePublicIpBlock as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: reservePublicIpBlock, document line 429
+  @destructive
+  Scenario: reservePublicIpBlock with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: reservePublicIpBlock, document line 8006
+  @destructive @fixture:org_id
+  Scenario: reservePublicIpBlock of an unknown network-id answers 400 REASON_250 (document line 8006)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
   # no-credentials, wrong-credentials: reservePublicIpBlockWithSize, document line 4690
   @destructive @fixture:org_id
   Scenario: reservePublicIpBlockWithSize without credentials or with wrong ones is refused with 401 (document line 4690)
@@ -3944,6 +4246,33 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   Scenario: resetServer of an unknown server-id answers 400 REASON_395 (document line 2967)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # role-lacking: restartServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: restartServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?restart"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: restartServer, document line 429
+  @destructive
+  Scenario: restartServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?restart"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: restartServer, document line 7585
+  @destructive @fixture:org_id
+  Scenario: restartServer of an unknown server-id answers 400 REASON_395 (document line 7585)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?restart"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
@@ -4177,6 +4506,33 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   Scenario: startServer of an unknown server-id answers 400 REASON_395 (document line 2833)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # role-lacking: stopServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: stopServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?stop"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: stopServer, document line 429
+  @destructive
+  Scenario: stopServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?stop"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: stopServer, document line 7743
+  @destructive @fixture:org_id
+  Scenario: stopServer of an unknown server-id answers 400 REASON_395 (document line 7743)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?stop"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"

@@ -23,9 +23,25 @@ const (
 )
 
 // derived returns the scenarios of one operation that roles, scopes, unknown ids answered with
-// REASON codes, and body structure give. path is the operation's request path with every id
-// absent, line its document line.
-func derived(api *spec.API, op *spec.Operation, t *Table, absent, path string, line int) ([]Scenario, error) {
+// REASON codes, and body structure give; only, when not nil, names the conditions wanted. path
+// is the operation's request path with every id absent, line its document line.
+func derived(api *spec.API, op *spec.Operation, t *Table, absent, path string, line int, only []string) ([]Scenario, error) {
+	all, err := derivedAll(api, op, t, absent, path, line)
+	if err != nil || only == nil {
+		return all, err
+	}
+	var out []Scenario
+	for _, sc := range all {
+		for _, c := range only {
+			if sc.Condition == c {
+				out = append(out, sc)
+			}
+		}
+	}
+	return out, nil
+}
+
+func derivedAll(api *spec.API, op *spec.Operation, t *Table, absent, path string, line int) ([]Scenario, error) {
 	var out []Scenario
 	if sc, ok := roleLacking(api, op, t, path, line); ok {
 		out = append(out, sc)
@@ -295,4 +311,13 @@ func orLine(preferred, fallback int) int {
 		return preferred
 	}
 	return fallback
+}
+
+func predicateNames() []string {
+	names := make([]string, 0, len(Predicates))
+	for k := range Predicates {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
 }

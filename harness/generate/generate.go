@@ -103,7 +103,7 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 	}
 	var out []Scenario
 	for _, op := range ops {
-		if op.Op.Deprecated {
+		if op.Op.Deprecated && len(t.Deprecated) == 0 {
 			continue
 		}
 		path, ok := requestPath(op, t, absent)
@@ -111,6 +111,14 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 			continue
 		}
 		line := documentLine(op)
+		if op.Op.Deprecated {
+			more, err := derived(api, op, t, absent, path, line, t.Deprecated)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, more...)
+			continue
+		}
 		authOp := api.Harness.Auth.Kind != spec.AuthNone && !isLogin(api, op)
 		// No credentials and wrong credentials are two requests of one scenario: the same
 		// refusal, and one cassette instead of two keeps the offline replay fast.
@@ -184,7 +192,7 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				})
 			}
 		}
-		more, err := derived(api, op, t, absent, path, line)
+		more, err := derived(api, op, t, absent, path, line, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -589,6 +597,11 @@ func checkTable(api *spec.API, t *Table) error {
 			return fmt.Errorf("%s foreign_ids %d: needs a param, a value and the reasons of a mismatch", TableFile, i+1)
 		}
 	}
+	for _, c := range t.Deprecated {
+		if c != RoleLacking && c != ForeignID && c != UnknownID && c != WrongStructure {
+			return fmt.Errorf("%s deprecated: %q is not a derived condition (%s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, WrongStructure)
+		}
+	}
 	if w := t.WrongStructure; w != nil && (len(w.Reasons) == 0 || len(w.Reasons) > 2 || w.Line == 0) {
 		return fmt.Errorf("%s wrong_structure: needs one or two reasons and the document line they are read from", TableFile)
 	}
@@ -598,6 +611,11 @@ func checkTable(api *spec.API, t *Table) error {
 		}
 		if n.Why == "" {
 			return fmt.Errorf("%s not_provokable %d (%s): say why", TableFile, i+1, n.Operation)
+		}
+		for _, w := range n.When {
+			if _, _, ok := predicate(w); !ok {
+				return fmt.Errorf("%s not_provokable %d (%s): when %q is none of %s", TableFile, i+1, n.Operation, w, strings.Join(predicateNames(), ", "))
+			}
 		}
 	}
 	return nil

@@ -199,3 +199,29 @@ func TestDerivedConditionErrors(t *testing.T) {
 	_, err := generate.Scenarios(api, &three)
 	assert.ErrorContains(t, err, "at most two alternatives")
 }
+
+// TestNotProvokableWhen reads the predicates of a not_provokable entry against the contract: an
+// operation without an XML body cannot be sent a payload to unmarshal, one every caller may send
+// without an org id cannot get an invalid role or org; without the contract such an entry never
+// applies.
+func TestNotProvokableWhen(t *testing.T) {
+	api, tbl := load(t, "cloudcontrol")
+	why := tbl.Classifier(api)
+	assert.NotEmpty(t, why("listServersWithBackup", 0, "REASON_60"), "a GET takes no XML body")
+	assert.Empty(t, why("deployServer", 0, "REASON_60"), "deployServer takes an XML body")
+	assert.NotEmpty(t, why("getMyAccount", 0, "REASON_140"), "no roles, no org id")
+	assert.NotEmpty(t, why("getMyAccount", 403, ""), "no roles, no org id")
+	assert.Contains(t, why("listServersWithBackup", 0, "REASON_140"), "its own 400 REASON_100")
+	assert.Empty(t, why("deleteNetwork", 0, "REASON_140"), "deleteNetwork requires roles")
+	assert.Empty(t, why("listAclRules", 0, "REASON_140"), "documents no REASON_100: another org answers REASON_140")
+	assert.Empty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_60"), "a predicate needs the contract")
+	assert.NotEmpty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_20"))
+
+	for _, bad := range []*generate.Table{
+		{NotProvokable: []generate.NotProvokable{{Operation: "*", Reason: "REASON_60", When: []string{"no-body-at-all"}, Why: "x"}}},
+		{Deprecated: []string{generate.NoCredentials}},
+	} {
+		_, err := generate.Scenarios(api, bad)
+		assert.Error(t, err)
+	}
+}

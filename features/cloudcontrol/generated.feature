@@ -170,6 +170,54 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # no-credentials, wrong-credentials: addStorageToServer, document line 3033
+  @destructive @fixture:org_id
+  Scenario: addStorageToServer without credentials or with wrong ones is refused with 401 (document line 3033)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # out-of-range: addStorageToServer, document line 3033
+  @destructive @fixture:org_id
+  Scenario: addStorageToServer with amount below its minimum answers 400 (document line 3033)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10&amount=0"
+    Then the response status should be 400
+    And the response should conform to the contract
+
+  # role-lacking: addStorageToServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: addStorageToServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: addStorageToServer, document line 429
+  @destructive
+  Scenario: addStorageToServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: addStorageToServer, document line 3033
+  @destructive @fixture:org_id
+  Scenario: addStorageToServer of an unknown server-id answers 400 REASON_395 (document line 3033)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
   # no-credentials, wrong-credentials: addSubAdministratorAccount, document line 629
   @destructive @fixture:org_id
   Scenario: addSubAdministratorAccount without credentials or with wrong ones is refused with 401 (document line 629)
@@ -447,6 +495,46 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   Scenario: cleanFailedServerDeployment of an unknown server-id answers 400 REASON_395 (document line 2631)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: cloneServerToCustomerImage, document line 3166
+  @destructive @fixture:org_id
+  Scenario: cloneServerToCustomerImage without credentials or with wrong ones is refused with 401 (document line 3166)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: cloneServerToCustomerImage, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: cloneServerToCustomerImage as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: cloneServerToCustomerImage, document line 429
+  @destructive
+  Scenario: cloneServerToCustomerImage with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: cloneServerToCustomerImage, document line 3166
+  @destructive @fixture:org_id
+  Scenario: cloneServerToCustomerImage of an unknown server-id answers 400 REASON_395 (document line 3166)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
@@ -2083,6 +2171,36 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
+  # no-credentials, wrong-credentials: getAdministratorLogsReport, document line 6221
+  @fixture:org_id
+  Scenario: getAdministratorLogsReport without credentials or with wrong ones is refused with 401 (document line 6221)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getAdministratorLogsReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getAdministratorLogsReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getAdministratorLogsReport, document line 429
+  Scenario: getAdministratorLogsReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
   # no-credentials, wrong-credentials: getBackupClientTypes, document line 3477
   @fixture:org_id
   Scenario: getBackupClientTypes without credentials or with wrong ones is refused with 401 (document line 3477)
@@ -2238,6 +2356,67 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: getBackupUsageReport, document line 6179
+  @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport without credentials or with wrong ones is refused with 401 (document line 6179)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getBackupUsageReport, document line 399
+  @admin @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getBackupUsageReport, document line 429
+  @fixture:location
+  Scenario: getBackupUsageReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # no-credentials, wrong-credentials: getDetailedUsageReport, document line 6097
+  @fixture:org_id
+  Scenario: getDetailedUsageReport without credentials or with wrong ones is refused with 401 (document line 6097)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getDetailedUsageReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getDetailedUsageReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getDetailedUsageReport, document line 429
+  Scenario: getDetailedUsageReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: getMyAccount, document line 594
   Scenario: getMyAccount without credentials or with wrong ones is refused with 401 (document line 594)
@@ -2417,6 +2596,66 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_390"
+
+  # no-credentials, wrong-credentials: getSoftwareUnitsReport, document line 6144
+  @fixture:org_id
+  Scenario: getSoftwareUnitsReport without credentials or with wrong ones is refused with 401 (document line 6144)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getSoftwareUnitsReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getSoftwareUnitsReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getSoftwareUnitsReport, document line 429
+  Scenario: getSoftwareUnitsReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # no-credentials, wrong-credentials: getSummaryUsageReport, document line 6057
+  @fixture:org_id
+  Scenario: getSummaryUsageReport without credentials or with wrong ones is refused with 401 (document line 6057)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getSummaryUsageReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getSummaryUsageReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getSummaryUsageReport, document line 429
+  Scenario: getSummaryUsageReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: importCustomerImage, document line 1600
   @destructive @fixture:org_id
@@ -4823,3 +5062,70 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
+
+  # a networkId filter that does not exist: listServerAntiAffinityRules, document line 3314
+  @fixture:org_id
+  Scenario: listServerAntiAffinityRules with a networkId filter that does not exist answers 400 REASON_250 (document line 3314)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?networkId=00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a location filter that does not exist: listServerAntiAffinityRules, document line 3315
+  @fixture:org_id
+  Scenario: listServerAntiAffinityRules with a location filter that does not exist answers 400 REASON_770 (document line 3315)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?location=CCNOSUCH1"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # a networkId filter that does not exist: listServersWithBackup, document line 2628
+  @fixture:org_id
+  Scenario: listServersWithBackup with a networkId filter that does not exist answers 400 REASON_250 (document line 2628)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?networkId=00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a location filter that does not exist: listServersWithBackup, document line 2629
+  @fixture:org_id
+  Scenario: listServersWithBackup with a location filter that does not exist answers 400 REASON_770 (document line 2629)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?location=CCNOSUCH1"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # a networkId filter that does not exist: listServersWithState, document line 6442
+  @fixture:org_id
+  Scenario: listServersWithState with a networkId filter that does not exist answers 400 REASON_250 (document line 6442)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithState?networkId=00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a location filter that does not exist: listServersWithState, document line 6443
+  @fixture:org_id
+  Scenario: listServersWithState with a location filter that does not exist answers 400 REASON_770 (document line 6443)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithState?location=CCNOSUCH1"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # two servers that are not the caller's: createServerAntiAffinityRule, document line 3251
+  @destructive @fixture:org_id
+  Scenario: createServerAntiAffinityRule with two servers that are not the caller's answers 400 REASON_395 (document line 3251)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"><serverId>00000000-0000-0000-0000-00000000cc00</serverId><serverId>00000000-0000-0000-0000-00000000cc02</serverId></NewAntiAffinityRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"

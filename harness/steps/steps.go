@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -57,10 +58,22 @@ func Register(sc *godog.ScenarioContext, env *Env, hooks Hooks) {
 		return ctx, cerr
 	})
 
-	for _, d := range vocabulary() {
-		sc.Step(d.expr, d.fn)
+	exprs := compiledVocabulary()
+	for i, d := range vocabulary() {
+		sc.Step(exprs[i], d.fn)
 	}
 }
+
+// compiledVocabulary are the step expressions compiled once per process: godog compiles a string
+// expression again for every scenario, which was the largest cost of an offline replay.
+var compiledVocabulary = sync.OnceValue(func() []*regexp.Regexp {
+	defs := vocabulary()
+	out := make([]*regexp.Regexp, len(defs))
+	for i, d := range defs {
+		out[i] = regexp.MustCompile(d.expr)
+	}
+	return out
+})
 
 // stepDef is one step of the vocabulary.
 type stepDef struct {

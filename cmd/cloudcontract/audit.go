@@ -87,7 +87,7 @@ func coverageCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return err
 		}
-		r.Classify(t.NotProvokableWhy)
+		r.Classify(t.Classifier(a))
 		reports = append(reports, r)
 	}
 	coverage.WriteTable(stdout, reports, *gaps)

@@ -6,994 +6,2420 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   that could succeed: no or wrong credentials, an id that must not exist, a malformed request.
 
   # no-credentials, wrong-credentials: addBackupClient, document line 3577
-  @destructive
+  @destructive @fixture:org_id
   Scenario: addBackupClient without credentials or with wrong ones is refused with 401 (document line 3577)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: addBackupClient, document line 3577
-  @destructive
-  Scenario: addBackupClient with a malformed XML body answers 400 (document line 3577)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: addBackupClient with a malformed XML body answers 400 REASON_60 (document line 3577)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: addBackupClient, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: addBackupClient as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: addBackupClient, document line 429
+  @destructive
+  Scenario: addBackupClient with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: addBackupClient, document line 3577
+  @destructive @fixture:org_id
+  Scenario: addBackupClient of an unknown server-id answers 400 REASON_395 (document line 3577)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # wrong-structure: addBackupClient, document line 430
+  @destructive @fixture:org_id
+  Scenario: addBackupClient with a <NewBackupClient> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup"><ccUnexpected><ccUnexpected/></ccUnexpected></NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: addProbeToServerFarm, document line 5455
-  @destructive
+  @destructive @fixture:org_id
   Scenario: addProbeToServerFarm without credentials or with wrong ones is refused with 401 (document line 5455)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: addProbeToServerFarm, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: addProbeToServerFarm as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: addProbeToServerFarm, document line 429
+  @destructive
+  Scenario: addProbeToServerFarm with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: addProbeToServerFarm, document line 5455
+  @destructive @fixture:org_id
+  Scenario: addProbeToServerFarm of an unknown network-id answers 400 REASON_250 (document line 5455)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: addRealServerToServerFarm, document line 5374
-  @destructive
+  @destructive @fixture:org_id
   Scenario: addRealServerToServerFarm without credentials or with wrong ones is refused with 401 (document line 5374)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: addSubAdministratorAccount, document line 629
+  # role-lacking: addRealServerToServerFarm, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: addRealServerToServerFarm as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: addRealServerToServerFarm, document line 429
   @destructive
-  Scenario: addSubAdministratorAccount without credentials or with wrong ones is refused with 401 (document line 629)
+  Scenario: addRealServerToServerFarm with the org-id of another caller answers 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: addRealServerToServerFarm, document line 5374
+  @destructive @fixture:org_id
+  Scenario: addRealServerToServerFarm of an unknown network-id answers 400 REASON_250 (document line 5374)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # no-credentials, wrong-credentials: addStorageToServer, document line 3033
+  @destructive @fixture:org_id
+  Scenario: addStorageToServer without credentials or with wrong ones is refused with 401 (document line 3033)
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/account"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/account"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # out-of-range: addStorageToServer, document line 3033
+  @destructive @fixture:org_id
+  Scenario: addStorageToServer with amount below its minimum answers 400 (document line 3033)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10&amount=0"
+    Then the response status should be 400
+    And the response should conform to the contract
+
+  # role-lacking: addStorageToServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: addStorageToServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: addStorageToServer, document line 429
+  @destructive
+  Scenario: addStorageToServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: addStorageToServer, document line 3033
+  @destructive @fixture:org_id
+  Scenario: addStorageToServer of an unknown server-id answers 400 REASON_395 (document line 3033)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: addSubAdministratorAccount, document line 629
+  @destructive @fixture:org_id
+  Scenario: addSubAdministratorAccount without credentials or with wrong ones is refused with 401 (document line 629)
+    Given I am not authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/account"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a POST request to "/oec/0.9/${org_id}/account"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: addSubAdministratorAccount, document line 629
-  @destructive
-  Scenario: addSubAdministratorAccount with a malformed XML body answers 400 (document line 629)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: addSubAdministratorAccount with a malformed XML body answers 400 REASON_60 (document line 629)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/account" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/account" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: addSubAdministratorAccount, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: addSubAdministratorAccount as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/account"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: addSubAdministratorAccount, document line 429
+  @destructive
+  Scenario: addSubAdministratorAccount with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/account"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: addSubAdministratorAccount, document line 430
+  @destructive @fixture:org_id
+  Scenario: addSubAdministratorAccount with a <Account> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/account" with body:
+      """xml
+      <Account xmlns="http://oec.api.opsource.net/schemas/directory"><ccUnexpected><ccUnexpected/></ccUnexpected></Account>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: changeBackupServicePlan, document line 3431
-  @destructive
+  @destructive @fixture:org_id
   Scenario: changeBackupServicePlan without credentials or with wrong ones is refused with 401 (document line 3431)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/modify"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/modify"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: changeBackupServicePlan, document line 3431
-  @destructive
-  Scenario: changeBackupServicePlan with a malformed XML body answers 400 (document line 3431)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: changeBackupServicePlan with a malformed XML body answers 400 REASON_60 (document line 3431)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: changeBackupServicePlan, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: changeBackupServicePlan as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: changeBackupServicePlan, document line 429
+  @destructive
+  Scenario: changeBackupServicePlan with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/modify"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: changeBackupServicePlan, document line 3431
+  @destructive @fixture:org_id
+  Scenario: changeBackupServicePlan of an unknown server-id answers 400 REASON_395 (document line 3431)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # wrong-structure: changeBackupServicePlan, document line 430
+  @destructive @fixture:org_id
+  Scenario: changeBackupServicePlan with a <ModifyBackup> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
+      """xml
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup"><ccUnexpected><ccUnexpected/></ccUnexpected></ModifyBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: changeServerDiskSpeed, document line 3120
-  @destructive
+  @destructive @fixture:org_id
   Scenario: changeServerDiskSpeed without credentials or with wrong ones is refused with 401 (document line 3120)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: changeServerDiskSpeed, document line 3120
-  @destructive
-  Scenario: changeServerDiskSpeed with a malformed XML body answers 400 (document line 3120)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: changeServerDiskSpeed with a malformed XML body answers 400 REASON_60 (document line 3120)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: changeServerDiskSpeed, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: changeServerDiskSpeed as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: changeServerDiskSpeed, document line 429
+  @destructive
+  Scenario: changeServerDiskSpeed with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: changeServerDiskSpeed, document line 3120
+  @destructive @fixture:org_id
+  Scenario: changeServerDiskSpeed of an unknown server-id answers 400 REASON_395 (document line 3120)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server">
+      <!-- Disk speed values from List Data Centers (With Parameters) -->
+        <speed>STANDARD</speed>
+      </ChangeDiskSpeed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # wrong-structure: changeServerDiskSpeed, document line 430
+  @destructive @fixture:org_id
+  Scenario: changeServerDiskSpeed with a <ChangeDiskSpeed> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></ChangeDiskSpeed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: cleanFailedCustomerImage, document line 1515
-  @destructive
+  @destructive @fixture:org_id
   Scenario: cleanFailedCustomerImage without credentials or with wrong ones is refused with 401 (document line 1515)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00?clean"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?clean"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00?clean"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?clean"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: cleanFailedCustomerImage, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: cleanFailedCustomerImage as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: cleanFailedCustomerImage, document line 429
+  @destructive
+  Scenario: cleanFailedCustomerImage with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: cleanFailedCustomerImage, document line 1515
+  @destructive @fixture:org_id
+  Scenario: cleanFailedCustomerImage of an unknown image-id answers 400 REASON_390 (document line 1515)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_390"
 
   # no-credentials, wrong-credentials: cleanFailedServerDeployment, document line 2631
-  @destructive
+  @destructive @fixture:org_id
   Scenario: cleanFailedServerDeployment without credentials or with wrong ones is refused with 401 (document line 2631)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?clean"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clean"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?clean"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clean"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: copyCustomerImageToDataCenter, document line 2105
+  # role-lacking: cleanFailedServerDeployment, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: cleanFailedServerDeployment as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: cleanFailedServerDeployment, document line 429
   @destructive
-  Scenario: copyCustomerImageToDataCenter without credentials or with wrong ones is refused with 401 (document line 2105)
+  Scenario: cleanFailedServerDeployment with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: cleanFailedServerDeployment, document line 2631
+  @destructive @fixture:org_id
+  Scenario: cleanFailedServerDeployment of an unknown server-id answers 400 REASON_395 (document line 2631)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: cloneServerToCustomerImage, document line 3166
+  @destructive @fixture:org_id
+  Scenario: cloneServerToCustomerImage without credentials or with wrong ones is refused with 401 (document line 3166)
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/copyCustomerImage"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/copyCustomerImage"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: cloneServerToCustomerImage, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: cloneServerToCustomerImage as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: cloneServerToCustomerImage, document line 429
+  @destructive
+  Scenario: cloneServerToCustomerImage with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: cloneServerToCustomerImage, document line 3166
+  @destructive @fixture:org_id
+  Scenario: cloneServerToCustomerImage of an unknown server-id answers 400 REASON_395 (document line 3166)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: copyCustomerImageToDataCenter, document line 2105
+  @destructive @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter without credentials or with wrong ones is refused with 401 (document line 2105)
+    Given I am not authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: copyCustomerImageToDataCenter, document line 2105
-  @destructive
-  Scenario: copyCustomerImageToDataCenter with a malformed XML body answers 400 (document line 2105)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter with a malformed XML body answers 400 REASON_60 (document line 2105)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/copyCustomerImage" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: copyCustomerImageToDataCenter, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: copyCustomerImageToDataCenter, document line 429
+  @destructive
+  Scenario: copyCustomerImageToDataCenter with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/copyCustomerImage"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: copyCustomerImageToDataCenter, document line 430
+  @destructive @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter with a <NewImageCopy> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage" with body:
+      """xml
+      <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></NewImageCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: copyOvfPackageFromRemoteGeo, document line 2359
-  @destructive
+  @destructive @fixture:org_id
   Scenario: copyOvfPackageFromRemoteGeo without credentials or with wrong ones is refused with 401 (document line 2359)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy"
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy"
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: copyOvfPackageFromRemoteGeo, document line 2359
-  @destructive
-  Scenario: copyOvfPackageFromRemoteGeo with a malformed XML body answers 400 (document line 2359)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: copyOvfPackageFromRemoteGeo with a malformed XML body answers 400 REASON_60 (document line 2359)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/remoteOvfPackageCopy" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: copyOvfPackageFromRemoteGeo, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: copyOvfPackageFromRemoteGeo as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: copyOvfPackageFromRemoteGeo, document line 429
+  @destructive
+  Scenario: copyOvfPackageFromRemoteGeo with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/remoteOvfPackageCopy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: copyOvfPackageFromRemoteGeo, document line 430
+  @destructive @fixture:org_id
+  Scenario: copyOvfPackageFromRemoteGeo with a <NewRemoteOvfCopy> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy" with body:
+      """xml
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></NewRemoteOvfCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createAclRule, document line 4363
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createAclRule without credentials or with wrong ones is refused with 401 (document line 4363)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createAclRule, document line 4363
-  @destructive
-  Scenario: createAclRule with a malformed XML body answers 400 (document line 4363)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createAclRule with a malformed XML body answers 400 REASON_60 (document line 4363)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createAclRule, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createAclRule as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createAclRule, document line 429
+  @destructive
+  Scenario: createAclRule with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: createAclRule, document line 4363
+  @destructive @fixture:org_id
+  Scenario: createAclRule of an unknown network-id answers 400 REASON_250 (document line 4363)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?> <AclRule xmlns="http://oec.api.opsource.net/schemas/network"> <!-- mandatory, string, cannot exceed 60 chars in length --> <name>MyAclRuleName</name> <!-- mandatory, integer, valid range is 100-500 inclusive --> <position>110</position> <!-- mandatory, string, one of (PERMIT,DENY) --> <action>PERMIT</action> <!-- mandatory, string, one of (IP,ICMP,TCP,UDP) --> <protocol>IP</protocol> <sourceIpRange> <!-- optional, string, IPv4 dot decimal format. --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </sourceIpRange> <destinationIpRange> <!-- optional, string, IPv4 dot decimal format --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </destinationIpRange> <portRange> <!-- mandatory, string, one of (ALL,EQUAL_TO,RANGE,GREATER_THAN,LESS_THAN) --> <type>RANGE</type> <!-- optional, integer, 1-65535 --> <port1>9090</port1> <!-- optional, integer, 1-65535 --> <port2>9099</port2> </portRange> <!-- optional, one of (OUTSIDE_ACL,INSIDE_ACL). Default if not specified is OUTSIDE_ACL --> <type>OUTSIDE_ACL</type> </AclRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # wrong-structure: createAclRule, document line 430
+  @destructive @fixture:org_id
+  Scenario: createAclRule with a <AclRule> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
+      """xml
+      <AclRule xmlns="http://oec.api.opsource.net/schemas/network"><ccUnexpected><ccUnexpected/></ccUnexpected></AclRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createFilesAccount, document line 5876
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createFilesAccount without credentials or with wrong ones is refused with 401 (document line 5876)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/storageAccount"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/storageAccount"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createFilesAccount, document line 5876
-  @destructive
-  Scenario: createFilesAccount with a malformed XML body answers 400 (document line 5876)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createFilesAccount with a malformed XML body answers 400 REASON_60 (document line 5876)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/storageAccount" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createFilesAccount, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createFilesAccount as subadmin, without any of its roles (primary administrator, storage), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createFilesAccount, document line 429
+  @destructive
+  Scenario: createFilesAccount with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/storageAccount"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: createFilesAccount, document line 430
+  @destructive @fixture:org_id
+  Scenario: createFilesAccount with a <NewStorageAccount> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage"><ccUnexpected><ccUnexpected/></ccUnexpected></NewStorageAccount>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createNatRule, document line 4457
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createNatRule without credentials or with wrong ones is refused with 401 (document line 4457)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createNatRule, document line 4457
-  @destructive
-  Scenario: createNatRule with a malformed XML body answers 400 (document line 4457)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createNatRule with a malformed XML body answers 400 REASON_60 (document line 4457)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createNatRule, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createNatRule as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createNatRule, document line 429
+  @destructive
+  Scenario: createNatRule with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: createNatRule, document line 4457
+  @destructive @fixture:org_id
+  Scenario: createNatRule of an unknown network-id answers 400 REASON_250 (document line 4457)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <NatRule xmlns="http://oec.api.opsource.net/schemas/network">
+          <name>10.147.15.11</name>
+          <sourceIp>10.147.15.11</sourceIp>
+      </NatRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # wrong-structure: createNatRule, document line 430
+  @destructive @fixture:org_id
+  Scenario: createNatRule with a <NatRule> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
+      """xml
+      <NatRule xmlns="http://oec.api.opsource.net/schemas/network"><ccUnexpected><ccUnexpected/></ccUnexpected></NatRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
+
+  # role-lacking: createNetwork, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createNetwork as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createNetwork, document line 429
+  @destructive
+  Scenario: createNetwork with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: createNetworkWithLocation, document line 4127
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createNetworkWithLocation without credentials or with wrong ones is refused with 401 (document line 4127)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/networkWithLocation"
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/networkWithLocation"
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createNetworkWithLocation, document line 4127
-  @destructive
-  Scenario: createNetworkWithLocation with a malformed XML body answers 400 (document line 4127)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createNetworkWithLocation with a malformed XML body answers 400 REASON_60 (document line 4127)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createNetworkWithLocation, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createNetworkWithLocation as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createNetworkWithLocation, document line 429
+  @destructive
+  Scenario: createNetworkWithLocation with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/networkWithLocation"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: createNetworkWithLocation, document line 430
+  @destructive @fixture:org_id
+  Scenario: createNetworkWithLocation with a <NewNetworkWithLocation> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><ccUnexpected><ccUnexpected/></ccUnexpected></NewNetworkWithLocation>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createPersistenceProfile, document line 5606
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createPersistenceProfile without credentials or with wrong ones is refused with 401 (document line 5606)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createPersistenceProfile, document line 5606
-  @destructive
-  Scenario: createPersistenceProfile with a malformed XML body answers 400 (document line 5606)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createPersistenceProfile with a malformed XML body answers 400 REASON_60 (document line 5606)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createPersistenceProfile, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createPersistenceProfile as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createPersistenceProfile, document line 429
+  @destructive
+  Scenario: createPersistenceProfile with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: createPersistenceProfile, document line 5606
+  @destructive @fixture:org_id
+  Scenario: createPersistenceProfile of an unknown network-id answers 400 REASON_250 (document line 5606)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile" with body:
+      """xml
+      <NewPersistenceProfile xmlns='http://oec.api.opsource.net/schemas/vip'>
+          <!-- mandatory, unique in network -->
+          <name>persistenceProfileName</name>
+          <!-- mandatory, id of server farm deployed on network -->
+          <serverFarmId>server1-id</serverFarmId>
+          <timeoutMinutes>30</timeoutMinutes>
+          <!-- mandatory, one of HTTP_COOKIE, IP_NETMASK -->
+          <type>IP_NETMASK</type>
+          <!-- mandatory if type is IP_NETMASK, one of SOURCE, DESTINATION, BOTH -->
+          <direction>BOTH</direction>
+          <!-- mandatory if type is IP_NETMASK, valid cidr notation netmask -->
+          <netmask>255.255.255.0</netmask>
+      </NewPersistenceProfile>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # wrong-structure: createPersistenceProfile, document line 430
+  @destructive @fixture:org_id
+  Scenario: createPersistenceProfile with a <NewPersistenceProfile> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile" with body:
+      """xml
+      <NewPersistenceProfile xmlns="http://oec.api.opsource.net/schemas/vip"><ccUnexpected><ccUnexpected/></ccUnexpected></NewPersistenceProfile>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createProbe, document line 5063
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createProbe without credentials or with wrong ones is refused with 401 (document line 5063)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createProbe, document line 5063
-  @destructive
-  Scenario: createProbe with a malformed XML body answers 400 (document line 5063)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createProbe with a malformed XML body answers 400 REASON_60 (document line 5063)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createProbe, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createProbe as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createProbe, document line 429
+  @destructive
+  Scenario: createProbe with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/probe"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # wrong-structure: createProbe, document line 430
+  @destructive @fixture:org_id
+  Scenario: createProbe with a <NewProbe> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe" with body:
+      """xml
+      <NewProbe xmlns="http://oec.api.opsource.net/schemas/vip"><ccUnexpected><ccUnexpected/></ccUnexpected></NewProbe>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createRealServer, document line 4905
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createRealServer without credentials or with wrong ones is refused with 401 (document line 4905)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createRealServer, document line 4905
-  @destructive
-  Scenario: createRealServer with a malformed XML body answers 400 (document line 4905)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createRealServer with a malformed XML body answers 400 REASON_60 (document line 4905)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createRealServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createRealServer as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createRealServer, document line 429
+  @destructive
+  Scenario: createRealServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: createRealServer, document line 4905
+  @destructive @fixture:org_id
+  Scenario: createRealServer of an unknown network-id answers 400 REASON_250 (document line 4905)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer" with body:
+      """xml
+      <NewRealServer xmlns='http://oec.api.opsource.net/schemas/vip'>
+        <name>RealServer1</name>
+        <serverId>415a7f70-1008-42a3-8375-5dcf52636cc5</serverId>
+        <inService>true</inService>
+      </NewRealServer>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # wrong-structure: createRealServer, document line 430
+  @destructive @fixture:org_id
+  Scenario: createRealServer with a <NewRealServer> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer" with body:
+      """xml
+      <NewRealServer xmlns="http://oec.api.opsource.net/schemas/vip"><ccUnexpected><ccUnexpected/></ccUnexpected></NewRealServer>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createServerAntiAffinityRule, document line 3208
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createServerAntiAffinityRule without credentials or with wrong ones is refused with 401 (document line 3208)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createServerAntiAffinityRule, document line 3208
-  @destructive
-  Scenario: createServerAntiAffinityRule with a malformed XML body answers 400 (document line 3208)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createServerAntiAffinityRule with a malformed XML body answers 400 REASON_60 (document line 3208)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createServerAntiAffinityRule, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createServerAntiAffinityRule as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createServerAntiAffinityRule, document line 429
+  @destructive
+  Scenario: createServerAntiAffinityRule with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/antiAffinityRule"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: createServerAntiAffinityRule, document line 430
+  @destructive @fixture:org_id
+  Scenario: createServerAntiAffinityRule with a <NewAntiAffinityRule> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></NewAntiAffinityRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createServerFarm, document line 5284
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createServerFarm without credentials or with wrong ones is refused with 401 (document line 5284)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createServerFarm, document line 5284
-  @destructive
-  Scenario: createServerFarm with a malformed XML body answers 400 (document line 5284)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createServerFarm with a malformed XML body answers 400 REASON_60 (document line 5284)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createServerFarm, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createServerFarm as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createServerFarm, document line 429
+  @destructive
+  Scenario: createServerFarm with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: createServerFarm, document line 5284
+  @destructive @fixture:org_id
+  Scenario: createServerFarm of an unknown network-id answers 400 REASON_250 (document line 5284)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns='http://oec.api.opsource.net/schemas/vip'>
+        <name>kodge2-ServerFarm1</name>
+        <probeId>4a7310a1-a4b9-4d8d-8498-295257b8d2b7</probeId>
+        <predictor>LEAST_CONNECTIONS</predictor>
+        <realServer>
+          <id>59bf107d-5ca5-4dac-89ed-d74766c0deel</id>
+          <port>80</port>
+        </realServer>
+      </NewServerFarm>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # wrong-structure: createServerFarm, document line 430
+  @destructive @fixture:org_id
+  Scenario: createServerFarm with a <NewServerFarm> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip"><ccUnexpected><ccUnexpected/></ccUnexpected></NewServerFarm>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createVip, document line 5761
-  @destructive
+  @destructive @fixture:org_id
   Scenario: createVip without credentials or with wrong ones is refused with 401 (document line 5761)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: createVip, document line 5761
-  @destructive
-  Scenario: createVip with a malformed XML body answers 400 (document line 5761)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: createVip with a malformed XML body answers 400 REASON_60 (document line 5761)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: createVip, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: createVip as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: createVip, document line 429
+  @destructive
+  Scenario: createVip with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/vip"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: createVip, document line 5761
+  @destructive @fixture:org_id
+  Scenario: createVip of an unknown network-id answers 400 REASON_250 (document line 5761)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opsource.net/schemas/vip"> <name>MyVIP</name> <ipAddress>206.80.41.190</ipAddress> <port>80</port> <protocol>TCP</protocol> <vipTargetType>SERVER_FARM</vipTargetType> <vipTargetId>c97530ba-a28b355e717b</vipTargetId> <replyToIcmp>true</replyToIcmp> <inService>true</inService> </NewVip>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # wrong-structure: createVip, document line 430
+  @destructive @fixture:org_id
+  Scenario: createVip with a <NewVip> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opsource.net/schemas/vip"><ccUnexpected><ccUnexpected/></ccUnexpected></NewVip>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: deleteAclRule, document line 4326
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteAclRule without credentials or with wrong ones is refused with 401 (document line 4326)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteAclRule, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteAclRule as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteAclRule, document line 429
+  @destructive
+  Scenario: deleteAclRule with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: deleteAclRule, document line 4326
+  @destructive @fixture:org_id
+  Scenario: deleteAclRule of an unknown network-id answers 400 REASON_250 (document line 4326)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: deleteCustomerServerImage, document line 1452
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteCustomerServerImage without credentials or with wrong ones is refused with 401 (document line 1452)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteCustomerServerImage, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteCustomerServerImage as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteCustomerServerImage, document line 429
+  @destructive
+  Scenario: deleteCustomerServerImage with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: deleteCustomerServerImage, document line 1452
+  @destructive @fixture:org_id
+  Scenario: deleteCustomerServerImage of an unknown image-id answers 400 REASON_390 (document line 1452)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_390"
 
   # no-credentials, wrong-credentials: deleteFilesAccount, document line 5972
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteFilesAccount without credentials or with wrong ones is refused with 401 (document line 5972)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteFilesAccount, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteFilesAccount as subadmin, without any of its roles (primary administrator, storage), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteFilesAccount, document line 429
+  @destructive
+  Scenario: deleteFilesAccount with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: deleteNatRule, document line 4508
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteNatRule without credentials or with wrong ones is refused with 401 (document line 4508)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteNatRule, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteNatRule as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteNatRule, document line 429
+  @destructive
+  Scenario: deleteNatRule with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: deleteNatRule, document line 4508
+  @destructive @fixture:org_id
+  Scenario: deleteNatRule of an unknown network-id answers 400 REASON_250 (document line 4508)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: deleteNetwork, document line 4176
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteNetwork without credentials or with wrong ones is refused with 401 (document line 4176)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteNetwork, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteNetwork as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteNetwork, document line 429
+  @destructive
+  Scenario: deleteNetwork with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: deleteNetwork, document line 4176
+  @destructive @fixture:org_id
+  Scenario: deleteNetwork of an unknown network-id answers 400 REASON_250 (document line 4176)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: deletePersistenceProfile, document line 5692
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deletePersistenceProfile without credentials or with wrong ones is refused with 401 (document line 5692)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deletePersistenceProfile, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deletePersistenceProfile as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deletePersistenceProfile, document line 429
+  @destructive
+  Scenario: deletePersistenceProfile with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: deletePersistenceProfile, document line 5692
+  @destructive @fixture:org_id
+  Scenario: deletePersistenceProfile of an unknown network-id answers 400 REASON_250 (document line 5692)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: deleteProbe, document line 5174
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteProbe without credentials or with wrong ones is refused with 401 (document line 5174)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteProbe, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteProbe as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteProbe, document line 429
+  @destructive
+  Scenario: deleteProbe with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: deleteProbe, document line 5174
+  @destructive @fixture:org_id
+  Scenario: deleteProbe of an unknown network-id answers 400 REASON_250 (document line 5174)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: deleteRealServer, document line 4949
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteRealServer without credentials or with wrong ones is refused with 401 (document line 4949)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteRealServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteRealServer as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteRealServer, document line 429
+  @destructive
+  Scenario: deleteRealServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: deleteRealServer, document line 4949
+  @destructive @fixture:org_id
+  Scenario: deleteRealServer of an unknown network-id answers 400 REASON_250 (document line 4949)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: deleteServer, document line 2715
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteServer without credentials or with wrong ones is refused with 401 (document line 2715)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteServer, document line 429
+  @destructive
+  Scenario: deleteServer with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: deleteServer, document line 2715
+  @destructive @fixture:org_id
+  Scenario: deleteServer of an unknown server-id answers 400 REASON_395 (document line 2715)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: deleteServerAntiAffinityRule, document line 3317
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteServerAntiAffinityRule without credentials or with wrong ones is refused with 401 (document line 3317)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteServerAntiAffinityRule, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteServerAntiAffinityRule as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteServerAntiAffinityRule, document line 429
+  @destructive
+  Scenario: deleteServerAntiAffinityRule with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: deleteServerAntiAffinityRule, document line 3317
+  @destructive @fixture:org_id
+  Scenario: deleteServerAntiAffinityRule of an unknown rule-id answers 400 REASON_693 (document line 3317)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_693"
 
   # no-credentials, wrong-credentials: deleteServerFarm, document line 5339
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteServerFarm without credentials or with wrong ones is refused with 401 (document line 5339)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteServerFarm, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteServerFarm as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteServerFarm, document line 429
+  @destructive
+  Scenario: deleteServerFarm with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: deleteServerFarm, document line 5339
+  @destructive @fixture:org_id
+  Scenario: deleteServerFarm of an unknown network-id answers 400 REASON_250 (document line 5339)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: deleteSubAdministratorAccount, document line 772
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteSubAdministratorAccount without credentials or with wrong ones is refused with 401 (document line 772)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/account/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/account/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: deleteSubAdministratorAccount, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteSubAdministratorAccount as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteSubAdministratorAccount, document line 429
+  @destructive
+  Scenario: deleteSubAdministratorAccount with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/account/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: deleteSubAdministratorAccount, document line 772
+  @destructive @fixture:org_id
+  Scenario: deleteSubAdministratorAccount of an unknown username answers 400 REASON_110 (document line 772)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_110"
 
   # no-credentials, wrong-credentials: deleteVip, document line 5803
-  @destructive
+  @destructive @fixture:org_id
   Scenario: deleteVip without credentials or with wrong ones is refused with 401 (document line 5803)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: deployServer, document line 2666
+  # role-lacking: deleteVip, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deleteVip as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deleteVip, document line 429
   @destructive
-  Scenario: deployServer without credentials or with wrong ones is refused with 401 (document line 2666)
+  Scenario: deleteVip with the org-id of another caller answers 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: deleteVip, document line 5803
+  @destructive @fixture:org_id
+  Scenario: deleteVip of an unknown network-id answers 400 REASON_250 (document line 5803)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # no-credentials, wrong-credentials: deployServer, document line 2666
+  @destructive @fixture:org_id
+  Scenario: deployServer without credentials or with wrong ones is refused with 401 (document line 2666)
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server"
+    When I send a POST request to "/oec/0.9/${org_id}/server"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server"
+    When I send a POST request to "/oec/0.9/${org_id}/server"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: deployServer, document line 2666
-  @destructive
-  Scenario: deployServer with a malformed XML body answers 400 (document line 2666)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: deployServer with a malformed XML body answers 400 REASON_60 (document line 2666)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/server" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/server" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: deployServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: deployServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a POST request to "/oec/0.9/${org_id}/server"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: deployServer, document line 429
+  @destructive
+  Scenario: deployServer with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: deployServer, document line 430
+  @destructive @fixture:org_id
+  Scenario: deployServer with a <Server> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></Server>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: designatePrimaryAdministrator, document line 806
-  @destructive
+  @destructive @fixture:org_id
   Scenario: designatePrimaryAdministrator without credentials or with wrong ones is refused with 401 (document line 806)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/account/00000000-0000-0000-0000-00000000cc00?primary"
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?primary"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/account/00000000-0000-0000-0000-00000000cc00?primary"
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?primary"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: designatePrimaryAdministrator, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: designatePrimaryAdministrator as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?primary"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: designatePrimaryAdministrator, document line 429
+  @destructive
+  Scenario: designatePrimaryAdministrator with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/account/00000000-0000-0000-0000-00000000cc00?primary"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: designatePrimaryAdministrator, document line 806
+  @destructive @fixture:org_id
+  Scenario: designatePrimaryAdministrator of an unknown username answers 400 REASON_110 (document line 806)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?primary"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_110"
 
   # no-credentials, wrong-credentials: disableBackup, document line 3396
-  @destructive
+  @destructive @fixture:org_id
   Scenario: disableBackup without credentials or with wrong ones is refused with 401 (document line 3396)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: doesImageNameExist, document line 1296
+  # role-lacking: disableBackup, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: disableBackup as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: disableBackup, document line 429
   @destructive
-  Scenario: doesImageNameExist without credentials or with wrong ones is refused with 401 (document line 1296)
+  Scenario: disableBackup with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: disableBackup, document line 3396
+  @destructive @fixture:org_id
+  Scenario: disableBackup of an unknown server-id answers 400 REASON_395 (document line 3396)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: doesImageNameExist, document line 1296
+  @destructive @fixture:org_id
+  Scenario: doesImageNameExist without credentials or with wrong ones is refused with 401 (document line 1296)
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/image/nameExists"
+    When I send a POST request to "/oec/0.9/${org_id}/image/nameExists"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/image/nameExists"
+    When I send a POST request to "/oec/0.9/${org_id}/image/nameExists"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: doesImageNameExist, document line 1296
-  @destructive
-  Scenario: doesImageNameExist with a malformed XML body answers 400 (document line 1296)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: doesImageNameExist with a malformed XML body answers 400 REASON_60 (document line 1296)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/image/nameExists" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/image/nameExists" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # foreign-id: doesImageNameExist, document line 429
+  @destructive
+  Scenario: doesImageNameExist with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/nameExists"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: doesImageNameExist, document line 430
+  @destructive @fixture:org_id
+  Scenario: doesImageNameExist with a <ImageNameExists> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/image/nameExists" with body:
+      """xml
+      <ImageNameExists xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></ImageNameExists>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: enableBackup, document line 3353
-  @destructive
+  @destructive @fixture:org_id
   Scenario: enableBackup without credentials or with wrong ones is refused with 401 (document line 3353)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: enableBackup, document line 3353
-  @destructive
-  Scenario: enableBackup with a malformed XML body answers 400 (document line 3353)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: enableBackup with a malformed XML body answers 400 REASON_60 (document line 3353)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: enableBackup, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: enableBackup as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: enableBackup, document line 429
+  @destructive
+  Scenario: enableBackup with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: enableBackup, document line 3353
+  @destructive @fixture:org_id
+  Scenario: enableBackup of an unknown server-id answers 400 REASON_395 (document line 3353)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # wrong-structure: enableBackup, document line 430
+  @destructive @fixture:org_id
+  Scenario: enableBackup with a <NewBackup> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
+      """xml
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup"><ccUnexpected><ccUnexpected/></ccUnexpected></NewBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: exportCustomerImage, document line 1900
-  @destructive
+  @destructive @fixture:org_id
   Scenario: exportCustomerImage without credentials or with wrong ones is refused with 401 (document line 1900)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/imageExport"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/imageExport"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: exportCustomerImage, document line 1900
-  @destructive
-  Scenario: exportCustomerImage with a malformed XML body answers 400 (document line 1900)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: exportCustomerImage with a malformed XML body answers 400 REASON_60 (document line 1900)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/imageExport" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: exportCustomerImage, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: exportCustomerImage as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: exportCustomerImage, document line 429
+  @destructive
+  Scenario: exportCustomerImage with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/imageExport"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: exportCustomerImage, document line 430
+  @destructive @fixture:org_id
+  Scenario: exportCustomerImage with a <NewImageExport> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport" with body:
+      """xml
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></NewImageExport>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
+
+  # no-credentials, wrong-credentials: getAdministratorLogsReport, document line 6221
+  @fixture:org_id
+  Scenario: getAdministratorLogsReport without credentials or with wrong ones is refused with 401 (document line 6221)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getAdministratorLogsReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getAdministratorLogsReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getAdministratorLogsReport, document line 429
+  Scenario: getAdministratorLogsReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: getBackupClientTypes, document line 3477
+  @fixture:org_id
   Scenario: getBackupClientTypes without credentials or with wrong ones is refused with 401 (document line 3477)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: getBackupClientTypes, document line 399
+  @admin @fixture:org_id
+  Scenario: getBackupClientTypes as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getBackupClientTypes, document line 429
+  Scenario: getBackupClientTypes with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: getBackupClientTypes, document line 3477
+  @fixture:org_id
+  Scenario: getBackupClientTypes of an unknown server-id answers 400 REASON_395 (document line 3477)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: getBackupDetails, document line 3766
+  @fixture:org_id
   Scenario: getBackupDetails without credentials or with wrong ones is refused with 401 (document line 3766)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: getBackupDetails, document line 399
+  @admin @fixture:org_id
+  Scenario: getBackupDetails as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getBackupDetails, document line 429
+  Scenario: getBackupDetails with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: getBackupDetails, document line 3766
+  @fixture:org_id
+  Scenario: getBackupDetails of an unknown server-id answers 400 REASON_395 (document line 3766)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: getBackupSchedulePolicies, document line 3544
+  @fixture:org_id
   Scenario: getBackupSchedulePolicies without credentials or with wrong ones is refused with 401 (document line 3544)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: getBackupStoragePolicies, document line 3511
-  Scenario: getBackupStoragePolicies without credentials or with wrong ones is refused with 401 (document line 3511)
+  # role-lacking: getBackupSchedulePolicies, document line 399
+  @admin @fixture:org_id
+  Scenario: getBackupSchedulePolicies as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getBackupSchedulePolicies, document line 429
+  Scenario: getBackupSchedulePolicies with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: getBackupSchedulePolicies, document line 3544
+  @fixture:org_id
+  Scenario: getBackupSchedulePolicies of an unknown server-id answers 400 REASON_395 (document line 3544)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: getBackupStoragePolicies, document line 3511
+  @fixture:org_id
+  Scenario: getBackupStoragePolicies without credentials or with wrong ones is refused with 401 (document line 3511)
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: getBackupStoragePolicies, document line 399
+  @admin @fixture:org_id
+  Scenario: getBackupStoragePolicies as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getBackupStoragePolicies, document line 429
+  Scenario: getBackupStoragePolicies with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: getBackupStoragePolicies, document line 3511
+  @fixture:org_id
+  Scenario: getBackupStoragePolicies of an unknown server-id answers 400 REASON_395 (document line 3511)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: getBackupUsageReport, document line 6179
+  @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport without credentials or with wrong ones is refused with 401 (document line 6179)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getBackupUsageReport, document line 399
+  @admin @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getBackupUsageReport, document line 429
+  @fixture:location
+  Scenario: getBackupUsageReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # no-credentials, wrong-credentials: getDetailedUsageReport, document line 6097
+  @fixture:org_id
+  Scenario: getDetailedUsageReport without credentials or with wrong ones is refused with 401 (document line 6097)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getDetailedUsageReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getDetailedUsageReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getDetailedUsageReport, document line 429
+  Scenario: getDetailedUsageReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: getMyAccount, document line 594
   Scenario: getMyAccount without credentials or with wrong ones is refused with 401 (document line 594)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
     When I send a GET request to "/oec/0.9/myaccount"
     Then the response status should be 401
@@ -1005,331 +2431,773 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
 
   # no-credentials, wrong-credentials: getNetworkConfiguration, document line 4543
+  @fixture:org_id
   Scenario: getNetworkConfiguration without credentials or with wrong ones is refused with 401 (document line 4543)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/config"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/config"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/config"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/config"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: getNetworkConfiguration, document line 429
+  Scenario: getNetworkConfiguration with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/config"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: getNetworkConfiguration, document line 4543
+  @fixture:org_id
+  Scenario: getNetworkConfiguration of an unknown network-id answers 400 REASON_250 (document line 4543)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/config"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: getNetworkConfigurationWithLocation, document line 4615
+  @fixture:org_id
   Scenario: getNetworkConfigurationWithLocation without credentials or with wrong ones is refused with 401 (document line 4615)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/00000000-0000-0000-0000-00000000cc00/config"
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00/config"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/00000000-0000-0000-0000-00000000cc00/config"
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00/config"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: getNetworkConfigurationWithLocation, document line 429
+  Scenario: getNetworkConfigurationWithLocation with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/networkWithLocation/00000000-0000-0000-0000-00000000cc00/config"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: getNetworkConfigurationWithLocation, document line 4615
+  @fixture:org_id
+  Scenario: getNetworkConfigurationWithLocation of an unknown network-id answers 400 REASON_250 (document line 4615)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00/config"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: getNetworkDetails, document line 4096
+  @fixture:org_id
   Scenario: getNetworkDetails without credentials or with wrong ones is refused with 401 (document line 4096)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: getNetworkDetails, document line 429
+  Scenario: getNetworkDetails with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: getNetworkDetails, document line 4096
+  @fixture:org_id
+  Scenario: getNetworkDetails of an unknown network-id answers 400 REASON_250 (document line 4096)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: getServerDetails, document line 429
+  Scenario: getServerDetails with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: getServerDetails, document line 7056
+  @fixture:org_id
+  Scenario: getServerDetails of an unknown server-id answers 400 REASON_395 (document line 7056)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: getServerFarmDetails, document line 5240
+  @fixture:org_id
   Scenario: getServerFarmDetails without credentials or with wrong ones is refused with 401 (document line 5240)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: getServerFarmDetails, document line 429
+  Scenario: getServerFarmDetails with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: getServerFarmDetails, document line 5240
+  @fixture:org_id
+  Scenario: getServerFarmDetails of an unknown network-id answers 400 REASON_250 (document line 5240)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: getServerImage, document line 1335
+  @fixture:org_id
   Scenario: getServerImage without credentials or with wrong ones is refused with 401 (document line 1335)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: importCustomerImage, document line 1600
-  @destructive
-  Scenario: importCustomerImage without credentials or with wrong ones is refused with 401 (document line 1600)
+  # foreign-id: getServerImage, document line 429
+  Scenario: getServerImage with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: getServerImage, document line 1335
+  @fixture:org_id
+  Scenario: getServerImage of an unknown image-id answers 400 REASON_390 (document line 1335)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_390"
+
+  # no-credentials, wrong-credentials: getSoftwareUnitsReport, document line 6144
+  @fixture:org_id
+  Scenario: getSoftwareUnitsReport without credentials or with wrong ones is refused with 401 (document line 6144)
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/imageImport"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/imageImport"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getSoftwareUnitsReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getSoftwareUnitsReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getSoftwareUnitsReport, document line 429
+  Scenario: getSoftwareUnitsReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # no-credentials, wrong-credentials: getSummaryUsageReport, document line 6057
+  @fixture:org_id
+  Scenario: getSummaryUsageReport without credentials or with wrong ones is refused with 401 (document line 6057)
+    Given I am not authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 401
+    And the response should conform to the contract
+
+  # role-lacking: getSummaryUsageReport, document line 399
+  @admin @fixture:org_id
+  Scenario: getSummaryUsageReport as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: getSummaryUsageReport, document line 429
+  Scenario: getSummaryUsageReport with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # no-credentials, wrong-credentials: importCustomerImage, document line 1600
+  @destructive @fixture:org_id
+  Scenario: importCustomerImage without credentials or with wrong ones is refused with 401 (document line 1600)
+    Given I am not authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport"
+    Then the response status should be 401
+    And the response should conform to the contract
+    Given I am not authenticated
+    And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: importCustomerImage, document line 1600
-  @destructive
-  Scenario: importCustomerImage with a malformed XML body answers 400 (document line 1600)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: importCustomerImage with a malformed XML body answers 400 REASON_60 (document line 1600)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/imageImport" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: importCustomerImage, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: importCustomerImage as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: importCustomerImage, document line 429
+  @destructive
+  Scenario: importCustomerImage with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/imageImport"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: importCustomerImage, document line 430
+  @destructive @fixture:org_id
+  Scenario: importCustomerImage with a <NewImageImport> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport" with body:
+      """xml
+      <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected><ccUnexpected/></ccUnexpected></NewImageImport>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: listAccounts, document line 846
+  @fixture:org_id
   Scenario: listAccounts without credentials or with wrong ones is refused with 401 (document line 846)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/account"
+    When I send a GET request to "/oec/0.9/${org_id}/account"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/account"
+    When I send a GET request to "/oec/0.9/${org_id}/account"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listAccounts, document line 429
+  Scenario: listAccounts with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/account"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listAclRules, document line 4268
+  @fixture:org_id
   Scenario: listAclRules without credentials or with wrong ones is refused with 401 (document line 4268)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listAclRules, document line 429
+  Scenario: listAclRules with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listAclRules, document line 4268
+  @fixture:org_id
+  Scenario: listAclRules of an unknown network-id answers 400 REASON_250 (document line 4268)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listCustomerImageCopyingInProgress, document line 2237
+  @fixture:org_id
   Scenario: listCustomerImageCopyingInProgress without credentials or with wrong ones is refused with 401 (document line 2237)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/copyCustomerImage"
+    When I send a GET request to "/oec/0.9/${org_id}/copyCustomerImage"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/copyCustomerImage"
+    When I send a GET request to "/oec/0.9/${org_id}/copyCustomerImage"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listCustomerImageCopyingInProgress, document line 429
+  Scenario: listCustomerImageCopyingInProgress with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/copyCustomerImage"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listCustomerImageExportHistory, document line 2027
+  @fixture:org_id
   Scenario: listCustomerImageExportHistory without credentials or with wrong ones is refused with 401 (document line 2027)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
+    When I send a GET request to "/oec/0.9/${org_id}/imageExportHistory"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
+    When I send a GET request to "/oec/0.9/${org_id}/imageExportHistory"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listCustomerImageExportHistory, document line 429
+  Scenario: listCustomerImageExportHistory with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/imageExportHistory"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listCustomerImageExportsInProgress, document line 1954
+  @fixture:org_id
   Scenario: listCustomerImageExportsInProgress without credentials or with wrong ones is refused with 401 (document line 1954)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/imageExport"
+    When I send a GET request to "/oec/0.9/${org_id}/imageExport"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/imageExport"
+    When I send a GET request to "/oec/0.9/${org_id}/imageExport"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listCustomerImageExportsInProgress, document line 429
+  Scenario: listCustomerImageExportsInProgress with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/imageExport"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listCustomerImageImportsInProgress, document line 1770
+  @fixture:org_id
   Scenario: listCustomerImageImportsInProgress without credentials or with wrong ones is refused with 401 (document line 1770)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/imageImport"
+    When I send a GET request to "/oec/0.9/${org_id}/imageImport"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/imageImport"
+    When I send a GET request to "/oec/0.9/${org_id}/imageImport"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listCustomerImageImportsInProgress, document line 429
+  Scenario: listCustomerImageImportsInProgress with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/imageImport"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listCustomerServerImages, document line 429
+  Scenario: listCustomerServerImages with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: listDataCenters, document line 429
+  Scenario: listDataCenters with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/datacenter"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: listDataCentersWithDiskSpeed, document line 429
+  Scenario: listDataCentersWithDiskSpeed with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/datacenterWithDiskSpeed"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listDataCentersWithLimits, document line 429
+  Scenario: listDataCentersWithLimits with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/datacenterWithLimits"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listDataCentersWithMaintenanceStatus, document line 928
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus without credentials or with wrong ones is refused with 401 (document line 928)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus"
     Then the response status should be 401
     And the response should conform to the contract
 
   # out-of-range: listDataCentersWithMaintenanceStatus, document line 928
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus with pageSize below its minimum answers 400 (document line 928)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus?pageSize=0"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?pageSize=0"
     Then the response status should be 400
     And the response should conform to the contract
 
   # out-of-range: listDataCentersWithMaintenanceStatus, document line 928
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus with pageNumber below its minimum answers 400 (document line 928)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus?pageNumber=0"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?pageNumber=0"
     Then the response status should be 400
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 1160
-  Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation without credentials or with wrong ones is refused with 401 (document line 1160)
+  # foreign-id: listDataCentersWithMaintenanceStatus, document line 429
+  Scenario: listDataCentersWithMaintenanceStatus with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/datacenterWithMaintenanceStatus"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listDeployedCustomerImages, document line 429
+  Scenario: listDeployedCustomerImages with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/deployed"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listDeployedCustomerImagesInLocation, document line 429
+  Scenario: listDeployedCustomerImagesInLocation with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/deployed/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listDeployedCustomerImagesInLocation, document line 6780
+  @fixture:org_id
+  Scenario: listDeployedCustomerImagesInLocation of an unknown location-id answers 400 REASON_770 (document line 6780)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployed/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # no-credentials, wrong-credentials: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 1160
+  @fixture:org_id
+  Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation without credentials or with wrong ones is refused with 401 (document line 1160)
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 429
+  Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 1160
+  @fixture:org_id
+  Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation of an unknown location-id answers 400 REASON_770 (document line 1160)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # foreign-id: listDeployedServers, document line 429
+  Scenario: listDeployedServers with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/deployed"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listDeployedServersOnNetwork, document line 429
+  Scenario: listDeployedServersOnNetwork with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployed"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetwork, document line 7619
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetwork of an unknown network-id answers 400 REASON_250 (document line 7619)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployed"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listDeployedServersOnNetworkWithDisks, document line 429
+  Scenario: listDeployedServersOnNetworkWithDisks with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithDisks"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetworkWithDisks, document line 7239
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithDisks of an unknown network-id answers 400 REASON_250 (document line 7239)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithDisks"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listDeployedServersOnNetworkWithSoftwareLabels, document line 429
+  Scenario: listDeployedServersOnNetworkWithSoftwareLabels with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithSoftwareLabels"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetworkWithSoftwareLabels, document line 7426
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithSoftwareLabels of an unknown network-id answers 400 REASON_250 (document line 7426)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithSoftwareLabels"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listDeployedServersOnNetworkWithStatus, document line 429
+  Scenario: listDeployedServersOnNetworkWithStatus with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithStatus"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listDeployedServersOnNetworkWithStatus, document line 7775
+  @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithStatus of an unknown network-id answers 400 REASON_250 (document line 7775)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithStatus"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listFilesAccounts, document line 5928
+  @fixture:org_id
   Scenario: listFilesAccounts without credentials or with wrong ones is refused with 401 (document line 5928)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/storageAccount"
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listFilesAccounts, document line 429
+  Scenario: listFilesAccounts with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/storageAccount"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listMultiGeographyDataCenters, document line 429
+  Scenario: listMultiGeographyDataCenters with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/geo"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listMultiGeographyDataCentersWithKey, document line 1016
+  @fixture:org_id
   Scenario: listMultiGeographyDataCentersWithKey without credentials or with wrong ones is refused with 401 (document line 1016)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/multigeo"
+    When I send a GET request to "/oec/0.9/${org_id}/multigeo"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/multigeo"
+    When I send a GET request to "/oec/0.9/${org_id}/multigeo"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listMultiGeographyDataCentersWithKey, document line 429
+  Scenario: listMultiGeographyDataCentersWithKey with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/multigeo"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listNatRules, document line 4419
+  @fixture:org_id
   Scenario: listNatRules without credentials or with wrong ones is refused with 401 (document line 4419)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listNatRules, document line 429
+  Scenario: listNatRules with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listNatRules, document line 4419
+  @fixture:org_id
+  Scenario: listNatRules of an unknown network-id answers 400 REASON_250 (document line 4419)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listNetworks, document line 429
+  Scenario: listNetworks with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listNetworksInLocation, document line 4056
+  @fixture:org_id
   Scenario: listNetworksInLocation without credentials or with wrong ones is refused with 401 (document line 4056)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: listNetworksWithLocation, document line 4020
-  Scenario: listNetworksWithLocation without credentials or with wrong ones is refused with 401 (document line 4020)
+  # foreign-id: listNetworksInLocation, document line 429
+  Scenario: listNetworksInLocation with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listNetworksInLocation, document line 4056
+  @fixture:org_id
+  Scenario: listNetworksInLocation of an unknown location-id answers 400 REASON_770 (document line 4056)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # no-credentials, wrong-credentials: listNetworksWithLocation, document line 4020
+  @fixture:org_id
+  Scenario: listNetworksWithLocation without credentials or with wrong ones is refused with 401 (document line 4020)
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/networkWithLocation"
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listNetworksWithLocation, document line 429
+  Scenario: listNetworksWithLocation with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/networkWithLocation"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listOsServerImagesInLocation, document line 6853
+  Scenario: listOsServerImagesInLocation of an unknown location-id answers 400 REASON_770 (document line 6853)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
 
   # no-credentials, wrong-credentials: listOsServerImagesWithSoftwareLabelsInLocation, document line 1109
   Scenario: listOsServerImagesWithSoftwareLabelsInLocation without credentials or with wrong ones is refused with 401 (document line 1109)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
     When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
@@ -1339,983 +3207,1925 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # unknown-id: listOsServerImagesWithSoftwareLabelsInLocation, document line 1109
+  Scenario: listOsServerImagesWithSoftwareLabelsInLocation of an unknown location-id answers 400 REASON_770 (document line 1109)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
 
   # no-credentials, wrong-credentials: listOutOfPlaceRestoreTargetServers, document line 3881
+  @fixture:org_id
   Scenario: listOutOfPlaceRestoreTargetServers without credentials or with wrong ones is refused with 401 (document line 3881)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: listOutOfPlaceRestoreTargetServers, document line 399
+  @admin @fixture:org_id
+  Scenario: listOutOfPlaceRestoreTargetServers as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: listOutOfPlaceRestoreTargetServers, document line 429
+  Scenario: listOutOfPlaceRestoreTargetServers with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listOutOfPlaceRestoreTargetServers, document line 3881
+  @fixture:org_id
+  Scenario: listOutOfPlaceRestoreTargetServers of an unknown server-id answers 400 REASON_395 (document line 3881)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: listOvfPackages, document line 1555
+  @fixture:org_id
   Scenario: listOvfPackages without credentials or with wrong ones is refused with 401 (document line 1555)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/ovfPackage"
+    When I send a GET request to "/oec/0.9/${org_id}/ovfPackage"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/ovfPackage"
+    When I send a GET request to "/oec/0.9/${org_id}/ovfPackage"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listOvfPackages, document line 429
+  Scenario: listOvfPackages with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/ovfPackage"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listPendingDeploymentCustomerImages, document line 429
+  Scenario: listPendingDeploymentCustomerImages with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/pendingDeploy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listPendingDeploymentCustomerImagesInLocation, document line 1231
+  @fixture:org_id
   Scenario: listPendingDeploymentCustomerImagesInLocation without credentials or with wrong ones is refused with 401 (document line 1231)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
+    When I send a GET request to "/oec/0.9/${org_id}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listPendingDeploymentCustomerImagesInLocation, document line 429
+  Scenario: listPendingDeploymentCustomerImagesInLocation with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listPendingDeploymentCustomerImagesInLocation, document line 1231
+  @fixture:org_id
+  Scenario: listPendingDeploymentCustomerImagesInLocation of an unknown location-id answers 400 REASON_770 (document line 1231)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # foreign-id: listPendingDeploymentServers, document line 429
+  Scenario: listPendingDeploymentServers with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/pendingDeploy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listPendingDeploymentServersOnNetwork, document line 429
+  Scenario: listPendingDeploymentServersOnNetwork with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeploy"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listPendingDeploymentServersOnNetwork, document line 7517
+  @fixture:org_id
+  Scenario: listPendingDeploymentServersOnNetwork of an unknown network-id answers 400 REASON_250 (document line 7517)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeploy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listPendingDeploymentServersOnNetworkWithDisks, document line 429
+  Scenario: listPendingDeploymentServersOnNetworkWithDisks with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeployWithDisks"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: listPendingDeploymentServersOnNetworkWithDisks, document line 7345
+  @fixture:org_id
+  Scenario: listPendingDeploymentServersOnNetworkWithDisks of an unknown network-id answers 400 REASON_250 (document line 7345)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeployWithDisks"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listPersistenceProfiles, document line 5565
+  @fixture:org_id
   Scenario: listPersistenceProfiles without credentials or with wrong ones is refused with 401 (document line 5565)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listPersistenceProfiles, document line 429
+  Scenario: listPersistenceProfiles with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listPersistenceProfiles, document line 5565
+  @fixture:org_id
+  Scenario: listPersistenceProfiles of an unknown network-id answers 400 REASON_250 (document line 5565)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listProbes, document line 5017
+  @fixture:org_id
   Scenario: listProbes without credentials or with wrong ones is refused with 401 (document line 5017)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listProbes, document line 429
+  Scenario: listProbes with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/probe"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listProbes, document line 5017
+  @fixture:org_id
+  Scenario: listProbes of an unknown network-id answers 400 REASON_250 (document line 5017)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listRealServers, document line 4865
+  @fixture:org_id
   Scenario: listRealServers without credentials or with wrong ones is refused with 401 (document line 4865)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listRealServers, document line 429
+  Scenario: listRealServers with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listRealServers, document line 4865
+  @fixture:org_id
+  Scenario: listRealServers of an unknown network-id answers 400 REASON_250 (document line 4865)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listRemoteOvfPackageCopyHistory, document line 2454
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory without credentials or with wrong ones is refused with 401 (document line 2454)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory"
     Then the response status should be 401
     And the response should conform to the contract
 
   # out-of-range: listRemoteOvfPackageCopyHistory, document line 2454
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory with pageSize below its minimum answers 400 (document line 2454)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory?pageSize=0"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?pageSize=0"
     Then the response status should be 400
     And the response should conform to the contract
 
   # out-of-range: listRemoteOvfPackageCopyHistory, document line 2454
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory with pageNumber below its minimum answers 400 (document line 2454)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory?pageNumber=0"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?pageNumber=0"
     Then the response status should be 400
     And the response should conform to the contract
+
+  # foreign-id: listRemoteOvfPackageCopyHistory, document line 429
+  Scenario: listRemoteOvfPackageCopyHistory with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/remoteOvfPackageCopyHistory"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listRemoteOvfPackageCopyingInProgress, document line 2394
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress without credentials or with wrong ones is refused with 401 (document line 2394)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
     Then the response status should be 401
     And the response should conform to the contract
 
   # out-of-range: listRemoteOvfPackageCopyingInProgress, document line 2394
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress with pageSize below its minimum answers 400 (document line 2394)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?pageSize=0"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?pageSize=0"
     Then the response status should be 400
     And the response should conform to the contract
 
   # out-of-range: listRemoteOvfPackageCopyingInProgress, document line 2394
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress with pageNumber below its minimum answers 400 (document line 2394)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?pageNumber=0"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?pageNumber=0"
     Then the response status should be 400
     And the response should conform to the contract
+
+  # foreign-id: listRemoteOvfPackageCopyingInProgress, document line 429
+  Scenario: listRemoteOvfPackageCopyingInProgress with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/remoteOvfPackageCopy"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listServerAntiAffinityRules, document line 3256
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules without credentials or with wrong ones is refused with 401 (document line 3256)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule"
     Then the response status should be 401
     And the response should conform to the contract
 
   # out-of-range: listServerAntiAffinityRules, document line 3256
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules with pageSize below its minimum answers 400 (document line 3256)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?pageSize=0"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?pageSize=0"
     Then the response status should be 400
     And the response should conform to the contract
 
   # out-of-range: listServerAntiAffinityRules, document line 3256
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules with pageNumber below its minimum answers 400 (document line 3256)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?pageNumber=0"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?pageNumber=0"
     Then the response status should be 400
     And the response should conform to the contract
+
+  # foreign-id: listServerAntiAffinityRules, document line 429
+  Scenario: listServerAntiAffinityRules with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/antiAffinityRule"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listServerFarms, document line 5206
+  @fixture:org_id
   Scenario: listServerFarms without credentials or with wrong ones is refused with 401 (document line 5206)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listServerFarms, document line 429
+  Scenario: listServerFarms with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listServerFarms, document line 5206
+  @fixture:org_id
+  Scenario: listServerFarms of an unknown network-id answers 400 REASON_250 (document line 5206)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # foreign-id: listServers, document line 429
+  Scenario: listServers with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: listServersOnNetwork, document line 429
+  Scenario: listServersOnNetwork with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/server"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listServersOnNetwork, document line 7864
+  @fixture:org_id
+  Scenario: listServersOnNetwork of an unknown network-id answers 400 REASON_250 (document line 7864)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: listServersWithBackup, document line 2518
+  @fixture:org_id
   Scenario: listServersWithBackup without credentials or with wrong ones is refused with 401 (document line 2518)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup"
     Then the response status should be 401
     And the response should conform to the contract
 
   # out-of-range: listServersWithBackup, document line 2518
+  @fixture:org_id
   Scenario: listServersWithBackup with pageSize below its minimum answers 400 (document line 2518)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup?pageSize=0"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?pageSize=0"
     Then the response status should be 400
     And the response should conform to the contract
 
   # out-of-range: listServersWithBackup, document line 2518
+  @fixture:org_id
   Scenario: listServersWithBackup with pageNumber below its minimum answers 400 (document line 2518)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup?pageNumber=0"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?pageNumber=0"
     Then the response status should be 400
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: listSoftwareLabels, document line 1069
-  Scenario: listSoftwareLabels without credentials or with wrong ones is refused with 401 (document line 1069)
+  # foreign-id: listServersWithBackup, document line 429
+  Scenario: listServersWithBackup with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/serverWithBackup"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # foreign-id: listServersWithState, document line 429
+  Scenario: listServersWithState with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/serverWithState"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # no-credentials, wrong-credentials: listSoftwareLabels, document line 1069
+  @fixture:org_id
+  Scenario: listSoftwareLabels without credentials or with wrong ones is refused with 401 (document line 1069)
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/softwarelabel"
+    When I send a GET request to "/oec/0.9/${org_id}/softwarelabel"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/softwarelabel"
+    When I send a GET request to "/oec/0.9/${org_id}/softwarelabel"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: listSoftwareLabels, document line 429
+  Scenario: listSoftwareLabels with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/softwarelabel"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: listVips, document line 5725
+  @fixture:org_id
   Scenario: listVips without credentials or with wrong ones is refused with 401 (document line 5725)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: modifyBackupClient, document line 3690
-  @destructive
-  Scenario: modifyBackupClient without credentials or with wrong ones is refused with 401 (document line 3690)
+  # foreign-id: listVips, document line 429
+  Scenario: listVips with the org-id of another caller answers 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/vip"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: listVips, document line 5725
+  @fixture:org_id
+  Scenario: listVips of an unknown network-id answers 400 REASON_250 (document line 5725)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # no-credentials, wrong-credentials: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id
+  Scenario: modifyBackupClient without credentials or with wrong ones is refused with 401 (document line 3690)
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: modifyBackupClient, document line 3690
-  @destructive
-  Scenario: modifyBackupClient with a malformed XML body answers 400 (document line 3690)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: modifyBackupClient with a malformed XML body answers 400 REASON_60 (document line 3690)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: modifyBackupClient, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyBackupClient as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyBackupClient, document line 429
+  @destructive
+  Scenario: modifyBackupClient with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id
+  Scenario: modifyBackupClient of an unknown server-id answers 400 REASON_395 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # wrong-structure: modifyBackupClient, document line 430
+  @destructive @fixture:org_id
+  Scenario: modifyBackupClient with a <ModifyBackupClient> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup"><ccUnexpected><ccUnexpected/></ccUnexpected></ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: modifyCustomerServerImage, document line 1482
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyCustomerServerImage without credentials or with wrong ones is refused with 401 (document line 1482)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/image/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyCustomerServerImage, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyCustomerServerImage as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyCustomerServerImage, document line 429
+  @destructive
+  Scenario: modifyCustomerServerImage with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: modifyCustomerServerImage, document line 1482
+  @destructive @fixture:org_id
+  Scenario: modifyCustomerServerImage of an unknown image-id answers 400 REASON_390 (document line 1482)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_390"
 
   # no-credentials, wrong-credentials: modifyFilesAccount, document line 6006
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyFilesAccount without credentials or with wrong ones is refused with 401 (document line 6006)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyFilesAccount, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyFilesAccount as subadmin, without any of its roles (primary administrator, storage), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyFilesAccount, document line 429
+  @destructive
+  Scenario: modifyFilesAccount with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: modifyNetwork, document line 4230
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyNetwork without credentials or with wrong ones is refused with 401 (document line 4230)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyNetwork, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyNetwork as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyNetwork, document line 429
+  @destructive
+  Scenario: modifyNetwork with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: modifyNetwork, document line 4230
+  @destructive @fixture:org_id
+  Scenario: modifyNetwork of an unknown network-id answers 400 REASON_250 (document line 4230)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: modifyProbe, document line 5134
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyProbe without credentials or with wrong ones is refused with 401 (document line 5134)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyProbe, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyProbe as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyProbe, document line 429
+  @destructive
+  Scenario: modifyProbe with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: modifyProbe, document line 5134
+  @destructive @fixture:org_id
+  Scenario: modifyProbe of an unknown network-id answers 400 REASON_250 (document line 5134)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: modifyRealServer, document line 4982
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyRealServer without credentials or with wrong ones is refused with 401 (document line 4982)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyRealServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyRealServer as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyRealServer, document line 429
+  @destructive
+  Scenario: modifyRealServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: modifyRealServer, document line 4982
+  @destructive @fixture:org_id
+  Scenario: modifyRealServer of an unknown network-id answers 400 REASON_250 (document line 4982)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: modifyServer, document line 2750
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyServer without credentials or with wrong ones is refused with 401 (document line 2750)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyServer, document line 429
+  @destructive
+  Scenario: modifyServer with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: modifyServer, document line 2750
+  @destructive @fixture:org_id
+  Scenario: modifyServer of an unknown server-id answers 400 REASON_395 (document line 2750)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: modifyServerFarmPredictor, document line 5529
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyServerFarmPredictor without credentials or with wrong ones is refused with 401 (document line 5529)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyServerFarmPredictor, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyServerFarmPredictor as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyServerFarmPredictor, document line 429
+  @destructive
+  Scenario: modifyServerFarmPredictor with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: modifyServerFarmPredictor, document line 5529
+  @destructive @fixture:org_id
+  Scenario: modifyServerFarmPredictor of an unknown network-id answers 400 REASON_250 (document line 5529)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: modifyVip, document line 5835
-  @destructive
+  @destructive @fixture:org_id
   Scenario: modifyVip without credentials or with wrong ones is refused with 401 (document line 5835)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: modifyVip, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: modifyVip as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: modifyVip, document line 429
+  @destructive
+  Scenario: modifyVip with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: modifyVip, document line 5835
+  @destructive @fixture:org_id
+  Scenario: modifyVip of an unknown network-id answers 400 REASON_250 (document line 5835)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: powerOffServer, document line 2900
-  @destructive
+  @destructive @fixture:org_id
   Scenario: powerOffServer without credentials or with wrong ones is refused with 401 (document line 2900)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: powerOffServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: powerOffServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: powerOffServer, document line 429
+  @destructive
+  Scenario: powerOffServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: powerOffServer, document line 2900
+  @destructive @fixture:org_id
+  Scenario: powerOffServer of an unknown server-id answers 400 REASON_395 (document line 2900)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: rebootServer, document line 2934
-  @destructive
+  @destructive @fixture:org_id
   Scenario: rebootServer without credentials or with wrong ones is refused with 401 (document line 2934)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reboot"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reboot"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: rebootServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: rebootServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: rebootServer, document line 429
+  @destructive
+  Scenario: rebootServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: rebootServer, document line 2934
+  @destructive @fixture:org_id
+  Scenario: rebootServer of an unknown server-id answers 400 REASON_395 (document line 2934)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: releasePublicIpBlock, document line 4747
-  @destructive
+  @destructive @fixture:org_id
   Scenario: releasePublicIpBlock without credentials or with wrong ones is refused with 401 (document line 4747)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: releasePublicIpBlock, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: releasePublicIpBlock as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: releasePublicIpBlock, document line 429
+  @destructive
+  Scenario: releasePublicIpBlock with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: releasePublicIpBlock, document line 4747
+  @destructive @fixture:org_id
+  Scenario: releasePublicIpBlock of an unknown network-id answers 400 REASON_250 (document line 4747)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: removeBackupClient, document line 3651
-  @destructive
+  @destructive @fixture:org_id
   Scenario: removeBackupClient without credentials or with wrong ones is refused with 401 (document line 3651)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: removeBackupClient, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: removeBackupClient as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: removeBackupClient, document line 429
+  @destructive
+  Scenario: removeBackupClient with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: removeBackupClient, document line 3651
+  @destructive @fixture:org_id
+  Scenario: removeBackupClient of an unknown server-id answers 400 REASON_395 (document line 3651)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: removeProbeFromServerFarm, document line 5492
-  @destructive
+  @destructive @fixture:org_id
   Scenario: removeProbeFromServerFarm without credentials or with wrong ones is refused with 401 (document line 5492)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: removeProbeFromServerFarm, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: removeProbeFromServerFarm as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: removeProbeFromServerFarm, document line 429
+  @destructive
+  Scenario: removeProbeFromServerFarm with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: removeProbeFromServerFarm, document line 5492
+  @destructive @fixture:org_id
+  Scenario: removeProbeFromServerFarm of an unknown network-id answers 400 REASON_250 (document line 5492)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: removeRealServerFromServerFarm, document line 5413
-  @destructive
+  @destructive @fixture:org_id
   Scenario: removeRealServerFromServerFarm without credentials or with wrong ones is refused with 401 (document line 5413)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: removeRealServerFromServerFarm, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: removeRealServerFromServerFarm as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: removeRealServerFromServerFarm, document line 429
+  @destructive
+  Scenario: removeRealServerFromServerFarm with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: removeRealServerFromServerFarm, document line 5413
+  @destructive @fixture:org_id
+  Scenario: removeRealServerFromServerFarm of an unknown network-id answers 400 REASON_250 (document line 5413)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: removeStorageFromServer, document line 3083
-  @destructive
+  @destructive @fixture:org_id
   Scenario: removeStorageFromServer without credentials or with wrong ones is refused with 401 (document line 3083)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: removeStorageFromServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: removeStorageFromServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: removeStorageFromServer, document line 429
+  @destructive
+  Scenario: removeStorageFromServer with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: removeStorageFromServer, document line 3083
+  @destructive @fixture:org_id
+  Scenario: removeStorageFromServer of an unknown server-id answers 400 REASON_395 (document line 3083)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # role-lacking: reservePublicIpBlock, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: reservePublicIpBlock as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: reservePublicIpBlock, document line 429
+  @destructive
+  Scenario: reservePublicIpBlock with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: reservePublicIpBlock, document line 8006
+  @destructive @fixture:org_id
+  Scenario: reservePublicIpBlock of an unknown network-id answers 400 REASON_250 (document line 8006)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: reservePublicIpBlockWithSize, document line 4690
-  @destructive
+  @destructive @fixture:org_id
   Scenario: reservePublicIpBlockWithSize without credentials or with wrong ones is refused with 401 (document line 4690)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: reservePublicIpBlockWithSize, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: reservePublicIpBlockWithSize as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: reservePublicIpBlockWithSize, document line 429
+  @destructive
+  Scenario: reservePublicIpBlockWithSize with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: reservePublicIpBlockWithSize, document line 4690
+  @destructive @fixture:org_id
+  Scenario: reservePublicIpBlockWithSize of an unknown network-id answers 400 REASON_250 (document line 4690)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: resetServer, document line 2967
-  @destructive
+  @destructive @fixture:org_id
   Scenario: resetServer without credentials or with wrong ones is refused with 401 (document line 2967)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
     Then the response status should be 401
     And the response should conform to the contract
 
-  # no-credentials, wrong-credentials: restoreFileSystemBackup, document line 3821
+  # role-lacking: resetServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: resetServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: resetServer, document line 429
   @destructive
-  Scenario: restoreFileSystemBackup without credentials or with wrong ones is refused with 401 (document line 3821)
+  Scenario: resetServer with the org-id of another caller answers 403 REASON_140 (document line 429)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?reset"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: resetServer, document line 2967
+  @destructive @fixture:org_id
+  Scenario: resetServer of an unknown server-id answers 400 REASON_395 (document line 2967)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # role-lacking: restartServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: restartServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?restart"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: restartServer, document line 429
+  @destructive
+  Scenario: restartServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?restart"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: restartServer, document line 7585
+  @destructive @fixture:org_id
+  Scenario: restartServer of an unknown server-id answers 400 REASON_395 (document line 7585)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?restart"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # no-credentials, wrong-credentials: restoreFileSystemBackup, document line 3821
+  @destructive @fixture:org_id
+  Scenario: restoreFileSystemBackup without credentials or with wrong ones is refused with 401 (document line 3821)
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore"
     Then the response status should be 401
     And the response should conform to the contract
 
   # malformed-body: restoreFileSystemBackup, document line 3821
-  @destructive
-  Scenario: restoreFileSystemBackup with a malformed XML body answers 400 (document line 3821)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
+  @destructive @fixture:org_id
+  Scenario: restoreFileSystemBackup with a malformed XML body answers 400 REASON_60 (document line 3821)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
-    When I send a POST request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
       """xml
       <cc-malformed><unclosed>
       """
     Then the response status should be 400
     And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
+  # role-lacking: restoreFileSystemBackup, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: restoreFileSystemBackup as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: restoreFileSystemBackup, document line 429
+  @destructive
+  Scenario: restoreFileSystemBackup with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: restoreFileSystemBackup, document line 3821
+  @destructive @fixture:org_id
+  Scenario: restoreFileSystemBackup of an unknown server-id answers 400 REASON_395 (document line 3821)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # wrong-structure: restoreFileSystemBackup, document line 430
+  @destructive @fixture:org_id
+  Scenario: restoreFileSystemBackup with a <RestoreBackup> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><ccUnexpected><ccUnexpected/></ccUnexpected></RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: setNetworkMulticast, document line 4825
-  @destructive
+  @destructive @fixture:org_id
   Scenario: setNetworkMulticast without credentials or with wrong ones is refused with 401 (document line 4825)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/multicast"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/multicast"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: setNetworkMulticast, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: setNetworkMulticast as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: setNetworkMulticast, document line 429
+  @destructive
+  Scenario: setNetworkMulticast with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: setNetworkMulticast, document line 4825
+  @destructive @fixture:org_id
+  Scenario: setNetworkMulticast of an unknown network-id answers 400 REASON_250 (document line 4825)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: setServerToVipConnectivity, document line 4781
-  @destructive
+  @destructive @fixture:org_id
   Scenario: setServerToVipConnectivity without credentials or with wrong ones is refused with 401 (document line 4781)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: setServerToVipConnectivity, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: setServerToVipConnectivity as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "subadmin"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: setServerToVipConnectivity, document line 429
+  @destructive
+  Scenario: setServerToVipConnectivity with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: setServerToVipConnectivity, document line 4781
+  @destructive @fixture:org_id
+  Scenario: setServerToVipConnectivity of an unknown network-id answers 400 REASON_250 (document line 4781)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
 
   # no-credentials, wrong-credentials: shutdownServer, document line 2865
-  @destructive
+  @destructive @fixture:org_id
   Scenario: shutdownServer without credentials or with wrong ones is refused with 401 (document line 2865)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: shutdownServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: shutdownServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: shutdownServer, document line 429
+  @destructive
+  Scenario: shutdownServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: shutdownServer, document line 2865
+  @destructive @fixture:org_id
+  Scenario: shutdownServer of an unknown server-id answers 400 REASON_395 (document line 2865)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: startServer, document line 2833
-  @destructive
+  @destructive @fixture:org_id
   Scenario: startServer without credentials or with wrong ones is refused with 401 (document line 2833)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?start"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?start"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # role-lacking: startServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: startServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: startServer, document line 429
+  @destructive
+  Scenario: startServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?start"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: startServer, document line 2833
+  @destructive @fixture:org_id
+  Scenario: startServer of an unknown server-id answers 400 REASON_395 (document line 2833)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
+  # role-lacking: stopServer, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: stopServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?stop"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: stopServer, document line 429
+  @destructive
+  Scenario: stopServer with the org-id of another caller answers 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?stop"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # unknown-id: stopServer, document line 7743
+  @destructive @fixture:org_id
+  Scenario: stopServer of an unknown server-id answers 400 REASON_395 (document line 7743)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?stop"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
 
   # no-credentials, wrong-credentials: updateAdministratorAccount, document line 724
-  @destructive
+  @destructive @fixture:org_id
   Scenario: updateAdministratorAccount without credentials or with wrong ones is refused with 401 (document line 724)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a POST request to "/oec/0.9/${org}/account/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a POST request to "/oec/0.9/${org}/account/00000000-0000-0000-0000-00000000cc00"
+    When I send a POST request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # foreign-id: updateAdministratorAccount, document line 429
+  @destructive
+  Scenario: updateAdministratorAccount with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/account/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
 
   # no-credentials, wrong-credentials: updateVmwareTools, document line 2999
-  @destructive
+  @destructive @fixture:org_id
   Scenario: updateVmwareTools without credentials or with wrong ones is refused with 401 (document line 2999)
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
     Given I am not authenticated
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
     Then the response status should be 401
     And the response should conform to the contract
     Given I am not authenticated
     And the request header "Authorization" is "Basic Y2Mtbm8tc3VjaC11c2VyOmNjLW5vdC10aGUtcGFzc3dvcmQ="
-    When I send a GET request to "/oec/0.9/${org}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
     Then the response status should be 401
     And the response should conform to the contract
 
+  # role-lacking: updateVmwareTools, document line 399
+  @destructive @admin @fixture:org_id
+  Scenario: updateVmwareTools as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
+    Given I am authenticated as "readonly"
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    Then the response status should be 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_140"
+
+  # foreign-id: updateVmwareTools, document line 429
+  @destructive
+  Scenario: updateVmwareTools with the org-id of another caller answers 400 REASON_100 or 403 REASON_140 (document line 429)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc01/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    Then the response status should be 400 or 403
+    And the response should conform to the contract
+    And the response body should contain "REASON_100" or "REASON_140"
+
+  # unknown-id: updateVmwareTools, document line 2999
+  @destructive @fixture:org_id
+  Scenario: updateVmwareTools of an unknown server-id answers 400 REASON_395 (document line 2999)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"
+
   # paging: an unsupported parameter: listDataCentersWithMaintenanceStatus, document line 432
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus paged with an unsupported parameter answers 400 REASON_70 (document line 432)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus?pageSize=5&ccUnsupported=1"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
   # paging: a negative page number: listDataCentersWithMaintenanceStatus, document line 433
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus paged with a negative page number answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus?pageNumber=-1"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: an orderBy field not listed: listDataCentersWithMaintenanceStatus, document line 433
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus?orderBy=ccNoSuchField"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: more than 10 values for a filter: listDataCentersWithMaintenanceStatus, document line 434
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus?location=a&location=b&location=c&location=d&location=e&location=f&location=g&location=h&location=i&location=j&location=k"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?location=a&location=b&location=c&location=d&location=e&location=f&location=g&location=h&location=i&location=j&location=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
   # paging: MIN on a text filter: listDataCentersWithMaintenanceStatus, document line 435
+  @fixture:org_id
   Scenario: listDataCentersWithMaintenanceStatus paged with MIN on a text filter answers 400 REASON_73 (document line 435)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/datacenterWithMaintenanceStatus?location.MIN=a"
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?location.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
   # paging: an unsupported parameter: listRemoteOvfPackageCopyHistory, document line 432
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory paged with an unsupported parameter answers 400 REASON_70 (document line 432)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory?pageSize=5&ccUnsupported=1"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
   # paging: a negative page number: listRemoteOvfPackageCopyHistory, document line 433
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory paged with a negative page number answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory?pageNumber=-1"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: an orderBy field not listed: listRemoteOvfPackageCopyHistory, document line 433
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory?orderBy=ccNoSuchField"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: more than 10 values for a filter: listRemoteOvfPackageCopyHistory, document line 434
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
   # paging: MIN on a text filter: listRemoteOvfPackageCopyHistory, document line 435
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyHistory paged with MIN on a text filter answers 400 REASON_73 (document line 435)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopyHistory?id.MIN=a"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?id.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
   # paging: an unsupported parameter: listRemoteOvfPackageCopyingInProgress, document line 432
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress paged with an unsupported parameter answers 400 REASON_70 (document line 432)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?pageSize=5&ccUnsupported=1"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
   # paging: a negative page number: listRemoteOvfPackageCopyingInProgress, document line 433
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress paged with a negative page number answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?pageNumber=-1"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: an orderBy field not listed: listRemoteOvfPackageCopyingInProgress, document line 433
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?orderBy=ccNoSuchField"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: more than 10 values for a filter: listRemoteOvfPackageCopyingInProgress, document line 434
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
   # paging: MIN on a text filter: listRemoteOvfPackageCopyingInProgress, document line 435
+  @fixture:org_id
   Scenario: listRemoteOvfPackageCopyingInProgress paged with MIN on a text filter answers 400 REASON_73 (document line 435)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?id.MIN=a"
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?id.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
   # paging: an unsupported parameter: listServerAntiAffinityRules, document line 432
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules paged with an unsupported parameter answers 400 REASON_70 (document line 432)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?pageSize=5&ccUnsupported=1"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
   # paging: a negative page number: listServerAntiAffinityRules, document line 433
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules paged with a negative page number answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?pageNumber=-1"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: an orderBy field not listed: listServerAntiAffinityRules, document line 433
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?orderBy=ccNoSuchField"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: more than 10 values for a filter: listServerAntiAffinityRules, document line 434
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
   # paging: MIN on a text filter: listServerAntiAffinityRules, document line 435
+  @fixture:org_id
   Scenario: listServerAntiAffinityRules paged with MIN on a text filter answers 400 REASON_73 (document line 435)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?id.MIN=a"
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?id.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
   # paging: an unsupported parameter: listServersWithBackup, document line 432
+  @fixture:org_id
   Scenario: listServersWithBackup paged with an unsupported parameter answers 400 REASON_70 (document line 432)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup?pageSize=5&ccUnsupported=1"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
   # paging: a negative page number: listServersWithBackup, document line 433
+  @fixture:org_id
   Scenario: listServersWithBackup paged with a negative page number answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup?pageNumber=-1"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: an orderBy field not listed: listServersWithBackup, document line 433
+  @fixture:org_id
   Scenario: listServersWithBackup paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup?orderBy=ccNoSuchField"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
   # paging: more than 10 values for a filter: listServersWithBackup, document line 434
+  @fixture:org_id
   Scenario: listServersWithBackup paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
   # paging: MIN on a text filter: listServersWithBackup, document line 435
+  @fixture:org_id
   Scenario: listServersWithBackup paged with MIN on a text filter answers 400 REASON_73 (document line 435)
     Given I am authenticated
-    When I send a GET request to "/oec/0.9/myaccount"
-    And I save the response field "/orgId" as "org"
-    Given I am authenticated
-    When I send a GET request to "/oec/0.9/${org}/serverWithBackup?id.MIN=a"
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?id.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
+
+  # a networkId filter that does not exist: listServerAntiAffinityRules, document line 3314
+  @fixture:org_id
+  Scenario: listServerAntiAffinityRules with a networkId filter that does not exist answers 400 REASON_250 (document line 3314)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?networkId=00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a location filter that does not exist: listServerAntiAffinityRules, document line 3315
+  @fixture:org_id
+  Scenario: listServerAntiAffinityRules with a location filter that does not exist answers 400 REASON_770 (document line 3315)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?location=CCNOSUCH1"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # a networkId filter that does not exist: listServersWithBackup, document line 2628
+  @fixture:org_id
+  Scenario: listServersWithBackup with a networkId filter that does not exist answers 400 REASON_250 (document line 2628)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?networkId=00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a location filter that does not exist: listServersWithBackup, document line 2629
+  @fixture:org_id
+  Scenario: listServersWithBackup with a location filter that does not exist answers 400 REASON_770 (document line 2629)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?location=CCNOSUCH1"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # a networkId filter that does not exist: listServersWithState, document line 6442
+  @fixture:org_id
+  Scenario: listServersWithState with a networkId filter that does not exist answers 400 REASON_250 (document line 6442)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithState?networkId=00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a location filter that does not exist: listServersWithState, document line 6443
+  @fixture:org_id
+  Scenario: listServersWithState with a location filter that does not exist answers 400 REASON_770 (document line 6443)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithState?location=CCNOSUCH1"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_770"
+
+  # two servers that are not the caller's: createServerAntiAffinityRule, document line 3251
+  @destructive @fixture:org_id
+  Scenario: createServerAntiAffinityRule with two servers that are not the caller's answers 400 REASON_395 (document line 3251)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"><serverId>00000000-0000-0000-0000-00000000cc00</serverId><serverId>00000000-0000-0000-0000-00000000cc02</serverId></NewAntiAffinityRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_395"

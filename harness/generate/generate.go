@@ -71,6 +71,7 @@ const (
 
 // Request is one request of a generated scenario and the status the document gives it.
 type Request struct {
+	// Auth is AuthNone, AuthWrong, or the name of the credential set the request carries.
 	Auth    string
 	Method  string
 	Path    string
@@ -78,6 +79,11 @@ type Request struct {
 	// ContentType and Body are empty for a request without a body.
 	ContentType, Body string
 	Status            int
+	// Alternative is the status of the document's other answer, where it allows two (0: none).
+	Alternative int
+	// Reasons are the REASON codes the answer carries: one, or the document's two alternatives
+	// (the answer to Status first, then the one to Alternative).
+	Reasons []string
 }
 
 var paramRef = regexp.MustCompile(`\{([^}]+)\}`)
@@ -97,7 +103,7 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 	}
 	var out []Scenario
 	for _, op := range ops {
-		if op.Op.Deprecated {
+		if op.Op.Deprecated && len(t.Deprecated) == 0 {
 			continue
 		}
 		path, ok := requestPath(op, t, absent)
@@ -105,6 +111,14 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 			continue
 		}
 		line := documentLine(op)
+		if op.Op.Deprecated {
+			more, err := derived(api, op, t, absent, path, line, t.Deprecated)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, more...)
+			continue
+		}
 		authOp := api.Harness.Auth.Kind != spec.AuthNone && !isLogin(api, op)
 		// No credentials and wrong credentials are two requests of one scenario: the same
 		// refusal, and one cassette instead of two keeps the offline replay fast.
@@ -183,6 +197,11 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				})
 			}
 		}
+		more, err := derived(api, op, t, absent, path, line, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, more...)
 	}
 	for _, op := range ops {
 		pg := validate.Paging(op)
@@ -206,6 +225,7 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: p, Status: pc.Status}},
 			}
 			if pc.Reason != "" {
+				sc.Requests[0].Reasons = []string{pc.Reason}
 				sc.Name += " " + pc.Reason
 				sc.Steps = append(sc.Steps, fmt.Sprintf("And the response body should contain %q", pc.Reason))
 			}
@@ -248,6 +268,7 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		sc.Requests = []Request{{Auth: AuthDefault, Method: method, Path: c.Path, Headers: c.Headers, ContentType: c.ContentType, Body: c.Body, Status: c.Status}}
 		if c.Reason != "" {
 			sc.Steps = append(sc.Steps, fmt.Sprintf("And the response body should contain %q", c.Reason))
+			sc.Requests[0].Reasons = []string{c.Reason}
 		}
 		out = append(out, sc)
 	}
@@ -258,6 +279,9 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		if r := t.Reasons[out[i].Condition]; r != "" {
 			out[i].Name += " " + r
 			out[i].Steps = append(out[i].Steps, fmt.Sprintf("And the response body should contain %q", r))
+			for j := range out[i].Requests {
+				out[i].Requests[j].Reasons = []string{r}
+			}
 		}
 		out[i].Tags = tagsOf(api, &out[i])
 	}
@@ -295,6 +319,12 @@ func tagsOf(api *spec.API, sc *Scenario) []string {
 			tags = append(tags, lint.TagDestructive)
 		}
 	}
+	for _, st := range sc.Steps {
+		if m := asSet.FindStringSubmatch(st); m != nil && m[1] != AuthDefault && !seen["a"] {
+			seen["a"] = true
+			tags = append(tags, lint.TagAdmin)
+		}
+	}
 	var fixtures []string
 	for _, text := range append(append([]string(nil), sc.Steps...), sc.DocString) {
 		for _, m := range varUse.FindAllStringSubmatch(text, -1) {
@@ -309,6 +339,8 @@ func tagsOf(api *spec.API, sc *Scenario) []string {
 }
 
 var pagingToken = regexp.MustCompile(`\{[a-z+1]+\}`)
+
+var asSet = regexp.MustCompile(`I am authenticated as "([^"]*)"`)
 
 var sendStep = regexp.MustCompile(`I send an? ([A-Z]+) request to "([^"]*)"`)
 
@@ -632,12 +664,30 @@ func checkTable(api *spec.API, t *Table) error {
 			}
 		}
 	}
+	for i, f := range t.ForeignIDs {
+		if f.Param == "" || f.Value == "" || len(f.Reasons) == 0 {
+			return fmt.Errorf("%s foreign_ids %d: needs a param, a value and the reasons of a mismatch", TableFile, i+1)
+		}
+	}
+	for _, c := range t.Deprecated {
+		if c != RoleLacking && c != ForeignID && c != UnknownID && c != WrongStructure {
+			return fmt.Errorf("%s deprecated: %q is not a derived condition (%s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, WrongStructure)
+		}
+	}
+	if w := t.WrongStructure; w != nil && (len(w.Reasons) == 0 || len(w.Reasons) > 2 || w.Line == 0) {
+		return fmt.Errorf("%s wrong_structure: needs one or two reasons and the document line they are read from", TableFile)
+	}
 	for i, n := range t.NotProvokable {
 		if n.Operation != "*" && api.Operation(n.Operation) == nil {
 			return fmt.Errorf("%s not_provokable %d: no operation %q", TableFile, i+1, n.Operation)
 		}
 		if n.Why == "" {
 			return fmt.Errorf("%s not_provokable %d (%s): say why", TableFile, i+1, n.Operation)
+		}
+		for _, w := range n.When {
+			if _, _, ok := predicate(w); !ok {
+				return fmt.Errorf("%s not_provokable %d (%s): when %q is none of %s", TableFile, i+1, n.Operation, w, strings.Join(predicateNames(), ", "))
+			}
 		}
 	}
 	return nil

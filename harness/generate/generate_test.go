@@ -15,7 +15,7 @@ import (
 )
 
 // apis are the APIs whose generated features are committed.
-var apis = []string{"esc", "ukcloud", "cam"}
+var apis = []string{"esc", "ukcloud", "cam", "cloudcontrol"}
 
 func load(t *testing.T, name string) (*spec.API, *generate.Table) {
 	t.Helper()
@@ -59,8 +59,19 @@ func TestScenariosAreSafe(t *testing.T) {
 			assert.NotNil(t, op.Op.Responses.Value(itoa(sc.Status)), "%s: status %d is not documented", sc.Name, sc.Status)
 			assert.Greater(t, sc.Line, 0, "%s names no document line", sc.Name)
 			assert.GreaterOrEqual(t, sc.Status, 400, sc.Name)
+			if sc.Condition == generate.RoleLacking {
+				for _, rq := range sc.Requests {
+					assert.Empty(t, rq.Body, "%s: a write refused for its role carries no body that could succeed", sc.Name)
+				}
+			}
 			if sc.Condition == generate.UnknownID {
-				assert.Contains(t, strings.Join(sc.Steps, "\n"), "When I send a GET request", sc.Name)
+				absent := tbl.AbsentID
+				if absent == "" {
+					absent = generate.DefaultAbsentID
+				}
+				for _, rq := range sc.Requests {
+					assert.Contains(t, rq.Path, absent, "%s: a write names an id that must not exist", sc.Name)
+				}
 			}
 		}
 	}
@@ -75,6 +86,8 @@ func TestTableErrors(t *testing.T) {
 		{Skip: map[string]map[string]string{generate.MalformedBody: {"listTenants": ""}}},
 		{NotProvokable: []generate.NotProvokable{{Operation: "noSuchOperation", Status: 500, Why: "x"}}},
 		{NotProvokable: []generate.NotProvokable{{Operation: "*", Status: 500}}},
+		{ForeignIDs: []generate.Scope{{Param: "tenant", Reasons: []string{"REASON_100"}}}},
+		{WrongStructure: &generate.Reading{Reasons: []string{"REASON_420"}}},
 	} {
 		_, err := generate.Scenarios(api, tbl)
 		assert.Error(t, err)
@@ -182,5 +195,92 @@ func TestOverlongPathIDs(t *testing.T) {
 			assert.Equal(t, tt.paths, paths)
 			assert.Contains(t, sc.Name, "longer than its maximum length answers 400")
 		})
+	}
+}
+
+// byName finds a generated scenario by operation and condition.
+func byName(t *testing.T, scs []generate.Scenario, op, cond string) generate.Scenario {
+	t.Helper()
+	for _, sc := range scs {
+		if sc.Operation == op && sc.Condition == cond {
+			return sc
+		}
+	}
+	t.Fatalf("no %s scenario of %s", cond, op)
+	return generate.Scenario{}
+}
+
+// TestDerivedConditions reads CloudControl's roles, scopes, unknown-id codes and XML bodies into
+// scenarios: the first credential set holding none of an operation's roles, the document's two
+// answers to another caller's org, the "could not find" code of the first absent id with the
+// document's example body, and a body of the documented element and another structure.
+func TestDerivedConditions(t *testing.T) {
+	api, tbl := load(t, "cloudcontrol")
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+
+	role := byName(t, scs, "deleteNetwork", generate.RoleLacking)
+	assert.Contains(t, role.Steps, `Given I am authenticated as "subadmin"`)
+	assert.Contains(t, role.Tags, "@admin")
+	assert.Equal(t, 399, role.Line)
+	assert.Equal(t, []string{"REASON_140"}, role.Requests[0].Reasons)
+	assert.Contains(t, byName(t, scs, "startServer", generate.RoleLacking).Steps, `Given I am authenticated as "readonly"`, "subadmin holds the server role")
+	for _, sc := range scs {
+		if sc.Condition == generate.RoleLacking {
+			assert.NotEmpty(t, generate.Roles(api.Operation(sc.Operation)), "%s: every caller may send it", sc.Name)
+		}
+	}
+
+	both := byName(t, scs, "listServersWithBackup", generate.ForeignID)
+	assert.Contains(t, both.Steps, "Then the response status should be 400 or 403")
+	assert.Contains(t, both.Steps, `And the response body should contain "REASON_100" or "REASON_140"`)
+	assert.Contains(t, both.Requests[0].Path, "/00000000-0000-0000-0000-00000000cc01/")
+	assert.Equal(t, 403, both.Requests[0].Alternative)
+	one := byName(t, scs, "createNatRule", generate.ForeignID)
+	assert.Contains(t, one.Steps, "Then the response status should be 403")
+	assert.Equal(t, []string{"REASON_140"}, one.Requests[0].Reasons)
+
+	unknown := byName(t, scs, "deleteNetwork", generate.UnknownID)
+	assert.Equal(t, []string{"REASON_250"}, unknown.Requests[0].Reasons)
+	withBody := byName(t, scs, "createAclRule", generate.UnknownID)
+	assert.Contains(t, withBody.DocString, "<AclRule", "the document's example body, so that only the id is wrong")
+
+	wrong := byName(t, scs, "deployServer", generate.WrongStructure)
+	assert.Contains(t, wrong.DocString, `<Server xmlns="http://oec.api.opsource.net/schemas/server"><ccUnexpected>`)
+	assert.Contains(t, wrong.Steps, `And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430`)
+}
+
+// TestDerivedConditionErrors: more than two alternatives cannot be expected.
+func TestDerivedConditionErrors(t *testing.T) {
+	api, tbl := load(t, "cloudcontrol")
+	three := *tbl
+	three.ForeignIDs = []generate.Scope{{Param: "org-id", Value: "x", Reasons: []string{"REASON_100", "REASON_140", "REASON_60"}}}
+	_, err := generate.Scenarios(api, &three)
+	assert.ErrorContains(t, err, "at most two alternatives")
+}
+
+// TestNotProvokableWhen reads the predicates of a not_provokable entry against the contract: an
+// operation without an XML body cannot be sent a payload to unmarshal, one every caller may send
+// without an org id cannot get an invalid role or org; without the contract such an entry never
+// applies.
+func TestNotProvokableWhen(t *testing.T) {
+	api, tbl := load(t, "cloudcontrol")
+	why := tbl.Classifier(api)
+	assert.NotEmpty(t, why("listServersWithBackup", 0, "REASON_60"), "a GET takes no XML body")
+	assert.Empty(t, why("deployServer", 0, "REASON_60"), "deployServer takes an XML body")
+	assert.NotEmpty(t, why("getMyAccount", 0, "REASON_140"), "no roles, no org id")
+	assert.NotEmpty(t, why("getMyAccount", 403, ""), "no roles, no org id")
+	assert.Contains(t, why("listServersWithBackup", 0, "REASON_140"), "its own 400 REASON_100")
+	assert.Empty(t, why("deleteNetwork", 0, "REASON_140"), "deleteNetwork requires roles")
+	assert.Empty(t, why("listAclRules", 0, "REASON_140"), "documents no REASON_100: another org answers REASON_140")
+	assert.Empty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_60"), "a predicate needs the contract")
+	assert.NotEmpty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_20"))
+
+	for _, bad := range []*generate.Table{
+		{NotProvokable: []generate.NotProvokable{{Operation: "*", Reason: "REASON_60", When: []string{"no-body-at-all"}, Why: "x"}}},
+		{Deprecated: []string{generate.NoCredentials}},
+	} {
+		_, err := generate.Scenarios(api, bad)
+		assert.Error(t, err)
 	}
 }

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
 // TableFile is the name of the per-API table beside openapi.yaml.
@@ -39,6 +42,25 @@ type Table struct {
 	Reasons map[string]string `yaml:"reasons"`
 	// Conditions are the per-operation conditions only a person can phrase.
 	Conditions []Condition `yaml:"conditions"`
+	// ForeignIDs are path parameters naming the caller's own scope (an org, a tenant), each with
+	// a well-formed value no cloud gives a caller and the codes the document gives a mismatch: an
+	// operation is sent with that value and expects the codes of the list it documents (two are
+	// the document's alternatives).
+	ForeignIDs []Scope `yaml:"foreign_ids"`
+	// UnknownIDs gives, per path parameter, the REASON codes an operation may document for an id
+	// that does not exist: an operation documenting one of them for its first absent path
+	// parameter expects it (APIs that answer an unknown id with a code rather than 404).
+	UnknownIDs map[string][]string `yaml:"unknown_ids"`
+	// WrongStructure are the codes (at most two alternatives) a well-formed XML body of the
+	// documented root element but an unexpected structure answers, and the document line this is
+	// read from: the expectation is a reading, so another answer is a deviation.
+	WrongStructure *Reading `yaml:"wrong_structure"`
+	// Deprecated names the derived conditions (role-lacking, foreign-id, unknown-id with a REASON
+	// code, wrong-structure) that deprecated operations are sent too; the others leave them out.
+	Deprecated []string `yaml:"deprecated"`
+	// Lines gives a generated condition the document line stating it for every operation
+	// (role-lacking: the common 403), instead of the operation's own line.
+	Lines map[string]int `yaml:"lines"`
 	// NotProvokable lists the documented statuses (or REASON codes) a client cannot provoke.
 	NotProvokable []NotProvokable `yaml:"not_provokable"`
 }
@@ -67,6 +89,20 @@ type Condition struct {
 	Body        string   `yaml:"body,omitempty"`
 }
 
+// Scope is a path parameter that must name the caller's own scope.
+type Scope struct {
+	Param   string   `yaml:"param"`
+	Value   string   `yaml:"value"`
+	Reasons []string `yaml:"reasons"`
+	Line    int      `yaml:"line"`
+}
+
+// Reading is an expectation read from a document line rather than stated by it.
+type Reading struct {
+	Reasons []string `yaml:"reasons"`
+	Line    int      `yaml:"line"`
+}
+
 // PagingCase is one documented bad-parameter case of paging.
 type PagingCase struct {
 	Name   string `yaml:"name"`
@@ -76,13 +112,55 @@ type PagingCase struct {
 	Line   int    `yaml:"line"`
 }
 
-// NotProvokable is a documented status (or REASON code) only the vendor's side can cause.
+// NotProvokable is a documented status (or REASON code) only the vendor's side can cause, or
+// that no request of the operations it names can meet the condition of.
 type NotProvokable struct {
 	// Operation is an operationId, or "*" for every operation documenting it.
 	Operation string `yaml:"operation"`
 	Status    int    `yaml:"status,omitempty"`
 	Reason    string `yaml:"reason,omitempty"`
-	Why       string `yaml:"why"`
+	// When narrows the entry to the operations every one of these holds for (see Predicates).
+	When []string `yaml:"when,omitempty"`
+	Why  string   `yaml:"why"`
+}
+
+// Predicates are what NotProvokable.When may say of an operation, read from the contract.
+var Predicates = map[string]func(op *spec.Operation, arg string) bool{
+	// no-xml-body: the operation takes no XML request body.
+	"no-xml-body": func(op *spec.Operation, _ string) bool { return !strings.Contains(bodyType(op), "xml") },
+	// no-roles: every caller may send it (no x-roles).
+	"no-roles": func(op *spec.Operation, _ string) bool { return len(Roles(op)) == 0 },
+	// no-param NAME: its path has no {NAME}.
+	"no-param": func(op *spec.Operation, arg string) bool { return !pathNames(op, arg) },
+	// documents CODE: it lists the REASON code among its own (x-reason-codes).
+	"documents": func(op *spec.Operation, arg string) bool { return ownsReason(op, arg) },
+}
+
+// predicate splits "no-param org-id" into its function and argument.
+func predicate(w string) (func(*spec.Operation, string) bool, string, bool) {
+	name, arg, _ := strings.Cut(strings.TrimSpace(w), " ")
+	f, ok := Predicates[name]
+	return f, strings.TrimSpace(arg), ok
+}
+
+func ownsReason(op *spec.Operation, code string) bool {
+	for _, c := range parseOwn(op) {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+func parseOwn(op *spec.Operation) []string {
+	list, _ := op.Op.Extensions["x-reason-codes"].([]any)
+	var out []string
+	for _, e := range list {
+		if m, ok := e.(map[string]any); ok {
+			out = append(out, fmt.Sprint(m["code"]))
+		}
+	}
+	return out
 }
 
 // LoadTable reads specs/<api>/negative.yaml; an API without one has an empty table.
@@ -102,15 +180,48 @@ func LoadTable(specDir string) (*Table, error) {
 }
 
 // NotProvokableWhy says why a documented status (or REASON code) of an operation cannot be
-// provoked from outside, or "" when the table does not say it cannot.
+// provoked from outside, or "" when the table does not say it cannot. Entries narrowed by When
+// need the contract: see Classifier.
 func (t *Table) NotProvokableWhy(op string, status int, reason string) string {
+	return t.why(nil, op, status, reason)
+}
+
+// Classifier is NotProvokableWhy with the entries narrowed by When read against an API's
+// contract.
+func (t *Table) Classifier(api *spec.API) func(op string, status int, reason string) string {
+	return func(op string, status int, reason string) string { return t.why(api, op, status, reason) }
+}
+
+func (t *Table) why(api *spec.API, opID string, status int, reason string) string {
 	for _, n := range t.NotProvokable {
-		if n.Operation != "*" && n.Operation != op {
+		if n.Operation != "*" && n.Operation != opID {
 			continue
 		}
-		if reason != "" && n.Reason == reason || reason == "" && n.Reason == "" && n.Status == status {
-			return n.Why
+		if !(reason != "" && n.Reason == reason || reason == "" && n.Reason == "" && n.Status == status) {
+			continue
 		}
+		if len(n.When) > 0 && !holds(api, opID, n.When) {
+			continue
+		}
+		return n.Why
 	}
 	return ""
+}
+
+// holds tells whether every predicate holds for the operation (never without a contract).
+func holds(api *spec.API, opID string, when []string) bool {
+	if api == nil {
+		return false
+	}
+	op := api.Operation(opID)
+	if op == nil {
+		return false
+	}
+	for _, w := range when {
+		f, arg, ok := predicate(w)
+		if !ok || !f(op, arg) {
+			return false
+		}
+	}
+	return true
 }

@@ -211,6 +211,7 @@ func Run(ctx context.Context, cfg Config) *Report {
 		}
 		if stop := r.authenticate(ctx, s, api, set, policy); !stop {
 			r.probe(ctx, s, api, set, path, false, policy)
+			r.checkRoles(ctx, s, api, set, policy)
 		}
 		s.Close(false)
 	}
@@ -307,6 +308,59 @@ func (r *Report) probe(ctx context.Context, s *steps.Scenario, api *spec.API, se
 }
 
 // discover resolves the named fixtures that are not given and have a discovery, in the order
+
+// checkRoles compares the roles a credential set holds (preflight.roles_field of the probe's
+// answer) with those harness.yaml declares for it (credential_roles): the generated scenarios
+// expect a refusal from a set that lacks a role, which a set holding more roles would not get.
+func (r *Report) checkRoles(ctx context.Context, s *steps.Scenario, api *spec.API, set string, policy *redact.Policy) {
+	want, declared := api.Harness.RolesOf(set)
+	field := api.Harness.Preflight.RolesField
+	if !declared || field == "" || api.Harness.Preflight.Probe == "" {
+		return
+	}
+	p, err := s.Expand(api.Harness.Preflight.Probe)
+	if err != nil {
+		return // the probe reported it
+	}
+	x, err := s.Do(ctx, http.MethodGet, p, nil, nil)
+	if err != nil || x.Status/100 != 2 {
+		return // the probe reported it
+	}
+	v, ok, err := s.Field(field)
+	if err != nil || !ok {
+		r.fail(RoleMissing, "credential set %q: the answer of %s has no roles at %s; harness.yaml declares %s", set, x.RequestLine(), field, strings.Join(want, ", "))
+		return
+	}
+	held := roleNames(v)
+	sort.Strings(held)
+	exp := append([]string(nil), want...)
+	sort.Strings(exp)
+	if strings.Join(held, "\x00") != strings.Join(exp, "\x00") {
+		r.fail(RoleMissing, "credential set %q holds the roles [%s], harness.yaml declares [%s]: give it an account with exactly those roles (the scenarios expect it to be refused the others)",
+			set, policy.String(strings.Join(held, ", ")), strings.Join(exp, ", "))
+		return
+	}
+	r.pass("%s: credential set %q holds the roles declared (%s)", api.Name, set, strings.Join(exp, ", "))
+}
+
+// roleNames reads a list of roles: names, or objects with a name.
+func roleNames(v any) []string {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	var out []string
+	for _, it := range list {
+		if m, isMap := it.(map[string]any); isMap {
+			it = m["name"]
+		}
+		if it != nil {
+			out = append(out, validate.Render(it))
+		}
+	}
+	return out
+}
+
 // harness.yaml declares them (a discovery may use an earlier fixture).
 func (r *Report) discover(ctx context.Context, s *steps.Scenario, api *spec.API, names []string, policy *redact.Policy) {
 	names = withDependencies(api, names)

@@ -23,6 +23,7 @@ type toy struct {
 	probe     int    // status of /api/me (0: 200)
 	html      bool   // /api/me answers an HTML page
 	adminDeny bool   // /api/admin answers 403
+	rootRoles string // the roles /api/me lists for root (JSON; "" the declared ones)
 }
 
 func (ty toy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -39,6 +40,12 @@ func (ty toy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("<html>router admin</html>"))
 	case r.URL.Path == "/api/me" && ty.probe != 0:
 		w.WriteHeader(ty.probe)
+	case r.URL.Path == "/api/me" && u == "root":
+		roles := ty.rootRoles
+		if roles == "" {
+			roles = `[{"name":"operator"}]`
+		}
+		_, _ = w.Write([]byte(`{"name":"root","roles":` + roles + `}`))
 	case r.URL.Path == "/api/me":
 		_ = json.NewEncoder(w).Encode(map[string]string{"name": u})
 	case r.URL.Path == "/api/admin" && (u != "root" || ty.adminDeny):
@@ -92,6 +99,10 @@ func TestPreflight(t *testing.T) {
 			kinds: []preflight.Kind{preflight.CredentialsDenied}, msgs: []string{`credentials of set "admin" rejected: getAdmin (GET /api/admin) answered 401: set CLOUDCONTRACT_TOY_ADMIN_USERNAME`}},
 		{name: "a set without its role", server: toy{zones: openZones, adminDeny: true}, creds: good(), vars: map[string]string{"tenant": "t"},
 			kinds: []preflight.Kind{preflight.RoleMissing}, msgs: []string{`credential set "admin" lacks the role its scenarios need: getAdmin (GET /api/admin) answered 403`}},
+		{name: "a set holding a role more than declared", server: toy{zones: openZones, rootRoles: `[{"name":"operator"},{"name":"auditor"}]`}, creds: good(), vars: map[string]string{"tenant": "t"},
+			kinds: []preflight.Kind{preflight.RoleMissing}, msgs: []string{`credential set "admin" holds the roles [auditor, operator], harness.yaml declares [operator]`}},
+		{name: "a set without the role declared", server: toy{zones: openZones, rootRoles: `[]`}, creds: good(), vars: map[string]string{"tenant": "t"},
+			kinds: []preflight.Kind{preflight.RoleMissing}, msgs: []string{`credential set "admin" holds the roles [], harness.yaml declares [operator]`}},
 		{name: "another API answers 404", server: toy{zones: openZones, probe: http.StatusNotFound}, creds: good(), vars: map[string]string{"tenant": "t"},
 			kinds: []preflight.Kind{preflight.NotThisAPI}, msgs: []string{"the target answered 404 to getMe (GET /api/me): is it a Toy API endpoint?"}},
 		{name: "a web page answers", server: toy{zones: openZones, html: true}, creds: good(), vars: map[string]string{"tenant": "t"},

@@ -52,6 +52,28 @@ type Preflight struct {
 	// Roles maps a credential set to the path of a GET only that set's role may send (a set not
 	// listed is checked with Probe).
 	Roles map[string]string `yaml:"roles"`
+	// RolesField is the JSON pointer, in the Probe's answer, of the caller's roles: each item a
+	// role name or an object whose /name is one. With it, the preflight checks that every set of
+	// CredentialRoles holds exactly the roles declared.
+	RolesField string `yaml:"roles_field"`
+}
+
+// CredentialRoles declares the roles (the contract's x-role-definitions) one credential set
+// holds, the same against any cloud: the generated scenarios send an operation as a set holding
+// none of the roles the operation requires (x-roles), and the preflight checks the declaration.
+type CredentialRoles struct {
+	Set   string   `yaml:"set"`
+	Roles []string `yaml:"roles"`
+}
+
+// RolesOf returns the declared roles of a credential set, and whether it has a declaration.
+func (h *Harness) RolesOf(set string) ([]string, bool) {
+	for _, c := range h.CredentialRoles {
+		if c.Set == set {
+			return c.Roles, true
+		}
+	}
+	return nil, false
 }
 
 var fixtureName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -148,6 +170,29 @@ func (a *API) checkFixtures() error {
 		}
 		if !strings.HasPrefix(path, "/") {
 			return fmt.Errorf("preflight.roles.%s %q must be a path starting with /", set, path)
+		}
+	}
+	if p.RolesField != "" && !strings.HasPrefix(p.RolesField, "/") {
+		return fmt.Errorf("preflight.roles_field %q must be a JSON pointer (e.g. /roles)", p.RolesField)
+	}
+	defs, _ := a.Doc.Extensions["x-role-definitions"].(map[string]any)
+	declared := map[string]bool{}
+	for i, c := range a.Harness.CredentialRoles {
+		at := fmt.Sprintf("credential_roles %d (%s)", i+1, c.Set)
+		if _, ok := a.Harness.Credentials[c.Set]; !ok {
+			return fmt.Errorf("%s: not a credential set of harness.yaml", at)
+		}
+		if declared[c.Set] {
+			return fmt.Errorf("%s: declared twice", at)
+		}
+		declared[c.Set] = true
+		if len(c.Roles) == 0 {
+			return fmt.Errorf("%s: names no role", at)
+		}
+		for _, r := range c.Roles {
+			if _, ok := defs[r]; !ok {
+				return fmt.Errorf("%s: role %q is not one of the contract's x-role-definitions", at, r)
+			}
 		}
 	}
 	return nil

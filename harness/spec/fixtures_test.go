@@ -3,6 +3,7 @@ package spec
 import (
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -19,4 +20,40 @@ func TestAcceptHeader(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, AcceptHeader(tt.types, tt.preferred), "%v by %v", tt.types, tt.preferred)
 	}
+}
+
+// TestCredentialRolesChecked shows each mistake of a credential_roles declaration failing the
+// load: a set harness.yaml does not have, a set declared twice, no role, a role the contract does
+// not define.
+func TestCredentialRolesChecked(t *testing.T) {
+	doc := &openapi3.T{Extensions: map[string]any{"x-role-definitions": map[string]any{"server": "servers", "read only": "reads"}}}
+	creds := map[string]Credential{"default": {}, "sub": {}}
+	tests := []struct {
+		name  string
+		roles []CredentialRoles
+		want  string
+	}{
+		{"declared", []CredentialRoles{{Set: "sub", Roles: []string{"server"}}}, ""},
+		{"unknown set", []CredentialRoles{{Set: "nobody", Roles: []string{"server"}}}, "not a credential set"},
+		{"twice", []CredentialRoles{{Set: "sub", Roles: []string{"server"}}, {Set: "sub", Roles: []string{"read only"}}}, "declared twice"},
+		{"no role", []CredentialRoles{{Set: "sub"}}, "names no role"},
+		{"undefined role", []CredentialRoles{{Set: "sub", Roles: []string{"network"}}}, `role "network" is not one of the contract's x-role-definitions`},
+	}
+	for _, tt := range tests {
+		a := &API{Doc: doc, Harness: Harness{Credentials: creds, CredentialRoles: tt.roles}}
+		err := a.checkFixtures()
+		if tt.want == "" {
+			assert.NoError(t, err, tt.name)
+			continue
+		}
+		if assert.Error(t, err, tt.name) {
+			assert.Contains(t, err.Error(), tt.want, tt.name)
+		}
+	}
+	a := &API{Doc: doc, Harness: Harness{CredentialRoles: []CredentialRoles{{Set: "sub", Roles: []string{"server"}}}}}
+	got, ok := a.Harness.RolesOf("sub")
+	assert.True(t, ok)
+	assert.Equal(t, []string{"server"}, got)
+	_, ok = a.Harness.RolesOf("default")
+	assert.False(t, ok)
 }

@@ -21,6 +21,9 @@ type Harness struct {
 	// Credentials are the default credential sets by name ("default" is used when a step names
 	// none). They are the simulator's; real runs override them from the environment or a profile.
 	Credentials map[string]Credential `yaml:"credentials"`
+	// CredentialRoles declares the roles of credential sets, for APIs with roles (see
+	// CredentialRoles), in the order the generated scenarios prefer them.
+	CredentialRoles []CredentialRoles `yaml:"credential_roles"`
 	// SecretFields are extra JSON keys, XML element or attribute names, form fields and query
 	// parameters whose values are redacted, beyond the policy every API shares.
 	SecretFields []string `yaml:"secret_fields"`

@@ -140,6 +140,7 @@ type stepCase struct {
 	step   string // the step under test: its first line, then any doc string or table lines
 	want   []string
 	passes bool
+	hooks  Hooks // receives the end of the scenario (nil: none)
 }
 
 const (
@@ -177,6 +178,10 @@ var stepCases = []stepCase{
 		step: `the response status should be 200`, want: []string{"GET /api/orders/9", "expected status 200, got 404"}},
 	{name: "status a success", setup: []string{`I send a GET request to "/api/orders/9"`},
 		step: `the response status should be a success`, want: []string{"GET /api/orders/9", "expected status a success (2xx), got 404"}},
+	{name: "status either", setup: []string{`I send a GET request to "/api/orders/9"`},
+		step: `the response status should be 400 or 403`, want: []string{"GET /api/orders/9", "expected status 400 or 403, got 404"}},
+	{name: "status either, the second", passes: true, setup: []string{`I send a GET request to "/api/orders/9"`},
+		step: `the response status should be 400 or 404`},
 	{name: "contract: bad email", bug: "bad-email", setup: []string{getOrder1},
 		step: `the response should conform to the contract`, want: []string{"getOrder", "body at /email", "expected format", `got "not-an-email"`}},
 	{name: "header present", bug: "no-request-id", setup: []string{getOrder1},
@@ -229,6 +234,14 @@ var stepCases = []stepCase{
 		step: `the response body should contain "b@example.com"`, want: []string{`expected the body to contain "b@example.com"`, `"email":"a@example.com"`}},
 	{name: "vacuous: body contains nothing", setup: []string{getOrder1},
 		step: `the response body should contain ""`, want: []string{"every body contains"}},
+	{name: "body contains either", setup: []string{getOrder1},
+		step: `the response body should contain "b@example.com" or "c@example.com"`, want: []string{`expected the body to contain "b@example.com" or "c@example.com"`, `"email":"a@example.com"`}},
+	{name: "body contains either, the second", passes: true, setup: []string{getOrder1},
+		step: `the response body should contain "b@example.com" or "a@example.com"`},
+	{name: "vacuous: body contains either of nothing", setup: []string{getOrder1},
+		step: `the response body should contain "b@example.com" or ""`, want: []string{"every body contains"}},
+	{name: "body contains either, our reading, strict run", env: func(e *Env) { e.Validator.Strict = true }, setup: []string{getOrder1},
+		step: `the response body should contain "b@example.com" or "c@example.com", our reading of document line 430`, want: []string{`expected the body to contain "b@example.com" or "c@example.com" (our own reading of the document at line 430)`}},
 	{name: "save field", setup: []string{getOrder1},
 		step: `I save the response field "/shipped" as "s"`, want: []string{"the response has no field /shipped"}},
 	{name: "save header", setup: []string{getOrder1},
@@ -367,7 +380,7 @@ func runCase(t *testing.T, c stepCase) []stepResult {
 	suite := godog.TestSuite{
 		Name: c.name,
 		ScenarioInitializer: func(sc *godog.ScenarioContext) {
-			Register(sc, env, nil)
+			Register(sc, env, c.hooks)
 			sc.StepContext().After(func(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
 				mu.Lock()
 				defer mu.Unlock()
@@ -407,6 +420,37 @@ func TestEveryStepFails(t *testing.T) {
 			}
 		})
 	}
+}
+
+// deviationsSeen keeps the deviations of the scenarios that end.
+type deviationsSeen struct {
+	mu   sync.Mutex
+	devs []Deviation
+}
+
+func (d *deviationsSeen) ScenarioDone(s *Scenario, _ *godog.Scenario, _ error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if s != nil {
+		d.devs = append(d.devs, s.Deviations...)
+	}
+}
+
+// TestOurReadingIsADeviation: a body that holds neither text an inferred expectation names passes
+// a run that is not strict, and is reported as a deviation with the document line as evidence.
+func TestOurReadingIsADeviation(t *testing.T) {
+	seen := &deviationsSeen{}
+	results := runCase(t, stepCase{name: "our reading", hooks: seen, setup: []string{getOrder1},
+		step: `the response body should contain "b@example.com" or "c@example.com", our reading of document line 430`})
+	require.Len(t, results, 2)
+	assert.Equal(t, godog.StepPassed, results[1].status, "%v", results[1].err)
+	require.Len(t, seen.devs, 1)
+	d := seen.devs[0]
+	assert.Equal(t, "getOrder", d.Operation)
+	assert.Equal(t, "GET /api/orders/1", d.RequestLine)
+	require.NotNil(t, d.Problem.Evidence)
+	assert.Equal(t, 430, d.Problem.Evidence.Line)
+	assert.Contains(t, d.Problem.Message, `expected the body to contain "b@example.com" or "c@example.com"`)
 }
 
 // cannotFail is every step that cannot fail, whatever the response or the state. Keep it short:

@@ -206,8 +206,9 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 	c.user = acct
 	if org, has := params["org-id"]; has && org != s.st.orgID {
 		// Operations that document REASON_100 answer it; the others answer
-		// the common 403 REASON_140 ("{org-id} invalid").
-		if op.documents("REASON_100") {
+		// the common 403 REASON_140 ("{org-id} invalid"). Where both are
+		// documented, the second data set answers the common one.
+		if op.documents("REASON_100") && s.dataset != sim.DatasetSecond {
 			c.fail(100, "")
 			return
 		}
@@ -225,6 +226,10 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		c.paging = q
+		if code, detail := s.unknownFilterRef(op, q); code != 0 {
+			c.fail(code, detail)
+			return
+		}
 	}
 	h := s.handlers[op.ID]
 	if h == nil {
@@ -232,6 +237,29 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h(c)
+}
+
+// unknownFilterRef answers a networkId or location filter naming a network
+// or a data center the organization does not have, where the operation
+// documents the code for it (REASON_250, REASON_770): "if a networkId filter
+// is specified, either the network does not exist or is not owned by the
+// organization" (5.18, 11.2.4 and 6.3).
+func (s *Simulator) unknownFilterRef(op *opSpec, q *pageQuery) (int, string) {
+	for _, f := range q.filters {
+		if f.op != "" {
+			continue
+		}
+		for _, v := range f.values {
+			// Filter values match without regard to case (1.8), so does the look-up.
+			switch {
+			case f.field == "networkId" && op.documents("REASON_250") && find(s.st.networks, func(n *network) bool { return strings.EqualFold(n.id, v) }) == nil:
+				return 250, "networkId " + v + " could not be found for " + s.st.orgID + "."
+			case f.field == "location" && op.documents("REASON_770") && find(s.st.datacenters, func(d *datacenter) bool { return strings.EqualFold(d.location, v) }) == nil:
+				return 770, "location " + v + " is either unavailable or invalid."
+			}
+		}
+	}
+	return 0, ""
 }
 
 // authenticate resolves HTTP Basic credentials to an administrator of the

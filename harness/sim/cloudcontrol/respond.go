@@ -158,11 +158,46 @@ func (c *call) xmlBody() *xnode {
 		c.fail(60, "Unexpected content in the message payload: "+err.Error())
 		return nil
 	}
-	if t := xmlTypes[c.op.Request]; t != nil && t.Name != "" && n.Name != t.Name {
+	t := xmlTypes[c.op.Request]
+	if t != nil && t.Name != "" && n.Name != t.Name {
 		c.fail(60, fmt.Sprintf("Unexpected element <%s>, expected <%s>.", n.Name, t.Name))
 		return nil
 	}
+	if bad := unexpectedChild(n, t); bad != "" {
+		// The documented element with content of another structure: the catch-all
+		// REASON_420, "most frequently caused by invalid XML in a request payload where
+		// a particular structure is expected" (line 430). REASON_60 ("unexpected content
+		// in the message payload", line 428) reads on it too: the second data set answers
+		// that one.
+		code := 420
+		if c.s.dataset == sim.DatasetSecond {
+			code = 60
+		}
+		c.fail(code, fmt.Sprintf("Unexpected element <%s> in <%s>.", bad, n.Name))
+		return nil
+	}
 	return n
+}
+
+// unexpectedChild returns the name of the first child element of n that the
+// schema t has no property for ("" when every child is known, or t is nil).
+func unexpectedChild(n *xnode, t *xmlType) string {
+	if t == nil {
+		return ""
+	}
+	for _, ch := range n.Children {
+		known := false
+		for _, p := range t.Props {
+			if !p.Attr && (p.XMLName == ch.Name || p.ItemName == ch.Name) {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return ch.Name
+		}
+	}
+	return ""
 }
 
 // form reads an application/x-www-form-urlencoded body (the modification

@@ -1,0 +1,323 @@
+package generate
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+)
+
+// The conditions derived from the contract's roles (x-roles), its REASON codes and its XML
+// bodies, with the table's data (credential_roles of harness.yaml, foreign_ids, unknown_ids,
+// wrong_structure).
+const (
+	// RoleLacking sends an operation as a credential set holding none of its roles.
+	RoleLacking = "role-lacking"
+	// ForeignID names, in the path, a scope (an org) that is not the caller's.
+	ForeignID = "foreign-id"
+	// WrongStructure sends well-formed XML of the documented root element and another structure.
+	WrongStructure = "wrong-structure"
+)
+
+// derived returns the scenarios of one operation that roles, scopes, unknown ids answered with
+// REASON codes, and body structure give; only, when not nil, names the conditions wanted. path
+// is the operation's request path with every id absent, line its document line.
+func derived(api *spec.API, op *spec.Operation, t *Table, absent, path string, line int, only []string) ([]Scenario, error) {
+	all, err := derivedAll(api, op, t, absent, path, line)
+	if err != nil || only == nil {
+		return all, err
+	}
+	var out []Scenario
+	for _, sc := range all {
+		for _, c := range only {
+			if sc.Condition == c {
+				out = append(out, sc)
+			}
+		}
+	}
+	return out, nil
+}
+
+func derivedAll(api *spec.API, op *spec.Operation, t *Table, absent, path string, line int) ([]Scenario, error) {
+	var out []Scenario
+	if sc, ok := roleLacking(api, op, t, path, line); ok {
+		out = append(out, sc)
+	}
+	for _, f := range t.ForeignIDs {
+		if !pathNames(op, f.Param) || t.Skip[ForeignID][op.ID] != "" {
+			continue
+		}
+		codes := documented(api, op, f.Reasons)
+		if len(codes) == 0 {
+			continue
+		}
+		params := map[string]string{f.Param: f.Value}
+		for k, v := range t.Params {
+			if k != f.Param {
+				params[k] = v
+			}
+		}
+		p, ok := requestPath(op, &Table{Params: params}, absent)
+		if !ok {
+			continue
+		}
+		expect, err := expectation(op, codes, 0)
+		if err != nil {
+			return nil, fmt.Errorf("%s foreign_ids %s: %w", TableFile, f.Param, err)
+		}
+		out = append(out, Scenario{
+			Name:      fmt.Sprintf("%s with the %s of another caller answers %s", op.ID, f.Param, expect.name),
+			Condition: ForeignID, Operation: op.ID, Status: codes[0].Status, Line: orLine(f.Line, line),
+			Steps:    append([]string{"Given I am authenticated", send(op.Method, p)}, expect.steps...),
+			Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: p, Status: codes[0].Status, Alternative: expect.alternative, Reasons: expect.reasons}},
+		})
+	}
+	if sc, ok, err := unknownIDReason(api, op, t, path, line); err != nil {
+		return nil, err
+	} else if ok {
+		out = append(out, sc)
+	}
+	if sc, ok, err := wrongStructure(api, op, t, path, line); err != nil {
+		return nil, err
+	} else if ok {
+		out = append(out, sc)
+	}
+	return out, nil
+}
+
+// roleLacking sends an operation that requires roles as the first credential set of
+// harness.yaml's credential_roles holding none of them.
+func roleLacking(api *spec.API, op *spec.Operation, t *Table, path string, line int) (Scenario, bool) {
+	roles := Roles(op)
+	st := firstStatus(op, 403)
+	if len(roles) == 0 || st == 0 || t.Skip[RoleLacking][op.ID] != "" {
+		return Scenario{}, false
+	}
+	set := LackingSet(api, roles)
+	if set == "" {
+		return Scenario{}, false
+	}
+	return Scenario{
+		Name:      fmt.Sprintf("%s as %s, without any of its roles (%s), is refused with %d", op.ID, set, strings.Join(roles, ", "), st),
+		Condition: RoleLacking, Operation: op.ID, Status: st, Line: orLine(t.Lines[RoleLacking], line),
+		Steps:    []string{fmt.Sprintf("Given I am authenticated as %q", set), send(op.Method, path), status(st), conform},
+		Requests: []Request{{Auth: set, Method: op.Method, Path: path, Status: st}},
+	}, true
+}
+
+// Roles returns the roles an operation requires, one of which the caller must hold (x-roles);
+// none means every caller may send it.
+func Roles(op *spec.Operation) []string {
+	list, _ := op.Op.Extensions["x-roles"].([]any)
+	out := make([]string, 0, len(list))
+	for _, r := range list {
+		out = append(out, fmt.Sprint(r))
+	}
+	return out
+}
+
+// LackingSet returns the first credential set of harness.yaml's credential_roles that holds none
+// of roles, or "" when every declared set holds one.
+func LackingSet(api *spec.API, roles []string) string {
+	for _, c := range api.Harness.CredentialRoles {
+		lacks := true
+		for _, r := range c.Roles {
+			for _, need := range roles {
+				lacks = lacks && r != need
+			}
+		}
+		if lacks {
+			return c.Set
+		}
+	}
+	return ""
+}
+
+// unknownIDReason sends an operation whose first absent path parameter the document answers with
+// a REASON code (unknown_ids) rather than 404.
+func unknownIDReason(api *spec.API, op *spec.Operation, t *Table, path string, line int) (Scenario, bool, error) {
+	if len(t.UnknownIDs) == 0 || t.Skip[UnknownID][op.ID] != "" || op.Method == http.MethodGet && hasStatus(op, 404) {
+		return Scenario{}, false, nil
+	}
+	first := ""
+	for _, m := range paramRef.FindAllStringSubmatch(op.PathKey, -1) {
+		if _, given := t.Params[m[1]]; !given {
+			first = m[1]
+			break
+		}
+	}
+	codes := documented(api, op, t.UnknownIDs[first])
+	if first == "" || len(codes) == 0 {
+		return Scenario{}, false, nil
+	}
+	expect, err := expectation(op, codes, 0)
+	if err != nil {
+		return Scenario{}, false, fmt.Errorf("%s unknown_ids %s: %w", TableFile, first, err)
+	}
+	sc := Scenario{
+		Name:      fmt.Sprintf("%s of an unknown %s answers %s", op.ID, first, expect.name),
+		Condition: UnknownID, Operation: op.ID, Status: codes[0].Status, Line: line,
+		Steps:    []string{"Given I am authenticated", send(op.Method, path)},
+		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: codes[0].Status, Alternative: expect.alternative, Reasons: expect.reasons}},
+	}
+	// A body is read before the ids are looked up: an XML body is the document's own example,
+	// so that only the id is wrong (nothing is created for an id that does not exist).
+	if mt := bodyType(op); strings.Contains(mt, "xml") {
+		body := firstExample(op, mt)
+		if body == "" {
+			return Scenario{}, false, nil
+		}
+		sc.Steps = []string{"Given I am authenticated", fmt.Sprintf("And the request header %q is %q", "Content-Type", mt), send(op.Method, path) + " with body:"}
+		sc.DocString, sc.DocType = body, "xml"
+		sc.Requests[0].ContentType, sc.Requests[0].Body = mt, body
+	}
+	sc.Steps = append(sc.Steps, expect.steps...)
+	return sc, true, nil
+}
+
+// firstExample is the request body example of a media type (x-examples, the first by name).
+func firstExample(op *spec.Operation, mt string) string {
+	media := op.Op.RequestBody.Value.Content[mt]
+	if media == nil {
+		return ""
+	}
+	ex, _ := media.Extensions["x-examples"].(map[string]any)
+	names := make([]string, 0, len(ex))
+	for k := range ex {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if s, ok := ex[k].(string); ok && strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// wrongStructure sends an XML body whose root is the documented element and whose content is an
+// element the schema does not have.
+func wrongStructure(api *spec.API, op *spec.Operation, t *Table, path string, line int) (Scenario, bool, error) {
+	r := t.WrongStructure
+	mt := bodyType(op)
+	if r == nil || !strings.Contains(mt, "xml") || t.Skip[WrongStructure][op.ID] != "" {
+		return Scenario{}, false, nil
+	}
+	root, ns := xmlRoot(op, mt)
+	codes := documented(api, op, r.Reasons)
+	if root == "" || len(codes) == 0 {
+		return Scenario{}, false, nil
+	}
+	expect, err := expectation(op, codes, r.Line)
+	if err != nil {
+		return Scenario{}, false, fmt.Errorf("%s wrong_structure: %w", TableFile, err)
+	}
+	xmlns := ""
+	if ns != "" {
+		xmlns = fmt.Sprintf(" xmlns=%q", ns)
+	}
+	body := fmt.Sprintf("<%s%s><ccUnexpected><ccUnexpected/></ccUnexpected></%s>", root, xmlns, root)
+	return Scenario{
+		Name:      fmt.Sprintf("%s with a <%s> body of another structure answers %s", op.ID, root, expect.name),
+		Condition: WrongStructure, Operation: op.ID, Status: codes[0].Status, Line: orLine(r.Line, line),
+		Steps: append([]string{"Given I am authenticated",
+			fmt.Sprintf("And the request header %q is %q", "Content-Type", mt),
+			send(op.Method, path) + " with body:"}, expect.steps...),
+		DocString: body, DocType: "xml",
+		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, ContentType: mt, Body: body, Status: codes[0].Status, Alternative: expect.alternative, Reasons: expect.reasons}},
+	}, true, nil
+}
+
+// xmlRoot gives the root element name and namespace of an operation's XML request body.
+func xmlRoot(op *spec.Operation, mt string) (string, string) {
+	media := op.Op.RequestBody.Value.Content[mt]
+	if media == nil || media.Schema == nil || media.Schema.Value == nil {
+		return "", ""
+	}
+	name, ns := "", ""
+	if x := media.Schema.Value.XML; x != nil {
+		name, ns = x.Name, x.Namespace
+	}
+	if name == "" && media.Schema.Ref != "" {
+		name = media.Schema.Ref[strings.LastIndex(media.Schema.Ref, "/")+1:]
+	}
+	return name, ns
+}
+
+// documented returns the codes of list an operation documents (its own, common or paging), in
+// the list's order, each with its documented status.
+func documented(api *spec.API, op *spec.Operation, list []string) []validate.ReasonCode {
+	all, _ := validate.ReasonCodes(api, op)
+	var out []validate.ReasonCode
+	for _, want := range list {
+		for _, c := range all {
+			if c.Code == want && hasStatus(op, c.Status) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// expect is the end of a scenario expecting one documented code, or either of two.
+type expect struct {
+	name  string
+	steps []string
+	// alternative is the second code's status, when there is one.
+	alternative int
+	// reasons are the codes, the document's first answer first.
+	reasons []string
+}
+
+// expectation writes the steps expecting codes: a status (or two) and the code (or either), the
+// codes read from reading (a document line) when it is not 0.
+func expectation(op *spec.Operation, codes []validate.ReasonCode, reading int) (expect, error) {
+	if len(codes) > 2 {
+		return expect{}, fmt.Errorf("%s documents %d of the codes; at most two alternatives are supported", op.ID, len(codes))
+	}
+	a := codes[0]
+	if len(codes) == 1 {
+		return expect{name: fmt.Sprintf("%d %s", a.Status, a.Code), reasons: []string{a.Code}, steps: []string{status(a.Status), conform,
+			fmt.Sprintf("And the response body should contain %q", a.Code)}}, nil
+	}
+	b := codes[1]
+	e := expect{name: fmt.Sprintf("%d %s or %d %s", a.Status, a.Code, b.Status, b.Code), alternative: b.Status, reasons: []string{a.Code, b.Code}}
+	if a.Status == b.Status {
+		e.name = fmt.Sprintf("%d %s or %s", a.Status, a.Code, b.Code)
+		e.steps = append(e.steps, status(a.Status))
+	} else {
+		e.steps = append(e.steps, fmt.Sprintf("Then the response status should be %d or %d", a.Status, b.Status))
+	}
+	e.steps = append(e.steps, conform)
+	if reading > 0 {
+		e.steps = append(e.steps, fmt.Sprintf("And the response body should contain %q or %q, our reading of document line %d", a.Code, b.Code, reading))
+	} else {
+		e.steps = append(e.steps, fmt.Sprintf("And the response body should contain %q or %q", a.Code, b.Code))
+	}
+	return e, nil
+}
+
+// pathNames tells whether an operation's path has the parameter.
+func pathNames(op *spec.Operation, param string) bool {
+	return strings.Contains(op.PathKey, "{"+param+"}")
+}
+
+func orLine(preferred, fallback int) int {
+	if preferred > 0 {
+		return preferred
+	}
+	return fallback
+}
+
+func predicateNames() []string {
+	names := make([]string, 0, len(Predicates))
+	for k := range Predicates {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}

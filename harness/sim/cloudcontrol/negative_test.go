@@ -1,0 +1,73 @@
+package cloudcontrol
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	negative "github.com/cloudcontract/cloudcontract/harness/generate"
+	"github.com/cloudcontract/cloudcontract/harness/sim"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+)
+
+// TestGeneratedConditions sends every request of every generated negative scenario
+// (features/cloudcontrol/generated.feature, from the contract, harness.yaml's credential roles and
+// specs/cloudcontrol/negative.yaml) to both data sets: each condition is a subtest. The default
+// data set answers the document's first answer; where the document allows two, the second data
+// set answers the other one.
+func TestGeneratedConditions(t *testing.T) {
+	api, err := spec.NewRegistry("../../../specs").Get("cloudcontrol")
+	require.NoError(t, err)
+	tbl, err := negative.LoadTable(filepath.Join(specDir))
+	require.NoError(t, err)
+	scs, err := negative.Scenarios(api, tbl)
+	require.NoError(t, err)
+	require.NotEmpty(t, scs)
+	conditions := map[string]bool{}
+	for _, dataset := range []string{sim.DatasetDefault, sim.DatasetSecond} {
+		s := newSim(t, sim.Options{Dataset: dataset})
+		vars := s.Fixtures()
+		for _, sc := range scs {
+			conditions[sc.Condition] = true
+			t.Run(dataset+"/"+sc.Name, func(t *testing.T) {
+				for _, rq := range sc.Requests {
+					req := httptest.NewRequest(rq.Method, negative.Expand(rq.Path, vars), strings.NewReader(rq.Body))
+					if rq.ContentType != "" {
+						req.Header.Set("Content-Type", rq.ContentType)
+					}
+					if c, ok := api.Harness.Credentials[rq.Auth]; ok {
+						req.SetBasicAuth(c.Username, c.Password)
+					}
+					for _, h := range rq.Headers {
+						req.Header.Set(h.Name, h.Value)
+					}
+					rec := httptest.NewRecorder()
+					s.ServeHTTP(rec, req)
+					want, code := rq.Status, ""
+					if len(rq.Reasons) > 0 {
+						code = rq.Reasons[0]
+					}
+					if rq.Alternative != 0 && dataset == sim.DatasetSecond {
+						want, code = rq.Alternative, rq.Reasons[len(rq.Reasons)-1]
+					}
+					assert.Equal(t, want, rec.Code, "%s %s (%s): %s", rq.Method, rq.Path, sc.Condition, rec.Body.String())
+					if code != "" {
+						assert.Contains(t, rec.Body.String(), "<resultCode>"+code+"</resultCode>", "%s %s (%s)", rq.Method, rq.Path, sc.Condition)
+					}
+					if rq.Status == http.StatusUnauthorized {
+						assert.Contains(t, rec.Header().Get("WWW-Authenticate"), "Basic realm=")
+					}
+				}
+			})
+		}
+	}
+	for _, c := range []string{negative.NoCredentials + ", " + negative.WrongCredentials, negative.RoleLacking, negative.ForeignID,
+		negative.UnknownID, negative.MalformedBody, negative.WrongStructure} {
+		assert.True(t, conditions[c], "no generated scenario of %s", c)
+	}
+}

@@ -304,7 +304,7 @@ func (a *API) responseBody(op *Operation, statusKey, contentType string) (body *
 	if media == nil {
 		return nil, false, nil
 	}
-	return a.bodySchema(media, key, "paths", op.PathKey, strings.ToLower(op.Method), "responses", statusKey, "content", key)
+	return a.bodySchema(media, key, op.Section, op.PathKey, strings.ToLower(op.Method), "responses", statusKey, "content", key)
 }
 
 // RequestBody returns the schema of the request body of op for a Content-Type.
@@ -316,7 +316,7 @@ func (a *API) RequestBody(op *Operation, contentType string) (*BodySchema, bool,
 	if media == nil {
 		return nil, false, nil
 	}
-	return a.bodySchema(media, key, "paths", op.PathKey, strings.ToLower(op.Method), "requestBody", "content", key)
+	return a.bodySchema(media, key, op.Section, op.PathKey, strings.ToLower(op.Method), "requestBody", "content", key)
 }
 
 func (a *API) bodySchema(media *openapi3.MediaType, key string, tokens ...string) (*BodySchema, bool, error) {
@@ -444,6 +444,6 @@ func (a *API) CallbackBody(op *Operation, cb Callback, contentType string) (*Bod
 	if media == nil {
 		return nil, false, nil
 	}
-	return a.bodySchema(media, key, "paths", op.PathKey, strings.ToLower(op.Method), "callbacks", cb.Name, cb.Expression,
+	return a.bodySchema(media, key, op.Section, op.PathKey, strings.ToLower(op.Method), "callbacks", cb.Name, cb.Expression,
 		strings.ToLower(cb.Method), "requestBody", "content", key)
 }

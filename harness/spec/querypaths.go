@@ -58,7 +58,7 @@ func mergeQueryPaths(data []byte) ([]byte, map[string]bool, error) {
 	if err := top.Decode(&v); err != nil {
 		return nil, nil, err
 	}
-	out, err := json.Marshal(stringKeys(v))
+	out, err := json.Marshal(jsonMaps(v, nil))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -101,31 +101,6 @@ func moveQueryPaths(top *yaml.Node, paths, ext int, from map[string]bool) error 
 	target.Content = append(target.Content, items.Content...)
 	top.Content = append(top.Content[:ext:ext], top.Content[ext+2:]...)
 	return nil
-}
-
-// stringKeys turns the maps yaml.v3 decodes with non-string keys (an unquoted 200:) into
-// maps with string keys, as JSON needs.
-func stringKeys(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, e := range t {
-			t[k] = stringKeys(e)
-		}
-		return t
-	case map[any]any:
-		m := make(map[string]any, len(t))
-		for k, e := range t {
-			m[fmt.Sprint(k)] = stringKeys(e)
-		}
-		return m
-	case []any:
-		for i, e := range t {
-			t[i] = stringKeys(e)
-		}
-		return t
-	default:
-		return v
-	}
 }
 
 // keysOf returns the key nodes of a mapping node.

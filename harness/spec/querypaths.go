@@ -9,7 +9,7 @@ import (
 )
 
 // QueryPaths is the top-level extension holding the operations whose documented URL carries an
-// action marker in its query (CloudControl's `POST /server/{id}?delete`): OpenAPI `paths` keys
+// action marker in its query (CloudControl's `GET /server/{server-id}?delete`): OpenAPI `paths` keys
 // cannot hold a query, so such a path item is written beside `paths`, keyed by the full
 // documented path with its marker (specs/README.md, convention 4). Every tool that reads OpenAPI
 // sees a valid `paths`; the harness routes the extension's operations as if they were in it.

@@ -3,7 +3,7 @@ GO      ?= go
 CC      := $(GO) run ./cmd/cloudcontract
 APIS    ?= all
 
-.PHONY: all build suites replay live rerun record test unit check fmt vet lint generate scan coverage mutate clean help
+.PHONY: all build suites replay live rerun record test unit check fmt vet lint openapi generate scan coverage mutate clean help
 
 all: check test
 
@@ -29,6 +29,9 @@ record: ## re-record the cassettes from fresh simulators
 lint: ## every contract example against its schema; every cassette against the current contract; generated features up to date
 	$(CC) lint --api $(APIS)
 	$(CC) generate --api $(APIS) --check
+
+openapi: ## every spec passes Redocly's recommended lint and loads unpatched in Redocly's bundler and Prism's mock (npm, pinned in tools/openapi)
+	scripts/openapi-tools.sh
 
 generate: ## write features/<api>/generated.feature from each contract and its specs/<api>/negative.yaml
 	$(CC) generate --api $(APIS)
@@ -59,7 +62,7 @@ unit: ## go test -race ./... (live, record/replay and canary tests against the s
 	$(GO) test -count=1 -timeout 30m -run TestEveryFaultIsCaught ./harness/e2e
 	$(GO) test -count=1 -timeout 30m -run 'TestShardsMergeIntoOneRun|TestReRecordingChangesOnlyWhatTheAPIChanged' ./cmd/cloudcontract
 
-test: unit lint scan live rerun replay coverage mutate ## the whole test suite: unit tests, lint, live against simulators (both data sets, fresh and reused), offline replay, coverage, suite strength (no surviving mutant)
+test: unit lint openapi scan live rerun replay coverage mutate ## the whole test suite: unit tests, lint, other OpenAPI tools on the specs, live against simulators (both data sets, fresh and reused), offline replay, coverage, suite strength (no surviving mutant)
 
 clean:
 	rm -rf bin out reports

@@ -34,6 +34,7 @@ paths:
       operationId: listItems
       parameters: [{name: box, in: path, required: true, schema: {type: string}}]
       responses: {'200': {description: ok}}
+x-query-paths:
   /boxes/{box}/items/{item}?delete:
     get:
       operationId: deleteItem

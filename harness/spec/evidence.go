@@ -310,12 +310,14 @@ func (a *API) EvidenceProblems(docLines int) []EvidenceProblem {
 			out = append(out, EvidenceProblem{Where: where, Message: "neither x-document-line (the document states it) nor x-evidence (what it was inferred from)"})
 		}
 	}
-	paths, _ := doc["paths"].(map[string]any)
-	for _, p := range sortedKeysOf(paths) {
-		item, _ := paths[p].(map[string]any)
-		for _, method := range []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"} {
-			if op, ok := item[method]; ok {
-				need("/paths/"+plainToken(p)+"/"+method, op)
+	for _, section := range []string{pathsKey, QueryPaths} {
+		paths, _ := doc[section].(map[string]any)
+		for _, p := range sortedKeysOf(paths) {
+			item, _ := paths[p].(map[string]any)
+			for _, method := range []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"} {
+				if op, ok := item[method]; ok {
+					need("/"+section+"/"+plainToken(p)+"/"+method, op)
+				}
 			}
 		}
 	}

@@ -16,8 +16,11 @@ type Operation struct {
 	ID string
 	// Method is the upper-case HTTP method.
 	Method string
-	// PathKey is the key under `paths`, marker included (/server/{id}?delete).
+	// PathKey is the key of the path item, marker included (/server/{id}?delete).
 	PathKey string
+	// Section is the top-level key holding the path item: "paths", or QueryPaths for a key
+	// with a query marker.
+	Section string
 	// Template is PathKey without its query marker.
 	Template string
 	// Marker and MarkerValue are the action marker of the path key (delete, "" for ?delete;
@@ -62,32 +65,37 @@ func (e *RouteError) Error() string {
 	return fmt.Sprintf("no operation for %s %s: the path is not in the contract", e.Method, e.Path)
 }
 
-func newRouter(doc *openapi3.T) (*Router, error) {
+// newRouter lists the operations of doc; fromExtension names the path keys read from QueryPaths.
+func newRouter(doc *openapi3.T, fromExtension map[string]bool) (*Router, error) {
 	r := &Router{}
 	seen := map[string]string{}
 	keys := doc.Paths.InMatchingOrder()
 	sort.Strings(keys)
 	for _, key := range keys {
 		item := doc.Paths.Value(key)
+		section := pathsKey
+		if fromExtension[key] {
+			section = QueryPaths
+		}
 		template, marker, value := splitMarker(key)
 		segs, err := parseTemplate(template)
 		if err != nil {
-			return nil, fmt.Errorf("paths[%q]: %w", key, err)
+			return nil, fmt.Errorf("%s[%q]: %w", section, key, err)
 		}
 		for method, op := range item.Operations() {
 			if op.OperationID == "" {
-				return nil, fmt.Errorf("paths[%q].%s: operationId is missing", key, strings.ToLower(method))
+				return nil, fmt.Errorf("%s[%q].%s: operationId is missing", section, key, strings.ToLower(method))
 			}
 			if prev, dup := seen[op.OperationID]; dup {
-				return nil, fmt.Errorf("paths[%q].%s: operationId %q is already used by %s", key, strings.ToLower(method), op.OperationID, prev)
+				return nil, fmt.Errorf("%s[%q].%s: operationId %q is already used by %s", section, key, strings.ToLower(method), op.OperationID, prev)
 			}
 			seen[op.OperationID] = method + " " + key
 			opSegs, err := withPatterns(segs, item.Parameters, op.Parameters)
 			if err != nil {
-				return nil, fmt.Errorf("paths[%q].%s: %w", key, strings.ToLower(method), err)
+				return nil, fmt.Errorf("%s[%q].%s: %w", section, key, strings.ToLower(method), err)
 			}
 			r.ops = append(r.ops, &Operation{
-				ID: op.OperationID, Method: method, PathKey: key, Template: template,
+				ID: op.OperationID, Method: method, PathKey: key, Section: section, Template: template,
 				Marker: marker, MarkerValue: value, Op: op, Item: item, segments: opSegs,
 			})
 		}

@@ -103,11 +103,7 @@ func (s *schemaSet) rawDoc(u string) (any, error) {
 // jsonCompatible turns yaml.v3 values into JSON-marshalable ones and rewrites OpenAPI 3.0's
 // `nullable: true` into a JSON Schema type list (and a null enum member).
 func jsonCompatible(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, e := range t {
-			t[k] = jsonCompatible(e)
-		}
+	return jsonMaps(v, func(t map[string]any) {
 		if n, ok := t["nullable"].(bool); ok && n {
 			if typ, ok := t["type"].(string); ok {
 				t["type"] = []any{typ, "null"}
@@ -116,16 +112,31 @@ func jsonCompatible(v any) any {
 				t["enum"] = append(enum, nil)
 			}
 		}
+	})
+}
+
+// jsonMaps turns the maps yaml.v3 decodes with non-string keys (an unquoted 200:) into maps
+// with string keys, as JSON needs, in place where it can, and calls each (when not nil) on every
+// map, inner maps first.
+func jsonMaps(v any, each func(map[string]any)) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			t[k] = jsonMaps(e, each)
+		}
+		if each != nil {
+			each(t)
+		}
 		return t
 	case map[any]any:
 		m := make(map[string]any, len(t))
 		for k, e := range t {
 			m[fmt.Sprint(k)] = e
 		}
-		return jsonCompatible(m)
+		return jsonMaps(m, each)
 	case []any:
 		for i, e := range t {
-			t[i] = jsonCompatible(e)
+			t[i] = jsonMaps(e, each)
 		}
 		return t
 	default:
@@ -304,7 +315,7 @@ func (a *API) responseBody(op *Operation, statusKey, contentType string) (body *
 	if media == nil {
 		return nil, false, nil
 	}
-	return a.bodySchema(media, key, "paths", op.PathKey, strings.ToLower(op.Method), "responses", statusKey, "content", key)
+	return a.bodySchema(media, key, op.Section, op.PathKey, strings.ToLower(op.Method), "responses", statusKey, "content", key)
 }
 
 // RequestBody returns the schema of the request body of op for a Content-Type.
@@ -316,7 +327,7 @@ func (a *API) RequestBody(op *Operation, contentType string) (*BodySchema, bool,
 	if media == nil {
 		return nil, false, nil
 	}
-	return a.bodySchema(media, key, "paths", op.PathKey, strings.ToLower(op.Method), "requestBody", "content", key)
+	return a.bodySchema(media, key, op.Section, op.PathKey, strings.ToLower(op.Method), "requestBody", "content", key)
 }
 
 func (a *API) bodySchema(media *openapi3.MediaType, key string, tokens ...string) (*BodySchema, bool, error) {
@@ -444,6 +455,6 @@ func (a *API) CallbackBody(op *Operation, cb Callback, contentType string) (*Bod
 	if media == nil {
 		return nil, false, nil
 	}
-	return a.bodySchema(media, key, "paths", op.PathKey, strings.ToLower(op.Method), "callbacks", cb.Name, cb.Expression,
+	return a.bodySchema(media, key, op.Section, op.PathKey, strings.ToLower(op.Method), "callbacks", cb.Name, cb.Expression,
 		strings.ToLower(cb.Method), "requestBody", "content", key)
 }

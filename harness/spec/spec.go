@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -61,9 +62,17 @@ func Load(dir string) (*API, error) {
 	if err != nil {
 		return nil, &LoadError{File: harnessFile, Err: err}
 	}
+	data, err := os.ReadFile(specFile)
+	if err != nil {
+		return nil, &LoadError{File: specFile, Err: err}
+	}
+	merged, fromExtension, err := mergeQueryPaths(data)
+	if err != nil {
+		return nil, &LoadError{File: specFile, Err: err}
+	}
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = true
-	doc, err := loader.LoadFromFile(specFile)
+	doc, err := loader.LoadFromDataWithPath(merged, &url.URL{Path: filepath.ToSlash(specFile)})
 	if err != nil {
 		return nil, &LoadError{File: specFile, Err: err}
 	}
@@ -75,7 +84,7 @@ func Load(dir string) (*API, error) {
 		return nil, &LoadError{File: abs, Err: err}
 	}
 	api := &API{Name: name, Dir: abs, Doc: doc, Harness: h, Hash: hash, Files: files}
-	api.router, err = newRouter(doc)
+	api.router, err = newRouter(doc, fromExtension)
 	if err != nil {
 		return nil, &LoadError{File: specFile, Err: err}
 	}

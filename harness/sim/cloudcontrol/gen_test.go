@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 )
@@ -92,9 +93,15 @@ func generate(data []byte) ([]byte, error) {
 	doc := root.Content[0]
 	g := &gen{schemas: yget(yget(doc, "components"), "schemas"), types: map[string]xmlType{}}
 	var ops []opSpec
-	paths := yget(doc, "paths")
-	for i := 0; i+1 < len(paths.Content); i += 2 {
-		key, item := paths.Content[i].Value, paths.Content[i+1]
+	// The operations named by a query marker are under spec.QueryPaths, beside paths.
+	var items []*yaml.Node
+	for _, section := range []string{"paths", spec.QueryPaths} {
+		if n := yget(doc, section); n != nil {
+			items = append(items, n.Content...)
+		}
+	}
+	for i := 0; i+1 < len(items); i += 2 {
+		key, item := items[i].Value, items[i+1]
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			method, o := strings.ToUpper(item.Content[j].Value), item.Content[j+1]
 			if method != "GET" && method != "POST" && method != "PUT" && method != "DELETE" {

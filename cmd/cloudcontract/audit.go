@@ -148,6 +148,14 @@ func lintCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		all = append(all, lint.Evidence(a, doc)...)
+		all = append(all, lint.Citations("specs/"+n+"/openapi.yaml", doc, lint.ContractCitations(a))...)
+		if specDir := filepath.Join(*cf.specs, n); fileExists(filepath.Join(specDir, generate.TableFile)) {
+			t, err := generate.LoadTable(specDir)
+			if err != nil {
+				return err
+			}
+			all = append(all, lint.Citations("specs/"+n+"/"+generate.TableFile, doc, t.Citations())...)
+		}
 		if dir := filepath.Join(*cf.features, n); dirExists(dir) {
 			found, err := lint.Tags(a, dir)
 			if err != nil {

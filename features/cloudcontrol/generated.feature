@@ -4838,225 +4838,225 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # paging: an unsupported parameter: listDataCentersWithMaintenanceStatus, document line 432
+  # paging: an unsupported parameter: listDataCentersWithMaintenanceStatus, document line 571
   @fixture:org_id
-  Scenario: listDataCentersWithMaintenanceStatus paged with an unsupported parameter answers 400 REASON_70 (document line 432)
+  Scenario: listDataCentersWithMaintenanceStatus paged with an unsupported parameter answers 400 REASON_70 (document line 571)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
-  # paging: a negative page number: listDataCentersWithMaintenanceStatus, document line 433
+  # paging: a negative page number: listDataCentersWithMaintenanceStatus, document line 572
   @fixture:org_id
-  Scenario: listDataCentersWithMaintenanceStatus paged with a negative page number answers 400 REASON_71 (document line 433)
+  Scenario: listDataCentersWithMaintenanceStatus paged with a negative page number answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: an orderBy field not listed: listDataCentersWithMaintenanceStatus, document line 433
+  # paging: an orderBy field not listed: listDataCentersWithMaintenanceStatus, document line 572
   @fixture:org_id
-  Scenario: listDataCentersWithMaintenanceStatus paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
+  Scenario: listDataCentersWithMaintenanceStatus paged with an orderBy field not listed answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: more than 10 values for a filter: listDataCentersWithMaintenanceStatus, document line 434
+  # paging: more than 10 values for a filter: listDataCentersWithMaintenanceStatus, document line 573
   @fixture:org_id
-  Scenario: listDataCentersWithMaintenanceStatus paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
+  Scenario: listDataCentersWithMaintenanceStatus paged with more than 10 values for a filter answers 400 REASON_72 (document line 573)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?location=a&location=b&location=c&location=d&location=e&location=f&location=g&location=h&location=i&location=j&location=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
-  # paging: MIN on a text filter: listDataCentersWithMaintenanceStatus, document line 435
+  # paging: MIN on a text filter: listDataCentersWithMaintenanceStatus, document line 574
   @fixture:org_id
-  Scenario: listDataCentersWithMaintenanceStatus paged with MIN on a text filter answers 400 REASON_73 (document line 435)
+  Scenario: listDataCentersWithMaintenanceStatus paged with MIN on a text filter answers 400 REASON_73 (document line 574)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus?location.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
-  # paging: an unsupported parameter: listRemoteOvfPackageCopyHistory, document line 432
+  # paging: an unsupported parameter: listRemoteOvfPackageCopyHistory, document line 571
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyHistory paged with an unsupported parameter answers 400 REASON_70 (document line 432)
+  Scenario: listRemoteOvfPackageCopyHistory paged with an unsupported parameter answers 400 REASON_70 (document line 571)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
-  # paging: a negative page number: listRemoteOvfPackageCopyHistory, document line 433
+  # paging: a negative page number: listRemoteOvfPackageCopyHistory, document line 572
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyHistory paged with a negative page number answers 400 REASON_71 (document line 433)
+  Scenario: listRemoteOvfPackageCopyHistory paged with a negative page number answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: an orderBy field not listed: listRemoteOvfPackageCopyHistory, document line 433
+  # paging: an orderBy field not listed: listRemoteOvfPackageCopyHistory, document line 572
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyHistory paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
+  Scenario: listRemoteOvfPackageCopyHistory paged with an orderBy field not listed answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: more than 10 values for a filter: listRemoteOvfPackageCopyHistory, document line 434
+  # paging: more than 10 values for a filter: listRemoteOvfPackageCopyHistory, document line 573
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyHistory paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
+  Scenario: listRemoteOvfPackageCopyHistory paged with more than 10 values for a filter answers 400 REASON_72 (document line 573)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
-  # paging: MIN on a text filter: listRemoteOvfPackageCopyHistory, document line 435
+  # paging: MIN on a text filter: listRemoteOvfPackageCopyHistory, document line 574
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyHistory paged with MIN on a text filter answers 400 REASON_73 (document line 435)
+  Scenario: listRemoteOvfPackageCopyHistory paged with MIN on a text filter answers 400 REASON_73 (document line 574)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory?id.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
-  # paging: an unsupported parameter: listRemoteOvfPackageCopyingInProgress, document line 432
+  # paging: an unsupported parameter: listRemoteOvfPackageCopyingInProgress, document line 571
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyingInProgress paged with an unsupported parameter answers 400 REASON_70 (document line 432)
+  Scenario: listRemoteOvfPackageCopyingInProgress paged with an unsupported parameter answers 400 REASON_70 (document line 571)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
-  # paging: a negative page number: listRemoteOvfPackageCopyingInProgress, document line 433
+  # paging: a negative page number: listRemoteOvfPackageCopyingInProgress, document line 572
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyingInProgress paged with a negative page number answers 400 REASON_71 (document line 433)
+  Scenario: listRemoteOvfPackageCopyingInProgress paged with a negative page number answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: an orderBy field not listed: listRemoteOvfPackageCopyingInProgress, document line 433
+  # paging: an orderBy field not listed: listRemoteOvfPackageCopyingInProgress, document line 572
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyingInProgress paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
+  Scenario: listRemoteOvfPackageCopyingInProgress paged with an orderBy field not listed answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: more than 10 values for a filter: listRemoteOvfPackageCopyingInProgress, document line 434
+  # paging: more than 10 values for a filter: listRemoteOvfPackageCopyingInProgress, document line 573
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyingInProgress paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
+  Scenario: listRemoteOvfPackageCopyingInProgress paged with more than 10 values for a filter answers 400 REASON_72 (document line 573)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
-  # paging: MIN on a text filter: listRemoteOvfPackageCopyingInProgress, document line 435
+  # paging: MIN on a text filter: listRemoteOvfPackageCopyingInProgress, document line 574
   @fixture:org_id
-  Scenario: listRemoteOvfPackageCopyingInProgress paged with MIN on a text filter answers 400 REASON_73 (document line 435)
+  Scenario: listRemoteOvfPackageCopyingInProgress paged with MIN on a text filter answers 400 REASON_73 (document line 574)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy?id.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
-  # paging: an unsupported parameter: listServerAntiAffinityRules, document line 432
+  # paging: an unsupported parameter: listServerAntiAffinityRules, document line 571
   @fixture:org_id
-  Scenario: listServerAntiAffinityRules paged with an unsupported parameter answers 400 REASON_70 (document line 432)
+  Scenario: listServerAntiAffinityRules paged with an unsupported parameter answers 400 REASON_70 (document line 571)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
-  # paging: a negative page number: listServerAntiAffinityRules, document line 433
+  # paging: a negative page number: listServerAntiAffinityRules, document line 572
   @fixture:org_id
-  Scenario: listServerAntiAffinityRules paged with a negative page number answers 400 REASON_71 (document line 433)
+  Scenario: listServerAntiAffinityRules paged with a negative page number answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: an orderBy field not listed: listServerAntiAffinityRules, document line 433
+  # paging: an orderBy field not listed: listServerAntiAffinityRules, document line 572
   @fixture:org_id
-  Scenario: listServerAntiAffinityRules paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
+  Scenario: listServerAntiAffinityRules paged with an orderBy field not listed answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: more than 10 values for a filter: listServerAntiAffinityRules, document line 434
+  # paging: more than 10 values for a filter: listServerAntiAffinityRules, document line 573
   @fixture:org_id
-  Scenario: listServerAntiAffinityRules paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
+  Scenario: listServerAntiAffinityRules paged with more than 10 values for a filter answers 400 REASON_72 (document line 573)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
-  # paging: MIN on a text filter: listServerAntiAffinityRules, document line 435
+  # paging: MIN on a text filter: listServerAntiAffinityRules, document line 574
   @fixture:org_id
-  Scenario: listServerAntiAffinityRules paged with MIN on a text filter answers 400 REASON_73 (document line 435)
+  Scenario: listServerAntiAffinityRules paged with MIN on a text filter answers 400 REASON_73 (document line 574)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule?id.MIN=a"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_73"
 
-  # paging: an unsupported parameter: listServersWithBackup, document line 432
+  # paging: an unsupported parameter: listServersWithBackup, document line 571
   @fixture:org_id
-  Scenario: listServersWithBackup paged with an unsupported parameter answers 400 REASON_70 (document line 432)
+  Scenario: listServersWithBackup paged with an unsupported parameter answers 400 REASON_70 (document line 571)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?pageSize=5&ccUnsupported=1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_70"
 
-  # paging: a negative page number: listServersWithBackup, document line 433
+  # paging: a negative page number: listServersWithBackup, document line 572
   @fixture:org_id
-  Scenario: listServersWithBackup paged with a negative page number answers 400 REASON_71 (document line 433)
+  Scenario: listServersWithBackup paged with a negative page number answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?pageNumber=-1"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: an orderBy field not listed: listServersWithBackup, document line 433
+  # paging: an orderBy field not listed: listServersWithBackup, document line 572
   @fixture:org_id
-  Scenario: listServersWithBackup paged with an orderBy field not listed answers 400 REASON_71 (document line 433)
+  Scenario: listServersWithBackup paged with an orderBy field not listed answers 400 REASON_71 (document line 572)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?orderBy=ccNoSuchField"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_71"
 
-  # paging: more than 10 values for a filter: listServersWithBackup, document line 434
+  # paging: more than 10 values for a filter: listServersWithBackup, document line 573
   @fixture:org_id
-  Scenario: listServersWithBackup paged with more than 10 values for a filter answers 400 REASON_72 (document line 434)
+  Scenario: listServersWithBackup paged with more than 10 values for a filter answers 400 REASON_72 (document line 573)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?id=a&id=b&id=c&id=d&id=e&id=f&id=g&id=h&id=i&id=j&id=k"
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_72"
 
-  # paging: MIN on a text filter: listServersWithBackup, document line 435
+  # paging: MIN on a text filter: listServersWithBackup, document line 574
   @fixture:org_id
-  Scenario: listServersWithBackup paged with MIN on a text filter answers 400 REASON_73 (document line 435)
+  Scenario: listServersWithBackup paged with MIN on a text filter answers 400 REASON_73 (document line 574)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup?id.MIN=a"
     Then the response status should be 400

@@ -1,6 +1,7 @@
 package generate_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -283,4 +284,25 @@ func TestNotProvokableWhen(t *testing.T) {
 		_, err := generate.Scenarios(api, bad)
 		assert.Error(t, err)
 	}
+}
+
+// TestTableCitations lists the lines the table cites for REASON codes: each paging case, each
+// condition with a code, each foreign scope and the wrong-structure reading.
+func TestTableCitations(t *testing.T) {
+	tbl := &generate.Table{
+		Paging:         []generate.PagingCase{{Name: "p", Reason: "REASON_70", Line: 571}, {Name: "no code", Line: 9}},
+		Conditions:     []generate.Condition{{Name: "c", Operation: "op", Reason: "REASON_250", Line: 12}, {Name: "no line", Reason: "REASON_1"}},
+		ForeignIDs:     []generate.Scope{{Param: "org-id", Reasons: []string{"REASON_100", "REASON_140"}, Line: 429}},
+		WrongStructure: &generate.Reading{Reasons: []string{"REASON_420"}, Line: 430},
+	}
+	var got []string
+	for _, c := range tbl.Citations() {
+		got = append(got, fmt.Sprintf("%s %d %v", c.Where, c.Line, c.Mentions))
+	}
+	assert.Equal(t, []string{
+		"paging[0] (p) 571 [REASON_70]",
+		"conditions[0] (c of op) 12 [REASON_250]",
+		"foreign_ids[0] (org-id) 429 [REASON_100 REASON_140]",
+		"wrong_structure 430 [REASON_420]",
+	}, got)
 }

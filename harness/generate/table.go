@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/cloudcontract/cloudcontract/harness/lint"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
@@ -224,4 +225,34 @@ func holds(api *spec.API, opID string, when []string) bool {
 		}
 	}
 	return true
+}
+
+// Citations lists every document line the table cites for a REASON code, with the codes the line
+// must state: what lint checks against the document.
+func (t *Table) Citations() []lint.Citation {
+	var out []lint.Citation
+	add := func(where string, line int, codes ...string) {
+		var m []string
+		for _, c := range codes {
+			if c != "" {
+				m = append(m, c)
+			}
+		}
+		if line > 0 && len(m) > 0 {
+			out = append(out, lint.Citation{Where: where, Line: line, Mentions: m})
+		}
+	}
+	for i, p := range t.Paging {
+		add(fmt.Sprintf("paging[%d] (%s)", i, p.Name), p.Line, p.Reason)
+	}
+	for i, c := range t.Conditions {
+		add(fmt.Sprintf("conditions[%d] (%s of %s)", i, c.Name, c.Operation), c.Line, c.Reason)
+	}
+	for i, s := range t.ForeignIDs {
+		add(fmt.Sprintf("foreign_ids[%d] (%s)", i, s.Param), s.Line, s.Reasons...)
+	}
+	if t.WrongStructure != nil {
+		add("wrong_structure", t.WrongStructure.Line, t.WrongStructure.Reasons...)
+	}
+	return out
 }

@@ -120,6 +120,7 @@ func vocabulary() []stepDef {
 			return everyItem(ctx, ptr, sub, want, true)
 		}},
 		{expr: `^the response body should contain "([^"]*)"$`, fn: bodyContains},
+		{expr: `^reading back the last write should show the fields it sent$`, fn: readBackStep},
 		{expr: `^I save the response field "([^"]*)" as "([^"]*)"$`, fn: saveField},
 		{expr: `^I save the response header "([^"]*)" as "([^"]*)"$`, fn: saveHeader},
 		{expr: `^I save "([^"]*)" of the first item of "([^"]*)" as "([^"]*)"$`, fn: saveFirst},

@@ -1,0 +1,241 @@
+// Package roundtrip compares what a create or update sent with what reading it back returned:
+// every field sent that the read representation documents must come back with the same value and
+// the same type. Which operation reads back which write is data (specs/<api>/readback.yaml, see
+// spec.ReadBack); this package only compares two decoded bodies.
+package roundtrip
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+)
+
+// Kind says how a field failed to come back.
+type Kind string
+
+// The ways a field fails to come back.
+const (
+	// Dropped: the read answer does not hold the field.
+	Dropped Kind = "dropped"
+	// Changed: it holds another value.
+	Changed Kind = "changed"
+	// Retyped: it holds the same text as another type the read representation does not allow
+	// for the value sent (a number sent, a string read where the contract wants a number).
+	Retyped Kind = "changed type"
+)
+
+// Difference is one field sent that did not come back as sent.
+type Difference struct {
+	Kind Kind
+	// Sent is the field's JSON pointer in the compared part of the request body; Read its pointer
+	// in the compared part of the read answer (the same, relative to their bases).
+	Pointer string
+	// SentValue and ReadValue are the values (ReadValue is nil when dropped).
+	SentValue, ReadValue any
+}
+
+// SentText renders the value sent for a message (with its type when the type changed).
+func (d Difference) SentText() string {
+	if d.Kind == Retyped {
+		return typeOf(d.SentValue) + " " + show(d.SentValue)
+	}
+	return show(d.SentValue)
+}
+
+// ReadText renders the value read back for a message ("" when dropped).
+func (d Difference) ReadText() string {
+	switch d.Kind {
+	case Dropped:
+		return ""
+	case Retyped:
+		return typeOf(d.ReadValue) + " " + show(d.ReadValue)
+	}
+	return show(d.ReadValue)
+}
+
+func show(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return validate.Render(v)
+}
+
+// Result is what a comparison found.
+type Result struct {
+	// Compared lists the fields compared (pointers relative to the compared parts).
+	Compared []string
+	// Undocumented lists the fields sent that the read representation does not document (not
+	// compared).
+	Undocumented []string
+	// Skipped lists the fields sent that the rule skips (not compared).
+	Skipped []string
+	// Differences are the fields that did not come back as sent.
+	Differences []Difference
+}
+
+// Compare compares every scalar field of sent (objects and arrays are walked) with the same
+// pointer in read, whose schema is readSchema (the schema of read itself). A field is compared
+// when the schema documents it and skip does not name it (or an object holding it).
+func Compare(sent, read any, readSchema *openapi3.Schema, skip map[string]string) Result {
+	var r Result
+	var walk func(ptr string, v any)
+	walk = func(ptr string, v any) {
+		if _, ok := skip[ptr]; ok && ptr != "" {
+			r.Skipped = append(r.Skipped, ptr)
+			return
+		}
+		switch t := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(t))
+			for k := range t {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				walk(ptr+"/"+escape(k), t[k])
+			}
+			return
+		case []any:
+			for i, it := range t {
+				walk(fmt.Sprintf("%s/%d", ptr, i), it)
+			}
+			return
+		}
+		fs := SchemaAt(readSchema, ptr)
+		if fs == nil {
+			r.Undocumented = append(r.Undocumented, ptr)
+			return
+		}
+		r.Compared = append(r.Compared, ptr)
+		got, ok := validate.Lookup(read, ptr)
+		switch {
+		case !ok:
+			r.Differences = append(r.Differences, Difference{Kind: Dropped, Pointer: ptr, SentValue: v})
+		case same(v, got):
+		case validate.Render(v) == validate.Render(got) && !(allows(fs, v) && allows(fs, got)):
+			r.Differences = append(r.Differences, Difference{Kind: Retyped, Pointer: ptr, SentValue: v, ReadValue: got})
+		case validate.Render(v) == validate.Render(got):
+			// The read representation allows both forms: the difference is representation only.
+		default:
+			r.Differences = append(r.Differences, Difference{Kind: Changed, Pointer: ptr, SentValue: v, ReadValue: got})
+		}
+	}
+	walk("", sent)
+	return r
+}
+
+func escape(tok string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")
+}
+
+// same says whether two decoded scalars are the same value of the same type (numbers compared
+// exactly, whatever their Go representation: json.Number, int64, float64).
+func same(a, b any) bool {
+	if typeOf(a) != typeOf(b) {
+		return false
+	}
+	if typeOf(a) == "number" {
+		x, ok1 := new(big.Rat).SetString(validate.Render(a))
+		y, ok2 := new(big.Rat).SetString(validate.Render(b))
+		return ok1 && ok2 && x.Cmp(y) == 0
+	}
+	return validate.Render(a) == validate.Render(b)
+}
+
+// typeOf names the JSON type of a decoded value.
+func typeOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	}
+	return "number"
+}
+
+// allows says whether the schema of a read field accepts the JSON type of a value: a value read
+// back in another form (a numeric string for a number) is the same value only when the schema
+// accepts both forms.
+func allows(s *openapi3.Schema, v any) bool {
+	want := typeOf(v)
+	var ok func(s *openapi3.Schema) bool
+	ok = func(s *openapi3.Schema) bool {
+		if s == nil {
+			return false
+		}
+		for _, group := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf} {
+			for _, r := range group {
+				if r != nil && ok(r.Value) {
+					return true
+				}
+			}
+		}
+		if s.Type == nil || len(s.Type.Slice()) == 0 {
+			return len(s.OneOf) == 0 && len(s.AnyOf) == 0 && len(s.Properties) == 0 && s.Items == nil
+		}
+		for _, t := range s.Type.Slice() {
+			if t == want || (t == openapi3.TypeInteger && want == "number") {
+				return true
+			}
+		}
+		return false
+	}
+	return ok(s)
+}
+
+// SchemaAt returns the schema of the value at a JSON pointer below a value of schema s, or nil
+// when s does not document it: a property named in properties (of s or of its allOf, oneOf and
+// anyOf members), an item of an array, a value of an object whose additionalProperties is a
+// schema. A free-form object documents nothing inside it.
+func SchemaAt(s *openapi3.Schema, pointer string) *openapi3.Schema {
+	if pointer == "" {
+		return s
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		s = child(s, tok)
+		if s == nil {
+			return nil
+		}
+	}
+	return s
+}
+
+func child(s *openapi3.Schema, tok string) *openapi3.Schema {
+	if s == nil {
+		return nil
+	}
+	if p, ok := s.Properties[tok]; ok && p != nil && p.Value != nil {
+		return p.Value
+	}
+	if s.Items != nil && s.Items.Value != nil {
+		if _, err := strconv.Atoi(tok); err == nil {
+			return s.Items.Value
+		}
+	}
+	for _, group := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
+		for _, r := range group {
+			if r != nil {
+				if c := child(r.Value, tok); c != nil {
+					return c
+				}
+			}
+		}
+	}
+	if ap := s.AdditionalProperties.Schema; ap != nil && ap.Value != nil {
+		return ap.Value
+	}
+	return nil
+}

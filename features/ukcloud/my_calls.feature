@@ -57,6 +57,7 @@ Feature: Support calls (My Calls)
       """
     Then the response status should be 201
     And the response should conform to the contract
+    And reading back the last write should show the fields it sent
 
   @destructive
   Scenario: Raise a service request
@@ -66,6 +67,7 @@ Feature: Support calls (My Calls)
       """
     Then the response status should be 201
     And the response should conform to the contract
+    And reading back the last write should show the fields it sent
 
   @destructive
   Scenario: An incident with an undocumented problem area cannot be saved

@@ -322,15 +322,25 @@ func NewSources(x *validate.Exchange, params map[string]string, response Lookup)
 
 // Value returns the value a source names, rendered as text, or an error saying it is absent.
 func (e *Sources) Value(src string) (string, error) {
+	v, err := e.Raw(src)
+	if err != nil {
+		return "", err
+	}
+	return validate.Render(v), nil
+}
+
+// Raw returns the value a source names: a JSON value for body:/pointer and response:/pointer (of
+// the type the body gives it), text for the others.
+func (e *Sources) Raw(src string) (any, error) {
 	if alts := strings.Split(src, "|"); len(alts) > 1 {
 		// Alternatives (element:id|body:/id): the first one the create request holds, for a
 		// create whose body may be XML or JSON.
 		for _, alt := range alts {
-			if v, err := e.Value(strings.TrimSpace(alt)); err == nil {
+			if v, err := e.Raw(strings.TrimSpace(alt)); err == nil {
 				return v, nil
 			}
 		}
-		return "", fmt.Errorf("none of %s is present", src)
+		return nil, fmt.Errorf("none of %s is present", src)
 	}
 	kind, arg, _ := strings.Cut(src, ":")
 	switch kind {
@@ -356,19 +366,19 @@ func (e *Sources) Value(src string) (string, error) {
 			e.bodyErr = json.Unmarshal(e.x.RequestBody, &e.body)
 		}
 		if e.bodyErr != nil {
-			return "", fmt.Errorf("%s: the request body is not JSON: %v", src, e.bodyErr)
+			return nil, fmt.Errorf("%s: the request body is not JSON: %v", src, e.bodyErr)
 		}
 		if v, ok := validate.Lookup(e.body, arg); ok && v != nil {
-			return validate.Render(v), nil
+			return v, nil
 		}
 	case "response":
 		if e.response != nil {
 			if v, ok := e.response(arg); ok && v != nil {
-				return validate.Render(v), nil
+				return v, nil
 			}
 		}
 	}
-	return "", fmt.Errorf("%s is absent", src)
+	return nil, fmt.Errorf("%s is absent", src)
 }
 
 // firstElement returns the text of the first element of an XML document with the local name.

@@ -59,6 +59,10 @@ func (d Difference) ReadText() string {
 	return show(d.ReadValue)
 }
 
+// Show renders a value for a message: a string quoted, any other value as JSON (so a number and
+// a numeric string read differently).
+func Show(v any) string { return show(v) }
+
 func show(v any) string {
 	if s, ok := v.(string); ok {
 		return strconv.Quote(s)
@@ -117,7 +121,7 @@ func Compare(sent, read any, readSchema *openapi3.Schema, skip map[string]string
 		switch {
 		case !ok:
 			r.Differences = append(r.Differences, Difference{Kind: Dropped, Pointer: ptr, SentValue: v})
-		case same(v, got):
+		case Same(v, got):
 		case validate.Render(v) == validate.Render(got) && !(allows(fs, v) && allows(fs, got)):
 			r.Differences = append(r.Differences, Difference{Kind: Retyped, Pointer: ptr, SentValue: v, ReadValue: got})
 		case validate.Render(v) == validate.Render(got):
@@ -134,9 +138,9 @@ func escape(tok string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")
 }
 
-// same says whether two decoded scalars are the same value of the same type (numbers compared
+// Same says whether two decoded scalars are the same value of the same type (numbers compared
 // exactly, whatever their Go representation: json.Number, int64, float64).
-func same(a, b any) bool {
+func Same(a, b any) bool {
 	if typeOf(a) != typeOf(b) {
 		return false
 	}

@@ -206,9 +206,9 @@ func pickItem(body any, rule *spec.ReadBack, src *cleanup.Sources) (string, erro
 	if rule.Items == "" {
 		return "", nil
 	}
-	want := map[string]string{}
+	want := map[string]any{}
 	for ptr, from := range rule.Match {
-		v, err := src.Value(from)
+		v, err := src.Raw(from)
 		if err != nil {
 			return "", fmt.Errorf("the write gives no value to find it by in the list: %w", err)
 		}
@@ -226,7 +226,7 @@ func pickItem(body any, rule *spec.ReadBack, src *cleanup.Sources) (string, erro
 		hit := true
 		for ptr, w := range want {
 			got, ok := validate.Lookup(it, ptr)
-			hit = hit && ok && validate.Render(got) == w
+			hit = hit && ok && matches(w, got, textual(rule.Match[ptr]))
 		}
 		if hit {
 			return fmt.Sprintf("%s/%d", strings.TrimSuffix(rule.Items, "/"), i), nil
@@ -234,7 +234,28 @@ func pickItem(body any, rule *spec.ReadBack, src *cleanup.Sources) (string, erro
 	}
 	var conds []string
 	for ptr, w := range want {
-		conds = append(conds, fmt.Sprintf("%s = %q", ptr, w))
+		conds = append(conds, fmt.Sprintf("%s = %s", ptr, roundtrip.Show(w)))
 	}
 	return "", fmt.Errorf("none of the %d items of %s has %s: what was written is not listed", len(arr), orRoot(rule.Items), strings.Join(conds, " and "))
+}
+
+// matches says whether a listed value is the one the write gave: the same text for a value taken
+// from the request's path, query, headers or XML elements; the same value of the same type for a
+// JSON value of its body or answer.
+func matches(want, got any, text bool) bool {
+	if text {
+		return validate.Render(want) == validate.Render(got)
+	}
+	return roundtrip.Same(want, got)
+}
+
+// textual says whether every alternative of a source gives text (path, query, header, element).
+func textual(src string) bool {
+	for _, alt := range strings.Split(src, "|") {
+		switch kind, _, _ := strings.Cut(strings.TrimSpace(alt), ":"); kind {
+		case "body", "response":
+			return false
+		}
+	}
+	return true
 }

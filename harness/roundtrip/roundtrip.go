@@ -5,8 +5,10 @@
 package roundtrip
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,9 +35,9 @@ const (
 // Difference is one field sent that did not come back as sent.
 type Difference struct {
 	Kind Kind
-	// Sent is the field's JSON pointer in the compared part of the request body; Read its pointer
-	// in the compared part of the read answer (the same, relative to their bases).
-	Pointer string
+	// Pointer is the field's JSON pointer in the compared part of the read answer; Sent its
+	// pointer in the compared part of the request body (the same unless renamed).
+	Pointer, Sent string
 	// SentValue and ReadValue are the values (ReadValue is nil when dropped).
 	SentValue, ReadValue any
 }
@@ -84,9 +86,10 @@ type Result struct {
 }
 
 // Compare compares every scalar field of sent (objects and arrays are walked) with the same
-// pointer in read, whose schema is readSchema (the schema of read itself). A field is compared
-// when the schema documents it and skip does not name it (or an object holding it).
-func Compare(sent, read any, readSchema *openapi3.Schema, skip map[string]string) Result {
+// pointer in read, whose schema is readSchema (the schema of read itself), or the pointer rename
+// gives it (a field, or an object holding it). A field is compared when the schema documents it
+// and skip does not name it (or an object holding it). Differences name the read pointer.
+func Compare(sent, read any, readSchema *openapi3.Schema, skip, rename map[string]string) Result {
 	var r Result
 	var walk func(ptr string, v any)
 	walk = func(ptr string, v any) {
@@ -111,27 +114,39 @@ func Compare(sent, read any, readSchema *openapi3.Schema, skip map[string]string
 			}
 			return
 		}
-		fs := SchemaAt(readSchema, ptr)
+		at := renamed(ptr, rename)
+		fs := SchemaAt(readSchema, at)
 		if fs == nil {
 			r.Undocumented = append(r.Undocumented, ptr)
 			return
 		}
 		r.Compared = append(r.Compared, ptr)
-		got, ok := validate.Lookup(read, ptr)
+		got, ok := validate.Lookup(read, at)
 		switch {
 		case !ok:
-			r.Differences = append(r.Differences, Difference{Kind: Dropped, Pointer: ptr, SentValue: v})
+			r.Differences = append(r.Differences, Difference{Kind: Dropped, Pointer: at, Sent: ptr, SentValue: v})
 		case Same(v, got):
 		case validate.Render(v) == validate.Render(got) && !(allows(fs, v) && allows(fs, got)):
-			r.Differences = append(r.Differences, Difference{Kind: Retyped, Pointer: ptr, SentValue: v, ReadValue: got})
+			r.Differences = append(r.Differences, Difference{Kind: Retyped, Pointer: at, Sent: ptr, SentValue: v, ReadValue: got})
 		case validate.Render(v) == validate.Render(got):
 			// The read representation allows both forms: the difference is representation only.
 		default:
-			r.Differences = append(r.Differences, Difference{Kind: Changed, Pointer: ptr, SentValue: v, ReadValue: got})
+			r.Differences = append(r.Differences, Difference{Kind: Changed, Pointer: at, Sent: ptr, SentValue: v, ReadValue: got})
 		}
 	}
 	walk("", sent)
 	return r
+}
+
+// renamed returns the read pointer of a sent field: rename's entry for it or for the nearest
+// object holding it, else the same pointer.
+func renamed(ptr string, rename map[string]string) string {
+	for p := ptr; p != ""; p = p[:strings.LastIndexByte(p, '/')] {
+		if to, ok := rename[p]; ok {
+			return to + ptr[len(p):]
+		}
+	}
+	return ptr
 }
 
 func escape(tok string) string {
@@ -242,4 +257,46 @@ func child(s *openapi3.Schema, tok string) *openapi3.Schema {
 		return ap.Value
 	}
 	return nil
+}
+
+// FormValues decodes a form-urlencoded body into a JSON object: each field's text converted to
+// the type its schema (the request body's, nil for none) gives it, a repeated field an array.
+// A form carries only text: the conversion is what the contract says the text means.
+func FormValues(body []byte, s *openapi3.Schema) (map[string]any, error) {
+	vals, err := url.ParseQuery(string(body))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{}
+	for k, vs := range vals {
+		ks := SchemaAt(s, "/"+escape(k))
+		typed := make([]any, len(vs))
+		for i, v := range vs {
+			typed[i] = coerce(v, ks)
+		}
+		if len(typed) == 1 {
+			out[k] = typed[0]
+		} else {
+			out[k] = typed
+		}
+	}
+	return out, nil
+}
+
+// coerce converts a form value to its schema's scalar type; text that does not convert stays text.
+func coerce(text string, s *openapi3.Schema) any {
+	if s == nil || s.Type == nil {
+		return text
+	}
+	switch {
+	case s.Type.Is(openapi3.TypeInteger), s.Type.Is(openapi3.TypeNumber):
+		if _, ok := new(big.Rat).SetString(text); ok {
+			return json.Number(text)
+		}
+	case s.Type.Is(openapi3.TypeBoolean):
+		if b, err := strconv.ParseBool(text); err == nil {
+			return b
+		}
+	}
+	return text
 }

@@ -33,7 +33,7 @@ func TestCompare(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(readSchema), &schema))
 	tests := []struct {
 		name, sent, read string
-		skip             map[string]string
+		skip, rename     map[string]string
 		compared         []string
 		undocumented     []string
 		diffs            []string // kind pointer sent read
@@ -48,10 +48,12 @@ func TestCompare(t *testing.T) {
 		{name: "nested objects and arrays", sent: `{"nic": {"ip": "10.0.0.1"}, "tags": ["x", "y"]}`, read: `{"nic": {"ip": "10.0.0.2"}, "tags": ["x"]}`, compared: []string{"/nic/ip", "/tags/0", "/tags/1"},
 			diffs: []string{`changed /nic/ip "10.0.0.1" "10.0.0.2"`, `dropped /tags/1 "y" `}},
 		{name: "skipped", sent: `{"name": "a", "nic": {"ip": "x"}}`, read: `{"name": "a"}`, skip: map[string]string{"/nic": "assigned by the server"}, compared: []string{"/name"}},
+		{name: "renamed", sent: `{"label": "a", "card": {"ip": "x"}}`, read: `{"name": "b", "nic": {"ip": "x"}}`, rename: map[string]string{"/label": "/name", "/card": "/nic"},
+			compared: []string{"/label", "/card/ip"}, diffs: []string{`changed /name "a" "b"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Compare(decode(t, tt.sent), decode(t, tt.read), &schema, tt.skip)
+			r := Compare(decode(t, tt.sent), decode(t, tt.read), &schema, tt.skip, tt.rename)
 			assert.ElementsMatch(t, tt.compared, r.Compared)
 			assert.ElementsMatch(t, tt.undocumented, r.Undocumented)
 			var diffs []string
@@ -61,6 +63,16 @@ func TestCompare(t *testing.T) {
 			assert.Equal(t, tt.diffs, diffs)
 		})
 	}
+}
+
+func TestFormValuesTakeTheirSchemaTypes(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(`{"type": "object", "properties": {"cpu": {"type": "integer"}, "on": {"type": "boolean"}, "name": {"type": "string"}}}`), &schema))
+	got, err := FormValues([]byte("cpu=4&on=true&name=7&role=a&role=b&cpu2=x"), &schema)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"cpu": json.Number("4"), "on": true, "name": "7", "role": []any{"a", "b"}, "cpu2": "x"}, got)
+	_, err = FormValues([]byte("a=%zz"), &schema)
+	assert.Error(t, err)
 }
 
 func TestSchemaAt(t *testing.T) {

@@ -35,6 +35,8 @@ const ReadBackFile = "readback.yaml"
 //	  document-line: 262                    # or evidence: {source, line, note}
 //	reopenMyCall:
 //	  none: sends no field: the action only changes the ticket's status
+//	modifyVip:
+//	  open: getVip reads it back; no scenario does yet
 //
 // Only the fields the write sent that the read representation documents are compared.
 type ReadBack struct {
@@ -58,6 +60,9 @@ type ReadBack struct {
 	// Skip lists fields (pointers relative to Sent) the document says the server transforms or
 	// never returns, each with the reason.
 	Skip map[string]string `yaml:"skip"`
+	// Rename maps fields sent (pointers relative to Sent) to the field the read representation
+	// gives them under (relative to At), where the document names them differently.
+	Rename map[string]string `yaml:"rename"`
 	// DocumentLine is the line of the vendor document saying the read operation returns what the
 	// write set; Evidence says what that was inferred from otherwise (a difference is then a
 	// deviation, not a failure).
@@ -65,6 +70,9 @@ type ReadBack struct {
 	Evidence     map[string]any `yaml:"evidence"`
 	// None says why no documented operation reads back what the write set.
 	None string `yaml:"none"`
+	// Open says how the write could be read back where no scenario does yet: coverage still to
+	// be written, listed rather than hidden.
+	Open string `yaml:"open"`
 
 	// Line is the line of the rule in readback.yaml.
 	Line int `yaml:"-"`
@@ -93,7 +101,7 @@ func (r *ReadBack) EvidenceOf() *Evidence {
 
 var readBackFields = map[string]bool{
 	"read": true, "query": true, "params": true, "items": true, "match": true, "sent": true, "at": true,
-	"skip": true, "document-line": true, "evidence": true, "none": true,
+	"skip": true, "rename": true, "document-line": true, "evidence": true, "none": true, "open": true,
 }
 
 // loadReadBacks reads readback.yaml of dir (absent: no rules) and checks every rule against the
@@ -153,14 +161,19 @@ func (a *API) checkReadBack(r *ReadBack) error {
 	if write == nil {
 		return fmt.Errorf("operation %q is not in the contract", r.Operation)
 	}
-	if r.None != "" {
-		if r.Read != "" {
-			return errors.New("none and read exclude each other: a write is read back, or why not is said")
+	n := 0
+	for _, v := range []string{r.Read, r.None, r.Open} {
+		if v != "" {
+			n++
 		}
-		return nil
 	}
-	if r.Read == "" {
-		return errors.New("read (the operationId that reads it back) or none (why nothing can) is required")
+	switch {
+	case n == 0:
+		return errors.New("read (the operationId that reads it back), none (why nothing can) or open (how it could be, where no scenario does yet) is required")
+	case n > 1:
+		return errors.New("read, none and open exclude each other: a write is read back, cannot be (why), or is still open")
+	case r.Read == "":
+		return nil
 	}
 	read := a.Operation(r.Read)
 	if read == nil {
@@ -201,6 +214,11 @@ func (a *API) checkReadBack(r *ReadBack) error {
 	for _, p := range append(strings.Split(r.Sent, "|"), r.At, r.Items) {
 		if p = strings.TrimSpace(p); p != "" && !strings.HasPrefix(p, "/") {
 			return fmt.Errorf("%q is not a JSON pointer", p)
+		}
+	}
+	for from, to := range r.Rename {
+		if !strings.HasPrefix(from, "/") || !strings.HasPrefix(to, "/") {
+			return fmt.Errorf("rename %q: %q: both must be JSON pointers", from, to)
 		}
 	}
 	for p, why := range r.Skip {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/cloudcontract/cloudcontract/harness/cleanup"
 	"github.com/cloudcontract/cloudcontract/harness/roundtrip"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -28,6 +30,8 @@ func readBackStep(ctx context.Context) error {
 		return fmt.Errorf("%s: no round-trip rule for %s in specs/%s/%s: say which operation reads it back, or why none can", wline, op.ID, s.env.API.Name, spec.ReadBackFile)
 	case rule.None != "":
 		return fmt.Errorf("%s cannot be read back (specs/%s/%s line %d): %s", wline, s.env.API.Name, spec.ReadBackFile, rule.Line, rule.None)
+	case rule.Open != "":
+		return fmt.Errorf("%s has no round-trip rule yet (specs/%s/%s line %d says: %s): write it", wline, s.env.API.Name, spec.ReadBackFile, rule.Line, rule.Open)
 	}
 	sent, err := s.sentBody(w, op, rule)
 	if err != nil {
@@ -71,7 +75,7 @@ func readBackStep(ctx context.Context) error {
 	if !ok {
 		return fmt.Errorf("reading back %s: %s has no %s to compare with what was sent; body: %s", wline, x.RequestLine(), orRoot(at), excerpt(x.Body))
 	}
-	res := roundtrip.Compare(sent.value, got, roundtrip.SchemaAt(t.Body.Schema.Model, at), rule.Skip)
+	res := roundtrip.Compare(sent.value, got, roundtrip.SchemaAt(t.Body.Schema.Model, at), rule.Skip, rule.Rename)
 	if len(res.Compared) == 0 {
 		return fmt.Errorf("reading back %s with %s compared no field, so it could not fail: the read representation at %s documents none of the fields sent at %s (%s)", wline, x.RequestLine(), orRoot(at), orRoot(sent.at), strings.Join(append(res.Undocumented, res.Skipped...), ", "))
 	}
@@ -82,7 +86,7 @@ func readBackStep(ctx context.Context) error {
 	problems := make([]validate.Problem, 0, len(res.Differences))
 	for _, d := range res.Differences {
 		problems = append(problems, validate.Problem{Check: "readback", Pointer: at + d.Pointer, XMLPath: t.Body.XMLPath(at + d.Pointer), Evidence: ev,
-			Message:  fmt.Sprintf("%s since %s sent it at %s", d.Kind, op.ID, orRoot(sent.at+d.Pointer)),
+			Message:  fmt.Sprintf("%s since %s sent it at %s", d.Kind, op.ID, orRoot(sent.at+d.Sent)),
 			Expected: d.SentText(), Actual: d.ReadText()})
 	}
 	if ev != nil && !s.env.Validator.Strict {
@@ -129,21 +133,34 @@ func (s *Scenario) sentBody(w *validate.Exchange, op *spec.Operation, rule *spec
 		return nil, fmt.Errorf("it sent no body, so no field can be compared (specs/%s/%s line %d should say none: why)", s.env.API.Name, spec.ReadBackFile, rule.Line)
 	}
 	ct := w.RequestHeader.Get("Content-Type")
-	dec := validate.DecoderFor(ct)
-	if dec == nil {
-		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON nor XML: its fields cannot be compared", ct)
-	}
 	schema, _, err := s.env.API.RequestBody(op, ct)
 	if err != nil {
 		return nil, err
 	}
-	d, err := dec(w.RequestBody, schema)
-	if err != nil {
-		return nil, fmt.Errorf("its request body cannot be read: %w", err)
+	var body any
+	switch dec := validate.DecoderFor(ct); {
+	case dec != nil:
+		d, err := dec(w.RequestBody, schema)
+		if err != nil {
+			return nil, fmt.Errorf("its request body cannot be read: %w", err)
+		}
+		body = d.Value
+	case spec.MediaTypeOf(ct) == "application/x-www-form-urlencoded":
+		var model *openapi3.Schema
+		if schema != nil {
+			model = schema.Model
+		}
+		form, err := roundtrip.FormValues(w.RequestBody, model)
+		if err != nil {
+			return nil, fmt.Errorf("its form cannot be read: %w", err)
+		}
+		body = form
+	default:
+		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML nor a form: its fields cannot be compared", ct)
 	}
 	for _, alt := range strings.Split(rule.Sent, "|") {
 		alt = strings.TrimSpace(alt)
-		if v, ok := validate.Lookup(d.Value, alt); ok {
+		if v, ok := validate.Lookup(body, alt); ok {
 			return &sent{value: v, at: alt}, nil
 		}
 	}

@@ -155,8 +155,10 @@ func (s *Scenario) sentBody(w *validate.Exchange, op *spec.Operation, rule *spec
 			return nil, fmt.Errorf("its form cannot be read: %w", err)
 		}
 		body = form
+	case spec.MediaTypeOf(ct) == "text/plain":
+		body = strings.TrimSpace(string(w.RequestBody)) // the body is one value
 	default:
-		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML nor a form: its fields cannot be compared", ct)
+		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML, a form nor text: its fields cannot be compared", ct)
 	}
 	for _, alt := range strings.Split(rule.Sent, "|") {
 		alt = strings.TrimSpace(alt)

@@ -13,6 +13,7 @@ const (
 	FaultInstanceStuck        = "instance-stuck"
 	FaultLockIgnored          = "lock-ignored"
 	FaultNamespaceIgnored     = "namespace-ignored"
+	FaultPublishNotKept       = "publish-not-kept"
 )
 
 // KnownFaults lists the contract breaks this simulator can commit, each
@@ -54,5 +55,8 @@ func KnownFaults() []sim.Fault {
 		{Name: FaultNamespaceIgnored, Description: "createServiceInstance and deployServiceInstance deploy a service created in one " +
 			"namespace into another (cloudOE_spaceGuid) and answer 200 instead of 404",
 			Signature: "expected status 404, got 200"},
+		{Name: FaultPublishNotKept, Description: "publishService (PUT /Service/{serviceId}) answers the service with the status Published " +
+			"but keeps it a Draft: listServices still lists it as Draft, and it cannot be deployed",
+			Signature: "since publishService sent it at /status"},
 	}
 }

@@ -3,6 +3,7 @@ package spec
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -77,4 +78,23 @@ func TestWritesAreCreatesUpdatesAndActions(t *testing.T) {
 	for id, want := range map[string]bool{"createThing": true, "deleteThing": false, "listThings": false, "deleteItem": true} {
 		assert.Equal(t, want, api.Operation(id).Writes(), id)
 	}
+}
+
+func TestReadBackLinesAreWithinTheDocument(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte("auth: {kind: none}\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ReadBackFile), []byte("readback:\n  createThing: {read: listThings, document-line: 900}\n  createItem: {read: listItems, evidence: {source: example}}\n"), 0o644))
+	api, err := Load(dir)
+	require.NoError(t, err)
+	var got []string
+	for _, p := range api.EvidenceProblems(100) {
+		if strings.HasPrefix(p.Where, ReadBackFile) {
+			got = append(got, p.Where+": "+p.Message)
+		}
+	}
+	assert.ElementsMatch(t, []string{
+		"readback.yaml line 3 (createItem)/evidence: evidence from the document's example needs the line it reads",
+		"readback.yaml line 2 (createThing)/document-line: 900 is not a line of the document (1-100)",
+	}, got)
 }

@@ -229,6 +229,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 200
     And the response field "/sourceIp" should be "${ip}"
     And I save the response field "/id" as "nat"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule/${nat}?delete"
     Then the response should conform to the contract
     And the response status should be 200

@@ -7,9 +7,10 @@ package roundtrip
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -99,12 +100,7 @@ func Compare(sent, read any, readSchema *openapi3.Schema, skip, rename map[strin
 		}
 		switch t := v.(type) {
 		case map[string]any:
-			keys := make([]string, 0, len(t))
-			for k := range t {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
+			for _, k := range slices.Sorted(maps.Keys(t)) {
 				walk(ptr+"/"+escape(k), t[k])
 			}
 			return

@@ -10,6 +10,21 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// specDir writes the test contract of cleanupSpec with a harness.yaml and, unless empty, a
+// readback.yaml, and returns its folder.
+func specDir(t *testing.T, harness, readback string) string {
+	t.Helper()
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte(harness), 0o644))
+	if readback != "" {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, ReadBackFile), []byte(readback), 0o644))
+	}
+	return dir
+}
+
+const noAuth = "auth: {kind: none}\n"
+
 func TestReadBackRulesAreCheckedAgainstTheContract(t *testing.T) {
 	tests := []struct {
 		name, rules, want string
@@ -38,11 +53,7 @@ func TestReadBackRulesAreCheckedAgainstTheContract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte("auth: {kind: none}\n"), 0o644))
-			require.NoError(t, os.WriteFile(filepath.Join(dir, ReadBackFile), []byte("readback:\n  "+tt.rules+"\n"), 0o644))
-			api, err := Load(dir)
+			api, err := Load(specDir(t, noAuth, "readback:\n  "+tt.rules+"\n"))
 			if tt.want == "" {
 				require.NoError(t, err)
 				assert.Len(t, api.ReadBacks(), 1)
@@ -56,9 +67,7 @@ func TestReadBackRulesAreCheckedAgainstTheContract(t *testing.T) {
 }
 
 func TestReadBackIsNotPartOfTheContractHash(t *testing.T) {
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte("auth: {kind: none}\n"), 0o644))
+	dir := specDir(t, noAuth, "")
 	before, err := Load(dir)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, ReadBackFile), []byte("readback:\n  createThing: {none: x}\n"), 0o644))
@@ -70,10 +79,7 @@ func TestReadBackIsNotPartOfTheContractHash(t *testing.T) {
 }
 
 func TestWritesAreCreatesUpdatesAndActions(t *testing.T) {
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte("auth: {kind: none}\n"), 0o644))
-	api, err := Load(dir)
+	api, err := Load(specDir(t, noAuth, ""))
 	require.NoError(t, err)
 	for id, want := range map[string]bool{"createThing": true, "deleteThing": false, "listThings": false, "deleteItem": true} {
 		assert.Equal(t, want, api.Operation(id).Writes(), id)
@@ -81,11 +87,7 @@ func TestWritesAreCreatesUpdatesAndActions(t *testing.T) {
 }
 
 func TestReadBackLinesAreWithinTheDocument(t *testing.T) {
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte("auth: {kind: none}\n"), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, ReadBackFile), []byte("readback:\n  createThing: {read: listThings, document-line: 900}\n  createItem: {read: listItems, evidence: {source: example}}\n"), 0o644))
-	api, err := Load(dir)
+	api, err := Load(specDir(t, noAuth, "readback:\n  createThing: {read: listThings, document-line: 900}\n  createItem: {read: listItems, evidence: {source: example}}\n"))
 	require.NoError(t, err)
 	var got []string
 	for _, p := range api.EvidenceProblems(100) {

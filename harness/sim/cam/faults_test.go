@@ -72,34 +72,20 @@ func field(want any, path ...any) func(t *testing.T, rec *httptest.ResponseRecor
 	}
 }
 
-// listedStatus checks the status of the service named name in a listServices answer.
-func listedStatus(name, want string) func(t *testing.T, rec *httptest.ResponseRecorder) {
-	return func(t *testing.T, rec *httptest.ResponseRecorder) {
-		for _, it := range decode(t, rec).([]any) {
-			if dig(it, "name") == name {
-				assert.Equal(t, want, dig(it, "status"))
-				return
-			}
-		}
-		t.Errorf("no service named %s is listed: %s", name, rec.Body.String())
-	}
-}
-
 func deployed(c *client) string {
 	service, _ := c.publishedService("svc")
 	return c.deploy(service, "inst", "https://example.test")
 }
 
 var faultCases = []faultCase{
-	{fault: FaultPublishNotKept, name: "publishService then listServices",
+	{fault: FaultPlanNotKept, name: "getServiceInstance",
 		run: func(c *client) *httptest.ResponseRecorder {
-			rec := c.do("POST", base+"/ServiceManifest?"+q, definitionBody("kept", "1", ""))
-			service, _ := dig(decode(c.t, rec), "service_id").(string)
-			published := c.do("PUT", base+"/Service/"+service+"?"+q, `{"status": "Published"}`)
-			assert.Equal(c.t, "Published", dig(decode(c.t, published), "status"), "the answer says published")
-			return c.get(base + "/service?" + q)
+			return c.get(base + "/ServiceInstances/" + deployed(c) + "?" + q)
 		},
-		check: listedStatus("kept", "Draft"), checkClean: listedStatus("kept", "Published")},
+		check: func(t *testing.T, rec *httptest.ResponseRecorder) {
+			assert.Regexp(t, "^[0-9a-f]{24}$", dig(decode(t, rec), "instance_plan"))
+		},
+		checkClean: field("Standard", "instance_plan")},
 	{fault: FaultWrongStatus, name: "createService",
 		run: func(c *client) *httptest.ResponseRecorder {
 			return c.do("POST", base+"/ServiceManifest?"+q, definitionBody("s", "1", ""))

@@ -376,12 +376,6 @@ func (s *Simulator) publishService(w http.ResponseWriter, r *http.Request, c cal
 		s.badBody(w, fmt.Errorf("status must be %q, got %q", statusPublished, req.Status))
 		return
 	}
-	if s.faults.On(FaultPublishNotKept) {
-		out := s.summary(sv)
-		out["status"] = statusPublished // the answer says published; the service stays a Draft
-		s.json(w, http.StatusOK, out)
-		return
-	}
 	now := s.clock.Tick()
 	for _, m := range sv.versions {
 		if m.status == statusDraft {

@@ -71,6 +71,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response field "/activity_deployment_details/instance/vmwarens666346e3/status" should be "SUCCESS"
     And the response field "/activity_deployment_details/instance/vmwarens666346e3/template_params_%" should be "3"
     And the response field "/stack_id" should have 1 item
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances?${q}"
     Then the response status should be a success
     And the response should conform to the contract

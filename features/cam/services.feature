@@ -38,6 +38,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     And the response field "/ServiceEngine_InputFile/service/tagId" should exist
     And the response field "/warning" should have 2 items
     And the response body should contain "does not have cloud connection name"
+    And reading back the last write should show the fields it sent
 
   Scenario: Create a service in the global namespace
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?tenantId=${tenant}&ace_orgGuid=${org_guid}&cloudOE_spaceGuid=" with body:
@@ -71,6 +72,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     And the response field "/id" should be "${manifest}"
     And the response field "/service_id" should be "${service}"
     And the response field "/ServiceEngine_InputFile/service/catalog_metadata/description" should be "edited"
+    And reading back the last write should show the fields it sent
 
   Scenario: A published service cannot be edited
     When I send a POST request to "/cam/composer/api/v1/ServiceManifest?${q}" with body:
@@ -121,6 +123,7 @@ Feature: Services: create, edit, publish, retire, unretire, list and encrypt
     Then the response status should be a success
     And the response should conform to the contract
     And the response field "/status" should be "Published"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/cam/composer/api/v1/service?${q}"
     Then the response status should be a success
     And the response should conform to the contract

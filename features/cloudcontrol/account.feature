@@ -36,6 +36,7 @@ Feature: Account (section 2)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/account/${run_id}-jpublic" with form:
       | fullName | Joe Q Public |
       | role     | server       |
@@ -43,6 +44,7 @@ Feature: Account (section 2)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/result" should be "SUCCESS"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/account"
     Then the response should conform to the contract
     And the response status should be 200

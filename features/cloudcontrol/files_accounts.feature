@@ -30,6 +30,7 @@ Feature: Cloud Files accounts (section 9)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/storageAccount"
     Then the response should conform to the contract
     And the response status should be 200
@@ -40,6 +41,7 @@ Feature: Cloud Files accounts (section 9)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/storageAccount/${run_id}-files" with form:
       | allocatedStorageMb | lots |
     Then the response should conform to the contract

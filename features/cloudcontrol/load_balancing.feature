@@ -60,6 +60,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "${dev}/realServer" with body:
       """xml
       <NewRealServer xmlns="http://oec.api.opsource.net/schemas/vip"><name>${run_id}-rs-02</name><serverId>${s2}</serverId><inService>false</inService></NewRealServer>
@@ -77,6 +78,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "${dev}/probe" with body:
       """xml
       <NewProbe xmlns="http://oec.api.opsource.net/schemas/vip">
@@ -93,6 +95,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "${dev}/probe"
     Then the response should conform to the contract
     And I save "/id" of the first item of "/Probe" whose "/name" is "${run_id}-probe" as "probe"
@@ -101,6 +104,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "${dev}/serverFarm" with body:
       """xml
       <NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip">
@@ -113,6 +117,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "${dev}/serverFarm"
     Then the response should conform to the contract
     And I save "/id" of the first item of "/serverFarm" whose "/name" is "${run_id}-farm" as "farm"
@@ -130,6 +135,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "${dev}/serverFarm/${farm}"
     Then the response should conform to the contract
     And the response status should be 200
@@ -149,6 +155,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "${dev}/persistenceProfile"
     Then the response should conform to the contract
     And I save "/id" of the first item of "/PersistenceProfile" whose "/name" is "${run_id}-sticky" as "profile"
@@ -167,6 +174,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "${dev}/vip"
     Then the response should conform to the contract
     And I save "/id" of the first item of "/vip" whose "/name" is "${run_id}-vip" as "vip"
@@ -176,6 +184,7 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "${dev}/persistenceProfile/${profile}?delete"
     Then the response should conform to the contract
     And the response status should be 400

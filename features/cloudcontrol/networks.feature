@@ -59,6 +59,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
       """xml
       <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network">
@@ -79,11 +80,13 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/network/${network}/multicast" with form:
       | enabled | true |
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/network/${network}"
     Then the response should conform to the contract
     And the response field "/name" should be "${run_id}-Lifecycle Network B"
@@ -151,6 +154,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response field "/name" should be "${run_id}-allow-smtp"
     And the response field "/position" should be "150"
     And I save the response field "/id" as "acl"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/aclrule/${acl}?delete"
     Then the response should conform to the contract
     And the response status should be 200
@@ -225,6 +229,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 200
     And the response field "/sourceIp" should be "${ip}"
     And I save the response field "/id" as "nat"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule/${nat}?delete"
     Then the response should conform to the contract
     And the response status should be 200

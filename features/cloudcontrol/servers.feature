@@ -36,6 +36,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response field "/serverWithState/0/isDeployed" should be "true"
     And the response field "/serverWithState/0/location" should be "${location}"
     And I save the response field "/serverWithState/0/id" as "server"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/server/${server}?start"
     Then the response should conform to the contract
     And the response status should be 200
@@ -113,6 +114,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/server/${server}"
     Then the response should conform to the contract
     And the response status should be 200

@@ -18,6 +18,7 @@ Feature: Configuration parameters, operation mode, system states and the trustst
     And the response field "/category" should be "CCTEST"
     And the response field "/key" should be "CREATE_KEY"
     And the response field "/value/text" should be "first-value"
+    And reading back the last write should show the fields it sent
     Given the request header "Accept" is "application/json"
     When I send a GET request to "/ESCManager/v0/config/cctest/create_key"
     Then the response status should be 200

@@ -30,6 +30,7 @@ Feature: Images and flavors (groups 04 and 05)
     And the callback field "/event_type" should be "CREATE_IMAGE"
     And the callback field "/internal_image_id" should be "${run_id}-img-crud"
     And I save the callback field "/internal_tenant_id" as "image_tenant"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/images/${run_id}-img-crud"
     Then the response status should be 200
     And the response should conform to the contract
@@ -134,6 +135,7 @@ Feature: Images and flavors (groups 04 and 05)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_FLAVOR"
     And the callback field "/vcpus" should be "2"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/flavors/${run_id}-flv-crud"
     Then the response status should be 200
     And the response should conform to the contract

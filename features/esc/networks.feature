@@ -33,6 +33,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And the callback field "/event_type" should be "CREATE_NETWORK"
     And the callback field "/internal_network_id" should be "${run_id}-net-crud-net"
     And the callback field "/internal_tenant_id" should be "${run_id}-net-crud-tenant"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/${run_id}-net-crud-tenant/networks/${run_id}-net-crud-net"
     Then the response status should be 200
     And the response should conform to the contract
@@ -55,6 +56,7 @@ Feature: Networks and subnets (groups 02 and 03)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_SUBNET"
     And the callback field "/internal_network_id" should be "${run_id}-net-crud-net"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/${run_id}-net-crud-tenant/subnets/${run_id}-net-crud-sub"
     Then the response status should be 200
     And the response should conform to the contract

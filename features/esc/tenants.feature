@@ -31,6 +31,7 @@ Feature: Tenants (group 01)
     And the callback field "/event_type" should be "CREATE_TENANT"
     And the callback field "/internal_tenant_id" should be "${run_id}-tnt-crud"
     And the callback field "/name" should be "tenant-crud"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/tenants/${run_id}-tnt-crud"
     Then the response status should be 200
     And the response should conform to the contract
@@ -52,6 +53,7 @@ Feature: Tenants (group 01)
     And the callback field "/event_type" should be "UPDATE_TENANT"
     And the callback field "/name" should be "tenant-crud-renamed"
     And the callback field "/enabled" should be "false"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/tenants"
     Then the response status should be 200
     And the response should conform to the contract

@@ -29,6 +29,7 @@ Feature: VIM connectors and VIM users (groups 13 and 14)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_VIM_CONNECTOR"
     And the callback field "/id" should be "${run_id}-vim-crud"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/vims/${run_id}-vim-crud"
     Then the response status should be 200
     And the response should conform to the contract
@@ -51,6 +52,7 @@ Feature: VIM connectors and VIM users (groups 13 and 14)
     And the callback should conform to the contract
     And the callback field "/event_type" should be "UPDATE_VIM_CONNECTOR"
     And the callback field "/properties/property/1/value" should be "tenant-b"
+    And reading back the last write should show the fields it sent
     When I send a PUT request to "/ESCManager/v0/vims/${run_id}-vim-crud/check_status"
     Then the response status should be 200
     And the response should conform to the contract
@@ -117,6 +119,7 @@ Feature: VIM connectors and VIM users (groups 13 and 14)
     And the callback should conform to the contract
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/defaultVimConnectorId" should be "${run_id}-vim-default"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/vims/default_vim_connector"
     Then the response status should be 200
     And the response should conform to the contract
@@ -207,6 +210,7 @@ Feature: VIM connectors and VIM users (groups 13 and 14)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_VIM_USER"
     And the callback field "/vim_id" should be "${run_id}-vim-users"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/vims/${run_id}-vim-users/vim_users/${run_id}-vim-user"
     Then the response status should be 200
     And the response should conform to the contract

@@ -32,6 +32,7 @@ Feature: Volumes and routers (groups 10 and 19)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/event_type" should be "CREATE_VOLUME"
     And the callback field "/internal_volume_id" should be "${run_id}-vol-crud"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/${run_id}-vol-crud-tenant/volumes/${run_id}-vol-crud"
     Then the response status should be 200
     And the response should conform to the contract

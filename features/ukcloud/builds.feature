@@ -42,6 +42,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
     When I send a GET request to "/api/accounts/${account}/vorgs"
     Then the response status should be 200
     And the response field "/data" should have an item whose "/attributes/name" is "${run_id}-DEMO"
+    And reading back the last write should show the fields it sent
 
   @destructive
   Scenario: A vOrg build request that does not match the schema
@@ -115,6 +116,7 @@ Feature: Self-service builds of vOrgs, VDCs and edge gateways
     When I send a GET request to "/api/accounts/${account}/vorgs/${vorg}/vdcs"
     Then the response status should be 200
     And the response field "/data" should have an item whose "/attributes/name" is "${run_id}-DEMO"
+    And reading back the last write should show the fields it sent
 
   @destructive @fixture:member_account
   Scenario: A VDC build by a user who does not administer the vOrg

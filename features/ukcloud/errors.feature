@@ -133,6 +133,7 @@ Feature: Documented errors of every operation
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: owner too early", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: owner too early" as "ticket"
@@ -151,6 +152,7 @@ Feature: Documented errors of every operation
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: not subscribed", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: not subscribed" as "ticket"
@@ -169,6 +171,7 @@ Feature: Documented errors of every operation
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: subscribed twice", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: subscribed twice" as "ticket"

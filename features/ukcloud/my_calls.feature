@@ -17,6 +17,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: listed", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And the response should conform to the contract
@@ -57,6 +58,7 @@ Feature: Support calls (My Calls)
       """
     Then the response status should be 201
     And the response should conform to the contract
+    And reading back the last write should show the fields it sent
 
   @destructive
   Scenario: Raise a service request
@@ -66,6 +68,7 @@ Feature: Support calls (My Calls)
       """
     Then the response status should be 201
     And the response should conform to the contract
+    And reading back the last write should show the fields it sent
 
   @destructive
   Scenario: An incident with an undocumented problem area cannot be saved
@@ -92,6 +95,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: note", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: note" as "ticket"
@@ -131,6 +135,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: subscribe", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: subscribe" as "ticket"
@@ -154,6 +159,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: stranger", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: stranger" as "ticket"
@@ -171,6 +177,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: change owner", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: change owner" as "ticket"
@@ -189,6 +196,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: reopen", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: reopen" as "ticket"
@@ -204,6 +212,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: close", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: close" as "ticket"
@@ -219,6 +228,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: cancel", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: cancel" as "ticket"
@@ -234,6 +244,7 @@ Feature: Support calls (My Calls)
       {"incident": {"problem_area": "compute", "service": "My Service", "classification": "Other incident", "summary": "${run_id}: too early", "further_details": "Raised by a contract test run."}}
       """
     Then the response status should be 201
+    And the response should conform to the contract
     When I send a GET request to "/api/my_calls?for=user"
     Then the response status should be 200
     And I save "/ticket_id" of the first item of "/" whose "/summary" is "${run_id}: too early" as "ticket"

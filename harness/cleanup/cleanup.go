@@ -104,9 +104,9 @@ func (t *Tracker) Observe(x *validate.Exchange, response Lookup) {
 }
 
 func (t *Tracker) add(rule *spec.CleanupRule, x *validate.Exchange, params map[string]string, response Lookup) {
-	ex := &exchange{x: x, params: params, response: response}
+	ex := NewSources(x, params, response)
 	line := spec.RequestLine(x.Method, x.URL)
-	name, err := ex.value(rule.Name)
+	name, err := ex.Value(rule.Name)
 	if err != nil {
 		t.notes = append(t.notes, fmt.Sprintf("%s created by %s: its name is unknown (%v): it is not deleted by the harness", rule.Resource, line, err))
 		return
@@ -122,7 +122,7 @@ func (t *Tracker) add(rule *spec.CleanupRule, x *validate.Exchange, params map[s
 			find = true
 			continue
 		}
-		v, err := ex.value(src)
+		v, err := ex.Value(src)
 		if err != nil {
 			t.notes = append(t.notes, fmt.Sprintf("%s %q created by %s cannot be deleted: params.%s: %v", rule.Resource, name, line, k, err))
 			return
@@ -302,8 +302,10 @@ func (t *Tracker) Notes() []string {
 	return out
 }
 
-// exchange resolves value sources against a create exchange.
-type exchange struct {
+// Sources resolves value sources (path:NAME, query:NAME, body:/pointer, element:NAME,
+// response:/pointer, header:NAME, and alternatives joined by "|") against one exchange: the
+// create of a cleanup rule, the write of a round trip.
+type Sources struct {
 	x        *validate.Exchange
 	params   map[string]string
 	response Lookup
@@ -312,16 +314,33 @@ type exchange struct {
 	decoded  bool
 }
 
-func (e *exchange) value(src string) (string, error) {
+// NewSources returns the sources of an exchange: params are its path parameters, response reads
+// its decoded answer.
+func NewSources(x *validate.Exchange, params map[string]string, response Lookup) *Sources {
+	return &Sources{x: x, params: params, response: response}
+}
+
+// Value returns the value a source names, rendered as text, or an error saying it is absent.
+func (e *Sources) Value(src string) (string, error) {
+	v, err := e.Raw(src)
+	if err != nil {
+		return "", err
+	}
+	return validate.Render(v), nil
+}
+
+// Raw returns the value a source names: a JSON value for body:/pointer and response:/pointer (of
+// the type the body gives it), text for the others.
+func (e *Sources) Raw(src string) (any, error) {
 	if alts := strings.Split(src, "|"); len(alts) > 1 {
 		// Alternatives (element:id|body:/id): the first one the create request holds, for a
 		// create whose body may be XML or JSON.
 		for _, alt := range alts {
-			if v, err := e.value(strings.TrimSpace(alt)); err == nil {
+			if v, err := e.Raw(strings.TrimSpace(alt)); err == nil {
 				return v, nil
 			}
 		}
-		return "", fmt.Errorf("none of %s is present", src)
+		return nil, fmt.Errorf("none of %s is present", src)
 	}
 	kind, arg, _ := strings.Cut(src, ":")
 	switch kind {
@@ -347,19 +366,19 @@ func (e *exchange) value(src string) (string, error) {
 			e.bodyErr = json.Unmarshal(e.x.RequestBody, &e.body)
 		}
 		if e.bodyErr != nil {
-			return "", fmt.Errorf("%s: the request body is not JSON: %v", src, e.bodyErr)
+			return nil, fmt.Errorf("%s: the request body is not JSON: %v", src, e.bodyErr)
 		}
 		if v, ok := validate.Lookup(e.body, arg); ok && v != nil {
-			return validate.Render(v), nil
+			return v, nil
 		}
 	case "response":
 		if e.response != nil {
 			if v, ok := e.response(arg); ok && v != nil {
-				return validate.Render(v), nil
+				return v, nil
 			}
 		}
 	}
-	return "", fmt.Errorf("%s is absent", src)
+	return nil, fmt.Errorf("%s is absent", src)
 }
 
 // firstElement returns the text of the first element of an XML document with the local name.

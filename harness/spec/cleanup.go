@@ -108,11 +108,8 @@ func (a *API) checkCleanup() error {
 				}
 				continue
 			}
-			for _, alt := range strings.Split(src, "|") {
-				kind, arg, ok := strings.Cut(strings.TrimSpace(alt), ":")
-				if !ok || !sourceKinds[kind] || arg == "" {
-					return fmt.Errorf("%s: %s %q is not KIND:WHERE (or alternatives KIND:WHERE|KIND:WHERE) with KIND one of path, query, body, element, response, header", where, field, src)
-				}
+			if err := checkSource(src); err != nil {
+				return fmt.Errorf("%s: %s %w", where, field, err)
 			}
 		}
 		del := a.Operation(r.Delete)

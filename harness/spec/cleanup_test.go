@@ -1,8 +1,6 @@
 package spec
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,11 +65,7 @@ func TestCleanupRulesAreCheckedAgainstTheContract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
-			h := "auth: {kind: none}\ncleanup:\n" + tt.rules + "\n"
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte(h), 0o644))
-			api, err := Load(dir)
+			api, err := Load(specDir(t, noAuth+"cleanup:\n"+tt.rules+"\n", ""))
 			if tt.want == "" {
 				require.NoError(t, err)
 				require.Len(t, api.Harness.Cleanup, 1)
@@ -85,10 +79,7 @@ func TestCleanupRulesAreCheckedAgainstTheContract(t *testing.T) {
 }
 
 func TestOperationPathFillsParametersAndKeepsTheMarker(t *testing.T) {
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "openapi.yaml"), []byte(cleanupSpec), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "harness.yaml"), []byte("auth: {kind: none}\n"), 0o644))
-	api, err := Load(dir)
+	api, err := Load(specDir(t, noAuth, ""))
 	require.NoError(t, err)
 	p, err := api.Operation("deleteItem").Path(map[string]string{"box": "b 1", "item": "i/2"})
 	require.NoError(t, err)

@@ -288,7 +288,8 @@ type EvidenceProblem struct {
 // EvidenceProblems checks the provenance of the contract's assertions: every operation and every
 // reusable component (schemas, responses, parameters, headers) carries x-document-line or
 // x-evidence, which what is inside it inherits; every x-evidence reads (a known source, a line
-// number); every line is within the document (docLines; 0 skips that check).
+// number); every line is within the document (docLines; 0 skips that check), those of the
+// round-trip rules (readback.yaml) included.
 func (a *API) EvidenceProblems(docLines int) []EvidenceProblem {
 	root, err := a.schemas.rawDoc(a.schemas.specURL)
 	if err != nil {
@@ -353,6 +354,15 @@ func (a *API) EvidenceProblems(docLines int) []EvidenceProblem {
 		}
 	}
 	walk("", doc)
+	for _, r := range a.ReadBacks() {
+		where := fmt.Sprintf("%s line %d (%s)", ReadBackFile, r.Line, r.Operation)
+		if r.DocumentLine > 0 && docLines > 0 && r.DocumentLine > docLines {
+			out = append(out, EvidenceProblem{Where: where + "/document-line", Message: fmt.Sprintf("%d is not a line of the document (1-%d)", r.DocumentLine, docLines)})
+		}
+		if r.Evidence != nil {
+			out = append(out, checkEvidence(where+"/evidence", r.Evidence, docLines)...)
+		}
+	}
 	return out
 }
 

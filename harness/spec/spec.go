@@ -32,9 +32,10 @@ type API struct {
 	// Files lists the contract's files, relative to Dir, with their sha256.
 	Files map[string]string
 
-	router  *Router
-	schemas *schemaSet
-	bodies  sync.Map // bodyKey -> bodyEntry
+	router    *Router
+	schemas   *schemaSet
+	readBacks map[string]*ReadBack
+	bodies    sync.Map // bodyKey -> bodyEntry
 }
 
 // LoadError is returned when a contract cannot be loaded; it names the file.
@@ -95,6 +96,9 @@ func Load(dir string) (*API, error) {
 	if err := api.checkFixtures(); err != nil {
 		return nil, &LoadError{File: harnessFile, Err: err}
 	}
+	if err := api.loadReadBacks(abs); err != nil {
+		return nil, &LoadError{File: filepath.Join(abs, ReadBackFile), Err: err}
+	}
 	return api, nil
 }
 
@@ -110,8 +114,9 @@ var validationOptions = []openapi3.ValidationOption{
 // prose excluded) and one hash over all of them.
 // notContract names the files of a spec folder that are not part of the contract a cassette is
 // recorded against: negative.yaml only tells the scenario generator what a person knows of the
-// API's failures, and editing it must not make every cassette look recorded against another one.
-var notContract = map[string]bool{"negative.yaml": true}
+// API's failures, and editing it must not make every cassette look recorded against another one;
+// readback.yaml only says how the harness reads back what a scenario wrote.
+var notContract = map[string]bool{"negative.yaml": true, ReadBackFile: true}
 
 func hashTree(dir string) (map[string]string, string, error) {
 	files := map[string]string{}

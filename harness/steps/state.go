@@ -8,7 +8,8 @@
 // "should have no item whose" fails on an item without the field (an empty list passes: nothing
 // in it has the value); "should not exist" needs the object or array the field would be in;
 // "at least 0", an empty pattern or text, polling within 0 attempts and an empty list of callback
-// values are refused; callback values are read only from callbacks that keep their contract.
+// values are refused; callback values are read only from callbacks that keep their contract;
+// reading back a write fails when the read representation documents none of the fields sent.
 //
 // The state of a scenario lives in a *Scenario carried by context.Context, created by a Before
 // hook; nothing is kept in package variables, so scenarios run concurrently. Steps never know

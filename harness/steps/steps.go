@@ -138,6 +138,7 @@ func vocabulary() []stepDef {
 			return bodyContainsEither(ctx, a, b, 0)
 		}},
 		{expr: `^the response body should contain "([^"]*)" or "([^"]*)", our reading of document line (\d+)$`, fn: bodyContainsEither},
+		{expr: `^reading back the last write should show the fields it sent$`, fn: readBackStep},
 		{expr: `^I save the response field "([^"]*)" as "([^"]*)"$`, fn: saveField},
 		{expr: `^I save the response header "([^"]*)" as "([^"]*)"$`, fn: saveHeader},
 		{expr: `^I save "([^"]*)" of the first item of "([^"]*)" as "([^"]*)"$`, fn: saveFirst},

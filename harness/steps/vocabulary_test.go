@@ -34,6 +34,8 @@ type shop struct {
 	bug   string
 	pager *pager
 	jobs  *jobs
+	// posted is the body of the last order created: order 1 reads back with its fields.
+	posted map[string]any
 }
 
 func newShop(bug string) *shop {
@@ -76,6 +78,7 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			return
 		}
+		_ = json.NewDecoder(r.Body).Decode(&h.posted)
 		w.Header().Set("Location", "/api/builds/1")
 		writeJSON(http.StatusAccepted, order(1))
 	case path == "/api/orders":
@@ -115,10 +118,15 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case id == "big":
 			w.Header().Set("Content-Type", "application/json")
 			fmt.Fprintf(w, `{"id": 1, "note": %q}`, strings.Repeat("x", 1<<17))
+		case n == 1 && h.bug == "readback-404":
+			w.WriteHeader(http.StatusNotFound)
 		case n >= 1 && n <= 3:
 			o := order(n)
 			if h.bug == "bad-email" {
 				o["email"] = "not-an-email"
+			}
+			if n == 1 {
+				h.readBack(o)
 			}
 			writeJSON(http.StatusOK, o)
 		default:
@@ -126,6 +134,21 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	default:
 		http.NotFound(w, r)
+	}
+}
+
+// readBack gives order 1 the fields of the last order posted, as a store would, or breaks them.
+func (h *shop) readBack(o map[string]any) {
+	for k, v := range h.posted {
+		o[k] = v
+	}
+	switch h.bug {
+	case "readback-drop":
+		delete(o, "note")
+	case "readback-change":
+		o["note"] = "gift wrap"
+	case "readback-retype":
+		o["note"] = fmt.Sprint(o["note"])
 	}
 }
 
@@ -152,6 +175,14 @@ const (
 	saveTx        = `I save the response header "X-Transaction-Id" as "tx"`
 	awaitDone     = `the completion callback for transaction "${tx}" should arrive within 2 seconds`
 )
+
+const readBack = `reading back the last write should show the fields it sent`
+
+// postOrder creates order 1 with a note (a JSON value).
+func postOrder(note string) string {
+	return "I send a POST request to \"/api/orders\" with body:\n\"\"\"json\n" +
+		`{"id": 1, "email": "a@example.com", "createdAt": "2024-01-01T00:00:00Z", "note": ` + note + "}\n\"\"\""
+}
 
 // stepCases shows every step failing. Cases named "vacuous: ..." are checks that used to pass on
 // data that proves nothing (an empty list, a field no item has, a value never expanded).
@@ -230,6 +261,22 @@ var stepCases = []stepCase{
 		step: `every item of the response field "/items" should have "/state" equal to "off" if any`, want: []string{`item /items/0/state is "on", expected "off"`}},
 	{name: "every item if any, of an empty list", passes: true, setup: []string{getOrder2},
 		step: `every item of the response field "/items" should have "/state" equal to "on" if any`},
+	{name: "read back", passes: true, setup: []string{postOrder(`"gift"`)},
+		step: readBack},
+	{name: "read back: a field dropped", bug: "readback-drop", setup: []string{postOrder(`"gift"`)},
+		step: readBack, want: []string{"GET /api/orders/1 answered 200", "readback at /note: dropped since createOrder sent it at /note", `expected "gift"; got nothing`}},
+	{name: "read back: a value changed", bug: "readback-change", setup: []string{postOrder(`"gift"`)},
+		step: readBack, want: []string{"getOrder", "reading back createOrder (POST /api/orders, answered 202)", "GET /api/orders/1", `readback at /note: changed since createOrder sent it at /note [expected "gift"; got "gift wrap"]`}},
+	{name: "read back: a type changed", bug: "readback-retype", setup: []string{postOrder(`5`)},
+		step: readBack, want: []string{"GET /api/orders/1", `readback at /note: changed type since createOrder sent it at /note [expected number 5; got string "5"]`}},
+	{name: "read back: the read answers 404", bug: "readback-404", setup: []string{postOrder(`"gift"`)},
+		step: readBack, want: []string{"reading back createOrder (POST /api/orders, answered 202): GET /api/orders/1 answered 404"}},
+	{name: "vacuous: read back no documented field", setup: []string{"I send a POST request to \"/api/orders\" with body:\n\"\"\"json\n{\"colour\": \"red\"}\n\"\"\""},
+		step: readBack, want: []string{"compared no field, so it could not fail", "/colour"}},
+	{name: "read back: no write", setup: []string{getOrder1},
+		step: readBack, want: []string{"no successful create or update to read back"}},
+	{name: "read back: a write that cannot be", setup: []string{`I send a GET request to "/api/orders/1?cancel"`},
+		step: readBack, want: []string{"cancelOrder (GET /api/orders/1?cancel, answered 200) cannot be read back", "sends no field"}},
 	{name: "body contains", setup: []string{getOrder1},
 		step: `the response body should contain "b@example.com"`, want: []string{`expected the body to contain "b@example.com"`, `"email":"a@example.com"`}},
 	{name: "vacuous: body contains nothing", setup: []string{getOrder1},

@@ -13,6 +13,7 @@ const (
 	FaultInstanceStuck        = "instance-stuck"
 	FaultLockIgnored          = "lock-ignored"
 	FaultNamespaceIgnored     = "namespace-ignored"
+	FaultPlanNotKept          = "plan-not-kept"
 )
 
 // KnownFaults lists the contract breaks this simulator can commit, each
@@ -54,5 +55,9 @@ func KnownFaults() []sim.Fault {
 		{Name: FaultNamespaceIgnored, Description: "createServiceInstance and deployServiceInstance deploy a service created in one " +
 			"namespace into another (cloudOE_spaceGuid) and answer 200 instead of 404",
 			Signature: "expected status 404, got 200"},
+		{Name: FaultPlanNotKept, Description: "an instance created by createServiceInstance is read back without the plan it was " +
+			"deployed with: getServiceInstance and listServiceInstances give its instance_plan as the plan's id instead of the " +
+			"plan's name (still a string, so only reading the instance back notices)",
+			Signature: "since createServiceInstance sent it at /instance_plan"},
 	}
 }

@@ -78,6 +78,14 @@ func deployed(c *client) string {
 }
 
 var faultCases = []faultCase{
+	{fault: FaultPlanNotKept, name: "getServiceInstance",
+		run: func(c *client) *httptest.ResponseRecorder {
+			return c.get(base + "/ServiceInstances/" + deployed(c) + "?" + q)
+		},
+		check: func(t *testing.T, rec *httptest.ResponseRecorder) {
+			assert.Regexp(t, "^[0-9a-f]{24}$", dig(decode(t, rec), "instance_plan"))
+		},
+		checkClean: field("Standard", "instance_plan")},
 	{fault: FaultWrongStatus, name: "createService",
 		run: func(c *client) *httptest.ResponseRecorder {
 			return c.do("POST", base+"/ServiceManifest?"+q, definitionBody("s", "1", ""))

@@ -291,6 +291,9 @@ func (s *Simulator) instanceJSON(in *instance) obj {
 		"action": actProvision, "resourceProperties": clone(in.resource), "tags_input": tags, "Bearer_Token": in.token,
 		"bindable": bindable, "serviceManifest": s.manifestJSON(in.manifest), "action_status": obj{},
 		"output_parameters": []any{}, "bind_array": binds, "current_action_instance_id": rn.id}
+	if s.faults.On(FaultPlanNotKept) {
+		out["instance_plan"] = in.planID
+	}
 	if rn.kind == actTerminate {
 		out["action"] = actTerminate
 	}

@@ -15,6 +15,7 @@ const (
 	FaultMissingPageItems        = "missing-page-items"
 	FaultNonXMLError             = "non-xml-error"
 	FaultSuccessNotReason0       = "success-not-reason-0"
+	FaultDescriptionNotKept      = "description-not-kept"
 	pagingOps                    = "the seven paging operations (listServersWithBackup, listServersWithState, listServerAntiAffinityRules, listDataCentersWithMaintenanceStatus, listDataCentersWithDiskSpeed, listRemoteOvfPackageCopyingInProgress, listRemoteOvfPackageCopyHistory)"
 	undocumentedReasonCode       = "REASON_999"
 	undocumentedSuccessCodeInUse = "REASON_1"
@@ -46,6 +47,9 @@ func KnownFaults() []sim.Fault {
 			"createNetworkWithLocation, createAclRule's siblings, addSubAdministratorAccount, enableBackup, ...) carries SUCCESS with a non-zero " +
 			"REASON code (the operation's first documented fault code, or " + undocumentedSuccessCodeInUse + ") instead of REASON_0",
 			Signature: "must carry REASON_0"},
+		{Name: FaultDescriptionNotKept, Description: "deployServer and modifyServer answer REASON_0 but keep no description they are sent: " +
+			"the server is deployed without one and a modification leaves the old one (the list and the details operations show it)",
+			Signature: "sent it at /description"},
 	}
 }
 

@@ -106,3 +106,17 @@ func TestFaultDescriptionsNameOperations(t *testing.T) {
 		assert.True(t, strings.Contains(f.Description, "operation") || strings.Contains(f.Description, "list"), f.Name)
 	}
 }
+
+func TestDescriptionNotKept(t *testing.T) {
+	for _, faulty := range []bool{false, true} {
+		var faults []string
+		if faulty {
+			faults = []string{FaultDescriptionNotKept}
+		}
+		c := newClient(t, sim.Options{Faults: faults})
+		rec := c.send(req{method: "POST", path: P + "/server/" + ServerWeb03, body: "description=changed"})
+		require.Equal(t, 200, rec.Code, rec.Body.String())
+		details := c.get(P + "/server/" + ServerWeb03).Body.String()
+		assert.Equal(t, !faulty, strings.Contains(details, "<description>changed</description>"), details)
+	}
+}

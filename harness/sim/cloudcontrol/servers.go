@@ -382,6 +382,9 @@ func (c *call) deployServer() {
 		c.fail(310, "")
 		return
 	}
+	if c.s.faults.On(FaultDescriptionNotKept) {
+		desc = ""
+	}
 	s := &server{id: c.s.ids.UUID(), name: name, description: desc, location: n.location, networkID: n.id, imageID: img.id,
 		machineName: strings.ReplaceAll(ip, ".", "-"), privateIP: ip, os: img.os, cpu: img.cpu, memoryMb: img.memoryMb,
 		labels: img.labels, created: c.s.clock.Tick(), deployed: true, started: started, state: "NORMAL",
@@ -485,7 +488,7 @@ func (c *call) modifyServer() {
 	if f.Has("name") {
 		s.name = name
 	}
-	if f.Has("description") {
+	if f.Has("description") && !c.s.faults.On(FaultDescriptionNotKept) {
 		s.description = desc
 	}
 	s.cpu, s.memoryMb = cpu, mem

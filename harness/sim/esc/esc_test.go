@@ -25,7 +25,7 @@ func TestNew(t *testing.T) {
 		names = append(names, f.Name)
 		assert.NotEmpty(t, f.Description, f.Name)
 	}
-	assert.Equal(t, []string{"missing-callback", "wrong-transaction-id", "wrong-status-header", "invalid-callback-body", "wrong-http-status"}, names)
+	assert.Equal(t, []string{"missing-callback", "wrong-transaction-id", "wrong-status-header", "invalid-callback-body", "wrong-http-status", "tenant-update-not-kept"}, names)
 }
 
 func TestAuth(t *testing.T) {

@@ -9,6 +9,7 @@ const (
 	FaultWrongStatusHeader   = "wrong-status-header"
 	FaultInvalidCallbackBody = "invalid-callback-body"
 	FaultWrongHTTPStatus     = "wrong-http-status"
+	FaultTenantUpdateNotKept = "tenant-update-not-kept"
 )
 
 // asyncOps names the asynchronous operations (those that notify), for the
@@ -44,5 +45,8 @@ func KnownFaults() []sim.Fault {
 			"update), except snapshot-vm which answers 200 instead of 201 and volume-from-snapshot which answers " +
 			"200 instead of 202 (host enable/disable document only `default` and are unaffected)",
 			Signature: "status not documented"},
+		{Name: FaultTenantUpdateNotKept, Description: "updateTenant (PUT /v0/tenants/{internal_tenant_id}) answers 200 and notifies UPDATE_TENANT " +
+			"with the values sent, but keeps the tenant as it was: getTenant and listTenants still show the old name and enabled",
+			Signature: "since updateTenant sent it at /name"},
 	}
 }

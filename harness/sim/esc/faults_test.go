@@ -126,6 +126,23 @@ func TestFaults(t *testing.T) {
 	}
 }
 
+func TestTenantUpdateNotKept(t *testing.T) {
+	for _, faulty := range []bool{false, true} {
+		var faults []string
+		if faulty {
+			faults = []string{FaultTenantUpdateNotKept}
+		}
+		c := newClient(t, sim.Options{Faults: faults})
+		require.Equal(t, 200, c.do("POST", "/v0/tenants/t1", tenantBody).Code)
+		rec := c.do("PUT", "/v0/tenants/t1", `<tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>renamed</name></tenant>`)
+		require.Equal(t, 200, rec.Code, rec.Body.String())
+		notes := byPath(c.rc.take(), "/cb")
+		require.NotEmpty(t, notes)
+		assert.Contains(t, notes[len(notes)-1].Body, "renamed", "the notification shows the update")
+		assert.Equal(t, !faulty, strings.Contains(c.get("/v0/tenants/t1").Body.String(), "renamed"))
+	}
+}
+
 // TestFaultsBreakSpec shows that the contract checks of TestAnswersMatchSpec
 // catch each fault over the whole script; missing-callback leaves nothing
 // to validate, so it shows as completions that never came.

@@ -167,6 +167,10 @@ func (s *Simulator) updateTenant(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if s.faults.On(FaultTenantUpdateNotKept) {
+		kept := *t
+		t = &kept // the notification shows the update; the stored tenant does not take it
+	}
 	if body.Name != "" {
 		t.Name = body.Name
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -376,7 +377,21 @@ func (s *Simulator) createCall(w http.ResponseWriter, r *http.Request, user stri
 	if s.faults.On(FaultWrongStatus) {
 		status = http.StatusOK
 	}
+	if s.faults.On(FaultTicketIDRetyped) {
+		s.json(w, status, retypedTicketID(renderTicket(t)))
+		return
+	}
 	s.json(w, status, renderTicket(t))
+}
+
+// retypedTicketID renders a ticket with its ticket_id as the number of its digits.
+func retypedTicketID(t ticketJSON) map[string]any {
+	var out map[string]any
+	b, _ := json.Marshal(t)
+	_ = json.Unmarshal(b, &out)
+	n, _ := strconv.Atoi(strings.TrimLeft(t.TicketID, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	out["ticket_id"] = n
+	return out
 }
 
 // homeAccount is the account new tickets are raised in: the first one the

@@ -13,6 +13,7 @@ const (
 	FaultPagingIgnored        = "paging-ignored"
 	FaultSessionNotEnforced   = "session-not-enforced"
 	FaultBuildStuck           = "build-stuck"
+	FaultTicketIDRetyped      = "ticket-id-retyped"
 )
 
 // KnownFaults lists the contract breaks this simulator can commit, each
@@ -45,5 +46,8 @@ func KnownFaults() []sim.Fault {
 		{Name: FaultBuildStuck, Description: "vOrg, VDC and edge gateway builds never leave `approved`: GET vorg-builds, vdc-builds and " +
 			"edge-gateway-builds by id answer approved forever and nothing is ever created",
 			Signature: "did not become \"completed\""},
+		{Name: FaultTicketIDRetyped, Description: "POST /api/my_calls answers the new ticket with its ticket_id as a number (its digits) " +
+			"instead of the string the ticket is listed under; the create answer's schema is free-form, so only reading the ticket back notices",
+			Signature: "items of / has /ticket_id"},
 	}
 }

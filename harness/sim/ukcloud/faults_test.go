@@ -179,6 +179,14 @@ func TestFaults(t *testing.T) {
 		{fault: FaultPagingIgnored, method: "GET", path: "/api/accounts/1/compute_services?per_page=2&page=1",
 			check:      func(t *testing.T, rec *httptest.ResponseRecorder) { assert.Len(t, dig(decode(t, rec), "vOrgs"), 3) },
 			checkClean: func(t *testing.T, rec *httptest.ResponseRecorder) { assert.Len(t, dig(decode(t, rec), "vOrgs"), 2) }},
+		{fault: FaultTicketIDRetyped, method: "POST", path: "/api/my_calls",
+			body: `{"incident":{"problem_area":"compute","service":"s","classification":"Other incident","summary":"s","further_details":"d"}}`,
+			check: func(t *testing.T, rec *httptest.ResponseRecorder) {
+				assert.EqualValues(t, 1002200, dig(decode(t, rec), "ticket_id"))
+			},
+			checkClean: func(t *testing.T, rec *httptest.ResponseRecorder) {
+				assert.Equal(t, "INC1002200", dig(decode(t, rec), "ticket_id"))
+			}},
 		{fault: FaultSessionNotEnforced, method: "GET", path: "/api/accounts", noAuth: true,
 			check:      func(t *testing.T, rec *httptest.ResponseRecorder) { assert.Equal(t, 200, rec.Code) },
 			checkClean: func(t *testing.T, rec *httptest.ResponseRecorder) { assert.Equal(t, 401, rec.Code) }},
@@ -233,7 +241,7 @@ func TestBuildStuck(t *testing.T) {
 func TestEveryFaultIsExercised(t *testing.T) {
 	tested := map[string]bool{FaultBuildStuck: true}
 	for _, f := range []string{FaultWrongStatus, FaultMissingRequiredField, FaultWrongType, FaultBadDateFormat,
-		FaultMissingLocation, FaultWrongContentType, FaultPagingIgnored, FaultSessionNotEnforced} {
+		FaultMissingLocation, FaultWrongContentType, FaultPagingIgnored, FaultSessionNotEnforced, FaultTicketIDRetyped} {
 		tested[f] = true
 	}
 	for _, f := range KnownFaults() {

@@ -21,7 +21,7 @@ func TestNew(t *testing.T) {
 
 	s := newSim(t, sim.Options{})
 	assert.Equal(t, "ukcloud", s.Name())
-	assert.Len(t, s.Faults(), 9)
+	assert.Len(t, s.Faults(), 10)
 	for _, f := range s.Faults() {
 		assert.NotEmpty(t, f.Description, f.Name)
 	}

@@ -1,0 +1,84 @@
+package roundtrip
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readSchema documents name (string), cpu (integer), size (string or integer), tags (strings), an
+// object nic with a documented ip, and a free-form object extra.
+const readSchema = `{"type": "object", "properties": {
+  "name": {"type": "string"}, "cpu": {"type": "integer"},
+  "size": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+  "tags": {"type": "array", "items": {"type": "string"}},
+  "nic": {"allOf": [{"type": "object", "properties": {"ip": {"type": "string"}}}]},
+  "extra": {"type": "object"}}}`
+
+func decode(t *testing.T, s string) any {
+	t.Helper()
+	var v any
+	d := json.NewDecoder(strings.NewReader(s))
+	d.UseNumber()
+	require.NoError(t, d.Decode(&v))
+	return v
+}
+
+func TestCompare(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(readSchema), &schema))
+	tests := []struct {
+		name, sent, read string
+		skip, rename     map[string]string
+		compared         []string
+		undocumented     []string
+		diffs            []string // kind pointer sent read
+	}{
+		{name: "same", sent: `{"name": "a", "cpu": 2}`, read: `{"name": "a", "cpu": 2.0, "id": 7}`, compared: []string{"/cpu", "/name"}},
+		{name: "dropped", sent: `{"name": "a"}`, read: `{}`, compared: []string{"/name"}, diffs: []string{`dropped /name "a" `}},
+		{name: "changed", sent: `{"name": "a"}`, read: `{"name": "b"}`, compared: []string{"/name"}, diffs: []string{`changed /name "a" "b"`}},
+		{name: "number read as a string the schema does not allow", sent: `{"cpu": 2}`, read: `{"cpu": "2"}`, compared: []string{"/cpu"}, diffs: []string{`changed type /cpu number 2 string "2"`}},
+		{name: "number read as a string where the schema allows both", sent: `{"size": 2}`, read: `{"size": "2"}`, compared: []string{"/size"}},
+		{name: "string read as a boolean", sent: `{"name": "true"}`, read: `{"name": true}`, compared: []string{"/name"}, diffs: []string{`changed type /name string "true" boolean true`}},
+		{name: "undocumented fields are not compared", sent: `{"name": "a", "colour": "red", "extra": {"k": 1}}`, read: `{"name": "a"}`, compared: []string{"/name"}, undocumented: []string{"/colour", "/extra/k"}},
+		{name: "nested objects and arrays", sent: `{"nic": {"ip": "10.0.0.1"}, "tags": ["x", "y"]}`, read: `{"nic": {"ip": "10.0.0.2"}, "tags": ["x"]}`, compared: []string{"/nic/ip", "/tags/0", "/tags/1"},
+			diffs: []string{`changed /nic/ip "10.0.0.1" "10.0.0.2"`, `dropped /tags/1 "y" `}},
+		{name: "skipped", sent: `{"name": "a", "nic": {"ip": "x"}}`, read: `{"name": "a"}`, skip: map[string]string{"/nic": "assigned by the server"}, compared: []string{"/name"}},
+		{name: "renamed", sent: `{"label": "a", "card": {"ip": "x"}}`, read: `{"name": "b", "nic": {"ip": "x"}}`, rename: map[string]string{"/label": "/name", "/card": "/nic"},
+			compared: []string{"/label", "/card/ip"}, diffs: []string{`changed /name "a" "b"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Compare(decode(t, tt.sent), decode(t, tt.read), &schema, tt.skip, tt.rename)
+			assert.ElementsMatch(t, tt.compared, r.Compared)
+			assert.ElementsMatch(t, tt.undocumented, r.Undocumented)
+			var diffs []string
+			for _, d := range r.Differences {
+				diffs = append(diffs, string(d.Kind)+" "+d.Pointer+" "+d.SentText()+" "+d.ReadText())
+			}
+			assert.Equal(t, tt.diffs, diffs)
+		})
+	}
+}
+
+func TestFormValuesTakeTheirSchemaTypes(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(`{"type": "object", "properties": {"cpu": {"type": "integer"}, "on": {"type": "boolean"}, "name": {"type": "string"}}}`), &schema))
+	got, err := FormValues([]byte("cpu=4&on=true&name=7&role=a&role=b&cpu2=x"), &schema)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"cpu": json.Number("4"), "on": true, "name": "7", "role": []any{"a", "b"}, "cpu2": "x"}, got)
+	_, err = FormValues([]byte("a=%zz"), &schema)
+	assert.Error(t, err)
+}
+
+func TestSchemaAt(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(readSchema), &schema))
+	for ptr, documented := range map[string]bool{"": true, "/name": true, "/tags/3": true, "/nic/ip": true, "/nic/mac": false, "/extra/k": false, "/colour": false} {
+		assert.Equal(t, documented, SchemaAt(&schema, ptr) != nil, ptr)
+	}
+}

@@ -1,0 +1,280 @@
+package steps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/cloudcontract/cloudcontract/harness/cleanup"
+	"github.com/cloudcontract/cloudcontract/harness/roundtrip"
+	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
+)
+
+// readBackStep reads back, through the documented read or list operation of specs/<api>/
+// readback.yaml, what the scenario's last successful create or update set, and compares every
+// field it sent that the read representation documents (see package roundtrip).
+func readBackStep(ctx context.Context) error {
+	s := scenario(ctx)
+	w, op, params, err := s.lastWrite()
+	if err != nil {
+		return err
+	}
+	wline := fmt.Sprintf("%s (%s, answered %d)", op.ID, w.RequestLine(), w.Status)
+	rule := s.env.API.ReadBack(op.ID)
+	switch {
+	case rule == nil:
+		return fmt.Errorf("%s: no round-trip rule for %s in specs/%s/%s: say which operation reads it back, or why none can", wline, op.ID, s.env.API.Name, spec.ReadBackFile)
+	case rule.None != "":
+		return fmt.Errorf("%s cannot be read back (specs/%s/%s line %d): %s", wline, s.env.API.Name, spec.ReadBackFile, rule.Line, rule.None)
+	case rule.Open != "":
+		return fmt.Errorf("%s has no round-trip rule yet (specs/%s/%s line %d says: %s): write it", wline, s.env.API.Name, spec.ReadBackFile, rule.Line, rule.Open)
+	}
+	sent, err := s.sentBody(w, op, rule)
+	if err != nil {
+		return fmt.Errorf("%s: %w", wline, err)
+	}
+	src, err := s.writeSources(w, params)
+	if err != nil {
+		return fmt.Errorf("%s: %w", wline, err)
+	}
+	path, err := s.readPath(w, params, rule, src)
+	if err != nil {
+		return fmt.Errorf("reading back %s: %w", wline, err)
+	}
+	read := s.env.API.Operation(rule.Read)
+	x, err := s.Do(ctx, read.Method, path, nil, nil)
+	if err != nil {
+		return err
+	}
+	if x.Status/100 != 2 {
+		if why := s.unavailable(x); why != "" {
+			return &EnvironmentError{RequestLine: x.RequestLine(), Err: fmt.Errorf("the service is unavailable: %s; %s cannot be read back", why, wline)}
+		}
+		return fmt.Errorf("reading back %s: %s answered %d: %s", wline, x.RequestLine(), x.Status, excerpt(x.Body))
+	}
+	if err := s.validate(x); err != nil {
+		return fmt.Errorf("reading back %s: %w", wline, err)
+	}
+	t, err := s.Target()
+	if err != nil {
+		return err
+	}
+	if t.Body == nil || t.Body.Schema == nil || t.Body.Schema.Model == nil {
+		return fmt.Errorf("reading back %s: %s answered %d with no body its contract describes (Content-Type %q)", wline, x.RequestLine(), x.Status, x.Header.Get("Content-Type"))
+	}
+	base, err := pickItem(t.Body.Value, rule, src)
+	if err != nil {
+		return fmt.Errorf("reading back %s: %s: %w", wline, x.RequestLine(), err)
+	}
+	at := base + rule.At
+	got, ok := validate.Lookup(t.Body.Value, at)
+	if !ok {
+		return fmt.Errorf("reading back %s: %s has no %s to compare with what was sent; body: %s", wline, x.RequestLine(), orRoot(at), excerpt(x.Body))
+	}
+	res := roundtrip.Compare(sent.value, got, roundtrip.SchemaAt(t.Body.Schema.Model, at), rule.Skip, rule.Rename)
+	if len(res.Compared) == 0 {
+		return fmt.Errorf("reading back %s with %s compared no field, so it could not fail: the read representation at %s documents none of the fields sent at %s (%s)", wline, x.RequestLine(), orRoot(at), orRoot(sent.at), strings.Join(append(res.Undocumented, res.Skipped...), ", "))
+	}
+	if len(res.Differences) == 0 {
+		return nil
+	}
+	ev := rule.EvidenceOf()
+	problems := make([]validate.Problem, 0, len(res.Differences))
+	for _, d := range res.Differences {
+		problems = append(problems, validate.Problem{Check: "readback", Pointer: at + d.Pointer, XMLPath: t.Body.XMLPath(at + d.Pointer), Evidence: ev,
+			Message:  fmt.Sprintf("%s since %s sent it at %s", d.Kind, op.ID, orRoot(sent.at+d.Sent)),
+			Expected: d.SentText(), Actual: d.ReadText()})
+	}
+	if ev != nil && !s.env.Validator.Strict {
+		s.noteDeviations(read.ID, x.RequestLine(), problems)
+		return nil
+	}
+	return &validate.ContractError{API: s.env.API.Name, Operation: read.String() + ", reading back " + wline, RequestLine: x.RequestLine(), Status: x.Status, Problems: problems}
+}
+
+func orRoot(ptr string) string {
+	if ptr == "" {
+		return "the root"
+	}
+	return ptr
+}
+
+// lastWrite is the scenario's last exchange of a create or update (any POST, PUT or PATCH, and
+// an action marked in the query) that succeeded, with its operation and path parameters.
+func (s *Scenario) lastWrite() (*validate.Exchange, *spec.Operation, map[string]string, error) {
+	for i := len(s.Exchanges) - 1; i >= 0; i-- {
+		x := s.Exchanges[i]
+		if x.Status/100 != 2 {
+			continue
+		}
+		op, params, err := s.env.API.Find(x.Method, x.URL.Path, x.URL.RawQuery)
+		if err != nil || !op.Writes() {
+			continue
+		}
+		return x, op, params, nil
+	}
+	return nil, nil, nil, errors.New("the scenario has no successful create or update to read back: send one first")
+}
+
+// sent is the compared part of a write's request body and where it is.
+type sent struct {
+	value any
+	at    string
+}
+
+// sentBody decodes the write's request body (XML guided by the request schema) and returns the
+// part the rule compares: the first of its alternatives the body holds.
+func (s *Scenario) sentBody(w *validate.Exchange, op *spec.Operation, rule *spec.ReadBack) (*sent, error) {
+	if len(w.RequestBody) == 0 {
+		return nil, fmt.Errorf("it sent no body, so no field can be compared (specs/%s/%s line %d should say none: why)", s.env.API.Name, spec.ReadBackFile, rule.Line)
+	}
+	ct := w.RequestHeader.Get("Content-Type")
+	schema, _, err := s.env.API.RequestBody(op, ct)
+	if err != nil {
+		return nil, err
+	}
+	var body any
+	switch dec := validate.DecoderFor(ct); {
+	case dec != nil:
+		d, err := dec(w.RequestBody, schema)
+		if err != nil {
+			return nil, fmt.Errorf("its request body cannot be read: %w", err)
+		}
+		body = d.Value
+	case spec.MediaTypeOf(ct) == "application/x-www-form-urlencoded":
+		var model *openapi3.Schema
+		if schema != nil {
+			model = schema.Model
+		}
+		form, err := roundtrip.FormValues(w.RequestBody, model)
+		if err != nil {
+			return nil, fmt.Errorf("its form cannot be read: %w", err)
+		}
+		body = form
+	case spec.MediaTypeOf(ct) == "text/plain":
+		body = strings.TrimSpace(string(w.RequestBody)) // the body is one value
+	default:
+		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML, a form nor text: its fields cannot be compared", ct)
+	}
+	for _, alt := range strings.Split(rule.Sent, "|") {
+		alt = strings.TrimSpace(alt)
+		if v, ok := validate.Lookup(body, alt); ok {
+			return &sent{value: v, at: alt}, nil
+		}
+	}
+	return nil, fmt.Errorf("its request body holds none of %s (specs/%s/%s line %d): %s", rule.Sent, s.env.API.Name, spec.ReadBackFile, rule.Line, excerpt(w.RequestBody))
+}
+
+// writeSources resolves value sources against the write: its request, path and decoded answer.
+func (s *Scenario) writeSources(w *validate.Exchange, params map[string]string) (*cleanup.Sources, error) {
+	t, err := s.env.Validator.Prepare(w)
+	if err != nil {
+		return nil, err
+	}
+	return cleanup.NewSources(w, params, func(ptr string) (any, bool) {
+		if t.Body == nil {
+			return nil, false
+		}
+		return validate.Lookup(t.Body.Value, ptr)
+	}), nil
+}
+
+// readPath builds the read request: its path parameters from the rule's sources, else from the
+// write's own path, and its query.
+func (s *Scenario) readPath(w *validate.Exchange, params map[string]string, rule *spec.ReadBack, src *cleanup.Sources) (string, error) {
+	read := s.env.API.Operation(rule.Read)
+	rp := map[string]string{}
+	for _, name := range read.Params() {
+		if from, ok := rule.Params[name]; ok {
+			v, err := src.Value(from)
+			if err != nil {
+				return "", fmt.Errorf("path parameter {%s} of %s: %w", name, read.ID, err)
+			}
+			rp[name] = v
+			continue
+		}
+		rp[name] = params[name]
+	}
+	path, err := read.Path(rp)
+	if err != nil {
+		return "", err
+	}
+	q := rule.Query
+	if q == "create" {
+		q = w.URL.RawQuery
+	} else if q, err = s.Expand(q); err != nil {
+		return "", err
+	}
+	if q != "" {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + q
+	}
+	return path, nil
+}
+
+// pickItem returns the JSON pointer of the part of the read answer that holds the result: the
+// whole answer, or the one listed item whose match pointers hold the values of the write.
+func pickItem(body any, rule *spec.ReadBack, src *cleanup.Sources) (string, error) {
+	if rule.Items == "" {
+		return "", nil
+	}
+	want := map[string]any{}
+	for ptr, from := range rule.Match {
+		v, err := src.Raw(from)
+		if err != nil {
+			return "", fmt.Errorf("the write gives no value to find it by in the list: %w", err)
+		}
+		want[ptr] = v
+	}
+	v, ok := validate.Lookup(body, rule.Items)
+	if !ok {
+		return "", fmt.Errorf("the answer has no list at %s", orRoot(rule.Items))
+	}
+	arr, isArr := v.([]any)
+	if !isArr {
+		return "", fmt.Errorf("%s is not a list: %s", orRoot(rule.Items), excerpt([]byte(validate.Render(v))))
+	}
+	for i, it := range arr {
+		hit := true
+		for ptr, w := range want {
+			got, ok := validate.Lookup(it, ptr)
+			hit = hit && ok && matches(w, got, textual(rule.Match[ptr]))
+		}
+		if hit {
+			return fmt.Sprintf("%s/%d", strings.TrimSuffix(rule.Items, "/"), i), nil
+		}
+	}
+	var conds []string
+	for ptr, w := range want {
+		conds = append(conds, fmt.Sprintf("%s = %s", ptr, roundtrip.Show(w)))
+	}
+	return "", fmt.Errorf("none of the %d items of %s has %s: what was written is not listed", len(arr), orRoot(rule.Items), strings.Join(conds, " and "))
+}
+
+// matches says whether a listed value is the one the write gave: the same text for a value taken
+// from the request's path, query, headers or XML elements; the same value of the same type for a
+// JSON value of its body or answer.
+func matches(want, got any, text bool) bool {
+	if text {
+		return validate.Render(want) == validate.Render(got)
+	}
+	return roundtrip.Same(want, got)
+}
+
+// textual says whether every alternative of a source gives text (path, query, header, element).
+func textual(src string) bool {
+	for _, alt := range strings.Split(src, "|") {
+		switch kind, _, _ := strings.Cut(strings.TrimSpace(alt), ":"); kind {
+		case "body", "response":
+			return false
+		}
+	}
+	return true
+}

@@ -500,7 +500,7 @@ Feature: Deployments and deployment operations (groups 06 and 07)
     And the response should conform to the contract
 
   @destructive @slow @fixture:image
-  Scenario: An update may not rename a deployment
+  Scenario: An update that renames a deployment is answered as the contract documents
     When I send a POST request to "/ESCManager/v0/tenants/${run_id}-dep-rename-t" with body:
       """xml
       <tenant xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><name>${run_id}-dep-rename-t</name></tenant>
@@ -519,17 +519,20 @@ Feature: Deployments and deployment operations (groups 06 and 07)
       </esc_datamodel>
       """
     Then the response status should be 200
+    And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
+    And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
     When I send a PUT request to "/ESCManager/v0/deployments/${run_id}-dep-rename" with body:
       """xml
       <esc_datamodel xmlns="http://www.cisco.com/esc/esc">
         <tenants><tenant><name>${run_id}-dep-rename-t</name><deployments><deployment>
-          <name>dep-renamed</name>
+          <name>${run_id}-dep-renamed</name>
           <vm_group><name>ASA-1</name><image>${image}</image></vm_group>
         </deployment></deployments></tenant></tenants>
       </esc_datamodel>
       """
-    Then the response status should be 400
-    And the response should conform to the contract
+    # The document says nothing of renaming (updateDeployment, lines 1150-1175): whatever the
+    # cloud answers must be a documented status with a conforming body.
+    Then the response should conform to the contract
 
   @destructive @fixture:image
   Scenario: Reading, updating and deleting a deployment that does not exist

@@ -386,6 +386,8 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
       </esc_datamodel>
       """
     Then the response status should be 200
+    And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
+    And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
     When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-snap-noname"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"
@@ -451,6 +453,8 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
       </esc_datamodel>
       """
     Then the response status should be 200
+    And I save the response header "ESC_TRANSACTION_ID" as "tx_deploy"
+    And the "Callback" callbacks for transaction "${tx_deploy}" should carry "/deployment_stage" values "VM_DEPLOYED, VM_ALIVE, SERVICE_ALIVE" in order within 10 seconds
     When I send a GET request to "/ESCManager/v0/deployments/${run_id}-vm-badop"
     Then the response status should be 200
     And I save the response field "/deployment_details/vm_name" as "vm"

@@ -46,6 +46,7 @@ Feature: Cloud Backup (section 6)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     And the response field "/additionalInformation/0/name" should be "assetId"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/server/${server}/backup" with body:
       """xml
       <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
@@ -81,6 +82,7 @@ Feature: Cloud Backup (section 6)
     And the response field "/resultCode" should be "REASON_0"
     And the response field "/additionalInformation/0/name" should be "backupClient.id"
     And I save the response field "/additionalInformation/0/value" as "fsclient"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client" with body:
       """xml
       <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
@@ -102,6 +104,7 @@ Feature: Cloud Backup (section 6)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/server/${server}/backup"
     Then the response should conform to the contract
     And the response status should be 200
@@ -121,6 +124,7 @@ Feature: Cloud Backup (section 6)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client/${fsclient}/restore" with body:
       """xml
       <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2013-07-18T00:00:00</asAtDate></RestoreBackup>

@@ -122,6 +122,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/network"
     Then the response should conform to the contract
     And the response status should be 200
@@ -269,11 +270,13 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response field "/resultCode" should be "REASON_0"
     And the response field "/additionalInformation/0/name" should be "ipBlock.id"
     And I save the response field "/additionalInformation/0/value" as "block"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}" with form:
       | serverToVipConnectivity | true |
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}" with form:
       | serverToVipConnectivity | true |
     Then the response should conform to the contract

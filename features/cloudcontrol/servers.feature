@@ -285,6 +285,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/server/${server}?clone=${run_id}-clone-image&desc=again"
     Then the response should conform to the contract
     And the response status should be 400
@@ -304,6 +305,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/image/${image}"
     Then the response should conform to the contract
     And the response status should be 200

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -302,7 +303,7 @@ func (t *Tracker) Notes() []string {
 	return out
 }
 
-// Sources resolves value sources (path:NAME, query:NAME, body:/pointer, element:NAME,
+// Sources resolves value sources (path:NAME, query:NAME, body:/pointer, form:NAME, element:NAME,
 // response:/pointer, header:NAME, and alternatives joined by "|") against one exchange: the
 // create of a cleanup rule, the write of a round trip.
 type Sources struct {
@@ -356,6 +357,10 @@ func (e *Sources) Raw(src string) (any, error) {
 		if v := e.x.Header.Get(arg); v != "" {
 			return v, nil
 		}
+	case "form":
+		if v := formValue(e.x.RequestBody, arg); v != "" {
+			return v, nil
+		}
 	case "element":
 		if v, ok := firstElement(e.x.RequestBody, arg); ok {
 			return v, nil
@@ -379,6 +384,15 @@ func (e *Sources) Raw(src string) (any, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s is absent", src)
+}
+
+// formValue returns the first value of a field of a form body ("" when absent or not a form).
+func formValue(body []byte, name string) string {
+	vals, err := url.ParseQuery(string(body))
+	if err != nil {
+		return ""
+	}
+	return vals.Get(name)
 }
 
 // firstElement returns the text of the first element of an XML document with the local name.

@@ -164,3 +164,24 @@ func TestSourceAlternativesTakeWhatTheRequestHolds(t *testing.T) {
 		"DELETE /ESCManager/v0/vims/" + runID + "-xml",
 	}, d.sent)
 }
+
+func TestSourcesReadEachPartOfTheRequest(t *testing.T) {
+	x := ex("POST", "/a/p1?q=v1", 200, "probeId=p-7&port=80")
+	for src, want := range map[string]string{
+		"path:id":             "p1",
+		"query:q":             "v1",
+		"form:probeId":        "p-7",
+		"form:port":           "80",
+		"form:none|form:port": "80",
+	} {
+		got, err := NewSources(x, map[string]string{"id": "p1"}, nil).Value(src)
+		require.NoError(t, err, src)
+		assert.Equal(t, want, got, src)
+	}
+	for _, src := range []string{"form:none", "body:/probeId", "query:none"} {
+		_, err := NewSources(x, nil, nil).Value(src)
+		assert.Error(t, err, "%s is absent", src)
+	}
+	_, err := NewSources(ex("POST", "/a", 200, "%zz"), nil, nil).Value("form:x")
+	assert.Error(t, err, "a body that is no form has no form field")
+}

@@ -89,7 +89,8 @@ type Result struct {
 // Compare compares every scalar field of sent (objects and arrays are walked) with the same
 // pointer in read, whose schema is readSchema (the schema of read itself), or the pointer rename
 // gives it (a field, or an object holding it). A field is compared when the schema documents it
-// and skip does not name it (or an object holding it). Differences name the read pointer.
+// and skip does not name it (or an object holding it); a Text value is first converted to the
+// type the read schema gives the field. Differences name the read pointer.
 func Compare(sent, read any, readSchema *openapi3.Schema, skip, rename map[string]string) Result {
 	var r Result
 	var walk func(ptr string, v any)
@@ -115,6 +116,9 @@ func Compare(sent, read any, readSchema *openapi3.Schema, skip, rename map[strin
 		if fs == nil {
 			r.Undocumented = append(r.Undocumented, ptr)
 			return
+		}
+		if t, ok := v.(Text); ok {
+			v = coerce(string(t), fs)
 		}
 		r.Compared = append(r.Compared, ptr)
 		got, ok := validate.Lookup(read, at)
@@ -263,12 +267,22 @@ func FormValues(body []byte, s *openapi3.Schema) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Fields(vals, func(name string) *openapi3.Schema { return SchemaAt(s, "/"+escape(name)) }), nil
+}
+
+// Fields decodes text fields (a form's, a query's) into a JSON object: each field's text
+// converted to the type schemaOf gives it, a repeated field an array. A field the write's
+// contract gives no type stays Text, whose type is the read representation's (see Compare).
+func Fields(vals url.Values, schemaOf func(name string) *openapi3.Schema) map[string]any {
 	out := map[string]any{}
 	for k, vs := range vals {
-		ks := SchemaAt(s, "/"+escape(k))
+		ks := schemaOf(k)
 		typed := make([]any, len(vs))
 		for i, v := range vs {
-			typed[i] = coerce(v, ks)
+			typed[i] = Text(v)
+			if ks != nil {
+				typed[i] = coerce(v, ks)
+			}
 		}
 		if len(typed) == 1 {
 			out[k] = typed[0]
@@ -276,8 +290,13 @@ func FormValues(body []byte, s *openapi3.Schema) (map[string]any, error) {
 			out[k] = typed
 		}
 	}
-	return out, nil
+	return out
 }
+
+// Text is a value sent as text that the write's contract gives no type (a form field or query
+// parameter it does not describe): text carries no type of its own, so it means what the read
+// representation's schema says, and is compared after conversion to that type.
+type Text string
 
 // coerce converts a form value to its schema's scalar type; text that does not convert stays text.
 func coerce(text string, s *openapi3.Schema) any {

@@ -70,9 +70,37 @@ func TestFormValuesTakeTheirSchemaTypes(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"type": "object", "properties": {"cpu": {"type": "integer"}, "on": {"type": "boolean"}, "name": {"type": "string"}}}`), &schema))
 	got, err := FormValues([]byte("cpu=4&on=true&name=7&role=a&role=b&cpu2=x"), &schema)
 	require.NoError(t, err)
-	assert.Equal(t, map[string]any{"cpu": json.Number("4"), "on": true, "name": "7", "role": []any{"a", "b"}, "cpu2": "x"}, got)
+	assert.Equal(t, map[string]any{"cpu": json.Number("4"), "on": true, "name": "7", "role": []any{Text("a"), Text("b")}, "cpu2": Text("x")}, got)
 	_, err = FormValues([]byte("a=%zz"), &schema)
 	assert.Error(t, err)
+}
+
+func TestTextTakesTheReadType(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(readSchema), &schema))
+	tests := []struct {
+		name  string
+		sent  map[string]any
+		read  string
+		diffs []string
+	}{
+		{name: "text read as the number it says", sent: map[string]any{"cpu": Text("4")}, read: `{"cpu": 4}`},
+		{name: "text read as another number", sent: map[string]any{"cpu": Text("4")}, read: `{"cpu": 8}`, diffs: []string{"changed /cpu 4 8"}},
+		{name: "text that is no number, read as a number", sent: map[string]any{"cpu": Text("four")}, read: `{"cpu": 4}`, diffs: []string{`changed /cpu "four" 4`}},
+		{name: "text read as a string", sent: map[string]any{"name": Text("7")}, read: `{"name": "7"}`},
+		{name: "text dropped", sent: map[string]any{"name": Text("a")}, read: `{}`, diffs: []string{`dropped /name "a" `}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Compare(tt.sent, decode(t, tt.read), &schema, nil, nil)
+			require.Len(t, r.Compared, 1)
+			var diffs []string
+			for _, d := range r.Differences {
+				diffs = append(diffs, string(d.Kind)+" "+d.Pointer+" "+d.SentText()+" "+d.ReadText())
+			}
+			assert.Equal(t, tt.diffs, diffs)
+		})
+	}
 }
 
 func TestSchemaAt(t *testing.T) {

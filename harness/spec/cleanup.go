@@ -14,6 +14,7 @@ import (
 //	path:NAME       a path parameter of the create request
 //	query:NAME      a query parameter of the create request
 //	body:/pointer   a JSON pointer into the create request's JSON body
+//	form:NAME       a field of the create request's form body (application/x-www-form-urlencoded)
 //	element:NAME    the text of the first XML element NAME of the create request's body
 //	response:/ptr   a JSON pointer into the create response (XML decoded by its schema)
 //	header:NAME     a header of the create response
@@ -76,7 +77,7 @@ var cleanupFields = map[string]bool{
 	"list": true, "list_query": true, "items": true, "item_name": true, "item_params": true,
 }
 
-var sourceKinds = map[string]bool{"path": true, "query": true, "body": true, "element": true, "response": true, "header": true}
+var sourceKinds = map[string]bool{"path": true, "query": true, "body": true, "form": true, "element": true, "response": true, "header": true}
 
 // checkCleanup validates the cleanup rules against the contract's operations.
 func (a *API) checkCleanup() error {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
 )
 
@@ -52,6 +53,10 @@ type ReadBack struct {
 	Items string `yaml:"items"`
 	// Match picks the item: JSON pointers inside an item, each with the source of its value.
 	Match map[string]string `yaml:"match"`
+	// From says where the write carries the fields it sends: "body" (the default) or "query"
+	// (its query parameters, each typed by the parameter's schema; the action marker counts when
+	// it carries a value of the request's choosing).
+	From string `yaml:"from"`
 	// Sent is the JSON pointer of the compared part of the request body ("" the whole body);
 	// alternatives separated by "|" take the first the request holds.
 	Sent string `yaml:"sent"`
@@ -99,8 +104,14 @@ func (r *ReadBack) EvidenceOf() *Evidence {
 	return e
 }
 
+// Where a write carries the fields it sends (ReadBack.From).
+const (
+	FromBody  = "body"
+	FromQuery = "query"
+)
+
 var readBackFields = map[string]bool{
-	"read": true, "query": true, "params": true, "items": true, "match": true, "sent": true, "at": true,
+	"read": true, "query": true, "from": true, "params": true, "items": true, "match": true, "sent": true, "at": true,
 	"skip": true, "rename": true, "document-line": true, "evidence": true, "none": true, "open": true,
 }
 
@@ -208,6 +219,11 @@ func (a *API) checkReadBack(r *ReadBack) error {
 			return fmt.Errorf("match %s: %w", ptr, err)
 		}
 	}
+	switch r.From {
+	case "", FromBody, FromQuery:
+	default:
+		return fmt.Errorf("from %q: want %s (the default) or %s", r.From, FromBody, FromQuery)
+	}
 	if (r.Items != "") != (len(r.Match) > 0) {
 		return errors.New("items (the list's items) and match (which item) go together")
 	}
@@ -234,7 +250,7 @@ func checkSource(src string) error {
 	for _, alt := range strings.Split(src, "|") {
 		kind, arg, ok := strings.Cut(strings.TrimSpace(alt), ":")
 		if !ok || !sourceKinds[kind] || arg == "" {
-			return fmt.Errorf("%q is not KIND:WHERE (or alternatives KIND:WHERE|KIND:WHERE) with KIND one of path, query, body, element, response, header", src)
+			return fmt.Errorf("%q is not KIND:WHERE (or alternatives KIND:WHERE|KIND:WHERE) with KIND one of path, query, body, form, element, response, header", src)
 		}
 	}
 	return nil
@@ -251,4 +267,17 @@ func (o *Operation) Writes() bool {
 		return o.Marker != ""
 	}
 	return false
+}
+
+// QuerySchema returns the schema of the operation's query parameter name (the operation's own
+// declaration before its path item's), or nil when the operation declares none of that name.
+func (o *Operation) QuerySchema(name string) *openapi3.Schema {
+	for _, ps := range []openapi3.Parameters{o.Op.Parameters, o.Item.Parameters} {
+		for _, p := range ps {
+			if p != nil && p.Value != nil && p.Value.In == openapi3.ParameterInQuery && p.Value.Name == name && p.Value.Schema != nil {
+				return p.Value.Schema.Value
+			}
+		}
+	}
+	return nil
 }

@@ -57,7 +57,7 @@ func TestRouterFind(t *testing.T) {
 func TestLoadComputesHashesAndOperations(t *testing.T) {
 	api := loadShop(t)
 	assert.Equal(t, "shop", api.Name)
-	assert.Len(t, api.Operations(), 9)
+	assert.Len(t, api.Operations(), 10)
 	assert.Contains(t, api.Files, "schemas/order.json")
 	assert.Len(t, api.Hash, 64)
 	assert.NotNil(t, api.Operation("listServers"))

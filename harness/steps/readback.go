@@ -126,9 +126,17 @@ type sent struct {
 	at    string
 }
 
-// sentBody decodes the write's request body (XML guided by the request schema) and returns the
-// part the rule compares: the first of its alternatives the body holds.
+// sentBody decodes the write's request body (XML guided by the request schema), or its query
+// when the rule says the fields travel there, and returns the part the rule compares: the first
+// of its alternatives the body holds.
 func (s *Scenario) sentBody(w *validate.Exchange, op *spec.Operation, rule *spec.ReadBack) (*sent, error) {
+	if rule.From == spec.FromQuery {
+		fields := queryFields(w, op)
+		if len(fields) == 0 {
+			return nil, fmt.Errorf("its query carries no field, so none can be compared (specs/%s/%s line %d)", s.env.API.Name, spec.ReadBackFile, rule.Line)
+		}
+		return pickSent(fields, w.URL.RawQuery, rule, s.env.API.Name)
+	}
 	if len(w.RequestBody) == 0 {
 		return nil, fmt.Errorf("it sent no body, so no field can be compared (specs/%s/%s line %d should say none: why)", s.env.API.Name, spec.ReadBackFile, rule.Line)
 	}
@@ -160,13 +168,31 @@ func (s *Scenario) sentBody(w *validate.Exchange, op *spec.Operation, rule *spec
 	default:
 		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML, a form nor text: its fields cannot be compared", ct)
 	}
+	return pickSent(body, string(w.RequestBody), rule, s.env.API.Name)
+}
+
+// pickSent returns the part of the fields sent the rule compares: the first of its alternatives
+// present (raw is what was sent, for the message when none is).
+func pickSent(body any, raw string, rule *spec.ReadBack, api string) (*sent, error) {
 	for _, alt := range strings.Split(rule.Sent, "|") {
 		alt = strings.TrimSpace(alt)
 		if v, ok := validate.Lookup(body, alt); ok {
 			return &sent{value: v, at: alt}, nil
 		}
 	}
-	return nil, fmt.Errorf("its request body holds none of %s (specs/%s/%s line %d): %s", rule.Sent, s.env.API.Name, spec.ReadBackFile, rule.Line, excerpt(w.RequestBody))
+	return nil, fmt.Errorf("what it sent holds none of %s (specs/%s/%s line %d): %s", rule.Sent, api, spec.ReadBackFile, rule.Line, excerpt([]byte(raw)))
+}
+
+// queryFields decodes the fields a write sends in its query, each typed by its parameter's
+// schema. The action marker names the action and is no field, unless it carries a value the
+// contract leaves to the request (?reserveNewWithSize=4, ?clone=NAME): that value is a field, as
+// Text (the marker has no schema).
+func queryFields(w *validate.Exchange, op *spec.Operation) map[string]any {
+	vals := w.URL.Query()
+	if vs, ok := vals[op.Marker]; ok && (op.MarkerValue != "" || len(vs) == 0 || vs[0] == "") {
+		vals.Del(op.Marker)
+	}
+	return roundtrip.Fields(vals, op.QuerySchema)
 }
 
 // writeSources resolves value sources against the write: its request, path and decoded answer.

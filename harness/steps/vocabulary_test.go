@@ -105,7 +105,10 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(http.StatusOK, list)
 	case strings.HasPrefix(path, "/api/orders/"):
 		id := strings.TrimPrefix(path, "/api/orders/")
-		if _, cancel := q["cancel"]; cancel {
+		if _, annotate := q["annotate"]; annotate {
+			h.posted = map[string]any{"note": q.Get("note")}
+		}
+		if _, cancel := q["cancel"]; cancel || q.Has("annotate") {
 			w.Header().Set("Content-Type", "application/xml")
 			fmt.Fprint(w, `<Status xmlns="http://oec.api.opsource.net/schemas/general"><operation>cancel</operation><result>SUCCESS</result><resultCode>REASON_0</resultCode></Status>`)
 			return
@@ -275,6 +278,14 @@ var stepCases = []stepCase{
 		step: readBack, want: []string{"compared no field, so it could not fail", "/colour"}},
 	{name: "read back: no write", setup: []string{getOrder1},
 		step: readBack, want: []string{"no successful create or update to read back"}},
+	{name: "read back: fields sent in the query", passes: true, setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},
+		step: readBack},
+	{name: "read back: a field sent in the query changed", bug: "readback-change", setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},
+		step: readBack, want: []string{"reading back annotateOrder (GET /api/orders/1?annotate&note=gift, answered 200)", `readback at /note: changed since annotateOrder sent it at /note [expected "gift"; got "gift wrap"]`}},
+	{name: "read back: a field sent in the query dropped", bug: "readback-drop", setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},
+		step: readBack, want: []string{`readback at /note: dropped since annotateOrder sent it at /note`}},
+	{name: "read back: a query without fields", setup: []string{`I send a GET request to "/api/orders/1?annotate"`},
+		step: readBack, want: []string{"its query carries no field"}},
 	{name: "read back: a write that cannot be", setup: []string{`I send a GET request to "/api/orders/1?cancel"`},
 		step: readBack, want: []string{"cancelOrder (GET /api/orders/1?cancel, answered 200) cannot be read back", "sends no field"}},
 	{name: "body contains", setup: []string{getOrder1},

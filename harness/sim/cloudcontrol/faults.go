@@ -16,6 +16,7 @@ const (
 	FaultNonXMLError             = "non-xml-error"
 	FaultSuccessNotReason0       = "success-not-reason-0"
 	FaultDescriptionNotKept      = "description-not-kept"
+	FaultBlockSizeIgnored        = "block-size-ignored"
 	pagingOps                    = "the seven paging operations (listServersWithBackup, listServersWithState, listServerAntiAffinityRules, listDataCentersWithMaintenanceStatus, listDataCentersWithDiskSpeed, listRemoteOvfPackageCopyingInProgress, listRemoteOvfPackageCopyHistory)"
 	undocumentedReasonCode       = "REASON_999"
 	undocumentedSuccessCodeInUse = "REASON_1"
@@ -50,6 +51,9 @@ func KnownFaults() []sim.Fault {
 		{Name: FaultDescriptionNotKept, Description: "deployServer and modifyServer answer REASON_0 but keep no description they are sent: " +
 			"the server is deployed without one and a modification leaves the old one (the list and the details operations show it)",
 			Signature: "sent it at /description"},
+		{Name: FaultBlockSizeIgnored, Description: "reservePublicIpBlockWithSize answers REASON_0 for any size it accepts but reserves a block of " +
+			"8 addresses (getNetworkConfiguration lists the new block with subnetSize 8, whatever ?reserveNewWithSize asked)",
+			Signature: "sent it at /reserveNewWithSize", Deviation: true},
 	}
 }
 

@@ -120,3 +120,17 @@ func TestDescriptionNotKept(t *testing.T) {
 		assert.Equal(t, !faulty, strings.Contains(details, "<description>changed</description>"), details)
 	}
 }
+
+func TestBlockSizeIgnored(t *testing.T) {
+	for _, faulty := range []bool{false, true} {
+		var faults []string
+		if faulty {
+			faults = []string{FaultBlockSizeIgnored}
+		}
+		c := newClient(t, sim.Options{Faults: faults})
+		rec := c.get(P + "/network/" + NetworkDB + "/publicip?reserveNewWithSize=4")
+		require.Equal(t, 200, rec.Code, rec.Body.String())
+		config := c.get(P + "/network/" + NetworkDB + "/config").Body.String()
+		assert.Equal(t, !faulty, strings.Contains(config, "<subnetSize>4</subnetSize>"), config)
+	}
+}

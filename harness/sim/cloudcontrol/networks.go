@@ -547,6 +547,9 @@ func (c *call) reservePublicIPBlockWithSize() {
 		}
 		return
 	}
+	if c.s.faults.On(FaultBlockSizeIgnored) {
+		size = 8
+	}
 	c.reserveBlock(size)
 }
 

@@ -305,11 +305,13 @@ func (t *Tracker) Notes() []string {
 
 // Sources resolves value sources (path:NAME, query:NAME, body:/pointer, form:NAME, element:NAME,
 // response:/pointer, header:NAME, and alternatives joined by "|") against one exchange: the
-// create of a cleanup rule, the write of a round trip.
+// create of a cleanup rule, the write of a round trip. A round trip also reads callback:/pointer,
+// a field of the scenario's last callback (see WithCallback).
 type Sources struct {
 	x        *validate.Exchange
 	params   map[string]string
 	response Lookup
+	callback Lookup
 	body     any
 	bodyErr  error
 	decoded  bool
@@ -321,6 +323,12 @@ func NewSources(x *validate.Exchange, params map[string]string, response Lookup)
 	return &Sources{x: x, params: params, response: response}
 }
 
+// WithCallback lets callback:/pointer read the decoded body of a callback (nil: none arrived).
+func (e *Sources) WithCallback(callback Lookup) *Sources {
+	e.callback = callback
+	return e
+}
+
 // Value returns the value a source names, rendered as text, or an error saying it is absent.
 func (e *Sources) Value(src string) (string, error) {
 	v, err := e.Raw(src)
@@ -330,8 +338,8 @@ func (e *Sources) Value(src string) (string, error) {
 	return validate.Render(v), nil
 }
 
-// Raw returns the value a source names: a JSON value for body:/pointer and response:/pointer (of
-// the type the body gives it), text for the others.
+// Raw returns the value a source names: a JSON value for body:/pointer, response:/pointer and
+// callback:/pointer (of the type the body gives it), text for the others.
 func (e *Sources) Raw(src string) (any, error) {
 	if alts := strings.Split(src, "|"); len(alts) > 1 {
 		// Alternatives (element:id|body:/id): the first one the create request holds, for a
@@ -381,6 +389,13 @@ func (e *Sources) Raw(src string) (any, error) {
 			if v, ok := e.response(arg); ok && v != nil {
 				return v, nil
 			}
+		}
+	case "callback":
+		if e.callback == nil {
+			return nil, fmt.Errorf("%s: no callback has arrived: wait for the write's callback first", src)
+		}
+		if v, ok := e.callback(arg); ok && v != nil {
+			return v, nil
 		}
 	}
 	return nil, fmt.Errorf("%s is absent", src)

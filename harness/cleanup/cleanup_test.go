@@ -185,3 +185,18 @@ func TestSourcesReadEachPartOfTheRequest(t *testing.T) {
 	_, err := NewSources(ex("POST", "/a", 200, "%zz"), nil, nil).Value("form:x")
 	assert.Error(t, err, "a body that is no form has no form field")
 }
+
+func TestCallbackSourceReadsTheCallbackGiven(t *testing.T) {
+	x := ex("POST", "/a", 202, "")
+	cb := func(ptr string) (any, bool) {
+		v, ok := map[string]any{"/volume": "vol-1"}[ptr]
+		return v, ok
+	}
+	got, err := NewSources(x, nil, nil).WithCallback(cb).Value("callback:/volume")
+	require.NoError(t, err)
+	assert.Equal(t, "vol-1", got)
+	_, err = NewSources(x, nil, nil).WithCallback(cb).Value("callback:/tenant")
+	assert.ErrorContains(t, err, "callback:/tenant is absent")
+	_, err = NewSources(x, nil, nil).Value("callback:/volume")
+	assert.ErrorContains(t, err, "no callback has arrived")
+}

@@ -54,6 +54,7 @@ func TestCleanupRulesAreCheckedAgainstTheContract(t *testing.T) {
 		{"bad source", "- {resource: thing, create: [createThing], name: 'id', delete: deleteThing}", `name "id" is not KIND:WHERE`},
 		{"unknown source kind", "- {resource: thing, create: [createThing], name: 'cookie:id', delete: deleteThing}", `name "cookie:id" is not KIND:WHERE`},
 		{"valid alternatives", "- {resource: thing, create: [createThing], name: 'element:id|body:/id', delete: deleteThing}", ""},
+		{"callback is a round-trip source only", "- {resource: thing, create: [createThing], name: 'callback:/id', delete: deleteThing}", `name "callback:/id" is not KIND:WHERE`},
 		{"bad alternative", "- {resource: thing, create: [createThing], name: 'element:id|/id', delete: deleteThing}", `name "element:id|/id" is not KIND:WHERE`},
 		{"param without source", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem}", "path parameter {item} of deleteItem has no source: add params.item"},
 		{"list source without list", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: list}}", "params.item: list needs a list operation"},

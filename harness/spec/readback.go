@@ -28,8 +28,10 @@ const ReadBackFile = "readback.yaml"
 //	  query: for=user                       # optional query of the read (${NAME}: scenario variables)
 //	  params: {ticket_id: response:/id}     # read path parameters: a value source (as in cleanup
 //	                                        # rules); one not listed is the write's path parameter
+//	  within: [{items: /server, match: {/id: path:id}}]  # optional: a listed item to look inside
 //	  items: /                              # a list: the JSON pointer of its items ...
 //	  match: {/ticket_id: response:/ticket_id}  # ... and the item whose pointers hold these values
+//	  absent: true                          # optional: the write removed that item (no field compared)
 //	  sent: /incident|/service              # the part of the request body compared (first present)
 //	  at: /ticket                           # where that part is in the answer (or the item)
 //	  skip: {/password: never returned}     # sent fields not compared, each with why
@@ -53,6 +55,13 @@ type ReadBack struct {
 	Items string `yaml:"items"`
 	// Match picks the item: JSON pointers inside an item, each with the source of its value.
 	Match map[string]string `yaml:"match"`
+	// Within picks, level by level, a listed item that holds the list of Items (a disk of a
+	// server of the list of servers): each level's Items is a pointer inside the item the level
+	// before picked (the answer for the first).
+	Within []Selector `yaml:"within"`
+	// Absent says the write removed the item Items and Match name: the read must not list it, and
+	// no field is compared.
+	Absent bool `yaml:"absent"`
 	// From says where the write carries the fields it sends: "body" (the default) or "query"
 	// (its query parameters, each typed by the parameter's schema; the action marker counts when
 	// it carries a value of the request's choosing).
@@ -81,6 +90,22 @@ type ReadBack struct {
 
 	// Line is the line of the rule in readback.yaml.
 	Line int `yaml:"-"`
+}
+
+// Selector picks one item of a list in a read answer: Items is the JSON pointer of the list,
+// Match the pointers inside an item with the sources of the values it must hold.
+type Selector struct {
+	Items string            `yaml:"items"`
+	Match map[string]string `yaml:"match"`
+}
+
+// Selectors returns the levels that pick the compared item: Within's, then the rule's own (none
+// when the read answers the one resource).
+func (r *ReadBack) Selectors() []Selector {
+	if r.Items == "" {
+		return nil
+	}
+	return append(append([]Selector{}, r.Within...), Selector{Items: r.Items, Match: r.Match})
 }
 
 // ReadBack returns the round-trip rule of an operation, or nil when readback.yaml has none.
@@ -112,7 +137,7 @@ const (
 
 var readBackFields = map[string]bool{
 	"read": true, "query": true, "from": true, "params": true, "items": true, "match": true, "sent": true, "at": true,
-	"skip": true, "rename": true, "document-line": true, "evidence": true, "none": true, "open": true,
+	"skip": true, "rename": true, "within": true, "absent": true, "document-line": true, "evidence": true, "none": true, "open": true,
 }
 
 // loadReadBacks reads readback.yaml of dir (absent: no rules) and checks every rule against the
@@ -199,7 +224,7 @@ func (a *API) checkReadBack(r *ReadBack) error {
 		}
 	}
 	for name, src := range r.Params {
-		if err := checkSource(src); err != nil {
+		if err := checkReadSource(src); err != nil {
 			return fmt.Errorf("params.%s: %w", name, err)
 		}
 	}
@@ -211,12 +236,38 @@ func (a *API) checkReadBack(r *ReadBack) error {
 			return fmt.Errorf("path parameter {%s} of %s has no source: add params.%s", p, r.Read, p)
 		}
 	}
-	for ptr, src := range r.Match {
-		if !strings.HasPrefix(ptr, "/") {
-			return fmt.Errorf("match key %q is not a JSON pointer", ptr)
+	if (r.Items != "") != (len(r.Match) > 0) {
+		return errors.New("items (the list's items) and match (which item) go together")
+	}
+	if len(r.Within) > 0 && r.Items == "" {
+		return errors.New("within picks the item holding a list: items and match name the list and its item")
+	}
+	for i, sel := range r.Selectors() {
+		where := "match"
+		if i < len(r.Within) {
+			where = fmt.Sprintf("within[%d]", i)
+			if sel.Items == "" || len(sel.Match) == 0 {
+				return fmt.Errorf("%s: items (the list) and match (which item) are required", where)
+			}
 		}
-		if err := checkSource(src); err != nil {
-			return fmt.Errorf("match %s: %w", ptr, err)
+		if !strings.HasPrefix(sel.Items, "/") {
+			return fmt.Errorf("%s: items %q is not a JSON pointer", where, sel.Items)
+		}
+		for ptr, src := range sel.Match {
+			if !strings.HasPrefix(ptr, "/") {
+				return fmt.Errorf("%s: match key %q is not a JSON pointer", where, ptr)
+			}
+			if err := checkReadSource(src); err != nil {
+				return fmt.Errorf("%s %s: %w", where, ptr, err)
+			}
+		}
+	}
+	if r.Absent {
+		if r.Items == "" {
+			return errors.New("absent needs items and match: the list, and the removed item it must no longer hold")
+		}
+		if r.From != "" || r.Sent != "" || r.At != "" || len(r.Skip) > 0 || len(r.Rename) > 0 {
+			return errors.New("absent compares no field: from, sent, at, skip and rename do not apply")
 		}
 	}
 	switch r.From {
@@ -224,10 +275,7 @@ func (a *API) checkReadBack(r *ReadBack) error {
 	default:
 		return fmt.Errorf("from %q: want %s (the default) or %s", r.From, FromBody, FromQuery)
 	}
-	if (r.Items != "") != (len(r.Match) > 0) {
-		return errors.New("items (the list's items) and match (which item) go together")
-	}
-	for _, p := range append(strings.Split(r.Sent, "|"), r.At, r.Items) {
+	for _, p := range append(strings.Split(r.Sent, "|"), r.At) {
 		if p = strings.TrimSpace(p); p != "" && !strings.HasPrefix(p, "/") {
 			return fmt.Errorf("%q is not a JSON pointer", p)
 		}
@@ -245,12 +293,27 @@ func (a *API) checkReadBack(r *ReadBack) error {
 	return nil
 }
 
-// checkSource checks a value source (KIND:WHERE, alternatives separated by "|").
-func checkSource(src string) error {
+// checkSource checks a value source of a cleanup rule (KIND:WHERE, alternatives separated by "|").
+func checkSource(src string) error { return checkKinds(src, sourceKinds) }
+
+// checkReadSource checks a value source of a round-trip rule: those of cleanup rules, and
+// callback:/pointer (the scenario's last callback, for what only a notification tells).
+func checkReadSource(src string) error { return checkKinds(src, readSourceKinds) }
+
+// readSourceKinds are the value sources of round-trip rules.
+var readSourceKinds = func() map[string]bool {
+	m := map[string]bool{"callback": true}
+	for k := range sourceKinds {
+		m[k] = true
+	}
+	return m
+}()
+
+func checkKinds(src string, kinds map[string]bool) error {
 	for _, alt := range strings.Split(src, "|") {
 		kind, arg, ok := strings.Cut(strings.TrimSpace(alt), ":")
-		if !ok || !sourceKinds[kind] || arg == "" {
-			return fmt.Errorf("%q is not KIND:WHERE (or alternatives KIND:WHERE|KIND:WHERE) with KIND one of path, query, body, form, element, response, header", src)
+		if !ok || !kinds[kind] || arg == "" {
+			return fmt.Errorf("%q is not KIND:WHERE (or alternatives KIND:WHERE|KIND:WHERE) with KIND one of %s", src, strings.Join(sortedKeys(kinds), ", "))
 		}
 	}
 	return nil

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -33,9 +35,11 @@ func readBackStep(ctx context.Context) error {
 	case rule.Open != "":
 		return fmt.Errorf("%s has no round-trip rule yet (specs/%s/%s line %d says: %s): write it", wline, s.env.API.Name, spec.ReadBackFile, rule.Line, rule.Open)
 	}
-	sent, err := s.sentBody(w, op, rule)
-	if err != nil {
-		return fmt.Errorf("%s: %w", wline, err)
+	var sent *sent
+	if !rule.Absent {
+		if sent, err = s.sentBody(w, op, rule); err != nil {
+			return fmt.Errorf("%s: %w", wline, err)
+		}
 	}
 	src, err := s.writeSources(w, params)
 	if err != nil {
@@ -66,7 +70,10 @@ func readBackStep(ctx context.Context) error {
 	if t.Body == nil || t.Body.Schema == nil || t.Body.Schema.Model == nil {
 		return fmt.Errorf("reading back %s: %s answered %d with no body its contract describes (Content-Type %q)", wline, x.RequestLine(), x.Status, x.Header.Get("Content-Type"))
 	}
-	base, err := pickItem(t.Body.Value, rule, src)
+	base, err := pickItem(t.Body.Value, rule.Selectors(), src)
+	if rule.Absent {
+		return s.stillListed(rule, op, wline, x, t, base, src, err)
+	}
 	if err != nil {
 		return fmt.Errorf("reading back %s: %s: %w", wline, x.RequestLine(), err)
 	}
@@ -82,13 +89,43 @@ func readBackStep(ctx context.Context) error {
 	if len(res.Differences) == 0 {
 		return nil
 	}
-	ev := rule.EvidenceOf()
 	problems := make([]validate.Problem, 0, len(res.Differences))
 	for _, d := range res.Differences {
-		problems = append(problems, validate.Problem{Check: "readback", Pointer: at + d.Pointer, XMLPath: t.Body.XMLPath(at + d.Pointer), Evidence: ev,
+		problems = append(problems, validate.Problem{Check: "readback", Pointer: at + d.Pointer, XMLPath: t.Body.XMLPath(at + d.Pointer),
 			Message:  fmt.Sprintf("%s since %s sent it at %s", d.Kind, op.ID, orRoot(sent.at+d.Sent)),
 			Expected: d.SentText(), Actual: d.ReadText()})
 	}
+	return s.readBackProblems(rule, wline, x, problems)
+}
+
+// stillListed checks the read of a removal: the item the write removed must not be listed. base
+// is where pickItem found it, err why it did not: not found in the last list is the pass; not
+// found at a level before (the server holding the list, say) is an error, as the list that should
+// have lost the item is not there to look at.
+func (s *Scenario) stillListed(rule *spec.ReadBack, op *spec.Operation, wline string, x *validate.Exchange, t *validate.Target, base string, src *cleanup.Sources, err error) error {
+	var gone *notListedError
+	levels := rule.Selectors()
+	switch {
+	case errors.As(err, &gone) && gone.level == len(levels)-1:
+		return nil
+	case err != nil:
+		return fmt.Errorf("reading back %s: %s: %w", wline, x.RequestLine(), err)
+	}
+	want, _ := wanted(levels[len(levels)-1], src) // resolved by pickItem already
+	item, _ := validate.Lookup(t.Body.Value, base)
+	return s.readBackProblems(rule, wline, x, []validate.Problem{{Check: "readback", Pointer: base, XMLPath: t.Body.XMLPath(base),
+		Message:  fmt.Sprintf("still listed since %s removed it", op.ID),
+		Expected: "no item with " + conditions(want), Actual: excerpt([]byte(validate.Render(item)))}})
+}
+
+// readBackProblems reports what a read back found: a contract failure, or deviations where the
+// rule is our reading of the document (evidence) and the run is not strict.
+func (s *Scenario) readBackProblems(rule *spec.ReadBack, wline string, x *validate.Exchange, problems []validate.Problem) error {
+	ev := rule.EvidenceOf()
+	for i := range problems {
+		problems[i].Evidence = ev
+	}
+	read := s.env.API.Operation(rule.Read)
 	if ev != nil && !s.env.Validator.Strict {
 		s.noteDeviations(read.ID, x.RequestLine(), problems)
 		return nil
@@ -195,18 +232,27 @@ func queryFields(w *validate.Exchange, op *spec.Operation) map[string]any {
 	return roundtrip.Fields(vals, op.QuerySchema)
 }
 
-// writeSources resolves value sources against the write: its request, path and decoded answer.
+// writeSources resolves value sources against the write: its request, path and decoded answer,
+// and the scenario's last callback (what only a notification tells: the id of a volume made).
 func (s *Scenario) writeSources(w *validate.Exchange, params map[string]string) (*cleanup.Sources, error) {
 	t, err := s.env.Validator.Prepare(w)
 	if err != nil {
 		return nil, err
 	}
-	return cleanup.NewSources(w, params, func(ptr string) (any, bool) {
+	src := cleanup.NewSources(w, params, func(ptr string) (any, bool) {
 		if t.Body == nil {
 			return nil, false
 		}
 		return validate.Lookup(t.Body.Value, ptr)
-	}), nil
+	})
+	if r := s.cb.last; r != nil {
+		op := s.cb.lastOp
+		src.WithCallback(func(ptr string) (any, bool) {
+			v, ok, err := s.callbackField(r, op, ptr)
+			return v, ok && err == nil
+		})
+	}
+	return src, nil
 }
 
 // readPath builds the read request: its path parameters from the rule's sources, else from the
@@ -246,42 +292,75 @@ func (s *Scenario) readPath(w *validate.Exchange, params map[string]string, rule
 }
 
 // pickItem returns the JSON pointer of the part of the read answer that holds the result: the
-// whole answer, or the one listed item whose match pointers hold the values of the write.
-func pickItem(body any, rule *spec.ReadBack, src *cleanup.Sources) (string, error) {
-	if rule.Items == "" {
-		return "", nil
+// whole answer, or the item picked level by level (each level's list is inside the item the level
+// before picked), the one whose match pointers hold the values of the write. An item not found is
+// a *notListedError.
+func pickItem(body any, levels []spec.Selector, src *cleanup.Sources) (string, error) {
+	base := ""
+	for i, sel := range levels {
+		want, err := wanted(sel, src)
+		if err != nil {
+			return "", err
+		}
+		items := base + strings.TrimSuffix(sel.Items, "/")
+		v, ok := validate.Lookup(body, items)
+		if !ok {
+			return "", fmt.Errorf("the answer has no list at %s", orRoot(items))
+		}
+		arr, isArr := v.([]any)
+		if !isArr {
+			return "", fmt.Errorf("%s is not a list: %s", orRoot(items), excerpt([]byte(validate.Render(v))))
+		}
+		found := -1
+		for j, it := range arr {
+			hit := true
+			for ptr, w := range want {
+				got, ok := validate.Lookup(it, ptr)
+				hit = hit && ok && matches(w, got, textual(sel.Match[ptr]))
+			}
+			if hit {
+				found = j
+				break
+			}
+		}
+		if found < 0 {
+			return "", &notListedError{level: i, n: len(arr), items: items, conds: conditions(want)}
+		}
+		base = fmt.Sprintf("%s/%d", items, found)
 	}
+	return base, nil
+}
+
+// wanted resolves the values an item of one level must hold.
+func wanted(sel spec.Selector, src *cleanup.Sources) (map[string]any, error) {
 	want := map[string]any{}
-	for ptr, from := range rule.Match {
+	for ptr, from := range sel.Match {
 		v, err := src.Raw(from)
 		if err != nil {
-			return "", fmt.Errorf("the write gives no value to find it by in the list: %w", err)
+			return nil, fmt.Errorf("the write gives no value to find it by in the list: %w", err)
 		}
 		want[ptr] = v
 	}
-	v, ok := validate.Lookup(body, rule.Items)
-	if !ok {
-		return "", fmt.Errorf("the answer has no list at %s", orRoot(rule.Items))
+	return want, nil
+}
+
+// conditions renders what an item must hold, for messages.
+func conditions(want map[string]any) string {
+	conds := make([]string, 0, len(want))
+	for _, ptr := range slices.Sorted(maps.Keys(want)) {
+		conds = append(conds, fmt.Sprintf("%s = %s", ptr, roundtrip.Show(want[ptr])))
 	}
-	arr, isArr := v.([]any)
-	if !isArr {
-		return "", fmt.Errorf("%s is not a list: %s", orRoot(rule.Items), excerpt([]byte(validate.Render(v))))
-	}
-	for i, it := range arr {
-		hit := true
-		for ptr, w := range want {
-			got, ok := validate.Lookup(it, ptr)
-			hit = hit && ok && matches(w, got, textual(rule.Match[ptr]))
-		}
-		if hit {
-			return fmt.Sprintf("%s/%d", strings.TrimSuffix(rule.Items, "/"), i), nil
-		}
-	}
-	var conds []string
-	for ptr, w := range want {
-		conds = append(conds, fmt.Sprintf("%s = %s", ptr, roundtrip.Show(w)))
-	}
-	return "", fmt.Errorf("none of the %d items of %s has %s: what was written is not listed", len(arr), orRoot(rule.Items), strings.Join(conds, " and "))
+	return strings.Join(conds, " and ")
+}
+
+// notListedError says no item of a list (of the given level of selection) holds the values wanted.
+type notListedError struct {
+	level, n     int
+	items, conds string
+}
+
+func (e *notListedError) Error() string {
+	return fmt.Sprintf("none of the %d items of %s has %s: what was written is not listed", e.n, orRoot(e.items), e.conds)
 }
 
 // matches says whether a listed value is the one the write gave: the same text for a value taken

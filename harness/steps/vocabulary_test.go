@@ -36,6 +36,10 @@ type shop struct {
 	jobs  *jobs
 	// posted is the body of the last order created: order 1 reads back with its fields.
 	posted map[string]any
+	// job is the body of the last job: it sets the state of an item of order 1.
+	job map[string]any
+	// shipped orders leave the list.
+	shipped map[string]bool
 }
 
 func newShop(bug string) *shop {
@@ -66,6 +70,9 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case path == "/api/servers":
 		h.pager.ServeHTTP(w, r)
 	case path == "/api/jobs":
+		if r.Method == http.MethodPost {
+			_ = json.NewDecoder(r.Body).Decode(&h.job)
+		}
 		h.jobs.ServeHTTP(w, r)
 	case path == "/api/report":
 		w.Header().Set("Content-Type", "text/csv")
@@ -82,7 +89,12 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Location", "/api/builds/1")
 		writeJSON(http.StatusAccepted, order(1))
 	case path == "/api/orders":
-		list := []any{order(1), order(2), order(3)}
+		var list []any
+		for n := 1; n <= 3; n++ {
+			if !h.shipped[strconv.Itoa(n)] {
+				list = append(list, h.listed(order(n)))
+			}
+		}
 		if h.bug == "empty" {
 			list = []any{}
 		}
@@ -105,6 +117,12 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(http.StatusOK, list)
 	case strings.HasPrefix(path, "/api/orders/"):
 		id := strings.TrimPrefix(path, "/api/orders/")
+		if q.Get("action") == "ship" {
+			if h.bug != "readback-still-listed" {
+				h.shipped = map[string]bool{id: true}
+			}
+			return
+		}
 		if _, annotate := q["annotate"]; annotate {
 			h.posted = map[string]any{"note": q.Get("note")}
 		}
@@ -155,6 +173,30 @@ func (h *shop) readBack(o map[string]any) {
 	}
 }
 
+// listed gives a listed order 1 the state the last job set on its item, as a store would, or
+// breaks it.
+func (h *shop) listed(o map[string]any) map[string]any {
+	if o["id"] != 1 || h.job == nil {
+		return o
+	}
+	for _, it := range o["items"].([]any) {
+		item := it.(map[string]any)
+		if item["sku"] != h.job["sku"] {
+			continue
+		}
+		item["state"] = h.job["state"]
+		switch h.bug {
+		case "readback-drop":
+			delete(item, "state")
+		case "readback-change":
+			item["state"] = "broken"
+		case "readback-unlisted":
+			item["sku"] = "z9"
+		}
+	}
+	return o
+}
+
 // stepCase runs the step under test after its setup, against the fake shop with a bug (or in a
 // broken state, by env). The setup must pass; the step must fail, with an error naming wants.
 // A case with passes set shows a step passing where the tests claim it should.
@@ -180,6 +222,11 @@ const (
 )
 
 const readBack = `reading back the last write should show the fields it sent`
+
+// createJobFor starts a job setting the state of item sku of order 1 to off.
+func createJobFor(sku string) string {
+	return "I send a POST request to \"/api/jobs\" with body:\n\"\"\"json\n" + `{"sku": "` + sku + `", "state": "off"}` + "\n\"\"\""
+}
 
 // postOrder creates order 1 with a note (a JSON value).
 func postOrder(note string) string {
@@ -280,6 +327,20 @@ var stepCases = []stepCase{
 		step: readBack, want: []string{"no successful create or update to read back"}},
 	{name: "read back: fields sent in the query", passes: true, setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},
 		step: readBack},
+	{name: "read back: an item inside a listed item, found by a callback field", passes: true, setup: []string{createJobFor("a2"), saveTx, awaitDone},
+		step: readBack},
+	{name: "read back: a field of an item inside a listed item changed", bug: "readback-change", setup: []string{createJobFor("a2"), saveTx, awaitDone},
+		step: readBack, want: []string{"GET /api/orders answered 200", `readback at /0/items/1/state: changed since createJob sent it at /state [expected "off"; got "broken"]`}},
+	{name: "read back: a field of an item inside a listed item dropped", bug: "readback-drop", setup: []string{createJobFor("a2"), saveTx, awaitDone},
+		step: readBack, want: []string{`readback at /0/items/1/state: dropped since createJob sent it at /state`}},
+	{name: "read back: the item inside the listed item is not listed", bug: "readback-unlisted", setup: []string{createJobFor("a2"), saveTx, awaitDone},
+		step: readBack, want: []string{`none of the 2 items of /0/items has /sku = "a2": what was written is not listed`}},
+	{name: "read back: the callback naming what to read has not arrived", setup: []string{createJobFor("a2")},
+		step: readBack, want: []string{"callback:/id: no callback has arrived: wait for the write's callback first"}},
+	{name: "read back: a removed item is gone", passes: true, setup: []string{`I send a GET request to "/api/orders/2?action=ship"`},
+		step: readBack},
+	{name: "read back: a removed item still listed", bug: "readback-still-listed", setup: []string{`I send a GET request to "/api/orders/2?action=ship"`},
+		step: readBack, want: []string{"reading back shipOrder (GET /api/orders/2?action=ship, answered 200)", "readback at /1: still listed since shipOrder removed it", "expected no item with /id = \"2\"", `"id":2`}},
 	{name: "read back: a field sent in the query changed", bug: "readback-change", setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},
 		step: readBack, want: []string{"reading back annotateOrder (GET /api/orders/1?annotate&note=gift, answered 200)", `readback at /note: changed since annotateOrder sent it at /note [expected "gift"; got "gift wrap"]`}},
 	{name: "read back: a field sent in the query dropped", bug: "readback-drop", setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},

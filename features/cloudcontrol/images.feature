@@ -165,6 +165,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       """
     Then the response should conform to the contract
     And the response status should be 200
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/imageImport"
     Then the response should conform to the contract
     And the response status should be 200
@@ -201,6 +202,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       """
     Then the response should conform to the contract
     And the response status should be 200
+    And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/imageExport" with body:
       """xml
       <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>${image_customer_other}</imageId><ovfPackagePrefix>${run_id}-export</ovfPackagePrefix></NewImageExport>
@@ -234,6 +236,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       """
     Then the response should conform to the contract
     And the response status should be 200
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/copyCustomerImage"
     Then the response should conform to the contract
     And the response status should be 200
@@ -275,6 +278,7 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     And I save the response field "/additionalInformation/0/value" as "copy"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/remoteOvfPackageCopy?id=${copy}"
     Then the response should conform to the contract
     And the response status should be 200

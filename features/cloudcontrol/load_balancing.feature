@@ -215,12 +215,14 @@ Feature: VIP and load balancing (section 8)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "${dev}/serverFarm/${farm}/removeRealServer" with form:
       | realServerId   | ${rs1} |
       | realServerPort | 80     |
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a POST request to "${dev}/serverFarm/${farm}/addRealServer" with form:
       | realServerId   | ${rs1} |
       | realServerPort | 8080   |

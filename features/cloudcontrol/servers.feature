@@ -224,6 +224,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/server/${server}?addLocalStorage&amount=5000"
     Then the response should conform to the contract
     And the response status should be 400
@@ -244,6 +245,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server}"
     Then the response should conform to the contract
     Then the response field "/serverWithState/0/disk/1/speed" should be "ECONOMY"
@@ -391,6 +393,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response field "/resultCode" should be "REASON_0"
     And the response field "/additionalInformation/0/name" should be "antiaffinityrule.id"
     And I save the response field "/additionalInformation/0/value" as "rule"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/oec/0.9/${org}/antiAffinityRule?id=${rule}"
     Then the response should conform to the contract
     And the response field "/antiAffinityRule" should have 1 item

@@ -305,7 +305,8 @@ func pickItem(body any, levels []spec.Selector, src *cleanup.Sources) (string, e
 		items := base + strings.TrimSuffix(sel.Items, "/")
 		v, ok := validate.Lookup(body, items)
 		if !ok {
-			return "", fmt.Errorf("the answer has no list at %s", orRoot(items))
+			// An empty list is no element at all in XML: nothing is listed.
+			return "", &notListedError{level: i, items: items, conds: conditions(want), none: true}
 		}
 		arr, isArr := v.([]any)
 		if !isArr {
@@ -357,9 +358,13 @@ func conditions(want map[string]any) string {
 type notListedError struct {
 	level, n     int
 	items, conds string
+	none         bool // the answer holds no list there
 }
 
 func (e *notListedError) Error() string {
+	if e.none {
+		return fmt.Sprintf("the answer lists nothing at %s, so no item has %s: what was written is not listed", orRoot(e.items), e.conds)
+	}
 	return fmt.Sprintf("none of the %d items of %s has %s: what was written is not listed", e.n, orRoot(e.items), e.conds)
 }
 

@@ -179,7 +179,11 @@ func (h *shop) listed(o map[string]any) map[string]any {
 	if o["id"] != 1 || h.job == nil {
 		return o
 	}
-	for _, it := range o["items"].([]any) {
+	if h.bug == "readback-no-items" {
+		delete(o, "items")
+	}
+	items, _ := o["items"].([]any)
+	for _, it := range items {
 		item := it.(map[string]any)
 		if item["sku"] != h.job["sku"] {
 			continue
@@ -335,6 +339,8 @@ var stepCases = []stepCase{
 		step: readBack, want: []string{`readback at /0/items/1/state: dropped since createJob sent it at /state`}},
 	{name: "read back: the item inside the listed item is not listed", bug: "readback-unlisted", setup: []string{createJobFor("a2"), saveTx, awaitDone},
 		step: readBack, want: []string{`none of the 2 items of /0/items has /sku = "a2": what was written is not listed`}},
+	{name: "read back: the list inside the listed item is missing", bug: "readback-no-items", setup: []string{createJobFor("a2"), saveTx, awaitDone},
+		step: readBack, want: []string{`the answer lists nothing at /0/items, so no item has /sku = "a2": what was written is not listed`}},
 	{name: "read back: the callback naming what to read has not arrived", setup: []string{createJobFor("a2")},
 		step: readBack, want: []string{"callback:/id: no callback has arrived: wait for the write's callback first"}},
 	{name: "read back: a removed item is gone", passes: true, setup: []string{`I send a GET request to "/api/orders/2?action=ship"`},

@@ -290,6 +290,7 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And the callback header "ESC-Status-Code" should be "200"
     And the callback field "/name" should be "${run_id}-snap-volume"
     And I save the callback field "/internal_volume_id" as "snap_volume"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/ESCManager/v0/${run_id}-vm-snap-t/volumes/${snap_volume}"
     Then the response status should be 200
     And the response should conform to the contract

@@ -155,6 +155,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And I save the response field "/id" as "instance"
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
+    And reading back the last write should show the fields it sent
 
   Scenario: Get the input parameters of an instance
     When I send a POST request to "/cam/composer/api/v1/Service/${service}/ServiceInstances?${q}" with body:

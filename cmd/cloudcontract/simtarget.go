@@ -110,6 +110,10 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 			}
 			cfg.Vars = map[string]map[string]string{api: merged}
 		}
+		stopMaintenance, err := serveMaintenance(entry, o, &cfg, api)
+		if err != nil {
+			return err
+		}
 		mode := "live"
 		if cfg.Record {
 			mode = "record"
@@ -128,6 +132,7 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 		res, err := runner.Run(ctx, cfg)
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = srv.Shutdown(shutdown)
+		stopMaintenance(shutdown)
 		cancel()
 		if res != nil {
 			if len(apis) == 1 {
@@ -155,4 +160,34 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 		}
 	}
 	return reports.Close(stdout)
+}
+
+// serveMaintenance starts, for an API whose simulator has a maintenance mode, a second simulator
+// of the same options in scheduled maintenance, and gives its URL to the run as the vendor-side
+// fixture (unless the user set it), so that the vendor-side scenarios run against our simulators
+// too. It returns what stops it.
+func serveMaintenance(entry catalog.Entry, o simOptions, cfg *runner.Config, api string) (func(context.Context), error) {
+	none := func(context.Context) {}
+	if entry.Maintenance == "" {
+		return none, nil
+	}
+	if _, given := cfg.Vars[api][entry.Maintenance]; given {
+		return none, nil
+	}
+	s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl, Latency: o.latency, Dataset: o.dataset, Maintenance: true})
+	if err != nil {
+		return none, usageErr("--target sim: %v", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return none, err
+	}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	vars := map[string]string{entry.Maintenance: "http://" + ln.Addr().String()}
+	for k, v := range cfg.Vars[api] {
+		vars[k] = v
+	}
+	cfg.Vars = map[string]map[string]string{api: vars}
+	return func(ctx context.Context) { _ = srv.Shutdown(ctx) }, nil
 }

@@ -31,6 +31,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	dataset := fs.String("dataset", sim.DatasetDefault, "the data set the simulator is populated with ("+strings.Join(sim.Datasets(), ", ")+")")
 	specs := fs.String("specs", "specs", "folder of the contracts (for --write-config: the credential sets)")
 	noAuth := fs.Bool("no-auth", false, "serve without authentication, where the document allows it (esc)")
+	maintenance := fs.Bool("maintenance", false, "serve the API in a whole-system scheduled maintenance window, for the vendor-side scenarios (cloudcontrol: every URL answers 503 REASON_5)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,7 +54,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *ttl < 0 || *latency < 0 {
 		return usageErr("--session-ttl and --latency cannot be negative")
 	}
-	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency, AuthDisabled: *noAuth, Dataset: *dataset}
+	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency, AuthDisabled: *noAuth, Dataset: *dataset, Maintenance: *maintenance}
 	if !*quiet {
 		opts.Log = stderr
 	}
@@ -67,6 +68,10 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			msg += " with faults: " + strings.Join(faults, ", ")
 		}
 		fmt.Fprintln(stdout, msg)
+		if *maintenance {
+			fmt.Fprintf(stdout, "in scheduled maintenance: for the vendor-side scenarios of a run against another %s simulator:\n  export %s=%s\n", *api, spec.FixtureEnv(*api, entry.Maintenance), shellQuote("http://"+bound))
+			return
+		}
 		if seeded, ok := s.(sim.Seeded); ok {
 			printFixtureExports(stdout, *api, seeded.Fixtures())
 		}

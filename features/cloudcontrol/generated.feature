@@ -4,6 +4,8 @@
 Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as documented (generated negative conformance)
   Each scenario provokes one documented failure of one operation from outside, without a write
   that could succeed: no or wrong credentials, an id that must not exist, a malformed request.
+  Those tagged @vendor-side provoke it on the vendor's side, on a deployment only the vendor
+  can put in that state (a cloud in maintenance): a run without it reports them not run.
 
   # no-credentials, wrong-credentials: addBackupClient, document line 3577
   @destructive @fixture:org_id
@@ -5129,3 +5131,1393 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # vendor side: the whole system's scheduled maintenance: addBackupClient, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: addBackupClient during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: addProbeToServerFarm, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: addProbeToServerFarm during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: addRealServerToServerFarm, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: addRealServerToServerFarm during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: addStorageToServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: addStorageToServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: addSubAdministratorAccount, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: addSubAdministratorAccount during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/account"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: changeBackupServicePlan, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: changeBackupServicePlan during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: changeServerDiskSpeed, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: changeServerDiskSpeed during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: cleanFailedCustomerImage, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: cleanFailedCustomerImage during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: cleanFailedServerDeployment, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: cleanFailedServerDeployment during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: cloneServerToCustomerImage, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: cloneServerToCustomerImage during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: copyCustomerImageToDataCenter, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: copyOvfPackageFromRemoteGeo, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: copyOvfPackageFromRemoteGeo during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createAclRule, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createAclRule during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createFilesAccount, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createFilesAccount during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createNatRule, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createNatRule during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createNetwork, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createNetwork during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createNetworkWithLocation, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createNetworkWithLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createPersistenceProfile, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createPersistenceProfile during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createProbe, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createProbe during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createRealServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createRealServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createServerAntiAffinityRule, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createServerAntiAffinityRule during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createServerFarm, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createServerFarm during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: createVip, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: createVip during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteAclRule, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteAclRule during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteCustomerServerImage, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteCustomerServerImage during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteFilesAccount, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteFilesAccount during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteNatRule, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteNatRule during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteNetwork, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteNetwork during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deletePersistenceProfile, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deletePersistenceProfile during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteProbe, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteProbe during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteRealServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteRealServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteServerAntiAffinityRule, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteServerAntiAffinityRule during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteServerFarm, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteServerFarm during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteSubAdministratorAccount, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteSubAdministratorAccount during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deleteVip, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deleteVip during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: deployServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: deployServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: designatePrimaryAdministrator, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: designatePrimaryAdministrator during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?primary"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: disableBackup, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: disableBackup during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: doesImageNameExist, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: doesImageNameExist during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/image/nameExists"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: enableBackup, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: enableBackup during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: exportCustomerImage, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: exportCustomerImage during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getAdministratorLogsReport, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getAdministratorLogsReport during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getBackupClientTypes, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getBackupClientTypes during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getBackupDetails, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getBackupDetails during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getBackupSchedulePolicies, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getBackupSchedulePolicies during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getBackupStoragePolicies, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getBackupStoragePolicies during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getBackupUsageReport, document line 424
+  @vendor-side @fixture:location @fixture:maintenance_target @fixture:org_id
+  Scenario: getBackupUsageReport during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getDetailedUsageReport, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getDetailedUsageReport during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getMyAccount, document line 424
+  @vendor-side @fixture:maintenance_target
+  Scenario: getMyAccount during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getNetworkConfiguration, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getNetworkConfiguration during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/config"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getNetworkConfigurationWithLocation, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getNetworkConfigurationWithLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00/config"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getNetworkDetails, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getNetworkDetails during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getServerDetails, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getServerDetails during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getServerFarmDetails, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getServerFarmDetails during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getServerImage, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getServerImage during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getSoftwareUnitsReport, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getSoftwareUnitsReport during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: getSummaryUsageReport, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: getSummaryUsageReport during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: importCustomerImage, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: importCustomerImage during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listAccounts, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listAccounts during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listAclRules, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listAclRules during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listCustomerImageCopyingInProgress, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listCustomerImageCopyingInProgress during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/copyCustomerImage"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listCustomerImageExportHistory, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listCustomerImageExportHistory during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/imageExportHistory"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listCustomerImageExportsInProgress, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listCustomerImageExportsInProgress during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/imageExport"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listCustomerImageImportsInProgress, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listCustomerImageImportsInProgress during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/imageImport"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listCustomerServerImages, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listCustomerServerImages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDataCenters, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDataCenters during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenter"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDataCentersWithDiskSpeed, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDataCentersWithDiskSpeed during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithDiskSpeed"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDataCentersWithLimits, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDataCentersWithLimits during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithLimits"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDataCentersWithMaintenanceStatus, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDataCentersWithMaintenanceStatus during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDbServerImages, document line 424
+  @vendor-side @fixture:maintenance_target
+  Scenario: listDbServerImages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc00/image/db"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedCustomerImages, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedCustomerImages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployed"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedCustomerImagesInLocation, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedCustomerImagesInLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployed/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedServers, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedServers during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/deployed"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedServersOnNetwork, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedServersOnNetwork during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployed"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedServersOnNetworkWithDisks, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithDisks during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithDisks"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedServersOnNetworkWithSoftwareLabels, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithSoftwareLabels during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithSoftwareLabels"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listDeployedServersOnNetworkWithStatus, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listDeployedServersOnNetworkWithStatus during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/deployedWithStatus"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listFilesAccounts, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listFilesAccounts during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listMultiGeographyDataCenters, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listMultiGeographyDataCenters during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/geo"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listMultiGeographyDataCentersWithKey, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listMultiGeographyDataCentersWithKey during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/multigeo"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listNatRules, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listNatRules during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listNetworks, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listNetworks during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listNetworksInLocation, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listNetworksInLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listNetworksWithLocation, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listNetworksWithLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listOsServerImages, document line 424
+  @vendor-side @fixture:maintenance_target
+  Scenario: listOsServerImages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/base/image"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listOsServerImagesInLocation, document line 424
+  @vendor-side @fixture:maintenance_target
+  Scenario: listOsServerImagesInLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listOsServerImagesWithSoftwareLabelsInLocation, document line 424
+  @vendor-side @fixture:maintenance_target
+  Scenario: listOsServerImagesWithSoftwareLabelsInLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listOutOfPlaceRestoreTargetServers, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listOutOfPlaceRestoreTargetServers during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listOvfPackages, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listOvfPackages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/ovfPackage"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listPartnerServerImages, document line 424
+  @vendor-side @fixture:maintenance_target
+  Scenario: listPartnerServerImages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/partner/image"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listPendingDeploymentCustomerImages, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listPendingDeploymentCustomerImages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/pendingDeploy"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listPendingDeploymentCustomerImagesInLocation, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listPendingDeploymentCustomerImagesInLocation during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listPendingDeploymentServers, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listPendingDeploymentServers during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/pendingDeploy"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listPendingDeploymentServersOnNetwork, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listPendingDeploymentServersOnNetwork during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeploy"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listPendingDeploymentServersOnNetworkWithDisks, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listPendingDeploymentServersOnNetworkWithDisks during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server/pendingDeployWithDisks"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listPersistenceProfiles, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listPersistenceProfiles during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listProbes, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listProbes during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listRealServers, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listRealServers during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listRemoteOvfPackageCopyHistory, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listRemoteOvfPackageCopyHistory during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listRemoteOvfPackageCopyingInProgress, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listRemoteOvfPackageCopyingInProgress during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listServerAntiAffinityRules, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listServerAntiAffinityRules during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/antiAffinityRule"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listServerFarms, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listServerFarms during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listServers, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listServers during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listServersOnNetwork, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listServersOnNetwork during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/server"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listServersWithBackup, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listServersWithBackup during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithBackup"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listServersWithState, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listServersWithState during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/serverWithState"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listSoftwareLabels, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listSoftwareLabels during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/softwarelabel"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listVips, document line 424
+  @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: listVips during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: listWebServerImages, document line 424
+  @vendor-side @fixture:maintenance_target
+  Scenario: listWebServerImages during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/00000000-0000-0000-0000-00000000cc00/image/web"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyBackupClient, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyBackupClient during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyCustomerServerImage, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyCustomerServerImage during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyFilesAccount, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyFilesAccount during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyNetwork, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyNetwork during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyProbe, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyProbe during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyRealServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyRealServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyServerFarmPredictor, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyServerFarmPredictor during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: modifyVip, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: modifyVip during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: powerOffServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: powerOffServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: rebootServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: rebootServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: releasePublicIpBlock, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: releasePublicIpBlock during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: removeBackupClient, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: removeBackupClient during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: removeProbeFromServerFarm, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: removeProbeFromServerFarm during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: removeRealServerFromServerFarm, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: removeRealServerFromServerFarm during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: removeStorageFromServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: removeStorageFromServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: reservePublicIpBlock, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: reservePublicIpBlock during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: reservePublicIpBlockWithSize, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: reservePublicIpBlockWithSize during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: resetServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: resetServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: restartServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: restartServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?restart"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: restoreFileSystemBackup, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: restoreFileSystemBackup during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: setNetworkMulticast, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: setNetworkMulticast during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: setServerToVipConnectivity, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: setServerToVipConnectivity during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: shutdownServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: shutdownServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: startServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: startServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: stopServer, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: stopServer during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?stop"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: updateAdministratorAccount, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: updateAdministratorAccount during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: the whole system's scheduled maintenance: updateVmwareTools, document line 424
+  @destructive @vendor-side @fixture:maintenance_target @fixture:org_id
+  Scenario: updateVmwareTools during the whole system's scheduled maintenance answers 503 REASON_5 (document line 424)
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    Then the response status should be 503
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_5"

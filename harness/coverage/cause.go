@@ -19,21 +19,32 @@ const (
 	Open = "open"
 )
 
+// SideVendor is the Side of a pair provoked only on the vendor's side: every response with it came
+// from a scenario needing a vendor-side fixture (a deployment in maintenance), which a user's run
+// does not have.
+const SideVendor = "vendor"
+
 // Cause classifies one documented status, or one operation × REASON code pair.
 type Cause struct {
 	Operation string `json:"operation"`
 	Status    string `json:"status,omitempty"`
 	Reason    string `json:"reason,omitempty"`
 	Class     string `json:"class"`
-	// Why says why a pair is not provokable.
+	// Side is SideVendor for a pair provoked only on the vendor's side ("" otherwise).
+	Side string `json:"side,omitempty"`
+	// Why says why a pair is not provokable, or, provoked on the vendor's side, why a user's
+	// run cannot provoke it.
 	Why string `json:"why,omitempty"`
 }
 
 // ByCause counts the classes of a report.
 type ByCause struct {
-	Provoked      int `json:"provoked"`
-	NotProvokable int `json:"not_provokable"`
-	Open          int `json:"open"`
+	Provoked int `json:"provoked"`
+	// ProvokedVendorSide counts the provoked pairs seen only on the vendor's side (part of
+	// Provoked).
+	ProvokedVendorSide int `json:"provoked_vendor_side"`
+	NotProvokable      int `json:"not_provokable"`
+	Open               int `json:"open"`
 }
 
 // WhyNotProvokable says why a documented status (reason "") or REASON code of an operation cannot
@@ -48,20 +59,23 @@ func (r *Report) Classify(why WhyNotProvokable) {
 	for _, o := range r.Operations {
 		for _, k := range sortedKeys(o.Statuses) {
 			st, _ := strconv.Atoi(k)
-			c := classify(Cause{Operation: o.ID, Status: k}, o.Statuses[k], why(o.ID, st, ""))
-			count(&r.StatusCauses, c.Class)
+			c := classify(Cause{Operation: o.ID, Status: k}, o.Statuses[k], o.VendorSide[k], why(o.ID, st, ""))
+			count(&r.StatusCauses, c)
 			r.Causes = append(r.Causes, c)
 		}
 		for _, k := range sortedKeys(o.Reasons) {
-			c := classify(Cause{Operation: o.ID, Reason: k}, o.Reasons[k], why(o.ID, 0, k))
-			count(&r.ReasonCauses, c.Class)
+			c := classify(Cause{Operation: o.ID, Reason: k}, o.Reasons[k], o.VendorSide[k], why(o.ID, 0, k))
+			count(&r.ReasonCauses, c)
 			r.Causes = append(r.Causes, c)
 		}
 	}
 }
 
-func classify(c Cause, seen int, why string) Cause {
+// classify sorts a pair seen times, vendor of them in vendor-side recordings.
+func classify(c Cause, seen, vendor int, why string) Cause {
 	switch {
+	case seen > 0 && vendor == seen:
+		c.Class, c.Side, c.Why = Provoked, SideVendor, why
 	case seen > 0:
 		c.Class = Provoked
 	case why != "":
@@ -72,8 +86,11 @@ func classify(c Cause, seen int, why string) Cause {
 	return c
 }
 
-func count(b *ByCause, class string) {
-	switch class {
+func count(b *ByCause, c Cause) {
+	if c.Side == SideVendor {
+		b.ProvokedVendorSide++
+	}
+	switch c.Class {
 	case Provoked:
 		b.Provoked++
 	case NotProvokable:
@@ -81,6 +98,16 @@ func count(b *ByCause, class string) {
 	default:
 		b.Open++
 	}
+}
+
+// String renders the counts: "N provoked (N of them only on the vendor's side), N not
+// provokable, N open".
+func (b ByCause) String() string {
+	provoked := fmt.Sprintf("%d provoked", b.Provoked)
+	if b.ProvokedVendorSide > 0 {
+		provoked = fmt.Sprintf("%d provoked (%d of them only on the vendor's side)", b.Provoked, b.ProvokedVendorSide)
+	}
+	return fmt.Sprintf("%s, %d not provokable, %d open", provoked, b.NotProvokable, b.Open)
 }
 
 func sortedKeys(m map[string]int) []string {
@@ -99,21 +126,27 @@ func WriteCauses(w io.Writer, reports []*Report) {
 		if r.Causes == nil {
 			continue
 		}
-		s := r.StatusCauses
-		fmt.Fprintf(w, "\n%s by cause: statuses %d provoked, %d not provokable, %d open", r.API, s.Provoked, s.NotProvokable, s.Open)
+		fmt.Fprintf(w, "\n%s by cause: statuses %s", r.API, r.StatusCauses)
 		if rc := r.ReasonCauses; rc != (ByCause{}) {
-			fmt.Fprintf(w, "; REASON codes %d provoked, %d not provokable, %d open", rc.Provoked, rc.NotProvokable, rc.Open)
+			fmt.Fprintf(w, "; REASON codes %s", rc)
 		}
 		fmt.Fprintln(w)
-		var not, open []string
+		var vendor, not, open []string
 		for _, c := range r.Causes {
 			name := c.Operation + " " + c.Status + c.Reason
-			switch c.Class {
-			case NotProvokable:
+			switch {
+			case c.Side == SideVendor && c.Why != "":
+				vendor = append(vendor, name+" (a user's run cannot: "+c.Why+")")
+			case c.Side == SideVendor:
+				vendor = append(vendor, name)
+			case c.Class == NotProvokable:
 				not = append(not, name+": "+c.Why)
-			case Open:
+			case c.Class == Open:
 				open = append(open, name)
 			}
+		}
+		if len(vendor) > 0 {
+			fmt.Fprintf(w, "  provoked only on the vendor's side (by its vendor-side scenarios, not from outside):\n    %s\n", strings.Join(vendor, "\n    "))
 		}
 		if len(not) > 0 {
 			fmt.Fprintf(w, "  not provokable from outside:\n    %s\n", strings.Join(not, "\n    "))

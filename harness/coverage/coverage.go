@@ -31,6 +31,9 @@ type Operation struct {
 	Reasons map[string]int `json:"reasons,omitempty"`
 	// Callbacks maps each declared callback (header name) to the notifications seen.
 	Callbacks map[string]int `json:"callbacks,omitempty"`
+	// VendorSide counts, by status key and REASON code, the responses seen in vendor-side
+	// recordings (of scenarios needing a vendor-side fixture): part of Statuses and Reasons.
+	VendorSide map[string]int `json:"vendor_side,omitempty"`
 }
 
 // Report is the coverage of one API.
@@ -95,6 +98,7 @@ func FromRecordings(api *spec.API, recs []*vcr.Recording) (*Report, error) {
 	}
 	txOp := map[string]*spec.Operation{}
 	for _, rec := range recs {
+		vendor := vendorSide(api, rec)
 		for _, in := range rec.Interactions {
 			x, err := vcr.Exchange(in)
 			if err != nil {
@@ -111,6 +115,7 @@ func FromRecordings(api *spec.API, recs []*vcr.Recording) (*Report, error) {
 				o.Undocumented = appendUnique(o.Undocumented, x.Status)
 			} else {
 				o.Statuses[t.StatusKey]++
+				o.vendorSide(vendor, t.StatusKey)
 			}
 			if o.Reasons != nil && t.Body != nil {
 				if m, ok := t.Body.Value.(map[string]any); ok {
@@ -118,6 +123,7 @@ func FromRecordings(api *spec.API, recs []*vcr.Recording) (*Report, error) {
 						code := validate.Render(c)
 						if _, documented := o.Reasons[code]; documented {
 							o.Reasons[code]++
+							o.vendorSide(vendor, code)
 						}
 					}
 				}
@@ -165,6 +171,28 @@ func FromRecordings(api *spec.API, recs []*vcr.Recording) (*Report, error) {
 		}
 	}
 	return r, nil
+}
+
+// vendorSide tells whether a recording is of a scenario that needed a vendor-side fixture: its
+// header carries one (a recording carries a vendor-side value only when its scenario used it).
+func vendorSide(api *spec.API, rec *vcr.Recording) bool {
+	for name := range rec.Vars {
+		if _, ok := api.Harness.VendorSide(name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// vendorSide counts a status key or REASON code seen in a vendor-side recording.
+func (o *Operation) vendorSide(vendor bool, key string) {
+	if !vendor {
+		return
+	}
+	if o.VendorSide == nil {
+		o.VendorSide = map[string]int{}
+	}
+	o.VendorSide[key]++
 }
 
 func appendUnique(list []int, v int) []int {

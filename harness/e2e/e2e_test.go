@@ -53,6 +53,18 @@ func startSim(t *testing.T, api string, opts sim.Options) *simServer {
 		srv.fixtures = seeded.Fixtures()
 	}
 	t.Cleanup(srv.Close)
+	if e.Maintenance != "" {
+		// The vendor side: the same simulator in scheduled maintenance, as --target sim serves it.
+		opts.Maintenance = true
+		m, err := e.New(opts)
+		require.NoError(t, err)
+		ms := httptest.NewServer(m)
+		t.Cleanup(ms.Close)
+		if srv.fixtures == nil {
+			srv.fixtures = map[string]string{}
+		}
+		srv.fixtures[e.Maintenance] = ms.URL
+	}
 	return srv
 }
 

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,6 +85,9 @@ type Request struct {
 	// Reasons are the REASON codes the answer carries: one, or the document's two alternatives
 	// (the answer to Status first, then the one to Alternative).
 	Reasons []string
+	// At is the vendor-side fixture naming the base URL the request is sent to ("": the
+	// target).
+	At string
 }
 
 var paramRef = regexp.MustCompile(`\{([^}]+)\}`)
@@ -272,6 +276,7 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		}
 		out = append(out, sc)
 	}
+	out = append(out, vendorSide(api, t, ops, absent)...)
 	for i := range out {
 		if len(t.Setup) > 0 {
 			out[i].Steps = append(append([]string(nil), t.Setup...), out[i].Steps...)
@@ -286,6 +291,47 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		out[i].Tags = tagsOf(api, &out[i])
 	}
 	return out, nil
+}
+
+// vendorSide derives, for each failure of the table's vendor_side, a scenario per operation
+// documenting its status (and REASON code): the operation's request, sent with the default
+// credentials to the deployment the vendor-side fixture names.
+func vendorSide(api *spec.API, t *Table, ops []*spec.Operation, absent string) []Scenario {
+	var out []Scenario
+	for _, v := range t.VendorSide {
+		for _, op := range ops {
+			path, ok := requestPath(op, t, absent)
+			if !ok || !hasStatus(op, v.Status) || v.Reason != "" && !documents(api, op, v.Reason) {
+				continue
+			}
+			sc := Scenario{
+				Name:      fmt.Sprintf("%s during %s answers %d", op.ID, v.Name, v.Status),
+				Condition: "vendor side: " + v.Name, Operation: op.ID, Status: v.Status, Line: v.Line,
+				Steps: []string{fmt.Sprintf("Given the cloud in scheduled maintenance at %q", "${"+v.Fixture+"}"),
+					"And I am authenticated", send(op.Method, path), status(v.Status), conform},
+				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: v.Status, At: v.Fixture}},
+			}
+			if v.Reason != "" {
+				sc.Name += " " + v.Reason
+				sc.Steps = append(sc.Steps, fmt.Sprintf("And the response field %q should be %q", "/resultCode", v.Reason))
+				sc.Requests[0].Reasons = []string{v.Reason}
+			}
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
+// documents tells whether an operation documents a REASON code (its own, the paging and the
+// common ones).
+func documents(api *spec.API, op *spec.Operation, code string) bool {
+	codes, _ := validate.ReasonCodes(api, op)
+	for _, c := range codes {
+		if c.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 const conform = "And the response should conform to the contract"
@@ -331,6 +377,10 @@ func tagsOf(api *spec.API, sc *Scenario) []string {
 			if _, ok := api.Harness.Fixture(m[1]); ok && !seen["f:"+m[1]] {
 				seen["f:"+m[1]] = true
 				fixtures = append(fixtures, lint.TagFixture+m[1])
+			}
+			if _, ok := api.Harness.VendorSide(m[1]); ok && !seen["v"] {
+				seen["v"] = true
+				tags = append(tags, lint.TagVendorSide)
 			}
 		}
 	}
@@ -432,6 +482,13 @@ func Feature(api *spec.API, scs []Scenario) []byte {
 	fmt.Fprintf(&b, "Feature: %s fails as documented (generated negative conformance)\n", api.Harness.Title)
 	b.WriteString("  Each scenario provokes one documented failure of one operation from outside, without a write\n")
 	b.WriteString("  that could succeed: no or wrong credentials, an id that must not exist, a malformed request.\n")
+	for _, sc := range scs {
+		if slices.Contains(sc.Tags, lint.TagVendorSide) {
+			b.WriteString("  Those tagged " + lint.TagVendorSide + " provoke it on the vendor's side, on a deployment only the vendor\n")
+			b.WriteString("  can put in that state (a cloud in maintenance): a run without it reports them not run.\n")
+			break
+		}
+	}
 	for _, sc := range scs {
 		b.WriteString("\n")
 		if sc.Line > 0 {
@@ -676,6 +733,14 @@ func checkTable(api *spec.API, t *Table) error {
 	}
 	if w := t.WrongStructure; w != nil && (len(w.Reasons) == 0 || len(w.Reasons) > 2 || w.Line == 0) {
 		return fmt.Errorf("%s wrong_structure: needs one or two reasons and the document line they are read from", TableFile)
+	}
+	for i, v := range t.VendorSide {
+		if _, ok := api.Harness.VendorSide(v.Fixture); !ok {
+			return fmt.Errorf("%s vendor_side %d (%s): %q is not a vendor-side fixture of harness.yaml (vendor_side: true)", TableFile, i+1, v.Name, v.Fixture)
+		}
+		if v.Name == "" || v.Status == 0 || v.Line == 0 {
+			return fmt.Errorf("%s vendor_side %d: needs a name, a status and the document line stating it", TableFile, i+1)
+		}
 	}
 	for i, n := range t.NotProvokable {
 		if n.Operation != "*" && api.Operation(n.Operation) == nil {

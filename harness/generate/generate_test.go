@@ -294,6 +294,7 @@ func TestTableCitations(t *testing.T) {
 		Conditions:     []generate.Condition{{Name: "c", Operation: "op", Reason: "REASON_250", Line: 12}, {Name: "no line", Reason: "REASON_1"}},
 		ForeignIDs:     []generate.Scope{{Param: "org-id", Reasons: []string{"REASON_100", "REASON_140"}, Line: 429}},
 		WrongStructure: &generate.Reading{Reasons: []string{"REASON_420"}, Line: 430},
+		VendorSide:     []generate.VendorSide{{Name: "maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424}},
 	}
 	var got []string
 	for _, c := range tbl.Citations() {
@@ -304,5 +305,48 @@ func TestTableCitations(t *testing.T) {
 		"conditions[0] (c of op) 12 [REASON_250]",
 		"foreign_ids[0] (org-id) 429 [REASON_100 REASON_140]",
 		"wrong_structure 430 [REASON_420]",
+		"vendor_side[0] (maintenance) 424 [REASON_5]",
 	}, got)
+}
+
+// TestVendorSide: every operation documenting 503 and REASON_5 gets one scenario sending its
+// request, with the default credentials, to the deployment maintenance_target names, tagged
+// @vendor-side and with the fixture; an entry naming a fixture that is not vendor side, or
+// without its line, fails generation.
+func TestVendorSide(t *testing.T) {
+	api, tbl := load(t, "cloudcontrol")
+	tbl = &generate.Table{Params: tbl.Params, AbsentID: tbl.AbsentID,
+		VendorSide: []generate.VendorSide{{Name: "the whole system's scheduled maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424}}}
+	all, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	var scs []generate.Scenario
+	for _, sc := range all {
+		if strings.HasPrefix(sc.Condition, "vendor side: ") {
+			scs = append(scs, sc)
+		}
+	}
+	want := 0
+	for _, op := range api.Operations() {
+		if op.Op.Responses.Value("503") != nil {
+			want++
+		}
+	}
+	require.Equal(t, want, len(scs), "one scenario per operation documenting 503")
+	sc := scs[0]
+	assert.Equal(t, "addBackupClient during the whole system's scheduled maintenance answers 503 REASON_5", sc.Name)
+	assert.Equal(t, []string{"@destructive", "@vendor-side", "@fixture:maintenance_target", "@fixture:org_id"}, sc.Tags)
+	assert.Equal(t, `Given the cloud in scheduled maintenance at "${maintenance_target}"`, sc.Steps[0])
+	assert.Equal(t, `And the response field "/resultCode" should be "REASON_5"`, sc.Steps[len(sc.Steps)-1])
+	require.Len(t, sc.Requests, 1)
+	assert.Equal(t, generate.Request{Auth: generate.AuthDefault, Method: "POST", Path: "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client",
+		Status: 503, Reasons: []string{"REASON_5"}, At: "maintenance_target"}, sc.Requests[0])
+	assert.Contains(t, string(generate.Feature(api, scs)), "Those tagged @vendor-side provoke it on the vendor's side")
+
+	for _, v := range []generate.VendorSide{
+		{Name: "an ordinary fixture", Fixture: "image_id", Status: 503, Reason: "REASON_5", Line: 424},
+		{Name: "no line", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5"},
+	} {
+		_, err := generate.Scenarios(api, &generate.Table{Params: tbl.Params, VendorSide: []generate.VendorSide{v}})
+		assert.Error(t, err, v.Name)
+	}
 }

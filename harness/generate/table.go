@@ -64,6 +64,23 @@ type Table struct {
 	Lines map[string]int `yaml:"lines"`
 	// NotProvokable lists the documented statuses (or REASON codes) a client cannot provoke.
 	NotProvokable []NotProvokable `yaml:"not_provokable"`
+	// VendorSide lists the documented failures only the vendor's side can cause, on a deployment
+	// the vendor puts into that state (a whole system in scheduled maintenance): every operation
+	// documenting the status and code gets a scenario sending its request there, tagged
+	// @vendor-side, which a run without the fixture reports not run.
+	VendorSide []VendorSide `yaml:"vendor_side"`
+}
+
+// VendorSide is one failure provoked on the vendor's side.
+type VendorSide struct {
+	// Name says what state the deployment is in ("the whole system's scheduled maintenance").
+	Name string `yaml:"name"`
+	// Fixture is the vendor-side fixture (harness.yaml) naming the base URL of that deployment.
+	Fixture string `yaml:"fixture"`
+	Status  int    `yaml:"status"`
+	Reason  string `yaml:"reason,omitempty"`
+	// Line is the line of the vendor document that states the failure.
+	Line int `yaml:"line"`
 }
 
 // Header is one request header.
@@ -253,6 +270,9 @@ func (t *Table) Citations() []lint.Citation {
 	}
 	if t.WrongStructure != nil {
 		add("wrong_structure", t.WrongStructure.Line, t.WrongStructure.Reasons...)
+	}
+	for i, v := range t.VendorSide {
+		add(fmt.Sprintf("vendor_side[%d] (%s)", i, v.Name), v.Line, v.Reason)
 	}
 	return out
 }

@@ -23,6 +23,9 @@ const (
 	TagSlow = "@slow"
 	// TagFixture prefixes the fixture variables a scenario names (@fixture:image_id).
 	TagFixture = "@fixture:"
+	// TagVendorSide marks a scenario that needs a vendor-side fixture (a deployment in
+	// maintenance): only the vendor of a cloud can run it; other runs report it not run.
+	TagVendorSide = "@vendor-side"
 )
 
 var (
@@ -63,9 +66,15 @@ func Tags(api *spec.API, dir string) ([]Finding, error) {
 					if _, ok := api.Harness.Fixture(m[1]); ok && !used[m[1]] {
 						used[m[1]] = true
 						need(TagFixture+m[1], "names the fixture variable ${"+m[1]+"}")
+						if _, vendor := api.Harness.VendorSide(m[1]); vendor {
+							need(TagVendorSide, "names ${"+m[1]+"}, which only the vendor of a cloud can set")
+						}
 					}
 				}
 			}
+		}
+		if sc.HasTag(TagVendorSide) && !usesVendorSide(api, used) {
+			out = append(out, Finding{Severity: Error, File: sc.File, Where: where, Message: fmt.Sprintf("tag %s: the scenario names no vendor-side fixture of %s", TagVendorSide, api.Name)})
 		}
 		for _, t := range sc.Tags() {
 			name, ok := strings.CutPrefix(t, TagFixture)
@@ -80,6 +89,16 @@ func Tags(api *spec.API, dir string) ([]Finding, error) {
 		}
 	})
 	return out, err
+}
+
+// usesVendorSide tells whether one of the fixtures used is a vendor-side one.
+func usesVendorSide(api *spec.API, used map[string]bool) bool {
+	for name := range used {
+		if _, ok := api.Harness.VendorSide(name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // route names the operation a step's request reaches when that operation changes the cloud, and

@@ -30,6 +30,11 @@ func TestTags(t *testing.T) {
 		{"an unknown fixture tag", "@fixture:nope", `When I send a GET request to "/api/zones"`, []string{"tag @fixture:nope names no fixture of toy"}},
 		{"a stale fixture tag", "@fixture:zone", `When I send a GET request to "/api/zones"`, []string{"tag @fixture:zone: the scenario does not use ${zone}"}},
 		{"a saved variable is no fixture", "", `When I send a GET request to "/api/zones/${mine}/images"`, nil},
+		{"a vendor-side fixture is tagged vendor side", "@fixture:outage_target", `Given the cloud in scheduled maintenance at "${outage_target}"`,
+			[]string{"tag it @vendor-side: it names ${outage_target}, which only the vendor of a cloud can set"}},
+		{"a tagged vendor-side fixture", "@vendor-side @fixture:outage_target", `Given the cloud in scheduled maintenance at "${outage_target}"`, nil},
+		{"vendor side without a vendor-side fixture", "@vendor-side @fixture:zone", `When I send a GET request to "/api/zones/${zone}/images"`,
+			[]string{"tag @vendor-side: the scenario names no vendor-side fixture of toy"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

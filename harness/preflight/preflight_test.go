@@ -167,3 +167,25 @@ func TestPreflightChecksOnlyWhatIsSelected(t *testing.T) {
 	assert.True(t, rep.OK(), "%v", rep.Problems)
 	assert.Empty(t, rep.Vars)
 }
+
+// TestPreflightLeavesVendorSideFixturesToTheVendor: a vendor-side fixture nobody set is no problem
+// (its scenarios are reported not run) and the preflight says so; one the vendor set is used.
+func TestPreflightLeavesVendorSideFixturesToTheVendor(t *testing.T) {
+	srv := httptest.NewServer(toy{zones: openZones})
+	t.Cleanup(srv.Close)
+	cfg := preflight.Config{API: load(t), Target: srv.URL, Credentials: good(), Fixtures: []string{"tenant", "outage_target"}, Vars: map[string]string{"tenant": "t-1"}}
+	rep := preflight.Run(context.Background(), cfg)
+	assert.True(t, rep.OK(), "%v", rep.Problems)
+	assert.Contains(t, rep.Checks, "toy: fixture outage_target is not set: the scenarios needing it will not run (vendor side: set outage_target to run; it is the base URL of the API on a deployment in maintenance)")
+	assert.NotContains(t, rep.Vars, "outage_target")
+
+	cfg.Vars = map[string]string{"tenant": "t-1", "outage_target": "http://maintenance.example"}
+	rep = preflight.Run(context.Background(), cfg)
+	assert.True(t, rep.OK(), "%v", rep.Problems)
+	assert.Equal(t, "http://maintenance.example", rep.Vars["outage_target"])
+
+	cfg.Vars = nil
+	rep = preflight.Run(context.Background(), cfg)
+	require.Len(t, rep.Problems, 1, "an ordinary fixture nobody set still stops the run")
+	assert.Contains(t, rep.Problems[0].Message, `fixture "tenant" of toy is not set`)
+}

@@ -170,6 +170,10 @@ type ScenarioResult struct {
 	// NotRun is true when the run was interrupted before the scenario started, or while it ran
 	// (its error is the interruption): neither passed nor failed.
 	NotRun bool
+	// Skipped says why a selected scenario did not run, when it needs a vendor-side fixture the
+	// run does not have ("vendor side: set maintenance_target to run"): neither passed nor
+	// failed, and the run still passes.
+	Skipped string
 }
 
 // Result is the outcome of a run.
@@ -226,8 +230,19 @@ func (r *Result) NotRun() int {
 	return n
 }
 
-// Failed counts failing scenarios: neither passed nor not run.
-func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() - r.NotRun() }
+// Skipped counts the scenarios that did not run for want of a vendor-side fixture.
+func (r *Result) Skipped() int {
+	n := 0
+	for _, s := range r.Scenarios {
+		if s.Skipped != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// Failed counts failing scenarios: neither passed, nor not run, nor skipped.
+func (r *Result) Failed() int { return len(r.Scenarios) - r.Passed() - r.NotRun() - r.Skipped() }
 
 // OK tells whether the run passed: at least one scenario, none failing or not run, godog
 // content, not interrupted.
@@ -236,11 +251,26 @@ func (r *Result) OK() bool {
 }
 
 // Summary is the one-line summary CI parses: "N passed, N failed", followed by ", N not run"
-// when an interruption kept scenarios from running.
+// when an interruption kept scenarios from running, and by ", N not run (REASON)" for each
+// reason scenarios were skipped (a vendor-side fixture the run does not have).
 func (r *Result) Summary() string {
 	s := fmt.Sprintf("%d passed, %d failed", r.Passed(), r.Failed())
 	if n := r.NotRun(); n > 0 {
 		s += fmt.Sprintf(", %d not run", n)
+	}
+	skipped := map[string]int{}
+	var reasons []string
+	for _, sc := range r.Scenarios {
+		if sc.Skipped != "" {
+			if skipped[sc.Skipped] == 0 {
+				reasons = append(reasons, sc.Skipped)
+			}
+			skipped[sc.Skipped]++
+		}
+	}
+	sort.Strings(reasons)
+	for _, why := range reasons {
+		s += fmt.Sprintf(", %d not run (%s)", skipped[why], why)
 	}
 	return s
 }
@@ -477,9 +507,16 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 	if mode != vcr.Replay {
 		fmt.Fprintf(cfg.Output, "%s: run id %s: what this run creates is named after it, and deleted after each scenario\n", name, runID)
 	}
+	var vendorSide []string
+	for _, f := range api.Harness.Fixtures {
+		if f.VendorSide {
+			vendorSide = append(vendorSide, f.Name)
+		}
+	}
 	factory := vcr.NewFactory(vcr.Options{
 		RunID:      runID,
 		Vars:       vars,
+		VendorSide: vendorSide,
 		Receiver:   receiver,
 		KeepFailed: cfg.KeepFailed,
 		Mode:       mode,
@@ -661,9 +698,12 @@ func (c *collector) ScenarioDone(s *steps.Scenario, sc *godog.Scenario, err erro
 	c.mu.Unlock()
 	feature, _, _ := splitLine(sc.Uri) // a scenario selected by line is still of its file
 	r := ScenarioResult{API: c.api, Feature: feature, Name: sc.Name, Passed: err == nil, Err: err}
-	if err != nil && c.run != nil && c.run.Err() != nil && (s == nil || errors.Is(err, context.Canceled)) {
+	switch {
+	case s != nil && s.NotRun != "" && (err == nil || errors.Is(err, godog.ErrSkip)):
+		r.Passed, r.Err, r.Skipped, err = false, nil, s.NotRun, nil
+	case err != nil && c.run != nil && c.run.Err() != nil && (s == nil || errors.Is(err, context.Canceled)):
 		r.NotRun = true
-	} else {
+	default:
 		r.Kind = KindOf(err)
 	}
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/redact"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
+	"github.com/cloudcontract/cloudcontract/harness/sim/cloudcontrol"
 	"github.com/cloudcontract/cloudcontract/harness/sim/ukcloud"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/steps"
@@ -303,4 +304,47 @@ func TestInterruptionDuringAWait(t *testing.T) {
 	assert.Equal(t, "1 passed, 0 failed, 2 not run", res.Summary())
 	assert.NotContains(t, out.String(), "Failed steps", "godog's list of failed steps leaves out what the interruption stopped")
 	assert.NotContains(t, out.String(), "interrupted")
+}
+
+// TestVendorSideScenariosNotRunWithoutTheirFixture: a scenario needing a vendor-side fixture the
+// run does not have passes no preflight check, fails nothing, and is reported not run with the
+// reason, in the summary and as a skipped JUnit test case; the run passes.
+func TestVendorSideScenariosNotRunWithoutTheirFixture(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "cloudcontrol"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cloudcontrol", "test.feature"), []byte(`Feature: f
+  @fixture:maintenance_target
+  Scenario: in maintenance
+    Given the cloud in scheduled maintenance at "${maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 503
+  Scenario: my account
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/myaccount"
+    Then the response status should be 200
+`), 0o644))
+	s, err := cloudcontrol.New(sim.Options{})
+	require.NoError(t, err)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	junit := filepath.Join(t.TempDir(), "junit.xml")
+	var out bytes.Buffer
+	res, err := Run(context.Background(), Config{
+		APIs: []string{"cloudcontrol"}, SpecsDir: "../../specs", FeaturesDir: dir, CassettesDir: t.TempDir(),
+		Target: srv.URL, Simulated: true, Registry: registry, Output: &out, Format: "progress,junit:" + junit,
+	})
+	require.NoError(t, err, out.String())
+	require.Len(t, res.Scenarios, 2)
+	assert.True(t, res.OK(), "%+v", res.Scenarios)
+	assert.Equal(t, 0, res.Failed())
+	assert.Equal(t, 1, res.Skipped())
+	assert.Equal(t, "1 passed, 0 failed, 1 not run (vendor side: set maintenance_target to run)", res.Summary())
+	require.NoError(t, AnnotateJUnit(junit, res))
+	data, err := os.ReadFile(junit)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `<testcase name="in maintenance" status="skipped" time="`)
+	assert.Contains(t, string(data), `<skipped message="vendor side: set maintenance_target to run"></skipped></testcase>`)
+	assert.Contains(t, string(data), `<testsuites name="cloudcontrol" tests="2" skipped="1" failures="0"`)
+	assert.NotContains(t, string(data), `type="skipped"`, "godog's errors for skipped steps are replaced")
 }

@@ -11,6 +11,7 @@
 package sim
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"time"
@@ -62,6 +63,19 @@ type Options struct {
 	// Dataset names the data set the simulator is populated with (DatasetDefault when empty;
 	// see Datasets).
 	Dataset string
+	// Maintenance serves the API as its document says it answers during a whole-system
+	// scheduled maintenance window, for the vendor-side scenarios (CloudControl: every URL
+	// answers 503 REASON_5). A simulator whose document describes none refuses it (Unsupported).
+	Maintenance bool
+}
+
+// Unsupported returns an error naming the options a simulator's document gives no way to
+// serve (a maintenance window), or nil.
+func (o Options) Unsupported() error {
+	if o.Maintenance {
+		return errors.New("the document describes no scheduled maintenance window for this API")
+	}
+	return nil
 }
 
 // StartTime returns the origin of the simulated clock.

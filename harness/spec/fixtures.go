@@ -22,6 +22,10 @@ type Fixture struct {
 	Description string `yaml:"description"`
 	// Discover, when set, finds the value through a documented list operation.
 	Discover *Discovery `yaml:"discover"`
+	// VendorSide marks what only the vendor of a cloud can provide (a deployment in scheduled
+	// maintenance): optional. A run that does not have it reports the scenarios needing it as not
+	// run, with NotRunReason, instead of stopping at the preflight or failing them.
+	VendorSide bool `yaml:"vendor_side"`
 
 	// Line is the line of the fixture in harness.yaml.
 	Line int `yaml:"-"`
@@ -90,6 +94,17 @@ func (f *Fixture) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
+// NotRunReason says why a scenario needing this vendor-side fixture did not run, and what runs it.
+func (f Fixture) NotRunReason() string {
+	return "vendor side: set " + f.Name + " to run"
+}
+
+// VendorSide returns the vendor-side fixture called name, and whether there is one.
+func (h Harness) VendorSide(name string) (Fixture, bool) {
+	f, ok := h.Fixture(name)
+	return f, ok && f.VendorSide
+}
+
 // FixtureEnv is the environment variable that sets fixture name of api.
 func FixtureEnv(api, name string) string {
 	return "CLOUDCONTRACT_" + envWord(api) + "_VAR_" + envWord(name)
@@ -142,6 +157,9 @@ func (a *API) checkFixtures() error {
 		d := f.Discover
 		if d == nil {
 			continue
+		}
+		if f.VendorSide {
+			return fmt.Errorf("%s: a vendor-side fixture is set by the vendor, never discovered: remove discover or vendor_side", at)
 		}
 		if !strings.HasPrefix(d.Path, "/") {
 			return fmt.Errorf("%s: discover.path %q must start with /", at, d.Path)

@@ -57,3 +57,28 @@ func TestCredentialRolesChecked(t *testing.T) {
 	_, ok = a.Harness.RolesOf("default")
 	assert.False(t, ok)
 }
+
+// TestVendorSideFixture shows a vendor-side fixture found by VendorSide with the reason a run
+// without it prints, an ordinary fixture not taken for one, and a vendor-side fixture with a
+// discovery refused (the vendor sets it; no documented list gives it).
+func TestVendorSideFixture(t *testing.T) {
+	h := Harness{Fixtures: []Fixture{
+		{Name: "maintenance_target", Description: "a deployment in maintenance", VendorSide: true},
+		{Name: "image_id", Description: "an image"},
+	}}
+	f, ok := h.VendorSide("maintenance_target")
+	assert.True(t, ok)
+	assert.Equal(t, "vendor side: set maintenance_target to run", f.NotRunReason())
+	_, ok = h.VendorSide("image_id")
+	assert.False(t, ok, "an ordinary fixture")
+	_, ok = h.VendorSide("nothing")
+	assert.False(t, ok, "no such fixture")
+
+	a := &API{Doc: &openapi3.T{}, Harness: h}
+	assert.NoError(t, a.checkFixtures())
+	a.Harness.Fixtures[0].Discover = &Discovery{Path: "/x", Value: "/id"}
+	err := a.checkFixtures()
+	if assert.Error(t, err) {
+		assert.Contains(t, err.Error(), "a vendor-side fixture is set by the vendor, never discovered")
+	}
+}

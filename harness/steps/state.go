@@ -31,6 +31,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cucumber/godog"
+
 	"github.com/cloudcontract/cloudcontract/harness/cleanup"
 	"github.com/cloudcontract/cloudcontract/harness/redact"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -74,6 +76,10 @@ type Scenario struct {
 	env     *Env
 	name    string
 	session *vcr.Session
+	// base is where the scenario's requests go: the target, or another deployment of the API (a
+	// cloud in scheduled maintenance); retries is how often an unavailable answer is sent again.
+	base    *url.URL
+	retries int
 	client  *http.Client
 	vars    map[string]string
 	headers http.Header // sent with every request (authentication)
@@ -91,6 +97,10 @@ type Scenario struct {
 	// CleanupNotes says what a live scenario left behind (a deletion that failed) or created
 	// without the run id prefix (never deleted by the harness).
 	CleanupNotes []string
+	// NotRun says why the scenario did not run ("" when it ran): a step needed a vendor-side
+	// fixture the run does not have (spec.Fixture.NotRunReason), and it and the steps after it
+	// were skipped.
+	NotRun string
 }
 
 type ctxKey struct{}
@@ -110,7 +120,7 @@ func NewScenario(env *Env, featureURI, name string) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Scenario{env: env, name: name, session: sess, vars: map[string]string{}, headers: http.Header{}, next: http.Header{}}
+	s := &Scenario{env: env, name: name, session: sess, base: env.BaseURL, retries: env.Retries, vars: map[string]string{}, headers: http.Header{}, next: http.Header{}}
 	for k, v := range sess.Vars {
 		s.vars[k] = v // the run's fixture variables, or in replay the recorded ones
 	}
@@ -157,18 +167,35 @@ func (s *Scenario) Var(name string) (string, bool) {
 
 var varRe = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}`)
 
-// Expand replaces ${name} with scenario variables; an unknown name is an error.
+// Expand replaces ${name} with scenario variables; an unknown name is an error. A vendor-side
+// fixture the run does not have is not a failure: the error wraps godog.ErrSkip, so the step and
+// the rest of the scenario are skipped, and the scenario says why in NotRun.
 func (s *Scenario) Expand(text string) (string, error) {
 	var missing []string
+	skip := ""
 	out := varRe.ReplaceAllStringFunc(text, func(m string) string {
 		name := m[2 : len(m)-1]
 		v, ok := s.vars[name]
-		if !ok {
+		vendor, vendorSide := s.env.API.Harness.VendorSide(name)
+		switch {
+		case !ok && vendorSide:
+			if skip == "" {
+				skip = vendor.NotRunReason()
+			}
+		case !ok:
 			missing = append(missing, name)
+		case vendorSide:
+			s.session.Use(name) // its recording carries the value, and says it is the vendor's
+		}
+		if !ok {
 			return m
 		}
 		return v
 	})
+	if skip != "" {
+		s.NotRun = skip
+		return "", fmt.Errorf("%s: %w", skip, godog.ErrSkip)
+	}
 	if len(missing) > 0 {
 		known := make([]string, 0, len(s.vars))
 		for k := range s.vars {
@@ -288,7 +315,7 @@ func (s *Scenario) resolve(path string) (*url.URL, error) {
 		// A URL the API handed out (e.g. a Location): keep its path, talk to our target.
 		ref = &url.URL{Path: ref.Path, RawPath: ref.RawPath, RawQuery: ref.RawQuery}
 	}
-	u := *s.env.BaseURL
+	u := *s.base
 	u.Path = strings.TrimSuffix(u.Path, "/") + ref.Path
 	if ref.RawPath != "" {
 		u.RawPath = strings.TrimSuffix(u.EscapedPath(), "/") + ref.RawPath
@@ -302,7 +329,7 @@ func (s *Scenario) resolve(path string) (*url.URL, error) {
 // apiURL is the URL as the contract sees it: the target's path prefix removed.
 func (s *Scenario) apiURL(u *url.URL) *url.URL {
 	out := *u
-	prefix := strings.TrimSuffix(s.env.BaseURL.Path, "/")
+	prefix := strings.TrimSuffix(s.base.Path, "/")
 	out.Path = strings.TrimPrefix(u.Path, prefix)
 	out.RawPath = ""
 	out.Scheme, out.Host = "", ""
@@ -388,7 +415,7 @@ func (s *Scenario) send(ctx context.Context, req *http.Request, body []byte) (*h
 	pause := s.env.PollInterval
 	for attempt := 0; ; attempt++ {
 		resp, err := s.client.Do(req)
-		if err != nil || attempt >= s.env.Retries || !retryable(req.Method, resp.StatusCode) {
+		if err != nil || attempt >= s.retries || !retryable(req.Method, resp.StatusCode) {
 			if resp != nil && attempt > 0 {
 				resp.Header.Set("X-Cloudcontract-Attempts", fmt.Sprint(attempt+1))
 			}

@@ -6,10 +6,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
 func TestExpand(t *testing.T) {
-	s := &Scenario{vars: map[string]string{"id": "42", "run_id": "cc01", "a.b": "x"}}
+	s := &Scenario{env: &Env{API: &spec.API{}}, vars: map[string]string{"id": "42", "run_id": "cc01", "a.b": "x"}}
 	tests := []struct{ in, want, err string }{
 		{"/api/things/${id}", "/api/things/42", ""},
 		{"${run_id}-${id}-${a.b}", "cc01-42-x", ""},
@@ -30,7 +32,7 @@ func TestExpand(t *testing.T) {
 
 func TestResolveKeepsTheTargetPrefixAndDropsForeignHosts(t *testing.T) {
 	base, _ := url.Parse("https://cloud.example/prefix/")
-	s := &Scenario{env: &Env{BaseURL: base}}
+	s := &Scenario{env: &Env{BaseURL: base}, base: base}
 	tests := []struct{ path, want, api string }{
 		{"/api/x?page=2", "https://cloud.example/prefix/api/x?page=2", "/api/x?page=2"},
 		{"http://elsewhere:8080/api/vorg-builds/10", "https://cloud.example/prefix/api/vorg-builds/10", "/api/vorg-builds/10"},

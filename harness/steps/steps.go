@@ -106,6 +106,7 @@ func vocabulary() []stepDef {
 			cannotFail: "it takes no argument and only forgets the Authorization header and the cookies, which holds in any state"},
 		{expr: `^the variable "([^"]*)" is "([^"]*)"$`, fn: setVariable},
 		{expr: `^the request header "([^"]*)" is "([^"]*)"$`, fn: setHeader},
+		{expr: `^the cloud in scheduled maintenance at "([^"]*)"$`, fn: maintenanceAt},
 
 		{expr: `^I send an? ` + method + ` request to "([^"]*)"$`, fn: send},
 		{expr: `^I send an? ` + method + ` request to "([^"]*)" with body:$`, fn: sendBody},
@@ -167,6 +168,23 @@ func vocabulary() []stepDef {
 		{expr: `^I save the callback field "([^"]*)" as "([^"]*)"$`, fn: saveCallbackField},
 		{expr: `^the "([^"]*)" callbacks for transaction "([^"]*)" should carry "([^"]*)" values "([^"]*)" in order within (\d+) seconds?$`, fn: eventsInOrder},
 	}
+}
+
+// maintenanceAt sends the scenario's later requests, with the same credentials, to the base URL
+// of a deployment of the API in scheduled maintenance (a vendor-side fixture). Its answers say the
+// service is unavailable on purpose: they are the scenario's subject, so they are not retried.
+func maintenanceAt(ctx context.Context, target string) error {
+	s := scenario(ctx)
+	v, err := s.Expand(target)
+	if err != nil {
+		return err
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("the cloud in scheduled maintenance at %q: expected the base URL of the API there (http or https, a host, an optional path prefix)", s.env.Policy.String(v))
+	}
+	s.base, s.retries = u, 0
+	return nil
 }
 
 func scenario(ctx context.Context) *Scenario {

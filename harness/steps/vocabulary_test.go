@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -249,6 +250,13 @@ var stepCases = []stepCase{
 		step: `the variable "x" is "${nope}"`, want: []string{"variable ${nope} is not set", "set: "}},
 	{name: "request header from an unset variable",
 		step: `the request header "X-Trace" is "trace-${nope}"`, want: []string{"variable ${nope} is not set"}},
+
+	{name: "maintenance at: not a base URL",
+		step: `the cloud in scheduled maintenance at "maintenance.example/api"`, want: []string{`the cloud in scheduled maintenance at "maintenance.example/api": expected the base URL of the API there`}},
+	{name: "maintenance at: a URL with a query",
+		step: `the cloud in scheduled maintenance at "https://maintenance.example/?x=1"`, want: []string{"expected the base URL of the API there"}},
+	{name: "maintenance at: an unset variable that is no vendor-side fixture",
+		step: `the cloud in scheduled maintenance at "${nope}"`, want: []string{"variable ${nope} is not set"}},
 
 	{name: "send: oversized body",
 		step: `I send a GET request to "/api/orders/big"`, want: []string{"GET /api/orders/big", "response body exceeds 65536 bytes"}},
@@ -621,4 +629,67 @@ func TestEveryStepHasAFailingCase(t *testing.T) {
 	sort.Strings(want)
 	assert.Equal(t, want, declared, "the steps the table says cannot fail")
 	assert.Equal(t, len(defs), len(Vocabulary()))
+}
+
+// scenarioSeen keeps the state and the error of the scenario that ends.
+type scenarioSeen struct {
+	mu  sync.Mutex
+	s   *Scenario
+	err error
+}
+
+func (d *scenarioSeen) ScenarioDone(s *Scenario, _ *godog.Scenario, err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.s, d.err = s, err
+}
+
+// TestCloudInMaintenance shows the scenario's requests sent to the deployment in maintenance with
+// the same credentials, once (an unavailable answer there is the subject, not retried), and a
+// scenario needing a vendor-side fixture the run does not have skipped from that step on, with
+// the reason, instead of failing; an ordinary fixture missing still fails.
+func TestCloudInMaintenance(t *testing.T) {
+	var hits atomic.Int32
+	var auth atomic.Value
+	maint := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		auth.Store(r.Header.Get("Authorization") + " " + r.URL.Path)
+		w.Header().Set("Content-Type", "application/xml")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprint(w, `<Status xmlns="http://oec.api.opsource.net/schemas/general"><operation>Get Order</operation><result>ERROR</result><resultDetail>System is down for scheduled maintenance.</resultDetail><resultCode>REASON_5</resultCode></Status>`)
+	}))
+	defer maint.Close()
+	vendorSide := func(e *Env) {
+		e.Retries = 2
+		e.API.Harness.Fixtures = append(e.API.Harness.Fixtures, spec.Fixture{Name: "maintenance_target", Description: "a deployment in maintenance", VendorSide: true})
+	}
+	steps := []string{`the cloud in scheduled maintenance at "${maintenance_target}"`, authenticated, getOrder1, `the response status should be 503`}
+
+	seen := &scenarioSeen{}
+	results := runCase(t, stepCase{name: "in maintenance", env: vendorSide, hooks: seen,
+		setup: append([]string{`the variable "maintenance_target" is "` + maint.URL + `/shop"`}, steps[:3]...), step: steps[3]})
+	require.Len(t, results, 5)
+	for _, r := range results {
+		assert.Equal(t, godog.StepPassed, r.status, "step %q: %v", r.text, r.err)
+	}
+	assert.Equal(t, int32(1), hits.Load(), "one request, not retried")
+	assert.Equal(t, "Basic YWxpY2U6YWxpY2Utc2VjcmV0 /shop/api/orders/1", auth.Load(), "the same credentials, under the target's path prefix")
+	require.NotNil(t, seen.s)
+	assert.Empty(t, seen.s.NotRun)
+	assert.Equal(t, "GET /api/orders/1", seen.s.Exchanges[0].RequestLine(), "the contract sees the path without the prefix")
+
+	seen = &scenarioSeen{}
+	results = runCase(t, stepCase{name: "not given", env: vendorSide, hooks: seen, setup: steps[:3], step: steps[3]})
+	require.Len(t, results, 4)
+	for _, r := range results {
+		assert.Equal(t, godog.StepSkipped, r.status, "step %q: %v", r.text, r.err)
+	}
+	assert.Equal(t, int32(1), hits.Load(), "nothing sent")
+	require.NotNil(t, seen.s)
+	assert.Equal(t, "vendor side: set maintenance_target to run", seen.s.NotRun)
+	assert.Empty(t, seen.s.Exchanges)
+
+	results = runCase(t, stepCase{name: "an ordinary fixture", setup: nil, step: `the cloud in scheduled maintenance at "${maintenance_target}"`})
+	require.Len(t, results, 1)
+	assert.Equal(t, godog.StepFailed, results[0].status, "not vendor side: a missing value fails")
 }

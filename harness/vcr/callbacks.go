@@ -49,7 +49,7 @@ func LoadCallbacks(path string) ([]callback.Received, error) {
 
 // callbacksData renders the redacted notifications of a passing scenario as their recording (nil
 // when the scenario received none: a stale recording is then removed).
-func (f *Factory) callbacksData(list []callback.Received) ([]byte, error) {
+func (f *Factory) callbacksData(list []callback.Received, used map[string]bool) ([]byte, error) {
 	if len(list) == 0 {
 		return nil, nil
 	}
@@ -65,7 +65,7 @@ func (f *Factory) callbacksData(list []callback.Received) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]byte(f.header()), data...), nil
+	return append([]byte(f.header(used)), data...), nil
 }
 
 // writeOrRemove writes data to path atomically, or removes path when data is nil.

@@ -228,3 +228,25 @@ func TestIDLike(t *testing.T) {
 		assert.Equal(t, want, idLike(tok), tok)
 	}
 }
+
+// TestCompareFixtureURLs shows a fixture variable holding a simulator's URL compared without its
+// loopback port (it moves with each recording, as the target does), and any other difference of
+// such a URL still a change.
+func TestCompareFixtureURLs(t *testing.T) {
+	tests := []struct {
+		old, new string
+		same     bool
+	}{
+		{"http://127.0.0.1:4711", "http://127.0.0.1:39001", true},
+		{"http://127.0.0.1:4711", "http://127.0.0.1:4711/oec", false},
+		{"https://maintenance.example:443", "https://maintenance.example:8443", false},
+		{"http://127.0.0.1:4711", "https://other.example", false},
+	}
+	for _, tt := range tests {
+		o, n := baseRecording(), noisy()
+		o.vars = map[string]string{"org-id": "org-1", "maintenance_target": tt.old}
+		n.vars = map[string]string{"org-id": "org-1", "maintenance_target": tt.new}
+		c := Compare(o.build(t), n.build(t))
+		assert.Equal(t, tt.same, c.Same(), "%s → %s: %v", tt.old, tt.new, c.Changes)
+	}
+}

@@ -33,6 +33,9 @@ var volatile = func() map[string]bool {
 	return m
 }()
 
+// loopbackPort replaces the port of a loopback origin matched by loopbackRe.
+const loopbackPort = "${1}${2}:{port}"
+
 var (
 	// loopbackRe: loopback origins move with each run (the simulator's and the callback
 	// receiver's ports).
@@ -122,7 +125,7 @@ func (sd *side) show(s string) string {
 		s = strings.ReplaceAll(s, sd.origin, "{target}")
 	}
 	if strings.Contains(s, "://") {
-		s = loopbackRe.ReplaceAllString(s, "${1}${2}:{port}")
+		s = loopbackRe.ReplaceAllString(s, loopbackPort)
 	}
 	if strings.Contains(s, "/cb/") {
 		s = receiverRe.ReplaceAllString(s, "/cb/{receiver}")

@@ -1,8 +1,6 @@
 package vcr
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -25,6 +23,9 @@ type Recording struct {
 	Path string
 	// SpecHash is the sha256 of the contract it was recorded against ("" when unknown).
 	SpecHash string
+	// Vars are the fixture variables it was recorded with (the "# vars:" line; a vendor-side
+	// one only when the scenario used it).
+	Vars map[string]string
 	// Interactions in recorded order.
 	Interactions []*cassette.Interaction
 	// Callbacks received during the scenario, in arrival order.
@@ -37,19 +38,8 @@ func ReadRecording(path string) (*Recording, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recording{Path: path}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := sc.Text()
-		if !strings.HasPrefix(line, "#") {
-			break
-		}
-		for _, f := range strings.Fields(line) {
-			if v, ok := strings.CutPrefix(f, "spec-sha256="); ok {
-				r.SpecHash = v
-			}
-		}
-	}
+	h := parseHeader(data)
+	r := &Recording{Path: path, SpecHash: h.SpecHash, Vars: h.Vars}
 	var c struct {
 		Version      int                     `yaml:"version"`
 		Interactions []*cassette.Interaction `yaml:"interactions"`

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -84,6 +85,10 @@ type Options struct {
 	// scenarios): written into each recorded cassette, and given back to the scenario in replay,
 	// so that a recording made against one cloud replays with that cloud's values.
 	Vars map[string]string
+	// VendorSide names the fixture variables among Vars that only a vendor can set (a deployment
+	// in maintenance): a recorded cassette carries one only when its scenario used it (see
+	// Session.Use), so that such a cassette is told from the others by its "# vars:" line.
+	VendorSide []string
 	// Wrap, when set, wraps the transport of each scenario (all modes): a test harness such as
 	// mutation testing changes the responses one scenario sees. Nil leaves transports as built.
 	Wrap func(featureURI, scenario string, rt http.RoundTripper) http.RoundTripper
@@ -138,7 +143,17 @@ type Session struct {
 	// never recorded (live and record), or nil in replay, where nothing was created.
 	Cleanup http.RoundTripper
 
+	used  map[string]bool // the variables the scenario used (Use)
 	close func(passed bool) error
+}
+
+// Use notes that the scenario used the variable name: a vendor-side fixture variable is written
+// into the scenario's recording only then.
+func (s *Session) Use(name string) {
+	if s.used == nil {
+		s.used = map[string]bool{}
+	}
+	s.used[name] = true
 }
 
 // Close ends the scenario: in record mode the cassette is written when passed is true, and
@@ -263,7 +278,7 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		var callbacks []byte
 		if s.Inbox != nil {
 			var err error
-			if callbacks, err = f.callbacksData(s.Inbox.All()); err != nil {
+			if callbacks, err = f.callbacksData(s.Inbox.All(), s.used); err != nil {
 				return fmt.Errorf("writing the callbacks of %s: %w", path, err)
 			}
 		}
@@ -281,14 +296,15 @@ func (f *Factory) openRecord(path string) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		return f.keepOrWrite(path, append([]byte(f.header()), data...), callbacks, s.Inbox != nil)
+		return f.keepOrWrite(path, append([]byte(f.header(s.used)), data...), callbacks, s.Inbox != nil)
 	}
 	return s, nil
 }
 
 // header is the comment written at the top of a recorded cassette: the caller's, with the run id,
-// and a second line with the fixture variables when the run has any.
-func (f *Factory) header() string {
+// and a second line with the fixture variables when the run has any (a vendor-side one only when
+// the scenario used it).
+func (f *Factory) header(used map[string]bool) string {
 	h := strings.TrimSuffix(f.opts.Header, "\n")
 	if f.opts.RunID != "" {
 		if h == "" {
@@ -302,7 +318,9 @@ func (f *Factory) header() string {
 		}
 		vals := url.Values{}
 		for k, v := range f.opts.Vars {
-			vals.Set(k, v)
+			if used[k] || !slices.Contains(f.opts.VendorSide, k) {
+				vals.Set(k, v)
+			}
 		}
 		h += "\n" + varsPrefix + vals.Encode()
 	}

@@ -228,3 +228,34 @@ func TestReplayUsesTheRecordedRunID(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "cc12345678", s.RunID)
 }
+
+// TestVendorSideVarsOnlyWhereUsed shows a vendor-side fixture variable written into the
+// recording of the scenario that used it, and left out of the others (which a vendor's value
+// would otherwise change at every recording); replay gives it back to the scenario that used it.
+func TestVendorSideVarsOnlyWhereUsed(t *testing.T) {
+	srv, _ := server(t)
+	dir := t.TempDir()
+	vars := map[string]string{"image": "img-1", "maintenance_target": "http://127.0.0.1:4711"}
+	rec := NewFactory(Options{Mode: Record, Dir: dir, Policy: policy(), Vars: vars, VendorSide: []string{"maintenance_target"}})
+	for _, tt := range []struct {
+		name string
+		uses bool
+	}{{"vendor", true}, {"user", false}} {
+		s, err := rec.Open("a.feature", tt.name)
+		require.NoError(t, err)
+		assert.Equal(t, vars, s.Vars, "a live scenario has every variable of the run")
+		if tt.uses {
+			s.Use("maintenance_target")
+		}
+		_, _, err = do(t, s.Transport, "GET", srv.URL+"/api/things", "", "")
+		require.NoError(t, err)
+		require.NoError(t, s.Close(true))
+	}
+	rep := NewFactory(Options{Mode: Replay, Dir: dir, Policy: policy()})
+	s, err := rep.Open("a.feature", "vendor")
+	require.NoError(t, err)
+	assert.Equal(t, vars, s.Vars)
+	s, err = rep.Open("a.feature", "user")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"image": "img-1"}, s.Vars)
+}

@@ -74,6 +74,9 @@ var (
 // when opts.Faults names a fault this simulator does not know, or
 // opts.Dataset a data set it does not serve.
 func New(opts sim.Options) (*Simulator, error) {
+	if err := opts.Unsupported(); err != nil {
+		return nil, err
+	}
 	if opts.AuthDisabled {
 		return nil, errors.New("the document gives no way to switch authentication off for this API")
 	}

@@ -41,3 +41,18 @@ func TestEveryFaultSaysHowItIsCaught(t *testing.T) {
 		}
 	}
 }
+
+// TestMaintenanceOnlyWhereDocumented: a simulator whose entry names a maintenance fixture serves
+// a maintenance window; the others refuse the option, naming why.
+func TestMaintenanceOnlyWhereDocumented(t *testing.T) {
+	for _, e := range Entries() {
+		_, err := e.New(sim.Options{Maintenance: true})
+		if e.Maintenance != "" {
+			assert.NoError(t, err, e.Name)
+			continue
+		}
+		if assert.Error(t, err, e.Name) {
+			assert.Contains(t, err.Error(), "describes no scheduled maintenance window", e.Name)
+		}
+	}
+}

@@ -31,6 +31,7 @@ func TestGeneratedConditions(t *testing.T) {
 	conditions := map[string]bool{}
 	for _, dataset := range []string{sim.DatasetDefault, sim.DatasetSecond} {
 		s := newSim(t, sim.Options{Dataset: dataset})
+		at := map[string]*Simulator{MaintenanceFixture: newSim(t, sim.Options{Dataset: dataset, Maintenance: true})}
 		vars := s.Fixtures()
 		for _, sc := range scs {
 			conditions[sc.Condition] = true
@@ -47,7 +48,12 @@ func TestGeneratedConditions(t *testing.T) {
 						req.Header.Set(h.Name, h.Value)
 					}
 					rec := httptest.NewRecorder()
-					s.ServeHTTP(rec, req)
+					if rq.At != "" {
+						require.Contains(t, at, rq.At, "the vendor-side fixture of a simulator's mode")
+						at[rq.At].ServeHTTP(rec, req)
+					} else {
+						s.ServeHTTP(rec, req)
+					}
 					want, code := rq.Status, ""
 					if len(rq.Reasons) > 0 {
 						code = rq.Reasons[0]
@@ -67,7 +73,7 @@ func TestGeneratedConditions(t *testing.T) {
 		}
 	}
 	for _, c := range []string{negative.NoCredentials + ", " + negative.WrongCredentials, negative.RoleLacking, negative.ForeignID,
-		negative.UnknownID, negative.MalformedBody, negative.WrongStructure} {
+		negative.UnknownID, negative.MalformedBody, negative.WrongStructure, "vendor side: the whole system's scheduled maintenance"} {
 		assert.True(t, conditions[c], "no generated scenario of %s", c)
 	}
 }

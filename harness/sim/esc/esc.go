@@ -103,6 +103,9 @@ func New(opts sim.Options) (*Simulator, error) {
 // NewWithConfig is New with ESC-specific settings, such as authentication
 // switched off.
 func NewWithConfig(opts sim.Options, cfg Config) (*Simulator, error) {
+	if err := opts.Unsupported(); err != nil {
+		return nil, err
+	}
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)
 	if err != nil {
 		return nil, err

@@ -82,7 +82,10 @@ func readBackStep(ctx context.Context) error {
 	if !ok {
 		return fmt.Errorf("reading back %s: %s has no %s to compare with what was sent; body: %s", wline, x.RequestLine(), orRoot(at), excerpt(x.Body))
 	}
-	res := roundtrip.Compare(sent.value, got, roundtrip.SchemaAt(t.Body.Schema.Model, at), rule.Skip, rule.Rename)
+	res, err := compareRead(rule, sent.value, got, roundtrip.SchemaAt(t.Body.Schema.Model, at))
+	if err != nil {
+		return fmt.Errorf("reading back %s: %s at %s: %w", wline, x.RequestLine(), orRoot(at), err)
+	}
 	if len(res.Compared) == 0 {
 		return fmt.Errorf("reading back %s with %s compared no field, so it could not fail: the read representation at %s documents none of the fields sent at %s (%s)", wline, x.RequestLine(), orRoot(at), orRoot(sent.at), strings.Join(append(res.Undocumented, res.Skipped...), ", "))
 	}
@@ -96,6 +99,15 @@ func readBackStep(ctx context.Context) error {
 			Expected: d.SentText(), Actual: d.ReadText()})
 	}
 	return s.readBackProblems(rule, wline, x, problems)
+}
+
+// compareRead compares what was sent with what was read (at the rule's place, of schema
+// readSchema): field by field, or, for pairs, each entry of the map sent with the item of its name.
+func compareRead(rule *spec.ReadBack, sent, read any, readSchema *openapi3.Schema) (roundtrip.Result, error) {
+	if p := rule.Pairs; p != nil {
+		return roundtrip.ComparePairs(sent, read, readSchema, roundtrip.Pairs{Name: p.Name, Value: p.Value}, rule.Skip)
+	}
+	return roundtrip.Compare(sent, read, readSchema, rule.Skip, rule.Rename), nil
 }
 
 // stillListed checks the read of a removal: the item the write removed must not be listed. base

@@ -88,6 +88,7 @@ Feature: Upgrade and downgrade a service instance
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
     And the response field "/serviceManifestId" should be "${v2}"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?filter[include]=UpgradePaths&filter[include]=DowngradePaths&${q}"
     Then the response status should be a success
     And the response should conform to the contract

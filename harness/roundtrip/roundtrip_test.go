@@ -172,3 +172,45 @@ func TestComparePairsOfUndocumentedValues(t *testing.T) {
 	assert.Empty(t, r.Compared, "a value the read representation does not document is not compared")
 	assert.Equal(t, []string{"/url"}, r.Undocumented)
 }
+
+func TestMultipartValues(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(`{"type": "object", "properties": {"size": {"type": "integer"}, "icon": {"type": "string", "format": "binary"}}}`), &schema))
+	body := strings.ReplaceAll(`--b
+Content-Disposition: form-data; name="icon"; filename="a.svg"
+Content-Type: image/svg+xml
+
+<svg/>
+--b
+Content-Disposition: form-data; name="size"
+
+16
+--b
+Content-Disposition: form-data; name="note"
+
+x
+--b
+Content-Disposition: form-data; name="extra"; filename="1.txt"
+
+one
+--b
+Content-Disposition: form-data; name="extra"; filename="2.txt"
+Content-Type: text/plain
+
+two
+--b--
+`, "\n", "\r\n")
+	got, err := MultipartValues([]byte(body), "multipart/form-data; boundary=b", &schema)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{
+		"icon": map[string]any{FileName: "a.svg", FileType: "image/svg+xml"},
+		"size": json.Number("16"), "note": Text("x"),
+		"extra": []any{map[string]any{FileName: "1.txt", FileType: ""}, map[string]any{FileName: "2.txt", FileType: "text/plain"}},
+	}, got)
+	for ct, want := range map[string]string{"multipart/form-data": "names no boundary", "multipart/form-data; boundary=\"b": "Content-Type"} {
+		_, err := MultipartValues([]byte(body), ct, &schema)
+		assert.ErrorContains(t, err, want, ct)
+	}
+	_, err = MultipartValues([]byte("--b\r\nbroken"), "multipart/form-data; boundary=b", &schema)
+	assert.Error(t, err, "a body cut short")
+}

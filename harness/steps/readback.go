@@ -203,21 +203,31 @@ func (s *Scenario) sentBody(w *validate.Exchange, op *spec.Operation, rule *spec
 		}
 		body = d.Value
 	case spec.MediaTypeOf(ct) == "application/x-www-form-urlencoded":
-		var model *openapi3.Schema
-		if schema != nil {
-			model = schema.Model
-		}
-		form, err := roundtrip.FormValues(w.RequestBody, model)
+		form, err := roundtrip.FormValues(w.RequestBody, model(schema))
 		if err != nil {
 			return nil, fmt.Errorf("its form cannot be read: %w", err)
 		}
 		body = form
+	case spec.MediaTypeOf(ct) == "multipart/form-data":
+		parts, err := roundtrip.MultipartValues(w.RequestBody, ct, model(schema))
+		if err != nil {
+			return nil, fmt.Errorf("its multipart body cannot be read: %w", err)
+		}
+		body = parts
 	case spec.MediaTypeOf(ct) == "text/plain":
 		body = strings.TrimSpace(string(w.RequestBody)) // the body is one value
 	default:
-		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML, a form nor text: its fields cannot be compared", ct)
+		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML, a form, multipart nor text: its fields cannot be compared", ct)
 	}
 	return pickSent(body, string(w.RequestBody), rule, s.env.API.Name)
+}
+
+// model is a request body's schema model (nil when the contract gives none).
+func model(s *spec.BodySchema) *openapi3.Schema {
+	if s == nil {
+		return nil
+	}
+	return s.Model
 }
 
 // pickSent returns the part of the fields sent the rule compares: the first of its alternatives

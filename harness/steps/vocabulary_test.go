@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -87,7 +88,7 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			return
 		}
-		_ = json.NewDecoder(r.Body).Decode(&h.posted)
+		h.post(r)
 		w.Header().Set("Location", "/api/builds/1")
 		writeJSON(http.StatusAccepted, order(1))
 	case path == "/api/orders":
@@ -157,6 +158,21 @@ func (h *shop) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	default:
 		http.NotFound(w, r)
+	}
+}
+
+// post keeps the fields of an order posted: its JSON body, or, from a multipart body, the file
+// name of its attachment as its note.
+func (h *shop) post(r *http.Request) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
+		_ = json.NewDecoder(r.Body).Decode(&h.posted)
+		return
+	}
+	h.posted = map[string]any{}
+	if r.ParseMultipartForm(1<<16) == nil {
+		for _, f := range r.MultipartForm.File["attachment"] {
+			h.posted["note"] = f.Filename
+		}
 	}
 }
 
@@ -258,6 +274,24 @@ const statesByPairs = `readback:
     pairs: {name: /sku, value: /state}
     document-line: 1
 `
+
+// attachmentAsNote reads back the file name of an order's attachment as its note.
+const attachmentAsNote = `readback:
+  createOrder:
+    read: getOrder
+    params: {id: response:/id}
+    sent: /attachment
+    rename: {/filename: /note}
+    skip: {/contentType: the order keeps no media type}
+    document-line: 1
+`
+
+// postAttachment creates an order from a multipart body (contentType its Content-Type) with an
+// attachment.
+func postAttachment(contentType string) string {
+	return "I send a POST request to \"/api/orders\" with body:\n\"\"\"" + contentType + "\n--cc-b\n" +
+		"Content-Disposition: form-data; name=\"attachment\"; filename=\"gift.txt\"\nContent-Type: text/plain\n\nwrap it\n--cc-b--\n\"\"\""
+}
 
 // postStates creates an order that gives its items states by sku.
 func postStates(states string) string {
@@ -394,6 +428,12 @@ var stepCases = []stepCase{
 		step: readBack, want: []string{`readback at /items: dropped since createOrder sent it at /states/a2 [expected "off"; got nothing]`}},
 	{name: "read back: no map sent where the rule reads pairs", readBacks: statesByPairs, setup: []string{postStates(`"off"`)},
 		step: readBack, want: []string{"GET /api/orders/1 at /items: what was sent is a string, not a map of names to values"}},
+	{name: "read back: a file sent in a multipart body", passes: true, readBacks: attachmentAsNote, setup: []string{postAttachment("multipart/form-data; boundary=cc-b")},
+		step: readBack},
+	{name: "read back: the name of a file sent in a multipart body changed", bug: "readback-change", readBacks: attachmentAsNote, setup: []string{postAttachment("multipart/form-data; boundary=cc-b")},
+		step: readBack, want: []string{`readback at /note: changed since createOrder sent it at /attachment/filename [expected "gift.txt"; got "gift wrap"]`}},
+	{name: "read back: a multipart body without its boundary", readBacks: attachmentAsNote, setup: []string{postAttachment("multipart/form-data")},
+		step: readBack, want: []string{"its multipart body cannot be read", "names no boundary"}},
 	{name: "read back: a field sent in the query changed", bug: "readback-change", setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},
 		step: readBack, want: []string{"reading back annotateOrder (GET /api/orders/1?annotate&note=gift, answered 200)", `readback at /note: changed since annotateOrder sent it at /note [expected "gift"; got "gift wrap"]`}},
 	{name: "read back: a field sent in the query dropped", bug: "readback-drop", setup: []string{`I send a GET request to "/api/orders/1?annotate&note=gift"`},

@@ -80,7 +80,7 @@ Feature: Upgrade and downgrade a service instance
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/${instance}/submitVersionChange?${q}" with body:
       """json
       {"versionChangeId": "${change}",
-        "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/1", "url2": "https://jsonplaceholder.typicode.com/todos/2"},
+        "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/1", "url2": "https://jsonplaceholder.typicode.com/todos/3"},
         "pre_action_parameters": {}, "post_action_parameters": {}, "plan": ""}
       """
     Then the response status should be a success

@@ -103,6 +103,7 @@ Feature: Service icons
     And the response should conform to the contract
     And the response field "/res/name" should be "${run_id}-uploaded.svg"
     And I save the response field "/res/id" as "icon"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/cam/composer/api/v1/icons?${q}&filter[where][name]=${run_id}-uploaded.svg"
     Then the response status should be a success
     And the response should conform to the contract

@@ -201,6 +201,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response should conform to the contract
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
+    And reading back the last write should show the fields it sent
 
   @slow
   Scenario: Resume a failed instance with a good value
@@ -224,6 +225,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     And the response should conform to the contract
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
+    And reading back the last write should show the fields it sent
 
   @slow
   Scenario: Edit the parameters of an active instance
@@ -249,6 +251,7 @@ Feature: Service instances: deploy, follow, edit, retry, resume, bind, terminate
     Then the response status should be a success
     And the response should conform to the contract
     And the response field "/InputParameters/input_parameters/0/value" should be "https://jsonplaceholder.typicode.com/todos/22"
+    And reading back the last write should show the fields it sent
 
   @slow
   Scenario: Bind an instance, then unbind it

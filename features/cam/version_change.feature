@@ -80,7 +80,7 @@ Feature: Upgrade and downgrade a service instance
     When I send a POST request to "/cam/composer/api/v1/ServiceInstances/${instance}/submitVersionChange?${q}" with body:
       """json
       {"versionChangeId": "${change}",
-        "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/1", "url2": "https://jsonplaceholder.typicode.com/todos/2"},
+        "instance_parameters": {"url": "https://jsonplaceholder.typicode.com/todos/1", "url2": "https://jsonplaceholder.typicode.com/todos/3"},
         "pre_action_parameters": {}, "post_action_parameters": {}, "plan": ""}
       """
     Then the response status should be a success
@@ -88,6 +88,7 @@ Feature: Upgrade and downgrade a service instance
     When I poll GET "/cam/composer/api/v1/ServiceInstances/${instance}?${q}" until the response field "/Status" is "Active" within 5 attempts
     Then the response should conform to the contract
     And the response field "/serviceManifestId" should be "${v2}"
+    And reading back the last write should show the fields it sent
     When I send a GET request to "/cam/composer/api/v1/ServiceInstances/${instance}?filter[include]=UpgradePaths&filter[include]=DowngradePaths&${q}"
     Then the response status should be a success
     And the response should conform to the contract

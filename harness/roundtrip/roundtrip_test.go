@@ -110,3 +110,107 @@ func TestSchemaAt(t *testing.T) {
 		assert.Equal(t, documented, SchemaAt(&schema, ptr) != nil, ptr)
 	}
 }
+
+// listSchema is a list of name/value items whose value is a string or an integer.
+const listSchema = `{"type": "array", "items": {"type": "object", "properties": {
+  "name": {"type": "string"}, "label": {"type": "string"},
+  "value": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}}`
+
+func TestComparePairs(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(listSchema), &schema))
+	p := Pairs{Name: "/name", Value: "/value"}
+	tests := []struct {
+		name, sent, read string
+		skip             map[string]string
+		compared         []string
+		diffs            []string // kind pointer sent-pointer sent read
+		err              string
+	}{
+		{name: "same", sent: `{"url": "u", "port": 8}`, read: `[{"name": "zone", "value": "z"}, {"name": "port", "value": 8}, {"name": "url", "value": "u", "label": "URL"}]`,
+			compared: []string{"/port", "/url"}},
+		{name: "changed", sent: `{"url": "u"}`, read: `[{"name": "zone", "value": "z"}, {"name": "url", "value": "v"}]`,
+			compared: []string{"/url"}, diffs: []string{`changed /1/value /url "u" "v"`}},
+		{name: "changed type", sent: `{"port": true}`, read: `[{"name": "port", "value": "true"}]`,
+			compared: []string{"/port"}, diffs: []string{`changed type /0/value /port boolean true string "true"`}},
+		{name: "no item of the name", sent: `{"url": "u"}`, read: `[{"name": "zone", "value": "u"}]`,
+			compared: []string{"/url"}, diffs: []string{`dropped  /url "u" `}},
+		{name: "an item without a value", sent: `{"url": "u"}`, read: `[{"name": "url"}]`,
+			compared: []string{"/url"}, diffs: []string{`dropped /0/value /url "u" `}},
+		{name: "the first item of a name holds its value", sent: `{"url": "u"}`, read: `[{"name": "url", "value": "v"}, {"name": "url", "value": "u"}]`,
+			compared: []string{"/url"}, diffs: []string{`changed /0/value /url "u" "v"`}},
+		{name: "a name with a slash", sent: `{"a/b": "u"}`, read: `[{"name": "a/b", "value": "v"}]`,
+			compared: []string{"/a~1b"}, diffs: []string{`changed /0/value /a~1b "u" "v"`}},
+		{name: "skipped", sent: `{"url": "u", "secret": "s"}`, read: `[{"name": "url", "value": "u"}, {"name": "secret", "value": "***"}]`,
+			skip: map[string]string{"/secret": "encrypted"}, compared: []string{"/url"}},
+		{name: "sent no map", sent: `["u"]`, read: `[]`, err: "what was sent is an array, not a map of names to values"},
+		{name: "read no list", sent: `{"url": "u"}`, read: `{"url": "u"}`, err: "what was read is an object, not a list of items with a name at /name and a value at /value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := ComparePairs(decode(t, tt.sent), decode(t, tt.read), &schema, p, tt.skip)
+			if tt.err != "" {
+				assert.ErrorContains(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.ElementsMatch(t, tt.compared, r.Compared)
+			var diffs []string
+			for _, d := range r.Differences {
+				diffs = append(diffs, string(d.Kind)+" "+d.Pointer+" "+d.Sent+" "+d.SentText()+" "+d.ReadText())
+			}
+			assert.Equal(t, tt.diffs, diffs)
+		})
+	}
+}
+
+func TestComparePairsOfUndocumentedValues(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(`{"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}`), &schema))
+	r, err := ComparePairs(decode(t, `{"url": "u"}`), decode(t, `[{"name": "url", "value": "v"}]`), &schema, Pairs{Name: "/name", Value: "/value"}, nil)
+	require.NoError(t, err)
+	assert.Empty(t, r.Compared, "a value the read representation does not document is not compared")
+	assert.Equal(t, []string{"/url"}, r.Undocumented)
+}
+
+func TestMultipartValues(t *testing.T) {
+	var schema openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(`{"type": "object", "properties": {"size": {"type": "integer"}, "icon": {"type": "string", "format": "binary"}}}`), &schema))
+	body := strings.ReplaceAll(`--b
+Content-Disposition: form-data; name="icon"; filename="a.svg"
+Content-Type: image/svg+xml
+
+<svg/>
+--b
+Content-Disposition: form-data; name="size"
+
+16
+--b
+Content-Disposition: form-data; name="note"
+
+x
+--b
+Content-Disposition: form-data; name="extra"; filename="1.txt"
+
+one
+--b
+Content-Disposition: form-data; name="extra"; filename="2.txt"
+Content-Type: text/plain
+
+two
+--b--
+`, "\n", "\r\n")
+	got, err := MultipartValues([]byte(body), "multipart/form-data; boundary=b", &schema)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{
+		"icon": map[string]any{FileName: "a.svg", FileType: "image/svg+xml"},
+		"size": json.Number("16"), "note": Text("x"),
+		"extra": []any{map[string]any{FileName: "1.txt", FileType: ""}, map[string]any{FileName: "2.txt", FileType: "text/plain"}},
+	}, got)
+	for ct, want := range map[string]string{"multipart/form-data": "names no boundary", "multipart/form-data; boundary=\"b": "Content-Type"} {
+		_, err := MultipartValues([]byte(body), ct, &schema)
+		assert.ErrorContains(t, err, want, ct)
+	}
+	_, err = MultipartValues([]byte("--b\r\nbroken"), "multipart/form-data; boundary=b", &schema)
+	assert.Error(t, err, "a body cut short")
+}

@@ -71,6 +71,10 @@ type ReadBack struct {
 	Sent string `yaml:"sent"`
 	// At is the JSON pointer of that part in the read answer (or in the picked item).
 	At string `yaml:"at"`
+	// Pairs says the compared part sent is a map of names to values that the read holds, at At, as
+	// a list of items each with a name and a value (parameters sent as {"url": "x"}, read as
+	// [{"name": "url", "value": "x"}]).
+	Pairs *Pairs `yaml:"pairs"`
 	// Skip lists fields (pointers relative to Sent) the document says the server transforms or
 	// never returns, each with the reason.
 	Skip map[string]string `yaml:"skip"`
@@ -97,6 +101,13 @@ type ReadBack struct {
 type Selector struct {
 	Items string            `yaml:"items"`
 	Match map[string]string `yaml:"match"`
+}
+
+// Pairs names, inside each item of a list of name/value items, the JSON pointers of the name and
+// of the value.
+type Pairs struct {
+	Name  string `yaml:"name"`
+	Value string `yaml:"value"`
 }
 
 // Selectors returns the levels that pick the compared item: Within's, then the rule's own (none
@@ -137,7 +148,7 @@ const (
 
 var readBackFields = map[string]bool{
 	"read": true, "query": true, "from": true, "params": true, "items": true, "match": true, "sent": true, "at": true,
-	"skip": true, "rename": true, "within": true, "absent": true, "document-line": true, "evidence": true, "none": true, "open": true,
+	"skip": true, "rename": true, "pairs": true, "within": true, "absent": true, "document-line": true, "evidence": true, "none": true, "open": true,
 }
 
 // loadReadBacks reads readback.yaml of dir (absent: no rules) and checks every rule against the
@@ -266,8 +277,8 @@ func (a *API) checkReadBack(r *ReadBack) error {
 		if r.Items == "" {
 			return errors.New("absent needs items and match: the list, and the removed item it must no longer hold")
 		}
-		if r.From != "" || r.Sent != "" || r.At != "" || len(r.Skip) > 0 || len(r.Rename) > 0 {
-			return errors.New("absent compares no field: from, sent, at, skip and rename do not apply")
+		if r.From != "" || r.Sent != "" || r.At != "" || len(r.Skip) > 0 || len(r.Rename) > 0 || r.Pairs != nil {
+			return errors.New("absent compares no field: from, sent, at, skip, rename and pairs do not apply")
 		}
 	}
 	switch r.From {
@@ -278,6 +289,14 @@ func (a *API) checkReadBack(r *ReadBack) error {
 	for _, p := range append(strings.Split(r.Sent, "|"), r.At) {
 		if p = strings.TrimSpace(p); p != "" && !strings.HasPrefix(p, "/") {
 			return fmt.Errorf("%q is not a JSON pointer", p)
+		}
+	}
+	if p := r.Pairs; p != nil {
+		if !strings.HasPrefix(p.Name, "/") || !strings.HasPrefix(p.Value, "/") {
+			return fmt.Errorf("pairs {name: %q, value: %q}: both must be JSON pointers inside an item of the list", p.Name, p.Value)
+		}
+		if len(r.Rename) > 0 {
+			return errors.New("pairs finds each name sent by the item holding it: rename does not apply")
 		}
 	}
 	for from, to := range r.Rename {

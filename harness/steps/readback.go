@@ -82,7 +82,10 @@ func readBackStep(ctx context.Context) error {
 	if !ok {
 		return fmt.Errorf("reading back %s: %s has no %s to compare with what was sent; body: %s", wline, x.RequestLine(), orRoot(at), excerpt(x.Body))
 	}
-	res := roundtrip.Compare(sent.value, got, roundtrip.SchemaAt(t.Body.Schema.Model, at), rule.Skip, rule.Rename)
+	res, err := compareRead(rule, sent.value, got, roundtrip.SchemaAt(t.Body.Schema.Model, at))
+	if err != nil {
+		return fmt.Errorf("reading back %s: %s at %s: %w", wline, x.RequestLine(), orRoot(at), err)
+	}
 	if len(res.Compared) == 0 {
 		return fmt.Errorf("reading back %s with %s compared no field, so it could not fail: the read representation at %s documents none of the fields sent at %s (%s)", wline, x.RequestLine(), orRoot(at), orRoot(sent.at), strings.Join(append(res.Undocumented, res.Skipped...), ", "))
 	}
@@ -96,6 +99,15 @@ func readBackStep(ctx context.Context) error {
 			Expected: d.SentText(), Actual: d.ReadText()})
 	}
 	return s.readBackProblems(rule, wline, x, problems)
+}
+
+// compareRead compares what was sent with what was read (at the rule's place, of schema
+// readSchema): field by field, or, for pairs, each entry of the map sent with the item of its name.
+func compareRead(rule *spec.ReadBack, sent, read any, readSchema *openapi3.Schema) (roundtrip.Result, error) {
+	if p := rule.Pairs; p != nil {
+		return roundtrip.ComparePairs(sent, read, readSchema, roundtrip.Pairs{Name: p.Name, Value: p.Value}, rule.Skip)
+	}
+	return roundtrip.Compare(sent, read, readSchema, rule.Skip, rule.Rename), nil
 }
 
 // stillListed checks the read of a removal: the item the write removed must not be listed. base
@@ -191,21 +203,31 @@ func (s *Scenario) sentBody(w *validate.Exchange, op *spec.Operation, rule *spec
 		}
 		body = d.Value
 	case spec.MediaTypeOf(ct) == "application/x-www-form-urlencoded":
-		var model *openapi3.Schema
-		if schema != nil {
-			model = schema.Model
-		}
-		form, err := roundtrip.FormValues(w.RequestBody, model)
+		form, err := roundtrip.FormValues(w.RequestBody, model(schema))
 		if err != nil {
 			return nil, fmt.Errorf("its form cannot be read: %w", err)
 		}
 		body = form
+	case spec.MediaTypeOf(ct) == "multipart/form-data":
+		parts, err := roundtrip.MultipartValues(w.RequestBody, ct, model(schema))
+		if err != nil {
+			return nil, fmt.Errorf("its multipart body cannot be read: %w", err)
+		}
+		body = parts
 	case spec.MediaTypeOf(ct) == "text/plain":
 		body = strings.TrimSpace(string(w.RequestBody)) // the body is one value
 	default:
-		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML, a form nor text: its fields cannot be compared", ct)
+		return nil, fmt.Errorf("its body (Content-Type %q) is neither JSON, XML, a form, multipart nor text: its fields cannot be compared", ct)
 	}
 	return pickSent(body, string(w.RequestBody), rule, s.env.API.Name)
+}
+
+// model is a request body's schema model (nil when the contract gives none).
+func model(s *spec.BodySchema) *openapi3.Schema {
+	if s == nil {
+		return nil
+	}
+	return s.Model
 }
 
 // pickSent returns the part of the fields sent the rule compares: the first of its alternatives

@@ -364,8 +364,14 @@ Feature: VM operations and VM snapshots (groups 08 and 18)
     And I save "/id" of the first item of "/snapshot" whose "/id" is not "${snap_first}" as "snap_second"
     When I send a DELETE request to "/ESCManager/v0/snapshots/${snap_first}"
     Then the response status should be 200
+    And the response should conform to the contract
+    And I save the response header "ESC_TRANSACTION_ID" as "tx_delete_snap_first"
+    And the completion callback for transaction "${tx_delete_snap_first}" should arrive within 10 seconds
     When I send a DELETE request to "/ESCManager/v0/snapshots/${snap_second}"
     Then the response status should be 200
+    And the response should conform to the contract
+    And I save the response header "ESC_TRANSACTION_ID" as "tx_delete_snap_second"
+    And the completion callback for transaction "${tx_delete_snap_second}" should arrive within 10 seconds
 
   @destructive @slow @fixture:image
   Scenario: A snapshot without a name is refused

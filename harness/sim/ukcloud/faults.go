@@ -48,6 +48,6 @@ func KnownFaults() []sim.Fault {
 			Signature: "did not become \"completed\""},
 		{Name: FaultTicketIDRetyped, Description: "POST /api/my_calls answers the new ticket with its ticket_id as a number (its digits) " +
 			"instead of the string the ticket is listed under; the create answer's schema is free-form, so only reading the ticket back notices",
-			Signature: "items of / has /ticket_id"},
+			Signature: "items of the root has /ticket_id"},
 	}
 }

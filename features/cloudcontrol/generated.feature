@@ -5119,6 +5119,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_770"
 
+  # an OS image of a data center in scheduled maintenance: getServerImage, document line 427
+  @fixture:image_maintenance @fixture:org_id
+  Scenario: getServerImage with an OS image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/${image_maintenance}"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # two servers that are not the caller's: createServerAntiAffinityRule, document line 3251
   @destructive @fixture:org_id
   Scenario: createServerAntiAffinityRule with two servers that are not the caller's answers 400 REASON_395 (document line 3251)

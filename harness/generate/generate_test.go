@@ -262,7 +262,8 @@ func TestDerivedConditionErrors(t *testing.T) {
 
 // TestNotProvokableWhen reads the predicates of a not_provokable entry against the contract: an
 // operation without an XML body cannot be sent a payload to unmarshal, one every caller may send
-// without an org id cannot get an invalid role or org; without the contract such an entry never
+// without an org id cannot get an invalid role or org, one tagged neither Server, Image nor Cloud
+// Backup is not refused by a data center in maintenance; without the contract such an entry never
 // applies.
 func TestNotProvokableWhen(t *testing.T) {
 	api, tbl := load(t, "cloudcontrol")
@@ -274,6 +275,11 @@ func TestNotProvokableWhen(t *testing.T) {
 	assert.Contains(t, why("listServersWithBackup", 0, "REASON_140"), "its own 400 REASON_100")
 	assert.Empty(t, why("deleteNetwork", 0, "REASON_140"), "deleteNetwork requires roles")
 	assert.Empty(t, why("listAclRules", 0, "REASON_140"), "documents no REASON_100: another org answers REASON_140")
+	assert.Contains(t, why("listNetworks", 0, "REASON_51"), "does not interact with Cloud Servers or Images", "a network operation")
+	assert.Contains(t, why("getMyAccount", 0, "REASON_51"), "does not interact with Cloud Servers or Images", "an account operation")
+	assert.Contains(t, why("startServer", 0, "REASON_51"), "no generated request", "tagged Server")
+	assert.Contains(t, why("getBackupDetails", 0, "REASON_51"), "no generated request", "tagged Cloud Backup: the server's backup")
+	assert.Contains(t, why("listOsServerImagesInLocation", 0, "REASON_51"), "no generated request", "tagged Deprecated Server Image")
 	assert.Empty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_60"), "a predicate needs the contract")
 	assert.NotEmpty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_20"))
 

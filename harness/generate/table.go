@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -150,6 +151,8 @@ var Predicates = map[string]func(op *spec.Operation, arg string) bool{
 	"no-roles": func(op *spec.Operation, _ string) bool { return len(Roles(op)) == 0 },
 	// no-param NAME: its path has no {NAME}.
 	"no-param": func(op *spec.Operation, arg string) bool { return !pathNames(op, arg) },
+	// no-tag NAME: the contract does not tag it NAME (the document's section of it).
+	"no-tag": func(op *spec.Operation, arg string) bool { return !slices.Contains(op.Op.Tags, arg) },
 	// documents CODE: it lists the REASON code among its own (x-reason-codes).
 	"documents": func(op *spec.Operation, arg string) bool { return ownsReason(op, arg) },
 }

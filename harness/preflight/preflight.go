@@ -23,6 +23,7 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/steps"
 	"github.com/cloudcontract/cloudcontract/harness/validate"
 	"github.com/cloudcontract/cloudcontract/harness/vcr"
+	"github.com/cucumber/godog"
 )
 
 // Kind classifies a problem, so callers and tests tell them apart without reading messages.
@@ -224,7 +225,7 @@ func Run(ctx context.Context, cfg Config) *Report {
 			continue
 		}
 		f, _ := api.Harness.Fixture(name)
-		if f.VendorSide {
+		if _, optional := api.Harness.Optional(name); optional {
 			r.pass("%s: fixture %s is not set: the scenarios needing it will not run (%s; it is %s)", api.Name, name, f.NotRunReason(), f.Description)
 			continue
 		}
@@ -379,6 +380,9 @@ func (r *Report) discover(ctx context.Context, s *steps.Scenario, api *spec.API,
 			continue
 		}
 		v, err := discoverOne(ctx, s, f)
+		if err != nil && f.Optional && (errors.As(err, new(noneFound)) || errors.Is(err, godog.ErrSkip)) {
+			continue // reported with the fixtures not set
+		}
 		if err != nil {
 			r.fail(FixtureUnresolved, "fixture %q of %s (%s) could not be discovered: %s; set %s=VALUE or --var %s=VALUE", f.Name, api.Name, f.Description, policy.String(err.Error()), spec.FixtureEnv(api.Name, f.Name), f.Name)
 			continue
@@ -412,7 +416,7 @@ func discoverOne(ctx context.Context, s *steps.Scenario, f spec.Fixture) (string
 		return "", err
 	}
 	if !ok {
-		return "", fmt.Errorf("%s: the answer has no %s", x.RequestLine(), d.Items)
+		return "", noneFound(fmt.Sprintf("%s: the answer has no %s", x.RequestLine(), d.Items))
 	}
 	items, isArr := list.([]any)
 	if !isArr {
@@ -448,10 +452,16 @@ func discoverOne(ctx context.Context, s *steps.Scenario, f spec.Fixture) (string
 		}
 	}
 	if len(where) > 0 {
-		return "", fmt.Errorf("%s: none of the %d items has %s", x.RequestLine(), len(items), describeWhere(d.Where, where))
+		return "", noneFound(fmt.Sprintf("%s: none of the %d items has %s", x.RequestLine(), len(items), describeWhere(d.Where, where)))
 	}
-	return "", fmt.Errorf("%s: no item with %s among %d", x.RequestLine(), d.Value, len(items))
+	return "", noneFound(fmt.Sprintf("%s: no item with %s among %d", x.RequestLine(), d.Value, len(items)))
 }
+
+// noneFound is a discovery whose answer holds no item it looks for: for an optional fixture, the
+// cloud does not hold it now.
+type noneFound string
+
+func (e noneFound) Error() string { return string(e) }
 
 func describeWhere(w map[string]string, keys []string) string {
 	parts := make([]string, len(keys))

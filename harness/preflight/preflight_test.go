@@ -168,6 +168,49 @@ func TestPreflightChecksOnlyWhatIsSelected(t *testing.T) {
 	assert.Empty(t, rep.Vars)
 }
 
+// TestPreflightOptionalFixtures: an optional fixture discovery does not find (and one discovered
+// through it) is no problem, its scenarios are reported not run, and the preflight says so; one
+// the cloud holds is discovered; a discovery that fails otherwise (an error answer) still stops
+// the run.
+func TestPreflightOptionalFixtures(t *testing.T) {
+	tests := []struct {
+		name    string
+		zones   string
+		vars    map[string]string
+		checks  []string
+		problem string
+	}{
+		{name: "none in the cloud", zones: openZones, checks: []string{
+			"toy: fixture zone_busy is not set: the scenarios needing it will not run (the cloud holds no zone_busy now: set zone_busy to run; it is a zone in maintenance)",
+			"toy: fixture image_busy is not set: the scenarios needing it will not run (the cloud holds no image_busy now: set image_busy to run; it is an image of the zone in maintenance)"}},
+		{name: "one in the cloud", zones: `{"zones":[{"name":"z-1","state":"open"},{"name":"z-2","state":"busy"}]}`, vars: map[string]string{"zone_busy": "z-2", "image_busy": "img-9"}},
+		{name: "its list answers an error", zones: `{"zones":[{"name":"z-9","state":"busy"}]}`, vars: map[string]string{"zone_busy": "z-9"}, problem: `fixture "image_busy" of toy (an image of the zone in maintenance) could not be discovered: GET /api/zones/z-9/images answered 404`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(toy{zones: tt.zones})
+			t.Cleanup(srv.Close)
+			rep := preflight.Run(context.Background(), preflight.Config{API: load(t), Target: srv.URL, Credentials: good(), Fixtures: []string{"zone_busy", "image_busy"}})
+			if tt.problem != "" {
+				require.Len(t, rep.Problems, 1)
+				assert.Equal(t, preflight.FixtureUnresolved, rep.Problems[0].Kind)
+				assert.Contains(t, rep.Problems[0].Message, tt.problem)
+			} else {
+				assert.True(t, rep.OK(), "%v", rep.Problems)
+			}
+			for _, c := range tt.checks {
+				assert.Contains(t, rep.Checks, c)
+			}
+			for k, v := range tt.vars {
+				assert.Equal(t, v, rep.Vars[k], k)
+			}
+			if len(tt.vars) == 0 {
+				assert.Empty(t, rep.Vars)
+			}
+		})
+	}
+}
+
 // TestPreflightLeavesVendorSideFixturesToTheVendor: a vendor-side fixture nobody set is no problem
 // (its scenarios are reported not run) and the preflight says so; one the vendor set is used.
 func TestPreflightLeavesVendorSideFixturesToTheVendor(t *testing.T) {

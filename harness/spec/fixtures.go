@@ -26,6 +26,12 @@ type Fixture struct {
 	// maintenance): optional. A run that does not have it reports the scenarios needing it as not
 	// run, with NotRunReason, instead of stopping at the preflight or failing them.
 	VendorSide bool `yaml:"vendor_side"`
+	// Optional marks a state a cloud may hold at one time and not at another (a data center in
+	// scheduled maintenance), found by discovery when there is one. A run whose discovery finds
+	// none, and that is not given one, reports the scenarios needing it as not run, with
+	// NotRunReason, like a vendor-side fixture. A fixture discovered through an optional one is
+	// optional too.
+	Optional bool `yaml:"optional"`
 
 	// Line is the line of the fixture in harness.yaml.
 	Line int `yaml:"-"`
@@ -94,15 +100,26 @@ func (f *Fixture) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// NotRunReason says why a scenario needing this vendor-side fixture did not run, and what runs it.
+// NotRunReason says why a scenario needing this vendor-side or optional fixture did not run, and
+// what runs it.
 func (f Fixture) NotRunReason() string {
-	return "vendor side: set " + f.Name + " to run"
+	if f.VendorSide {
+		return "vendor side: set " + f.Name + " to run"
+	}
+	return "the cloud holds no " + f.Name + " now: set " + f.Name + " to run"
 }
 
 // VendorSide returns the vendor-side fixture called name, and whether there is one.
 func (h Harness) VendorSide(name string) (Fixture, bool) {
 	f, ok := h.Fixture(name)
 	return f, ok && f.VendorSide
+}
+
+// Optional returns the fixture called name when a run may lack it (vendor side or optional), and
+// whether it is one.
+func (h Harness) Optional(name string) (Fixture, bool) {
+	f, ok := h.Fixture(name)
+	return f, ok && (f.VendorSide || f.Optional)
 }
 
 // FixtureEnv is the environment variable that sets fixture name of api.
@@ -175,6 +192,9 @@ func (a *API) checkFixtures() error {
 		for _, m := range varRef.FindAllStringSubmatch(d.Path, -1) {
 			if _, isFixture := a.Harness.Fixture(m[1]); isFixture && !seen[m[1]] {
 				return fmt.Errorf("%s: discover.path uses ${%s}, declared later: declare it first", at, m[1])
+			}
+			if dep, opt := a.Harness.Optional(m[1]); opt && !f.Optional {
+				return fmt.Errorf("%s: discover.path uses ${%s}, which a run may lack (line %d): mark it optional: true too", at, m[1], dep.Line)
 			}
 		}
 	}

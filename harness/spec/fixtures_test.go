@@ -82,3 +82,41 @@ func TestVendorSideFixture(t *testing.T) {
 		assert.Contains(t, err.Error(), "a vendor-side fixture is set by the vendor, never discovered")
 	}
 }
+
+// TestOptionalFixture shows an optional fixture found by Optional (as a vendor-side one is, and
+// an ordinary one is not) with the reason a run without it prints, and a fixture discovered
+// through an optional one refused unless it is optional too.
+func TestOptionalFixture(t *testing.T) {
+	h := Harness{Fixtures: []Fixture{
+		{Name: "location_maintenance", Description: "a location in maintenance", Optional: true, Discover: &Discovery{Path: "/dc", Value: "/location"}},
+		{Name: "image_maintenance", Description: "an image there", Optional: true, Discover: &Discovery{Path: "/image/${location_maintenance}", Value: "/id"}},
+		{Name: "maintenance_target", Description: "a deployment in maintenance", VendorSide: true},
+		{Name: "image_id", Description: "an image"},
+	}}
+	tests := []struct {
+		name, reason string
+		optional     bool
+	}{
+		{"location_maintenance", "the cloud holds no location_maintenance now: set location_maintenance to run", true},
+		{"maintenance_target", "vendor side: set maintenance_target to run", true},
+		{"image_id", "", false},
+		{"nothing", "", false},
+	}
+	for _, tt := range tests {
+		f, ok := h.Optional(tt.name)
+		assert.Equal(t, tt.optional, ok, tt.name)
+		if ok {
+			assert.Equal(t, tt.reason, f.NotRunReason(), tt.name)
+		}
+	}
+	_, vendor := h.VendorSide("location_maintenance")
+	assert.False(t, vendor, "optional is not vendor side")
+
+	a := &API{Doc: &openapi3.T{}, Harness: h}
+	assert.NoError(t, a.checkFixtures())
+	a.Harness.Fixtures[1].Optional = false
+	err := a.checkFixtures()
+	if assert.Error(t, err) {
+		assert.Contains(t, err.Error(), "uses ${location_maintenance}, which a run may lack")
+	}
+}

@@ -97,8 +97,8 @@ type Scenario struct {
 	// CleanupNotes says what a live scenario left behind (a deletion that failed) or created
 	// without the run id prefix (never deleted by the harness).
 	CleanupNotes []string
-	// NotRun says why the scenario did not run ("" when it ran): a step needed a vendor-side
-	// fixture the run does not have (spec.Fixture.NotRunReason), and it and the steps after it
+	// NotRun says why the scenario did not run ("" when it ran): a step needed a vendor-side or
+	// optional fixture the run does not have (spec.Fixture.NotRunReason), and it and the steps after it
 	// were skipped.
 	NotRun string
 }
@@ -167,8 +167,8 @@ func (s *Scenario) Var(name string) (string, bool) {
 
 var varRe = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}`)
 
-// Expand replaces ${name} with scenario variables; an unknown name is an error. A vendor-side
-// fixture the run does not have is not a failure: the error wraps godog.ErrSkip, so the step and
+// Expand replaces ${name} with scenario variables; an unknown name is an error. A vendor-side or
+// optional fixture the run does not have is not a failure: the error wraps godog.ErrSkip, so the step and
 // the rest of the scenario are skipped, and the scenario says why in NotRun.
 func (s *Scenario) Expand(text string) (string, error) {
 	var missing []string
@@ -176,15 +176,15 @@ func (s *Scenario) Expand(text string) (string, error) {
 	out := varRe.ReplaceAllStringFunc(text, func(m string) string {
 		name := m[2 : len(m)-1]
 		v, ok := s.vars[name]
-		vendor, vendorSide := s.env.API.Harness.VendorSide(name)
+		fixture, optional := s.env.API.Harness.Optional(name)
 		switch {
-		case !ok && vendorSide:
+		case !ok && optional:
 			if skip == "" {
-				skip = vendor.NotRunReason()
+				skip = fixture.NotRunReason()
 			}
 		case !ok:
 			missing = append(missing, name)
-		case vendorSide:
+		case fixture.VendorSide:
 			s.session.Use(name) // its recording carries the value, and says it is the vendor's
 		}
 		if !ok {

@@ -786,3 +786,28 @@ func TestCloudInMaintenance(t *testing.T) {
 	require.Len(t, results, 1)
 	assert.Equal(t, godog.StepFailed, results[0].status, "not vendor side: a missing value fails")
 }
+
+// TestOptionalFixtureNotHeld shows a scenario naming an optional fixture the run does not have
+// (the cloud holds none now) skipped from that step on with the reason, nothing sent, instead of
+// failing; given one, it runs.
+func TestOptionalFixtureNotHeld(t *testing.T) {
+	optional := func(e *Env) {
+		e.API.Harness.Fixtures = append(e.API.Harness.Fixtures, spec.Fixture{Name: "order_busy", Description: "an order in maintenance", Optional: true})
+	}
+	step := `I send a GET request to "/api/orders/${order_busy}"`
+	seen := &scenarioSeen{}
+	results := runCase(t, stepCase{name: "not held", env: optional, hooks: seen, setup: []string{authenticated}, step: step})
+	require.Len(t, results, 2)
+	assert.Equal(t, godog.StepSkipped, results[1].status, "%v", results[1].err)
+	require.NotNil(t, seen.s)
+	assert.Equal(t, "the cloud holds no order_busy now: set order_busy to run", seen.s.NotRun)
+	assert.Empty(t, seen.s.Exchanges)
+
+	seen = &scenarioSeen{}
+	results = runCase(t, stepCase{name: "held", env: optional, hooks: seen, setup: []string{`the variable "order_busy" is "1"`, authenticated}, step: step})
+	require.Len(t, results, 3)
+	assert.Equal(t, godog.StepPassed, results[2].status, "%v", results[2].err)
+	assert.Empty(t, seen.s.NotRun)
+	require.Len(t, seen.s.Exchanges, 1)
+	assert.Equal(t, "GET /api/orders/1", seen.s.Exchanges[0].RequestLine())
+}

@@ -61,6 +61,22 @@ func StepTexts(st *messages.PickleStep) []string {
 	return out
 }
 
+// Parse reads a feature file into its Gherkin document, with the id generator its pickles must
+// share; a file that does not parse is an error naming it, its line and column, on one line.
+func Parse(path string) (*messages.GherkinDocument, *messages.Incrementing, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	ids := &messages.Incrementing{}
+	doc, err := gherkin.ParseGherkinDocument(f, ids.NewId)
+	if err != nil {
+		return nil, nil, fmt.Errorf("feature file %s: %v", path, strings.ReplaceAll(err.Error(), "\n", "; "))
+	}
+	return doc, ids, nil
+}
+
 // Each calls fn with every scenario of the .feature files under dir, file by file in lexical
 // order; a file that does not parse is an error naming it, its line and column.
 func Each(dir string, fn func(Scenario)) error {
@@ -71,14 +87,9 @@ func Each(dir string, fn func(Scenario)) error {
 		if d.IsDir() || !strings.HasSuffix(path, ".feature") {
 			return nil
 		}
-		data, err := os.ReadFile(path)
+		doc, ids, err := Parse(path)
 		if err != nil {
 			return err
-		}
-		ids := &messages.Incrementing{}
-		doc, err := gherkin.ParseGherkinDocument(strings.NewReader(string(data)), ids.NewId)
-		if err != nil {
-			return fmt.Errorf("feature file %s: %v", path, strings.ReplaceAll(err.Error(), "\n", "; "))
 		}
 		lines := lineIndex(doc)
 		for _, p := range gherkin.Pickles(*doc, path, ids.NewId) {

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/junit"
 )
 
 // Kind of report file.
@@ -103,47 +105,18 @@ func kindOf(path string) (Kind, error) {
 	return "", fmt.Errorf("%s: neither JUnit XML, Cucumber JSON nor failures (JSON lines)", path)
 }
 
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Time     string      `xml:"time,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name      string `xml:"name,attr"`
-	Classname string `xml:"classname,attr,omitempty"`
-	Status    string `xml:"status,attr"`
-	Time      string `xml:"time,attr"`
-	Inner     string `xml:",innerxml"`
-}
-
 // MergeJUnit joins JUnit files: test suites of the same name become one, their test cases in
 // order of class and name; every count and time is summed again.
 func MergeJUnit(files []string) ([]byte, error) {
-	out := junitSuites{}
-	suites := map[string]*junitSuite{}
+	out := junit.Suites{}
+	suites := map[string]*junit.Suite{}
 	var order []string
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
 		}
-		var in junitSuites
+		var in junit.Suites
 		if err := xml.Unmarshal(data, &in); err != nil {
 			return nil, fmt.Errorf("%s: %v", f, err)
 		}
@@ -153,7 +126,7 @@ func MergeJUnit(files []string) ([]byte, error) {
 		for _, s := range in.Suites {
 			m, ok := suites[s.Name]
 			if !ok {
-				m = &junitSuite{Name: s.Name}
+				m = &junit.Suite{Name: s.Name}
 				suites[s.Name] = m
 				order = append(order, s.Name)
 			}
@@ -179,7 +152,7 @@ func MergeJUnit(files []string) ([]byte, error) {
 			case "skipped", "pending", "undefined":
 				s.Skipped++
 			}
-			if strings.Contains(c.Inner, "<error") {
+			if bytes.Contains(c.Inner, []byte("<error")) {
 				s.Errors++
 			}
 			v, _ := strconv.ParseFloat(c.Time, 64)

@@ -3,12 +3,10 @@ package runner
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
-	gherkin "github.com/cucumber/gherkin/go/v26"
-	messages "github.com/cucumber/messages/go/v21"
+	"github.com/cloudcontract/cloudcontract/harness/features"
 )
 
 // CheckFeatures parses every .feature file under dir and returns an error naming the first file
@@ -23,15 +21,8 @@ func CheckFeatures(dir string) error {
 			return nil
 		}
 		n++
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if _, err := gherkin.ParseGherkinDocument(f, (&messages.Incrementing{}).NewId); err != nil {
-			return fmt.Errorf("feature file %s: %v", path, strings.ReplaceAll(err.Error(), "\n", "; "))
-		}
-		return nil
+		_, _, err = features.Parse(path)
+		return err
 	})
 	if err != nil {
 		return err

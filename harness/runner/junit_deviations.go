@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/junit"
 )
 
 // The JUnit written by a run, read again to add the deviations from inferred behaviour: a
@@ -24,7 +26,7 @@ func AnnotateJUnit(path string, res *Result) error {
 	if err != nil {
 		return err
 	}
-	var doc junitSuites
+	var doc junit.Suites
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}
@@ -66,9 +68,9 @@ func AnnotateJUnit(path string, res *Result) error {
 			continue
 		}
 		if doc.Suites[i].Props == nil {
-			doc.Suites[i].Props = &junitProps{}
+			doc.Suites[i].Props = &junit.Props{}
 		}
-		doc.Suites[i].Props.Props = append(doc.Suites[i].Props.Props, junitProp{Name: "deviations", Value: fmt.Sprint(n)})
+		doc.Suites[i].Props.Props = append(doc.Suites[i].Props.Props, junit.Prop{Name: "deviations", Value: fmt.Sprint(n)})
 	}
 	out, err := xml.MarshalIndent(doc, "", "  ")
 	if err != nil {

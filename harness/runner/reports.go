@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/junit"
 )
 
 // Reports routes godog's file formats when several APIs run, each as its own godog suite: a
@@ -114,53 +116,10 @@ func PrintsToOutput(format string) bool {
 	return false
 }
 
-// The JUnit documents godog writes: a <testsuites> of one <testsuite> per feature.
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	XMLName  xml.Name `xml:"testsuite"`
-	Name     string   `xml:"name,attr"`
-	Tests    int      `xml:"tests,attr"`
-	Skipped  int      `xml:"skipped,attr"`
-	Failures int      `xml:"failures,attr"`
-	Errors   int      `xml:"errors,attr"`
-	Time     string   `xml:"time,attr"`
-	// Props carries the run's own counts (deviations), when it adds any.
-	Props *junitProps `xml:"properties,omitempty"`
-	Cases []junitCase `xml:"testcase"`
-}
-
-type junitProps struct {
-	Props []junitProp `xml:"property"`
-}
-
-type junitProp struct {
-	Name  string `xml:"name,attr"`
-	Value string `xml:"value,attr"`
-}
-
-type junitCase struct {
-	XMLName   xml.Name `xml:"testcase"`
-	Name      string   `xml:"name,attr"`
-	Classname string   `xml:"classname,attr,omitempty"`
-	Status    string   `xml:"status,attr"`
-	Time      string   `xml:"time,attr"`
-	Inner     []byte   `xml:",innerxml"`
-}
-
 // mergeJUnit writes one <testsuites> with a <testsuite> per API; each test case keeps its
 // feature as classname.
 func mergeJUnit(file string, parts []reportPart) error {
-	out := junitSuites{Name: "cloudcontract"}
+	out := junit.Suites{Name: "cloudcontract"}
 	var total float64
 	for _, p := range parts {
 		data, err := os.ReadFile(p.file)
@@ -170,11 +129,11 @@ func mergeJUnit(file string, parts []reportPart) error {
 		if err != nil {
 			return err
 		}
-		var in junitSuites
+		var in junit.Suites
 		if err := xml.Unmarshal(data, &in); err != nil {
 			return fmt.Errorf("%s's JUnit report: %w", p.api, err)
 		}
-		s := junitSuite{Name: p.api, Tests: in.Tests, Skipped: in.Skipped, Failures: in.Failures, Errors: in.Errors, Time: in.Time}
+		s := junit.Suite{Name: p.api, Tests: in.Tests, Skipped: in.Skipped, Failures: in.Failures, Errors: in.Errors, Time: in.Time}
 		for _, feature := range in.Suites {
 			for _, c := range feature.Cases {
 				c.Classname = feature.Name

@@ -12,6 +12,8 @@ import (
 
 	gherkin "github.com/cucumber/gherkin/go/v26"
 	messages "github.com/cucumber/messages/go/v21"
+
+	"github.com/cloudcontract/cloudcontract/harness/features"
 )
 
 // A selection of scenarios: feature files or folders (godog's paths, each file optionally with
@@ -156,15 +158,9 @@ func scenarioAt(scenarios []scenarioLine, line int) *scenarioLine {
 
 // scenariosOf parses a feature file into its scenarios, in order.
 func scenariosOf(path string) ([]scenarioLine, error) {
-	f, err := os.Open(path)
+	doc, ids, err := features.Parse(path)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	ids := &messages.Incrementing{}
-	doc, err := gherkin.ParseGherkinDocument(f, ids.NewId)
-	if err != nil {
-		return nil, fmt.Errorf("feature file %s: %v", path, strings.ReplaceAll(err.Error(), "\n", "; "))
 	}
 	if doc.Feature == nil {
 		return nil, nil

@@ -2,7 +2,6 @@ package steps
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -10,6 +9,8 @@ import (
 
 	gherkin "github.com/cucumber/gherkin/go/v26"
 	messages "github.com/cucumber/messages/go/v21"
+
+	"github.com/cloudcontract/cloudcontract/harness/features"
 )
 
 // compiled is the vocabulary, compiled once.
@@ -141,15 +142,9 @@ func (u *UndefinedStep) Error() string {
 // UndefinedSteps parses a feature file and returns its undefined steps in order, each step of an
 // outline once per distinct text.
 func UndefinedSteps(path string) ([]*UndefinedStep, error) {
-	f, err := os.Open(path)
+	doc, ids, err := features.Parse(path)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	ids := &messages.Incrementing{}
-	doc, err := gherkin.ParseGherkinDocument(f, ids.NewId)
-	if err != nil {
-		return nil, fmt.Errorf("feature file %s: %v", path, strings.ReplaceAll(err.Error(), "\n", "; "))
 	}
 	if doc.Feature == nil {
 		return nil, nil

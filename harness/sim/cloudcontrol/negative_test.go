@@ -3,16 +3,14 @@ package cloudcontrol
 import (
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	negative "github.com/cloudcontract/cloudcontract/harness/generate"
+	"github.com/cloudcontract/cloudcontract/harness/generate/gentest"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
-	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
 // TestGeneratedConditions sends every request of every generated negative scenario
@@ -21,13 +19,7 @@ import (
 // data set answers the document's first answer; where the document allows two, the second data
 // set answers the other one.
 func TestGeneratedConditions(t *testing.T) {
-	api, err := spec.NewRegistry("../../../specs").Get("cloudcontrol")
-	require.NoError(t, err)
-	tbl, err := negative.LoadTable(filepath.Join(specDir))
-	require.NoError(t, err)
-	scs, err := negative.Scenarios(api, tbl)
-	require.NoError(t, err)
-	require.NotEmpty(t, scs)
+	api, scs := gentest.Load(t, "../../../specs", "cloudcontrol")
 	conditions := map[string]bool{}
 	for _, dataset := range []string{sim.DatasetDefault, sim.DatasetSecond} {
 		s := newSim(t, sim.Options{Dataset: dataset})
@@ -37,15 +29,9 @@ func TestGeneratedConditions(t *testing.T) {
 			conditions[sc.Condition] = true
 			t.Run(dataset+"/"+sc.Name, func(t *testing.T) {
 				for _, rq := range sc.Requests {
-					req := httptest.NewRequest(rq.Method, negative.Expand(rq.Path, vars), strings.NewReader(rq.Body))
-					if rq.ContentType != "" {
-						req.Header.Set("Content-Type", rq.ContentType)
-					}
+					req := gentest.Request(rq, vars, "")
 					if c, ok := api.Harness.Credentials[rq.Auth]; ok {
 						req.SetBasicAuth(c.Username, c.Password)
-					}
-					for _, h := range rq.Headers {
-						req.Header.Set(h.Name, h.Value)
 					}
 					rec := httptest.NewRecorder()
 					if rq.At != "" {

@@ -3,44 +3,28 @@ package esc
 import (
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/cloudcontract/cloudcontract/harness/generate"
+	"github.com/cloudcontract/cloudcontract/harness/generate/gentest"
 	"github.com/cloudcontract/cloudcontract/harness/sim"
-	"github.com/cloudcontract/cloudcontract/harness/spec"
 )
 
 // TestGeneratedConditions sends every request of every generated negative scenario
 // (features/esc/generated.feature, from the contract and specs/esc/negative.yaml) to both data
 // sets and expects the documented status: each condition is a subtest.
 func TestGeneratedConditions(t *testing.T) {
-	api, err := spec.NewRegistry("../../../specs").Get("esc")
-	require.NoError(t, err)
-	tbl, err := generate.LoadTable(filepath.Join("../../../specs", "esc"))
-	require.NoError(t, err)
-	scs, err := generate.Scenarios(api, tbl)
-	require.NoError(t, err)
-	require.NotEmpty(t, scs)
+	_, scs := gentest.Load(t, "../../../specs", "esc")
 	for _, dataset := range []string{"", "second"} {
 		s := newSim(t, sim.Options{Dataset: dataset})
 		for _, sc := range scs {
 			t.Run(dataset+"/"+sc.Name, func(t *testing.T) {
 				for _, rq := range sc.Requests {
-					req := httptest.NewRequest(rq.Method, rq.Path, strings.NewReader(rq.Body))
-					req.Header.Set("Accept", "application/xml")
-					if rq.ContentType != "" {
-						req.Header.Set("Content-Type", rq.ContentType)
-					}
+					req := gentest.Request(rq, nil, "application/xml")
 					if rq.Auth == generate.AuthDefault {
 						req.SetBasicAuth(DefaultUsername, DefaultPassword)
-					}
-					for _, h := range rq.Headers {
-						req.Header.Set(h.Name, h.Value)
 					}
 					rec := httptest.NewRecorder()
 					s.ServeHTTP(rec, req)

@@ -110,7 +110,7 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 			}
 			cfg.Vars = map[string]map[string]string{api: merged}
 		}
-		stopMaintenance, err := serveMaintenance(entry, o, &cfg, api)
+		stopVendorStates, err := serveVendorStates(entry, o, &cfg, api)
 		if err != nil {
 			return err
 		}
@@ -132,7 +132,7 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 		res, err := runner.Run(ctx, cfg)
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = srv.Shutdown(shutdown)
-		stopMaintenance(shutdown)
+		stopVendorStates(shutdown)
 		cancel()
 		if res != nil {
 			if len(apis) == 1 {
@@ -162,32 +162,44 @@ func runEachSimulator(ctx context.Context, apis []string, reg *spec.Registry, o 
 	return reports.Close(stdout)
 }
 
-// serveMaintenance starts, for an API whose simulator has a maintenance mode, a second simulator
-// of the same options in scheduled maintenance, and gives its URL to the run as the vendor-side
-// fixture (unless the user set it), so that the vendor-side scenarios run against our simulators
-// too. It returns what stops it.
-func serveMaintenance(entry catalog.Entry, o simOptions, cfg *runner.Config, api string) (func(context.Context), error) {
-	none := func(context.Context) {}
-	if entry.Maintenance == "" {
-		return none, nil
+// serveVendorStates starts, for each state only the vendor's side can put a deployment in that
+// the API's simulator serves (a scheduled maintenance window, a failing back end), a simulator of
+// the same options in that state, and gives its URL to the run as the state's vendor-side fixture
+// (unless the user set it), so that the vendor-side scenarios run against our simulators too. It
+// returns what stops them.
+func serveVendorStates(entry catalog.Entry, o simOptions, cfg *runner.Config, api string) (func(context.Context), error) {
+	var servers []*http.Server
+	stop := func(ctx context.Context) {
+		for _, srv := range servers {
+			_ = srv.Shutdown(ctx)
+		}
 	}
-	if _, given := cfg.Vars[api][entry.Maintenance]; given {
-		return none, nil
+	vars := map[string]string{}
+	for _, v := range entry.VendorStates {
+		if _, given := cfg.Vars[api][v.Fixture]; given {
+			continue
+		}
+		s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl, Latency: o.latency, Dataset: o.dataset, VendorState: v.Name})
+		if err != nil {
+			stop(context.Background())
+			return stop, usageErr("--target sim: %v", err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			stop(context.Background())
+			return stop, err
+		}
+		srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = srv.Serve(ln) }()
+		servers = append(servers, srv)
+		vars[v.Fixture] = "http://" + ln.Addr().String()
 	}
-	s, err := entry.New(sim.Options{Faults: o.faults, Seed: o.seed, SessionTTL: o.ttl, Latency: o.latency, Dataset: o.dataset, Maintenance: true})
-	if err != nil {
-		return none, usageErr("--target sim: %v", err)
+	if len(vars) == 0 {
+		return stop, nil
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return none, err
-	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	vars := map[string]string{entry.Maintenance: "http://" + ln.Addr().String()}
 	for k, v := range cfg.Vars[api] {
 		vars[k] = v
 	}
 	cfg.Vars = map[string]map[string]string{api: vars}
-	return func(ctx context.Context) { _ = srv.Shutdown(ctx) }, nil
+	return stop, nil
 }

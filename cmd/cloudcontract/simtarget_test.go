@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"testing"
 
@@ -10,16 +11,18 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/sim/catalog"
+	"github.com/cloudcontract/cloudcontract/harness/sim/cloudcontrol"
 )
 
-// TestServeMaintenance: with --target sim, an API whose simulator has a maintenance mode gets a
-// second simulator in maintenance, its URL as the vendor-side fixture (answering 503), beside the
-// other fixtures; a value the user gave wins, and an API without the mode gets nothing.
-func TestServeMaintenance(t *testing.T) {
+// TestServeVendorStates: with --target sim, an API whose simulator serves vendor states gets a
+// simulator in each, its URL as the state's vendor-side fixture (maintenance answering 503, a
+// network failure 400 REASON_10 where documented), beside the other fixtures; a value the user
+// gave wins, and an API without states gets nothing.
+func TestServeVendorStates(t *testing.T) {
 	entry, err := catalog.Lookup("cloudcontrol")
 	require.NoError(t, err)
 	cfg := runner.Config{Vars: map[string]map[string]string{"cloudcontrol": {"org_id": "o"}}}
-	stop, err := serveMaintenance(entry, simOptions{}, &cfg, "cloudcontrol")
+	stop, err := serveVendorStates(entry, simOptions{}, &cfg, "cloudcontrol")
 	require.NoError(t, err)
 	defer stop(context.Background())
 	url := cfg.Vars["cloudcontrol"]["maintenance_target"]
@@ -29,16 +32,27 @@ func TestServeMaintenance(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
+	require.Len(t, cfg.Vars["cloudcontrol"], len(entry.VendorStates)+1, "a URL per state, and org_id")
+	req, err := http.NewRequest(http.MethodGet, cfg.Vars["cloudcontrol"]["network_failure_target"]+"/oec/0.9/base/image/deployedWithSoftwareLabels/NA1", nil)
+	require.NoError(t, err)
+	req.SetBasicAuth(cloudcontrol.DefaultUsername, cloudcontrol.DefaultPassword)
+	resp, err = http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+	assert.Contains(t, string(body), "<resultCode>REASON_10</resultCode>")
 
 	given := runner.Config{Vars: map[string]map[string]string{"cloudcontrol": {"maintenance_target": "https://maintenance.example"}}}
-	_, err = serveMaintenance(entry, simOptions{}, &given, "cloudcontrol")
+	_, err = serveVendorStates(entry, simOptions{}, &given, "cloudcontrol")
 	require.NoError(t, err)
 	assert.Equal(t, "https://maintenance.example", given.Vars["cloudcontrol"]["maintenance_target"])
+	assert.NotEmpty(t, given.Vars["cloudcontrol"]["timeout_target"], "the other states are still served")
 
 	esc, err := catalog.Lookup("esc")
 	require.NoError(t, err)
 	none := runner.Config{}
-	_, err = serveMaintenance(esc, simOptions{}, &none, "esc")
+	_, err = serveVendorStates(esc, simOptions{}, &none, "esc")
 	require.NoError(t, err)
 	assert.Nil(t, none.Vars)
 }

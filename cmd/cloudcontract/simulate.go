@@ -31,7 +31,8 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	dataset := fs.String("dataset", sim.DatasetDefault, "the data set the simulator is populated with ("+strings.Join(sim.Datasets(), ", ")+")")
 	specs := fs.String("specs", "specs", "folder of the contracts (for --write-config: the credential sets)")
 	noAuth := fs.Bool("no-auth", false, "serve without authentication, where the document allows it (esc)")
-	maintenance := fs.Bool("maintenance", false, "serve the API in a whole-system scheduled maintenance window, for the vendor-side scenarios (cloudcontrol: every URL answers 503 REASON_5)")
+	vendorState := fs.String("vendor-state", "", "serve the API in a state only the vendor's side can cause, for the vendor-side scenarios (see --list-vendor-states)")
+	listStates := fs.Bool("list-vendor-states", false, "list the vendor states of --api and exit")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -51,10 +52,16 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		return nil
 	}
+	if *listStates {
+		for _, v := range entry.VendorStates {
+			fmt.Fprintf(stdout, "%-20s %s (fixture %s)\n", v.Name, v.Description, v.Fixture)
+		}
+		return nil
+	}
 	if *ttl < 0 || *latency < 0 {
 		return usageErr("--session-ttl and --latency cannot be negative")
 	}
-	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency, AuthDisabled: *noAuth, Dataset: *dataset, Maintenance: *maintenance}
+	opts := sim.Options{Faults: faults, Seed: *seed, SessionTTL: *ttl, Latency: *latency, AuthDisabled: *noAuth, Dataset: *dataset, VendorState: *vendorState}
 	if !*quiet {
 		opts.Log = stderr
 	}
@@ -68,8 +75,9 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			msg += " with faults: " + strings.Join(faults, ", ")
 		}
 		fmt.Fprintln(stdout, msg)
-		if *maintenance {
-			fmt.Fprintf(stdout, "in scheduled maintenance: for the vendor-side scenarios of a run against another %s simulator:\n  export %s=%s\n", *api, spec.FixtureEnv(*api, entry.Maintenance), shellQuote("http://"+bound))
+		if state := vendorStateOf(entry, *vendorState); state != nil {
+			fmt.Fprintf(stdout, "in vendor state %s, %s: for the vendor-side scenarios of a run against another %s simulator:\n  export %s=%s\n",
+				state.Name, state.Description, *api, spec.FixtureEnv(*api, state.Fixture), shellQuote("http://"+bound))
 			return
 		}
 		if seeded, ok := s.(sim.Seeded); ok {
@@ -129,4 +137,14 @@ func writeSimConfig(path, specsDir, api, url string, s sim.Simulator) error {
 		return err
 	}
 	return os.WriteFile(path, append([]byte("# written by cloudcontract simulate --write-config\n"), data...), 0o600)
+}
+
+// vendorStateOf returns the vendor state of an API's simulator by name, or nil.
+func vendorStateOf(entry catalog.Entry, name string) *sim.VendorState {
+	for i := range entry.VendorStates {
+		if entry.VendorStates[i].Name == name {
+			return &entry.VendorStates[i]
+		}
+	}
+	return nil
 }

@@ -6530,3 +6530,2311 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 503
     And the response should conform to the contract
     And the response field "/resultCode" should be "REASON_5"
+
+  # vendor side: a failure at the network behind the API: addProbeToServerFarm, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: addProbeToServerFarm during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: addRealServerToServerFarm, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: addRealServerToServerFarm during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: addStorageToServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: addStorageToServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: addSubAdministratorAccount, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: addSubAdministratorAccount during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/account" with body:
+      """xml
+      <Account xmlns="http://oec.api.opsource.net/schemas/directory"> <!-- required, string, max 32 characters, valid characters A-Z, a-z, 0-9, ".", "-" and "_". First character cannot be "-" --> <userName>jpublic</userName> <!-- required, string, min 8 chars, max 75 characters --> <password>321321321</password> <!-- required, string, max 75 characters --> <fullName>Joe Public</fullName> <!-- required, string, max 75 characters --> <firstName>Joe</firstName> <!-- required, string, max 75 characters --> <lastName>Public</lastName> <!-- required, string, max 75 characters --> <emailAddress>jpublic24583@pop.net</emailAddress> <!-- optional, string, max 255 characters --> <department>Marketing</department> <!-- optional, string, max 255 characters --> <customDefined1>This field can be used for any purpose</customDefined1> <!-- optional, string, max 255 characters -->
+      
+      
+      
+      <customDefined2>This field can be used for any purpose</customDefined2>
+      <!-- required, string, must match the orgId on the request URL -->
+      <orgId>657e0d5c-61ca-48ed-a6a3-c50ba75ebced</orgId>
+      <!-- optional, none or "read only" creates a user with read only access-->
+      <!-- include any of the following to give the user the given role -->
+      <roles>
+          <role>
+              <!-- enables the user to create, manage & remove network resources -->
+              <name>network</name>
+          </role>
+          <role>
+              <!-- enables the user to create, manage & remove server resources -->
+              <name>server</name>
+          </role>
+          <role>
+              <!-- enables the user to enable, manage & disable backup services-->
+              <name>backup</name>
+          </role>
+          <role>
+              <!-- enables the user to create, manage & remove customer image -->
+              <name>create image</name>
+          </role>
+          <role>
+              <!-- enables the user to create, manage & remove Cloud Files accounts
+      -->
+              <name>storage</name>
+          </role>
+          <role>
+              <!-- enables the user to view Reports -->
+              <name>reports</name>
+          </role>
+      </roles>
+      </Account>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: cleanFailedServerDeployment, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: cleanFailedServerDeployment during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clean"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: cloneServerToCustomerImage, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: cloneServerToCustomerImage during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createAclRule, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createAclRule during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?> <AclRule xmlns="http://oec.api.opsource.net/schemas/network"> <!-- mandatory, string, cannot exceed 60 chars in length --> <name>MyAclRuleName</name> <!-- mandatory, integer, valid range is 100-500 inclusive --> <position>110</position> <!-- mandatory, string, one of (PERMIT,DENY) --> <action>PERMIT</action> <!-- mandatory, string, one of (IP,ICMP,TCP,UDP) --> <protocol>IP</protocol> <sourceIpRange> <!-- optional, string, IPv4 dot decimal format. --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </sourceIpRange> <destinationIpRange> <!-- optional, string, IPv4 dot decimal format --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </destinationIpRange> <portRange> <!-- mandatory, string, one of (ALL,EQUAL_TO,RANGE,GREATER_THAN,LESS_THAN) --> <type>RANGE</type> <!-- optional, integer, 1-65535 --> <port1>9090</port1> <!-- optional, integer, 1-65535 --> <port2>9099</port2> </portRange> <!-- optional, one of (OUTSIDE_ACL,INSIDE_ACL). Default if not specified is OUTSIDE_ACL --> <type>OUTSIDE_ACL</type> </AclRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createFilesAccount, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createFilesAccount during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
+        <userName>storage1</userName>
+        <password>abc12345678</password>
+        <!-- email must be unique per storage account -->
+        <email>storage1@example.com</email>
+        <allocatedStorageMb>20480</allocatedStorageMb>
+        <displayName>Storage Account 1</displayName>
+        <description>Storage Account 1 Description</description>
+        <subAdminUserName>user-1</subAdminUserName>
+        <subAdminUserName>user-2</subAdminUserName>
+        <subAdminUserName>user-n</subAdminUserName>
+      </NewStorageAccount>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createNatRule, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createNatRule during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <NatRule xmlns="http://oec.api.opsource.net/schemas/network">
+          <name>10.147.15.11</name>
+          <sourceIp>10.147.15.11</sourceIp>
+      </NatRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createNetwork, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createNetwork during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network" with body:
+      """xml
+      <Network xmlns='http://oec.api.opsource.net/schemas/network'>
+        <name>network w</name>
+        <description>network w description</description>
+      </Network>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createNetworkWithLocation, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createNetworkWithLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network">
+        <name>Network B</name>
+        <!--Optional:-->
+        <description>Description of Network B</description>
+        <location>NA1</location>
+      </NewNetworkWithLocation>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createPersistenceProfile, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createPersistenceProfile during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile" with body:
+      """xml
+      <NewPersistenceProfile xmlns='http://oec.api.opsource.net/schemas/vip'>
+          <!-- mandatory, unique in network -->
+          <name>persistenceProfileName</name>
+          <!-- mandatory, id of server farm deployed on network -->
+          <serverFarmId>server1-id</serverFarmId>
+          <timeoutMinutes>30</timeoutMinutes>
+          <!-- mandatory, one of HTTP_COOKIE, IP_NETMASK -->
+          <type>IP_NETMASK</type>
+          <!-- mandatory if type is IP_NETMASK, one of SOURCE, DESTINATION, BOTH -->
+          <direction>BOTH</direction>
+          <!-- mandatory if type is IP_NETMASK, valid cidr notation netmask -->
+          <netmask>255.255.255.0</netmask>
+      </NewPersistenceProfile>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createRealServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createRealServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer" with body:
+      """xml
+      <NewRealServer xmlns='http://oec.api.opsource.net/schemas/vip'>
+        <name>RealServer1</name>
+        <serverId>415a7f70-1008-42a3-8375-5dcf52636cc5</serverId>
+        <inService>true</inService>
+      </NewRealServer>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createServerFarm, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createServerFarm during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns='http://oec.api.opsource.net/schemas/vip'>
+        <name>kodge2-ServerFarm1</name>
+        <probeId>4a7310a1-a4b9-4d8d-8498-295257b8d2b7</probeId>
+        <predictor>LEAST_CONNECTIONS</predictor>
+        <realServer>
+          <id>59bf107d-5ca5-4dac-89ed-d74766c0deel</id>
+          <port>80</port>
+        </realServer>
+      </NewServerFarm>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: createVip, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: createVip during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opsource.net/schemas/vip"> <name>MyVIP</name> <ipAddress>206.80.41.190</ipAddress> <port>80</port> <protocol>TCP</protocol> <vipTargetType>SERVER_FARM</vipTargetType> <vipTargetId>c97530ba-a28b355e717b</vipTargetId> <replyToIcmp>true</replyToIcmp> <inService>true</inService> </NewVip>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteAclRule, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteAclRule during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteCustomerServerImage, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteCustomerServerImage during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteFilesAccount, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteFilesAccount during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteNatRule, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteNatRule during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteNetwork, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteNetwork during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deletePersistenceProfile, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deletePersistenceProfile during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteProbe, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteProbe during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteRealServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteRealServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteServerFarm, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteServerFarm during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteSubAdministratorAccount, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteSubAdministratorAccount during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deleteVip, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deleteVip during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: deployServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: deployServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server" with body:
+      """xml
+      <Server xmlns='http://oec.api.opsource.net/schemas/server'>
+          <name>My Server</name>
+          <description>My Server Description</description>
+          <vlanResourcePath>/oec/{org-id}/network/{net-id}</vlanResourcePath>
+          <imageResourcePath>/oec/base/image/{image-id}</imageResourcePath>
+          <administratorPassword>zyxw4321</administratorPassword>
+          <isStarted>true</isStarted>
+      </Server>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: designatePrimaryAdministrator, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: designatePrimaryAdministrator during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00?primary"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: getAdministratorLogsReport, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: getAdministratorLogsReport during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: getDetailedUsageReport, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: getDetailedUsageReport during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: getNetworkDetails, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: getNetworkDetails during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: getServerFarmDetails, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: getServerFarmDetails during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: getSoftwareUnitsReport, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: getSoftwareUnitsReport during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: getSummaryUsageReport, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: getSummaryUsageReport during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listAccounts, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listAccounts during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/account"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listDataCenters, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listDataCenters during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenter"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listDataCentersWithDiskSpeed, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listDataCentersWithDiskSpeed during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithDiskSpeed"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listDataCentersWithLimits, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listDataCentersWithLimits during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithLimits"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listDataCentersWithMaintenanceStatus, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listDataCentersWithMaintenanceStatus during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/datacenterWithMaintenanceStatus"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listDeployedCustomerImagesInLocation, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listDeployedCustomerImagesInLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployed/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listNetworksInLocation, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listNetworksInLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listNetworksWithLocation, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listNetworksWithLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listOsServerImagesInLocation, document line 925
+  @vendor-side @fixture:network_failure_target
+  Scenario: listOsServerImagesInLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listOsServerImagesWithSoftwareLabelsInLocation, document line 925
+  @vendor-side @fixture:network_failure_target
+  Scenario: listOsServerImagesWithSoftwareLabelsInLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listOvfPackages, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listOvfPackages during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/ovfPackage"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: listPendingDeploymentCustomerImagesInLocation, document line 925
+  @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: listPendingDeploymentCustomerImagesInLocation during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: modifyFilesAccount, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: modifyFilesAccount during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: modifyNetwork, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: modifyNetwork during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: modifyProbe, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: modifyProbe during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: modifyRealServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: modifyRealServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: modifyServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: modifyServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: modifyServerFarmPredictor, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: modifyServerFarmPredictor during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: modifyVip, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: modifyVip during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: powerOffServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: powerOffServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: rebootServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: rebootServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: releasePublicIpBlock, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: releasePublicIpBlock during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: removeProbeFromServerFarm, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: removeProbeFromServerFarm during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: removeRealServerFromServerFarm, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: removeRealServerFromServerFarm during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: removeStorageFromServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: removeStorageFromServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: reservePublicIpBlock, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: reservePublicIpBlock during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: reservePublicIpBlockWithSize, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: reservePublicIpBlockWithSize during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: resetServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: resetServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: setNetworkMulticast, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: setNetworkMulticast during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: setServerToVipConnectivity, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: setServerToVipConnectivity during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: shutdownServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: shutdownServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: startServer, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: startServer during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: updateAdministratorAccount, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: updateAdministratorAccount during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/account/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a failure at the network behind the API: updateVmwareTools, document line 925
+  @destructive @vendor-side @fixture:network_failure_target @fixture:org_id
+  Scenario: updateVmwareTools during a failure at the network behind the API answers 400 REASON_10 (document line 925)
+    Given the cloud in a network failure at "${network_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_10"
+
+  # vendor side: a timeout behind the API: addBackupClient, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: addBackupClient during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: addProbeToServerFarm, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: addProbeToServerFarm during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: addRealServerToServerFarm, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: addRealServerToServerFarm during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: addStorageToServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: addStorageToServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: changeBackupServicePlan, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: changeBackupServicePlan during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: cloneServerToCustomerImage, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: cloneServerToCustomerImage during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createAclRule, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createAclRule during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?> <AclRule xmlns="http://oec.api.opsource.net/schemas/network"> <!-- mandatory, string, cannot exceed 60 chars in length --> <name>MyAclRuleName</name> <!-- mandatory, integer, valid range is 100-500 inclusive --> <position>110</position> <!-- mandatory, string, one of (PERMIT,DENY) --> <action>PERMIT</action> <!-- mandatory, string, one of (IP,ICMP,TCP,UDP) --> <protocol>IP</protocol> <sourceIpRange> <!-- optional, string, IPv4 dot decimal format. --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </sourceIpRange> <destinationIpRange> <!-- optional, string, IPv4 dot decimal format --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </destinationIpRange> <portRange> <!-- mandatory, string, one of (ALL,EQUAL_TO,RANGE,GREATER_THAN,LESS_THAN) --> <type>RANGE</type> <!-- optional, integer, 1-65535 --> <port1>9090</port1> <!-- optional, integer, 1-65535 --> <port2>9099</port2> </portRange> <!-- optional, one of (OUTSIDE_ACL,INSIDE_ACL). Default if not specified is OUTSIDE_ACL --> <type>OUTSIDE_ACL</type> </AclRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createFilesAccount, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createFilesAccount during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
+        <userName>storage1</userName>
+        <password>abc12345678</password>
+        <!-- email must be unique per storage account -->
+        <email>storage1@example.com</email>
+        <allocatedStorageMb>20480</allocatedStorageMb>
+        <displayName>Storage Account 1</displayName>
+        <description>Storage Account 1 Description</description>
+        <subAdminUserName>user-1</subAdminUserName>
+        <subAdminUserName>user-2</subAdminUserName>
+        <subAdminUserName>user-n</subAdminUserName>
+      </NewStorageAccount>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createNatRule, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createNatRule during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <NatRule xmlns="http://oec.api.opsource.net/schemas/network">
+          <name>10.147.15.11</name>
+          <sourceIp>10.147.15.11</sourceIp>
+      </NatRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createNetwork, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createNetwork during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network" with body:
+      """xml
+      <Network xmlns='http://oec.api.opsource.net/schemas/network'>
+        <name>network w</name>
+        <description>network w description</description>
+      </Network>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createNetworkWithLocation, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createNetworkWithLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network">
+        <name>Network B</name>
+        <!--Optional:-->
+        <description>Description of Network B</description>
+        <location>NA1</location>
+      </NewNetworkWithLocation>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createPersistenceProfile, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createPersistenceProfile during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile" with body:
+      """xml
+      <NewPersistenceProfile xmlns='http://oec.api.opsource.net/schemas/vip'>
+          <!-- mandatory, unique in network -->
+          <name>persistenceProfileName</name>
+          <!-- mandatory, id of server farm deployed on network -->
+          <serverFarmId>server1-id</serverFarmId>
+          <timeoutMinutes>30</timeoutMinutes>
+          <!-- mandatory, one of HTTP_COOKIE, IP_NETMASK -->
+          <type>IP_NETMASK</type>
+          <!-- mandatory if type is IP_NETMASK, one of SOURCE, DESTINATION, BOTH -->
+          <direction>BOTH</direction>
+          <!-- mandatory if type is IP_NETMASK, valid cidr notation netmask -->
+          <netmask>255.255.255.0</netmask>
+      </NewPersistenceProfile>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createRealServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createRealServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer" with body:
+      """xml
+      <NewRealServer xmlns='http://oec.api.opsource.net/schemas/vip'>
+        <name>RealServer1</name>
+        <serverId>415a7f70-1008-42a3-8375-5dcf52636cc5</serverId>
+        <inService>true</inService>
+      </NewRealServer>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createServerFarm, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createServerFarm during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns='http://oec.api.opsource.net/schemas/vip'>
+        <name>kodge2-ServerFarm1</name>
+        <probeId>4a7310a1-a4b9-4d8d-8498-295257b8d2b7</probeId>
+        <predictor>LEAST_CONNECTIONS</predictor>
+        <realServer>
+          <id>59bf107d-5ca5-4dac-89ed-d74766c0deel</id>
+          <port>80</port>
+        </realServer>
+      </NewServerFarm>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: createVip, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: createVip during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opsource.net/schemas/vip"> <name>MyVIP</name> <ipAddress>206.80.41.190</ipAddress> <port>80</port> <protocol>TCP</protocol> <vipTargetType>SERVER_FARM</vipTargetType> <vipTargetId>c97530ba-a28b355e717b</vipTargetId> <replyToIcmp>true</replyToIcmp> <inService>true</inService> </NewVip>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteAclRule, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteAclRule during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteFilesAccount, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteFilesAccount during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteNatRule, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteNatRule during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteNetwork, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteNetwork during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deletePersistenceProfile, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deletePersistenceProfile during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteProbe, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteProbe during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteRealServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteRealServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteServerFarm, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteServerFarm during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deleteVip, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deleteVip during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: deployServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: deployServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server" with body:
+      """xml
+      <Server xmlns='http://oec.api.opsource.net/schemas/server'>
+          <name>My Server</name>
+          <description>My Server Description</description>
+          <vlanResourcePath>/oec/{org-id}/network/{net-id}</vlanResourcePath>
+          <imageResourcePath>/oec/base/image/{image-id}</imageResourcePath>
+          <administratorPassword>zyxw4321</administratorPassword>
+          <isStarted>true</isStarted>
+      </Server>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: disableBackup, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: disableBackup during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getAdministratorLogsReport, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getAdministratorLogsReport during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/auditlog?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getBackupClientTypes, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getBackupClientTypes during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getBackupDetails, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getBackupDetails during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getBackupSchedulePolicies, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getBackupSchedulePolicies during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getBackupStoragePolicies, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getBackupStoragePolicies during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getBackupUsageReport, document line 1156
+  @vendor-side @fixture:location @fixture:org_id @fixture:timeout_target
+  Scenario: getBackupUsageReport during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getDetailedUsageReport, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getDetailedUsageReport during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getNetworkDetails, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getNetworkDetails during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getServerDetails, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getServerDetails during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getServerFarmDetails, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getServerFarmDetails during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: getSummaryUsageReport, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: getSummaryUsageReport during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/report/usage?startDate=2013-07-01&endDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listDeployedCustomerImagesInLocation, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: listDeployedCustomerImagesInLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployed/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listDeployedCustomerImagesWithSoftwareLabelsInLocation, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: listDeployedCustomerImagesWithSoftwareLabelsInLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listNetworksInLocation, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: listNetworksInLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listNetworksWithLocation, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: listNetworksWithLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/networkWithLocation"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listOsServerImagesInLocation, document line 1156
+  @vendor-side @fixture:timeout_target
+  Scenario: listOsServerImagesInLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listOsServerImagesWithSoftwareLabelsInLocation, document line 1156
+  @vendor-side @fixture:timeout_target
+  Scenario: listOsServerImagesWithSoftwareLabelsInLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/base/image/deployedWithSoftwareLabels/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listOutOfPlaceRestoreTargetServers, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: listOutOfPlaceRestoreTargetServers during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: listPendingDeploymentCustomerImagesInLocation, document line 1156
+  @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: listPendingDeploymentCustomerImagesInLocation during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/pendingDeploy/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyBackupClient, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyBackupClient during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyFilesAccount, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyFilesAccount during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyNetwork, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyNetwork during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyProbe, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyProbe during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyRealServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyRealServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyServerFarmPredictor, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyServerFarmPredictor during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: modifyVip, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: modifyVip during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: powerOffServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: powerOffServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?poweroff"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: rebootServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: rebootServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reboot"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: releasePublicIpBlock, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: releasePublicIpBlock during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: removeBackupClient, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: removeBackupClient during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: removeProbeFromServerFarm, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: removeProbeFromServerFarm during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: removeRealServerFromServerFarm, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: removeRealServerFromServerFarm during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: removeStorageFromServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: removeStorageFromServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: reservePublicIpBlock, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: reservePublicIpBlock during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNew"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: reservePublicIpBlockWithSize, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: reservePublicIpBlockWithSize during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip?reserveNewWithSize"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: resetServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: resetServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?reset"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: restoreFileSystemBackup, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: restoreFileSystemBackup during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: setNetworkMulticast, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: setNetworkMulticast during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/multicast"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: setServerToVipConnectivity, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: setServerToVipConnectivity during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: shutdownServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: shutdownServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?shutdown"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: startServer, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: startServer during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?start"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: a timeout behind the API: updateVmwareTools, document line 1156
+  @destructive @vendor-side @fixture:org_id @fixture:timeout_target
+  Scenario: updateVmwareTools during a timeout behind the API answers 400 REASON_20 (document line 1156)
+    Given the cloud in a timeout at "${timeout_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?updateVMwareTools"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_20"
+
+  # vendor side: an integration failure behind the API: addBackupClient, document line 3385
+  @destructive @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: addBackupClient during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: changeBackupServicePlan, document line 3385
+  @destructive @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: changeBackupServicePlan during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: disableBackup, document line 3385
+  @destructive @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: disableBackup during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: enableBackup, document line 3385
+  @destructive @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: enableBackup during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: getBackupClientTypes, document line 3385
+  @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: getBackupClientTypes during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: getBackupDetails, document line 3385
+  @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: getBackupDetails during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: getBackupSchedulePolicies, document line 3385
+  @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: getBackupSchedulePolicies during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: getBackupStoragePolicies, document line 3385
+  @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: getBackupStoragePolicies during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: getBackupUsageReport, document line 3385
+  @vendor-side @fixture:integration_failure_target @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: listOutOfPlaceRestoreTargetServers, document line 3385
+  @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: listOutOfPlaceRestoreTargetServers during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: modifyBackupClient, document line 3385
+  @destructive @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: modifyBackupClient during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: removeBackupClient, document line 3385
+  @destructive @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: removeBackupClient during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: an integration failure behind the API: restoreFileSystemBackup, document line 3385
+  @destructive @vendor-side @fixture:integration_failure_target @fixture:org_id
+  Scenario: restoreFileSystemBackup during an integration failure behind the API answers 400 REASON_13 (document line 3385)
+    Given the cloud in an integration failure at "${integration_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_13"
+
+  # vendor side: a potentially recoverable failure behind the API: addStorageToServer, document line 2219
+  @destructive @vendor-side @fixture:org_id @fixture:recoverable_failure_target
+  Scenario: addStorageToServer during a potentially recoverable failure behind the API answers 400 REASON_11 (document line 2219)
+    Given the cloud in a recoverable failure at "${recoverable_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00?addLocalStorage&amount=10"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_11"
+
+  # vendor side: a potentially recoverable failure behind the API: copyCustomerImageToDataCenter, document line 2219
+  @destructive @vendor-side @fixture:org_id @fixture:recoverable_failure_target
+  Scenario: copyCustomerImageToDataCenter during a potentially recoverable failure behind the API answers 400 REASON_11 (document line 2219)
+    Given the cloud in a recoverable failure at "${recoverable_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage" with body:
+      """xml
+      <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"> <!-- Required, String, UUID of image to be copied --> <sourceImageId>5a18d6f0-eaca-11e1-8340-d93da27669ab </sourceImageId> <!-- Required, String, max 1-75 characters --> <targetImageName>My New Customer Image</targetImageName> <!-- Optional, String, max 1-255 characters --> <targetImageDescription>To be used as the template for all production web servers.</targetImageDescription> <!-- Required, String, UUID of destination data center--> <targetLocation>NA3</targetLocation> <!-- Optional, String, 1-90 characters --> <ovfPackagePrefix>basicLampImage</ovfPackagePrefix> </NewImageCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_11"
+
+  # vendor side: a potentially recoverable failure behind the API: createNatRule, document line 2219
+  @destructive @vendor-side @fixture:org_id @fixture:recoverable_failure_target
+  Scenario: createNatRule during a potentially recoverable failure behind the API answers 400 REASON_11 (document line 2219)
+    Given the cloud in a recoverable failure at "${recoverable_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <NatRule xmlns="http://oec.api.opsource.net/schemas/network">
+          <name>10.147.15.11</name>
+          <sourceIp>10.147.15.11</sourceIp>
+      </NatRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_11"
+
+  # vendor side: a potentially recoverable failure behind the API: deleteNatRule, document line 2219
+  @destructive @vendor-side @fixture:org_id @fixture:recoverable_failure_target
+  Scenario: deleteNatRule during a potentially recoverable failure behind the API answers 400 REASON_11 (document line 2219)
+    Given the cloud in a recoverable failure at "${recoverable_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_11"
+
+  # vendor side: a potentially recoverable failure behind the API: deleteNetwork, document line 2219
+  @destructive @vendor-side @fixture:org_id @fixture:recoverable_failure_target
+  Scenario: deleteNetwork during a potentially recoverable failure behind the API answers 400 REASON_11 (document line 2219)
+    Given the cloud in a recoverable failure at "${recoverable_failure_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_11"
+
+  # vendor side: the backup service's maintenance: addBackupClient, document line 3387
+  @destructive @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: addBackupClient during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: changeBackupServicePlan, document line 3387
+  @destructive @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: changeBackupServicePlan during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: disableBackup, document line 3387
+  @destructive @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: disableBackup during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup?disable"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: enableBackup, document line 3387
+  @destructive @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: enableBackup during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: getBackupClientTypes, document line 3387
+  @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: getBackupClientTypes during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: getBackupDetails, document line 3387
+  @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: getBackupDetails during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: getBackupSchedulePolicies, document line 3387
+  @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: getBackupSchedulePolicies during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: getBackupStoragePolicies, document line 3387
+  @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: getBackupStoragePolicies during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: getBackupUsageReport, document line 3387
+  @vendor-side @fixture:backup_maintenance_target @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: listOutOfPlaceRestoreTargetServers, document line 3387
+  @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: listOutOfPlaceRestoreTargetServers during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: modifyBackupClient, document line 3387
+  @destructive @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: modifyBackupClient during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: removeBackupClient, document line 3387
+  @destructive @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: removeBackupClient during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: the backup service's maintenance: restoreFileSystemBackup, document line 3387
+  @destructive @vendor-side @fixture:backup_maintenance_target @fixture:org_id
+  Scenario: restoreFileSystemBackup during the backup service's maintenance answers 400 REASON_54 (document line 3387)
+    Given the cloud in backup maintenance at "${backup_maintenance_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_54"
+
+  # vendor side: a geographic region's maintenance: copyOvfPackageFromRemoteGeo, document line 2385
+  @destructive @vendor-side @fixture:org_id @fixture:region_maintenance_target
+  Scenario: copyOvfPackageFromRemoteGeo during a geographic region's maintenance answers 400 REASON_6 (document line 2385)
+    Given the cloud in region maintenance at "${region_maintenance_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy" with body:
+      """xml
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"> <sourceGeoId>4503ed6e-2e44-11e2-81d1-4b7e977ca8d3</sourceGeoId> <sourceOvfPackage>myOvfPackage.mf</sourceOvfPackage> </NewRemoteOvfCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_6"
+
+  # vendor side: an insufficient trust level of the organization: copyCustomerImageToDataCenter, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage" with body:
+      """xml
+      <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"> <!-- Required, String, UUID of image to be copied --> <sourceImageId>5a18d6f0-eaca-11e1-8340-d93da27669ab </sourceImageId> <!-- Required, String, max 1-75 characters --> <targetImageName>My New Customer Image</targetImageName> <!-- Optional, String, max 1-255 characters --> <targetImageDescription>To be used as the template for all production web servers.</targetImageDescription> <!-- Required, String, UUID of destination data center--> <targetLocation>NA3</targetLocation> <!-- Optional, String, 1-90 characters --> <ovfPackagePrefix>basicLampImage</ovfPackagePrefix> </NewImageCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: copyOvfPackageFromRemoteGeo, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: copyOvfPackageFromRemoteGeo during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy" with body:
+      """xml
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"> <sourceGeoId>4503ed6e-2e44-11e2-81d1-4b7e977ca8d3</sourceGeoId> <sourceOvfPackage>myOvfPackage.mf</sourceOvfPackage> </NewRemoteOvfCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: createAclRule, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: createAclRule during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
+      """xml
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?> <AclRule xmlns="http://oec.api.opsource.net/schemas/network"> <!-- mandatory, string, cannot exceed 60 chars in length --> <name>MyAclRuleName</name> <!-- mandatory, integer, valid range is 100-500 inclusive --> <position>110</position> <!-- mandatory, string, one of (PERMIT,DENY) --> <action>PERMIT</action> <!-- mandatory, string, one of (IP,ICMP,TCP,UDP) --> <protocol>IP</protocol> <sourceIpRange> <!-- optional, string, IPv4 dot decimal format. --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </sourceIpRange> <destinationIpRange> <!-- optional, string, IPv4 dot decimal format --> <!-- either an host IP Address or the valid CIDR boundary when a netmask is also specified below. --> <ipAddress>192.168.3.0</ipAddress> <!-- optional, string, IPv4 dot decimal format --> <netmask>255.255.255.0</netmask> </destinationIpRange> <portRange> <!-- mandatory, string, one of (ALL,EQUAL_TO,RANGE,GREATER_THAN,LESS_THAN) --> <type>RANGE</type> <!-- optional, integer, 1-65535 --> <port1>9090</port1> <!-- optional, integer, 1-65535 --> <port2>9099</port2> </portRange> <!-- optional, one of (OUTSIDE_ACL,INSIDE_ACL). Default if not specified is OUTSIDE_ACL --> <type>OUTSIDE_ACL</type> </AclRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: deleteAclRule, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: deleteAclRule during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: enableBackup, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: enableBackup during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: exportCustomerImage, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: exportCustomerImage during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport" with body:
+      """xml
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"> <!-- string, image id --> <imageId>a28cab07-1234-4024-b894-2a1cea39bd61</imageId> <!-- string, 1-90 characters in length --> <ovfPackagePrefix>MyCustomerImageExport</ovfPackagePrefix> </NewImageExport>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: importCustomerImage, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: importCustomerImage during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport" with body:
+      """xml
+      <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server"> <ovfPackage>MyCustomerImage.mf</ovfPackage> <location>NA1</location> <name>My New Customer Image</name> <description>Image for producing web servers.</description> </NewImageImport>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: listCustomerImageCopyingInProgress, document line 1598
+  @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: listCustomerImageCopyingInProgress during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/copyCustomerImage"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: listOvfPackages, document line 1598
+  @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: listOvfPackages during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/ovfPackage"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: listRemoteOvfPackageCopyHistory, document line 1598
+  @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: listRemoteOvfPackageCopyHistory during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopyHistory"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: listRemoteOvfPackageCopyingInProgress, document line 1598
+  @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: listRemoteOvfPackageCopyingInProgress during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/remoteOvfPackageCopy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: an insufficient trust level of the organization: modifyServer, document line 1598
+  @destructive @vendor-side @fixture:low_trust_target @fixture:org_id
+  Scenario: modifyServer during an insufficient trust level of the organization answers 400 REASON_750 (document line 1598)
+    Given the cloud in a low trust level at "${low_trust_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_750"
+
+  # vendor side: Cloud Files not available to the organization: createFilesAccount, document line 5926
+  @destructive @vendor-side @fixture:no_cloud_files_target @fixture:org_id
+  Scenario: createFilesAccount during Cloud Files not available to the organization answers 400 REASON_681 (document line 5926)
+    Given the cloud in a state without Cloud Files at "${no_cloud_files_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage">
+        <userName>storage1</userName>
+        <password>abc12345678</password>
+        <!-- email must be unique per storage account -->
+        <email>storage1@example.com</email>
+        <allocatedStorageMb>20480</allocatedStorageMb>
+        <displayName>Storage Account 1</displayName>
+        <description>Storage Account 1 Description</description>
+        <subAdminUserName>user-1</subAdminUserName>
+        <subAdminUserName>user-2</subAdminUserName>
+        <subAdminUserName>user-n</subAdminUserName>
+      </NewStorageAccount>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_681"
+
+  # vendor side: Cloud Files not available to the organization: deleteFilesAccount, document line 5926
+  @destructive @vendor-side @fixture:no_cloud_files_target @fixture:org_id
+  Scenario: deleteFilesAccount during Cloud Files not available to the organization answers 400 REASON_681 (document line 5926)
+    Given the cloud in a state without Cloud Files at "${no_cloud_files_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_681"
+
+  # vendor side: Cloud Files not available to the organization: listFilesAccounts, document line 5926
+  @vendor-side @fixture:no_cloud_files_target @fixture:org_id
+  Scenario: listFilesAccounts during Cloud Files not available to the organization answers 400 REASON_681 (document line 5926)
+    Given the cloud in a state without Cloud Files at "${no_cloud_files_target}"
+    And I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/storageAccount"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_681"
+
+  # vendor side: Cloud Files not available to the organization: modifyFilesAccount, document line 5926
+  @destructive @vendor-side @fixture:no_cloud_files_target @fixture:org_id
+  Scenario: modifyFilesAccount during Cloud Files not available to the organization answers 400 REASON_681 (document line 5926)
+    Given the cloud in a state without Cloud Files at "${no_cloud_files_target}"
+    And I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response field "/resultCode" should be "REASON_681"

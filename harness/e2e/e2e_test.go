@@ -53,9 +53,9 @@ func startSim(t *testing.T, api string, opts sim.Options) *simServer {
 		srv.fixtures = seeded.Fixtures()
 	}
 	t.Cleanup(srv.Close)
-	if e.Maintenance != "" {
-		// The vendor side: the same simulator in scheduled maintenance, as --target sim serves it.
-		opts.Maintenance = true
+	for _, v := range e.VendorStates {
+		// The vendor side: the same simulator in each vendor state, as --target sim serves them.
+		opts.VendorState = v.Name
 		m, err := e.New(opts)
 		require.NoError(t, err)
 		ms := httptest.NewServer(m)
@@ -63,7 +63,7 @@ func startSim(t *testing.T, api string, opts sim.Options) *simServer {
 		if srv.fixtures == nil {
 			srv.fixtures = map[string]string{}
 		}
-		srv.fixtures[e.Maintenance] = ms.URL
+		srv.fixtures[v.Fixture] = ms.URL
 	}
 	return srv
 }

@@ -322,7 +322,8 @@ func TestTableCitations(t *testing.T) {
 func TestVendorSide(t *testing.T) {
 	api, tbl := load(t, "cloudcontrol")
 	tbl = &generate.Table{Params: tbl.Params, AbsentID: tbl.AbsentID,
-		VendorSide: []generate.VendorSide{{Name: "the whole system's scheduled maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424}}}
+		VendorSide: []generate.VendorSide{{Name: "the whole system's scheduled maintenance", State: "scheduled maintenance", AnyRequest: true,
+			Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424}}}
 	all, err := generate.Scenarios(api, tbl)
 	require.NoError(t, err)
 	var scs []generate.Scenario
@@ -349,8 +350,9 @@ func TestVendorSide(t *testing.T) {
 	assert.Contains(t, string(generate.Feature(api, scs)), "Those tagged @vendor-side provoke it on the vendor's side")
 
 	for _, v := range []generate.VendorSide{
-		{Name: "an ordinary fixture", Fixture: "image_id", Status: 503, Reason: "REASON_5", Line: 424},
-		{Name: "no line", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5"},
+		{Name: "an ordinary fixture", State: "maintenance", Fixture: "image_id", Status: 503, Reason: "REASON_5", Line: 424},
+		{Name: "no line", State: "maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5"},
+		{Name: "no state", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424},
 	} {
 		_, err := generate.Scenarios(api, &generate.Table{Params: tbl.Params, VendorSide: []generate.VendorSide{v}})
 		assert.Error(t, err, v.Name)

@@ -76,6 +76,13 @@ type Table struct {
 type VendorSide struct {
 	// Name says what state the deployment is in ("the whole system's scheduled maintenance").
 	Name string `yaml:"name"`
+	// State phrases the state in the scenario's first step ("Given the cloud in scheduled
+	// maintenance at ...").
+	State string `yaml:"state"`
+	// AnyRequest tells that the deployment answers the failure to any request of the API (a
+	// whole system in maintenance), so an operation is sent without its body; otherwise an
+	// operation taking one sends the document's example, and one without an example is left out.
+	AnyRequest bool `yaml:"any_request,omitempty"`
 	// Fixture is the vendor-side fixture (harness.yaml) naming the base URL of that deployment.
 	Fixture string `yaml:"fixture"`
 	Status  int    `yaml:"status"`

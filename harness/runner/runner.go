@@ -269,8 +269,28 @@ func (r *Result) Summary() string {
 		}
 	}
 	sort.Strings(reasons)
+	// Reasons of one kind ("vendor side: set X to run" for several X) are summed into one, which
+	// names how many fixtures are missing (the preflight names each).
+	kinds := map[string][]string{}
+	var order []string
 	for _, why := range reasons {
-		s += fmt.Sprintf(", %d not run (%s)", skipped[why], why)
+		kind, _, _ := strings.Cut(why, ": ")
+		if len(kinds[kind]) == 0 {
+			order = append(order, kind)
+		}
+		kinds[kind] = append(kinds[kind], why)
+	}
+	for _, kind := range order {
+		whys := kinds[kind]
+		if len(whys) == 1 {
+			s += fmt.Sprintf(", %d not run (%s)", skipped[whys[0]], whys[0])
+			continue
+		}
+		n := 0
+		for _, why := range whys {
+			n += skipped[why]
+		}
+		s += fmt.Sprintf(", %d not run (%s: %d fixtures unset, named by the preflight)", n, kind, len(whys))
 	}
 	return s
 }

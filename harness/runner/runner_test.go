@@ -348,3 +348,24 @@ func TestVendorSideScenariosNotRunWithoutTheirFixture(t *testing.T) {
 	assert.Contains(t, string(data), `<testsuites name="cloudcontrol" tests="2" skipped="1" failures="0"`)
 	assert.NotContains(t, string(data), `type="skipped"`, "godog's errors for skipped steps are replaced")
 }
+
+// TestSummaryGroupsReasonsOfOneKind: scenarios not run for want of several vendor-side fixtures
+// are summed into one count naming how many fixtures are unset; one reason of its kind is shown
+// as it is, and kinds stay apart.
+func TestSummaryGroupsReasonsOfOneKind(t *testing.T) {
+	sc := func(skipped string) ScenarioResult { return ScenarioResult{Name: "s", Skipped: skipped} }
+	for _, tc := range []struct {
+		name string
+		res  Result
+		want string
+	}{
+		{"one reason", Result{Scenarios: []ScenarioResult{sc("vendor side: set a_target to run"), sc("vendor side: set a_target to run")}},
+			"0 passed, 0 failed, 2 not run (vendor side: set a_target to run)"},
+		{"two fixtures of one kind", Result{Scenarios: []ScenarioResult{sc("vendor side: set a_target to run"), sc("vendor side: set b_target to run"), sc("vendor side: set b_target to run")}},
+			"0 passed, 0 failed, 3 not run (vendor side: 2 fixtures unset, named by the preflight)"},
+		{"two kinds", Result{Scenarios: []ScenarioResult{sc("vendor side: set a_target to run"), sc("the cloud holds no zone now: set zone to run")}},
+			"0 passed, 0 failed, 1 not run (the cloud holds no zone now: set zone to run), 1 not run (vendor side: set a_target to run)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, tc.res.Summary()) })
+	}
+}

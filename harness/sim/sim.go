@@ -11,9 +11,10 @@
 package sim
 
 import (
-	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -63,19 +64,43 @@ type Options struct {
 	// Dataset names the data set the simulator is populated with (DatasetDefault when empty;
 	// see Datasets).
 	Dataset string
-	// Maintenance serves the API as its document says it answers during a whole-system
-	// scheduled maintenance window, for the vendor-side scenarios (CloudControl: every URL
-	// answers 503 REASON_5). A simulator whose document describes none refuses it (Unsupported).
-	Maintenance bool
+	// VendorState names the state only the vendor's side can put a deployment in (a whole-system
+	// maintenance window, a failing back end) that the simulator serves, for the vendor-side
+	// scenarios; empty serves the API as usual. A simulator knows only the states of its
+	// document (its VendorStates) and refuses any other.
+	VendorState string
 }
 
-// Unsupported returns an error naming the options a simulator's document gives no way to
-// serve (a maintenance window), or nil.
-func (o Options) Unsupported() error {
-	if o.Maintenance {
-		return errors.New("the document describes no scheduled maintenance window for this API")
+// VendorState is one state only the vendor's side can put a deployment of an API in, which a
+// simulator made with Options.VendorState serves: with --target sim, a second simulator in each
+// state is started and its vendor-side fixture set to its URL.
+type VendorState struct {
+	// Name is the value of Options.VendorState (simulate --vendor-state).
+	Name string
+	// Fixture is the vendor-side fixture of specs/<api>/harness.yaml naming the base URL of such
+	// a deployment.
+	Fixture string
+	// Description says what the deployment answers, for the help of simulate.
+	Description string
+}
+
+// CheckVendorState returns an error naming the known states when Options.VendorState is none of
+// them, or nil.
+func (o Options) CheckVendorState(known []VendorState) error {
+	if o.VendorState == "" {
+		return nil
 	}
-	return nil
+	var names []string
+	for _, v := range known {
+		if v.Name == o.VendorState {
+			return nil
+		}
+		names = append(names, v.Name)
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("vendor state %q: the document describes no vendor-side state for this API", o.VendorState)
+	}
+	return fmt.Errorf("vendor state %q: expected one of %s", o.VendorState, strings.Join(names, ", "))
 }
 
 // StartTime returns the origin of the simulated clock.

@@ -106,7 +106,7 @@ func vocabulary() []stepDef {
 			cannotFail: "it takes no argument and only forgets the Authorization header and the cookies, which holds in any state"},
 		{expr: `^the variable "([^"]*)" is "([^"]*)"$`, fn: setVariable},
 		{expr: `^the request header "([^"]*)" is "([^"]*)"$`, fn: setHeader},
-		{expr: `^the cloud in scheduled maintenance at "([^"]*)"$`, fn: maintenanceAt},
+		{expr: `^the cloud in ([^"]+) at "([^"]*)"$`, fn: vendorStateAt},
 
 		{expr: `^I send an? ` + method + ` request to "([^"]*)"$`, fn: send},
 		{expr: `^I send an? ` + method + ` request to "([^"]*)" with body:$`, fn: sendBody},
@@ -170,10 +170,11 @@ func vocabulary() []stepDef {
 	}
 }
 
-// maintenanceAt sends the scenario's later requests, with the same credentials, to the base URL
-// of a deployment of the API in scheduled maintenance (a vendor-side fixture). Its answers say the
-// service is unavailable on purpose: they are the scenario's subject, so they are not retried.
-func maintenanceAt(ctx context.Context, target string) error {
+// vendorStateAt sends the scenario's later requests, with the same credentials, to the base URL of
+// a deployment of the API the vendor has put in a state (scheduled maintenance, a failing back
+// end: a vendor-side fixture). Its failures are on purpose: they are the scenario's subject, so
+// they are not retried.
+func vendorStateAt(ctx context.Context, state, target string) error {
 	s := scenario(ctx)
 	v, err := s.Expand(target)
 	if err != nil {
@@ -181,7 +182,7 @@ func maintenanceAt(ctx context.Context, target string) error {
 	}
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("the cloud in scheduled maintenance at %q: expected the base URL of the API there (http or https, a host, an optional path prefix)", s.env.Policy.String(v))
+		return fmt.Errorf("the cloud in %s at %q: expected the base URL of the API there (http or https, a host, an optional path prefix)", state, s.env.Policy.String(v))
 	}
 	s.base, s.retries = u, 0
 	return nil

@@ -74,7 +74,7 @@ var (
 // when opts.Faults names a fault this simulator does not know, or
 // opts.Dataset a data set it does not serve.
 func New(opts sim.Options) (*Simulator, error) {
-	if err := opts.Unsupported(); err != nil {
+	if err := opts.CheckVendorState(nil); err != nil {
 		return nil, err
 	}
 	if opts.AuthDisabled {

@@ -22,17 +22,16 @@ type Entry struct {
 	New func(opts sim.Options) (sim.Simulator, error)
 	// Faults lists the contract breaks it can commit.
 	Faults func() []sim.Fault
-	// Maintenance names the vendor-side fixture (specs/<api>/harness.yaml) that a simulator made
-	// with sim.Options.Maintenance serves the API of: with --target sim, a second simulator in
-	// maintenance is started and the fixture set to its URL. Empty: the document describes no
-	// maintenance window.
-	Maintenance string
+	// VendorStates lists the states only the vendor's side can put a deployment in that the
+	// simulator serves (sim.Options.VendorState): with --target sim, a simulator in each is
+	// started and its vendor-side fixture set to its URL. Empty: the document describes none.
+	VendorStates []sim.VendorState
 }
 
 var entries = []Entry{
 	{Name: "cam", New: func(o sim.Options) (sim.Simulator, error) { return cam.New(o) }, Faults: cam.KnownFaults},
 	{Name: "cloudcontrol", New: func(o sim.Options) (sim.Simulator, error) { return cloudcontrol.New(o) }, Faults: cloudcontrol.KnownFaults,
-		Maintenance: cloudcontrol.MaintenanceFixture},
+		VendorStates: cloudcontrol.VendorStates()},
 	{Name: "esc", New: func(o sim.Options) (sim.Simulator, error) { return esc.New(o) }, Faults: esc.KnownFaults},
 	{Name: "ukcloud", New: func(o sim.Options) (sim.Simulator, error) { return ukcloud.New(o) }, Faults: ukcloud.KnownFaults},
 }

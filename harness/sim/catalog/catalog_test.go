@@ -42,17 +42,21 @@ func TestEveryFaultSaysHowItIsCaught(t *testing.T) {
 	}
 }
 
-// TestMaintenanceOnlyWhereDocumented: a simulator whose entry names a maintenance fixture serves
-// a maintenance window; the others refuse the option, naming why.
-func TestMaintenanceOnlyWhereDocumented(t *testing.T) {
+// TestVendorStatesOnlyWhereDocumented: a simulator serves each vendor state its entry lists; any
+// other state is refused, naming the known ones (or that the document describes none).
+func TestVendorStatesOnlyWhereDocumented(t *testing.T) {
 	for _, e := range Entries() {
-		_, err := e.New(sim.Options{Maintenance: true})
-		if e.Maintenance != "" {
-			assert.NoError(t, err, e.Name)
-			continue
+		for _, v := range e.VendorStates {
+			_, err := e.New(sim.Options{VendorState: v.Name})
+			assert.NoError(t, err, "%s %s", e.Name, v.Name)
 		}
+		_, err := e.New(sim.Options{VendorState: "no-such-state"})
 		if assert.Error(t, err, e.Name) {
-			assert.Contains(t, err.Error(), "describes no scheduled maintenance window", e.Name)
+			if len(e.VendorStates) == 0 {
+				assert.Contains(t, err.Error(), "describes no vendor-side state", e.Name)
+			} else {
+				assert.Contains(t, err.Error(), "expected one of "+e.VendorStates[0].Name, e.Name)
+			}
 		}
 	}
 }

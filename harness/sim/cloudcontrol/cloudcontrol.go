@@ -103,6 +103,9 @@ func New(opts sim.Options) (*Simulator, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := opts.CheckVendorState(VendorStates()); err != nil {
+		return nil, err
+	}
 	s := &Simulator{
 		opts:   opts,
 		faults: faults,
@@ -120,30 +123,10 @@ func New(opts sim.Options) (*Simulator, error) {
 		s.router.Add(op.Method, op.PathKey, op)
 	}
 	s.handler = opts.Wrap(http.HandlerFunc(s.serve))
-	if opts.Maintenance {
+	if opts.VendorState == maintenanceState {
 		s.handler = opts.Wrap(http.HandlerFunc(s.maintenance))
 	}
 	return s, nil
-}
-
-// MaintenanceFixture is the vendor-side fixture of specs/cloudcontrol/harness.yaml naming the
-// base URL of a deployment in whole-system scheduled maintenance: a simulator made with
-// sim.Options.Maintenance serves one.
-const MaintenanceFixture = "maintenance_target"
-
-// maintenance answers every request as the whole system in scheduled maintenance does (1.3.3,
-// line 424): "a structured XML <Status> response" with "an HTTP 503 (Service Unavailable)
-// response code" that "applies to all API URLs", REASON_5. The system is down, so nothing is
-// authenticated; the <operation> names the operation the URL routes to.
-func (s *Simulator) maintenance(w http.ResponseWriter, r *http.Request) {
-	op, _, _, ok := s.router.Find(r.Method, r.URL.Path, r.URL.Query())
-	c := &call{s: s, w: w, r: r, op: op}
-	if !ok {
-		c.op = &opSpec{Title: "Unknown"}
-		c.write(http.StatusServiceUnavailable, errorStatus(c.op.Title, "REASON_5", c.describe("REASON_5")))
-		return
-	}
-	c.fail(5, "")
 }
 
 // DefaultCredentials are the administrators of the seeded organization, each
@@ -240,6 +223,10 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if !acct.mayCall(op) {
 		c.fail(140, "Invalid role: "+acct.userName+" lacks the role required by "+op.Title+" (one of: "+strings.Join(op.Roles, ", ")+").")
+		return
+	}
+	if failing := failingCode(s.opts.VendorState); failing != 0 && op.documents(code(failing)) {
+		c.fail(failing, "")
 		return
 	}
 	if op.Paging != nil {

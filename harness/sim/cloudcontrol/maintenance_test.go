@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,7 +15,7 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
-// TestMaintenanceAnswersEveryURL: in maintenance (sim.Options.Maintenance) every operation of the
+// TestMaintenanceAnswersEveryURL: in maintenance (sim.Options.VendorState maintenance) every operation of the
 // contract, with or without credentials, and a URL no operation has, answers what document line
 // 424 says: HTTP 503 and a <Status> XML of REASON_5, which conforms to the contract; the
 // organization is not touched (the system is down).
@@ -22,7 +23,7 @@ func TestMaintenanceAnswersEveryURL(t *testing.T) {
 	_, v := loadAPI(t)
 	param := regexp.MustCompile(`\{[^}]+\}`)
 	for _, dataset := range sim.Datasets() {
-		s := newSim(t, sim.Options{Maintenance: true, Dataset: dataset})
+		s := newSim(t, sim.Options{VendorState: maintenanceState, Dataset: dataset})
 		for _, op := range operations {
 			path := param.ReplaceAllString(op.PathKey, "00000000-0000-0000-0000-00000000cc00")
 			for _, auth := range []bool{true, false} {
@@ -49,4 +50,40 @@ func TestMaintenanceAnswersEveryURL(t *testing.T) {
 
 	normal := newClient(t, sim.Options{})
 	assert.Equal(t, http.StatusOK, normal.send(get("/oec/0.9/myaccount")).Code, "out of maintenance, the API answers")
+}
+
+// TestFailingStatesAnswerTheirCode: in a vendor state of a failing back end, an authenticated
+// request of an operation documenting the state's code answers it with its documented status; an
+// operation not documenting it, and a request without credentials, are served as usual.
+func TestFailingStatesAnswerTheirCode(t *testing.T) {
+	for _, v := range vendorStates {
+		if v.Name == maintenanceState {
+			continue
+		}
+		t.Run(v.Name, func(t *testing.T) {
+			s := newClient(t, sim.Options{VendorState: v.Name})
+			var documenting *opSpec
+			for i := range operations {
+				op := &operations[i]
+				if op.documents(code(v.code)) && documenting == nil {
+					documenting = op
+				}
+			}
+			other := opsByID["getMyAccount"]
+			require.NotNil(t, documenting, "an operation documents %s", code(v.code))
+			require.False(t, other.documents(code(v.code)))
+			path := strings.ReplaceAll(documenting.PathKey, "{org-id}", s.s.st.orgID)
+			path = regexp.MustCompile(`\{[^}]+\}`).ReplaceAllString(path, "00000000-0000-0000-0000-00000000cc00")
+			rec := s.send(req{documenting.Method, path, ""})
+			status, _ := documenting.reasonStatus(code(v.code))
+			assert.Equal(t, status, rec.Code, "%s: %s", path, rec.Body.String())
+			assert.Contains(t, rec.Body.String(), "<resultCode>"+code(v.code)+"</resultCode>")
+			assert.Equal(t, http.StatusOK, s.send(get("/oec/0.9/myaccount")).Code, "an operation not documenting it is served")
+			anon := httptest.NewRecorder()
+			s.s.ServeHTTP(anon, httptest.NewRequest(documenting.Method, path, nil))
+			assert.Equal(t, http.StatusUnauthorized, anon.Code, "credentials are checked first")
+		})
+	}
+	_, err := New(sim.Options{VendorState: "on-fire"})
+	assert.ErrorContains(t, err, `vendor state "on-fire": expected one of maintenance, network-failure`)
 }

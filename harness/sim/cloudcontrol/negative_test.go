@@ -23,7 +23,10 @@ func TestGeneratedConditions(t *testing.T) {
 	conditions := map[string]bool{}
 	for _, dataset := range []string{sim.DatasetDefault, sim.DatasetSecond} {
 		s := newSim(t, sim.Options{Dataset: dataset})
-		at := map[string]*Simulator{MaintenanceFixture: newSim(t, sim.Options{Dataset: dataset, Maintenance: true})}
+		at := map[string]*Simulator{}
+		for _, v := range VendorStates() {
+			at[v.Fixture] = newSim(t, sim.Options{Dataset: dataset, VendorState: v.Name})
+		}
 		vars := s.Fixtures()
 		for _, sc := range scs {
 			conditions[sc.Condition] = true

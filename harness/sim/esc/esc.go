@@ -103,7 +103,7 @@ func New(opts sim.Options) (*Simulator, error) {
 // NewWithConfig is New with ESC-specific settings, such as authentication
 // switched off.
 func NewWithConfig(opts sim.Options, cfg Config) (*Simulator, error) {
-	if err := opts.Unsupported(); err != nil {
+	if err := opts.CheckVendorState(nil); err != nil {
 		return nil, err
 	}
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)

@@ -26,6 +26,9 @@ func TestClassify(t *testing.T) {
 		}
 		return ""
 	})
+	assert.Equal(t, []string{"listThings 401", "listThings 500"}, r.MissingStatuses())
+	assert.Equal(t, []string{"listThings REASON_5", "listThings REASON_71"}, r.MissingReasons())
+	assert.Equal(t, []string{"getThing 503", "getThing REASON_5"}, r.VendorSideOnly(), "getThing 200 was seen from outside too")
 	assert.Equal(t, ByCause{Provoked: 3, ProvokedVendorSide: 1, NotProvokable: 1, Open: 1}, r.StatusCauses)
 	assert.Equal(t, ByCause{Provoked: 2, ProvokedVendorSide: 1, NotProvokable: 1, Open: 1}, r.ReasonCauses)
 	assert.Equal(t, []Cause{

@@ -217,11 +217,34 @@ func (r *Report) Missing() []string {
 
 // MissingStatuses lists "operationId status" pairs documented but never seen.
 func (r *Report) MissingStatuses() []string {
+	return r.keys(func(o *Operation) map[string]int { return o.Statuses }, func(n, _ int) bool { return n == 0 })
+}
+
+// MissingReasons lists the documented REASON codes no recording carried, as "operationId
+// REASON_n".
+func (r *Report) MissingReasons() []string {
+	return r.keys(func(o *Operation) map[string]int { return o.Reasons }, func(n, _ int) bool { return n == 0 })
+}
+
+// VendorSideOnly lists the documented statuses and REASON codes seen only in vendor-side
+// recordings ("operationId status", "operationId REASON_n"): what only a deployment the vendor
+// put in a state answered.
+func (r *Report) VendorSideOnly() []string {
+	only := func(n, vendor int) bool { return n > 0 && n == vendor }
+	return append(r.keys(func(o *Operation) map[string]int { return o.Statuses }, only),
+		r.keys(func(o *Operation) map[string]int { return o.Reasons }, only)...)
+}
+
+// keys lists, per operation in order, the sorted keys of one of its counts that keep says to keep
+// (given the key's count and its vendor-side count).
+func (r *Report) keys(of func(*Operation) map[string]int, keep func(n, vendor int) bool) []string {
 	var out []string
-	for _, o := range r.Operations {
-		keys := make([]string, 0, len(o.Statuses))
-		for k, n := range o.Statuses {
-			if n == 0 {
+	for i := range r.Operations {
+		o := &r.Operations[i]
+		counts := of(o)
+		keys := make([]string, 0, len(counts))
+		for k, n := range counts {
+			if keep(n, o.VendorSide[k]) {
 				keys = append(keys, k)
 			}
 		}

@@ -131,9 +131,12 @@ type Result struct {
 	Failures   []FailureGroup `json:"failures"`
 	Operations []Operation    `json:"operations"`
 	Scenarios  []Scenario     `json:"scenarios"`
-	// NeverObserved lists the documented statuses ("operationId status") no response of the run
-	// carried: what the run cannot vouch for.
+	// NeverObserved lists the documented statuses and REASON codes ("operationId status",
+	// "operationId REASON_n") no response of the run carried: what the run cannot vouch for.
 	NeverObserved []string `json:"never_observed,omitempty"`
+	// VendorSideOnly lists the documented statuses and REASON codes only vendor-side scenarios
+	// observed (a deployment the vendor put in a state): no user's run can see them.
+	VendorSideOnly []string `json:"vendor_side_only,omitempty"`
 }
 
 // UnroutedScenario names the failed scenario Build adds for a recorded request that no
@@ -298,7 +301,8 @@ func Build(in Input) *Result {
 	r.group()
 	r.summarise()
 	if cov, err := coverage.FromRecordings(api, in.Recordings); err == nil {
-		r.NeverObserved = cov.MissingStatuses()
+		r.NeverObserved = append(cov.MissingStatuses(), cov.MissingReasons()...)
+		r.VendorSideOnly = cov.VendorSideOnly()
 	}
 	return r
 }

@@ -319,9 +319,12 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 {{range .Ops}}{{$op := .}}<tr id="op-{{.ID}}" class="{{class .Verdict}}" data-verdict="{{.Verdict}}"><td>{{.ID}}{{if .Deprecated}} <small>(deprecated)</small>{{end}}<br><code>{{.Method}} {{.Path}}</code></td><td>{{.Calls}}</td>
 {{range $.Checks}}{{$v := index $op.Checks .}}<td class="c {{class $v}}" title="{{.}}: {{$v}}">{{cell $v}}</td>{{end}}<td class="{{class .Verdict}}">{{.Verdict}}{{range groups .}} <a href="#g{{.}}">#{{.}}</a>{{end}}</td></tr>
 {{end}}</tbody></table>
-{{if .NeverObserved}}<h2>Documented statuses never observed</h2>
-<p>{{len .NeverObserved}} documented status{{if gt (len .NeverObserved) 1}}es{{end}} no response of this run carried: the run cannot vouch for how the cloud fails there.</p>
+{{if .NeverObserved}}<h2>Documented statuses and codes never observed</h2>
+<p>{{len .NeverObserved}} documented status{{if gt (len .NeverObserved) 1}}es and codes{{else}} or code{{end}} no response of this run carried: the run cannot vouch for how the cloud fails there.</p>
 <ul id="never-observed">{{range .NeverObserved}}<li><code>{{.}}</code></li>{{end}}</ul>{{end}}
+{{if .VendorSideOnly}}<h2>Observed only on the vendor's side</h2>
+<p>{{len .VendorSideOnly}} documented status{{if gt (len .VendorSideOnly) 1}}es and codes{{else}} or code{{end}} only vendor-side scenarios observed, on deployments the vendor put in a state: no user's run sees them.</p>
+<ul id="vendor-side-only">{{range .VendorSideOnly}}<li><code>{{.}}</code></li>{{end}}</ul>{{end}}
 
 <h2>Scenarios</h2>
 <table id="scenarios"><colgroup><col style="width:22%"><col style="width:28%"><col style="width:90px"><col></colgroup><thead><tr><th>feature</th><th>scenario</th><th>verdict</th><th>reason</th></tr></thead><tbody>

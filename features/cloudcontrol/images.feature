@@ -141,6 +141,43 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
       | request                                     | code       |
       | ${image_customer}?clean                     | REASON_40  |
 
+  # An image being imported has an operation in progress: every change of it is refused until the
+  # import completes (lines 1513, 1951, 2230). The fixture is read first, so that an import that
+  # completed meanwhile fails the scenario before anything is sent to the image.
+  @destructive @fixture:image_pending
+  Scenario: Editing an image with an operation in progress answers REASON_601
+    When I send a GET request to "/oec/0.9/${org}/image/${image_pending}"
+    Then the response should conform to the contract
+    And the response field "/state" should be "PENDING_ADD"
+    When I send a POST request to "/oec/0.9/${org}/image/${image_pending}" with form:
+      | description | ${run_id} edited while pending |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_601"
+
+  Scenario Outline: <action> an image with an operation in progress answers REASON_601
+    When I send a GET request to "/oec/0.9/${org}/image/${image_pending}"
+    Then the response should conform to the contract
+    And the response field "/state" should be "PENDING_ADD"
+    And the response field "/location" should be "${location}"
+    When I send a POST request to "/oec/0.9/${org}/<path>" with body:
+      """xml
+      <body>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_601"
+
+    @destructive @fixture:image_pending @fixture:location
+    Examples:
+      | action    | path              | body |
+      | Exporting | imageExport       | <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>${image_pending}</imageId><ovfPackagePrefix>${run_id}-pending</ovfPackagePrefix></NewImageExport> |
+
+    @destructive @fixture:image_pending @fixture:location @fixture:location_other
+    Examples:
+      | action    | path              | body |
+      | Copying   | copyCustomerImage | <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceImageId>${image_pending}</sourceImageId><targetImageName>${run_id}-pending-copy</targetImageName><targetLocation>${location_other}</targetLocation></NewImageCopy> |
+
   @destructive @fixture:image_customer
   Scenario: Editing an image with an unknown field answers REASON_320
     When I send a POST request to "/oec/0.9/${org}/image/${image_customer}" with form:

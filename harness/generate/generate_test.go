@@ -263,8 +263,8 @@ func TestDerivedConditionErrors(t *testing.T) {
 // TestNotProvokableWhen reads the predicates of a not_provokable entry against the contract: an
 // operation without an XML body cannot be sent a payload to unmarshal, one every caller may send
 // without an org id cannot get an invalid role or org, one tagged neither Server, Image nor Cloud
-// Backup is not refused by a data center in maintenance; without the contract such an entry never
-// applies.
+// Backup is not refused by a data center in maintenance, one tagged Network or Files Account meets
+// no operation in progress; without the contract such an entry never applies.
 func TestNotProvokableWhen(t *testing.T) {
 	api, tbl := load(t, "cloudcontrol")
 	why := tbl.Classifier(api)
@@ -280,6 +280,11 @@ func TestNotProvokableWhen(t *testing.T) {
 	assert.Contains(t, why("startServer", 0, "REASON_51"), "no generated request", "tagged Server")
 	assert.Contains(t, why("getBackupDetails", 0, "REASON_51"), "no generated request", "tagged Cloud Backup: the server's backup")
 	assert.Contains(t, why("listOsServerImagesInLocation", 0, "REASON_51"), "no generated request", "tagged Deprecated Server Image")
+	assert.Contains(t, why("deleteVip", 0, "REASON_601"), "synchronous", "tagged VIP / Load-Balancing")
+	assert.Contains(t, why("createNetwork", 0, "REASON_601"), "synchronous", "tagged Deprecated Network")
+	assert.Contains(t, why("deleteFilesAccount", 0, "REASON_601"), "PENDING state", "tagged Files Account")
+	assert.Empty(t, why("modifyCustomerServerImage", 0, "REASON_601"), "tagged Server Image: an image being imported")
+	assert.Empty(t, why("exportCustomerImage", 0, "REASON_601"), "tagged Import & Export Customer Image")
 	assert.Empty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_60"), "a predicate needs the contract")
 	assert.NotEmpty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_20"))
 

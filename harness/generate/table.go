@@ -160,6 +160,10 @@ var Predicates = map[string]func(op *spec.Operation, arg string) bool{
 	"no-param": func(op *spec.Operation, arg string) bool { return !pathNames(op, arg) },
 	// no-tag NAME: the contract does not tag it NAME (the document's section of it).
 	"no-tag": func(op *spec.Operation, arg string) bool { return !slices.Contains(op.Op.Tags, arg) },
+	// tag NAME|NAME...: the contract tags it one of these names.
+	"tag": func(op *spec.Operation, arg string) bool {
+		return slices.ContainsFunc(strings.Split(arg, "|"), func(n string) bool { return slices.Contains(op.Op.Tags, strings.TrimSpace(n)) })
+	},
 	// documents CODE: it lists the REASON code among its own (x-reason-codes).
 	"documents": func(op *spec.Operation, arg string) bool { return ownsReason(op, arg) },
 }

@@ -424,5 +424,5 @@ func TestUnknownFault(t *testing.T) {
 	_, err := New(sim.Options{Faults: []string{"nope"}})
 	var ue *sim.UnknownFaultError
 	require.ErrorAs(t, err, &ue)
-	assert.Len(t, KnownFaults(), 9)
+	assert.Len(t, KnownFaults(), 10)
 }

@@ -17,6 +17,7 @@ const (
 	FaultSuccessNotReason0       = "success-not-reason-0"
 	FaultDescriptionNotKept      = "description-not-kept"
 	FaultBlockSizeIgnored        = "block-size-ignored"
+	FaultImageInProgressChanged  = "image-in-progress-changed"
 	pagingOps                    = "the seven paging operations (listServersWithBackup, listServersWithState, listServerAntiAffinityRules, listDataCentersWithMaintenanceStatus, listDataCentersWithDiskSpeed, listRemoteOvfPackageCopyingInProgress, listRemoteOvfPackageCopyHistory)"
 	undocumentedReasonCode       = "REASON_999"
 	undocumentedSuccessCodeInUse = "REASON_1"
@@ -54,6 +55,10 @@ func KnownFaults() []sim.Fault {
 		{Name: FaultBlockSizeIgnored, Description: "reservePublicIpBlockWithSize answers REASON_0 for any size it accepts but reserves a block of " +
 			"8 addresses (getNetworkConfiguration lists the new block with subnetSize 8, whatever ?reserveNewWithSize asked)",
 			Signature: "sent it at /reserveNewWithSize", Deviation: true},
+		{Name: FaultImageInProgressChanged, Description: "modifyCustomerServerImage, exportCustomerImage and copyCustomerImageToDataCenter " +
+			"treat a customer image with an operation in progress (being imported, PENDING_ADD) as a deployed one: " +
+			"they answer REASON_0 and edit, export or copy it instead of refusing with REASON_601",
+			Signature: "/imageExport: expected status 400, got 200"},
 	}
 }
 

@@ -134,3 +134,22 @@ func TestBlockSizeIgnored(t *testing.T) {
 		assert.Equal(t, !faulty, strings.Contains(config, "<subnetSize>4</subnetSize>"), config)
 	}
 }
+
+// An edit, an export or a copy of an image being imported is refused with REASON_601 (lines 1513,
+// 1951, 2230); image-in-progress-changed carries them out.
+func TestImageInProgress(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		req  req
+	}{
+		{"modifyCustomerServerImage", post(P+"/image/"+ImagePending, "description=edited")},
+		{"exportCustomerImage", post(P+"/imageExport", strings.Replace(newExport, ImageDevTemplate, ImagePending, 1))},
+		{"copyCustomerImageToDataCenter", post(P+"/copyCustomerImage", strings.Replace(newCopy, ImageDBTemplate, ImagePending, 1))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			requireFault(t, newClient(t, sim.Options{}).send(tc.req), 400, "REASON_601")
+			faulty := newClient(t, sim.Options{Faults: []string{FaultImageInProgressChanged}}).send(tc.req)
+			assert.Equal(t, 200, faulty.Code, faulty.Body.String())
+		})
+	}
+}

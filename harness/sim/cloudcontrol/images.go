@@ -177,6 +177,12 @@ func (c *call) imageNameExists() {
 	c.reply(exists)
 }
 
+// inProgress tells whether a customer image has an operation in progress (any state but NORMAL):
+// an edit, an export or a copy of it answers REASON_601 (lines 1513, 1951, 2230).
+func (c *call) inProgress(i *image) bool {
+	return i.state != "NORMAL" && !c.s.faults.On(FaultImageInProgressChanged)
+}
+
 func (c *call) deleteImage() {
 	i := c.customerImage()
 	if i == nil {
@@ -200,7 +206,7 @@ func (c *call) modifyImage() {
 		c.fail(320, "")
 		return
 	}
-	if i.state != "NORMAL" {
+	if c.inProgress(i) {
 		c.fail(601, "")
 		return
 	}
@@ -324,7 +330,7 @@ func (c *call) exportImage() {
 		c.fail(390, "")
 		return
 	}
-	if i.state != "NORMAL" {
+	if c.inProgress(i) {
 		c.fail(601, id+" has another operation in progress and cannot be exported until that operation is complete.")
 		return
 	}
@@ -406,7 +412,7 @@ func (c *call) copyImage() {
 			return
 		}
 	}
-	if i.state != "NORMAL" {
+	if c.inProgress(i) {
 		c.fail(601, src+" has another operation in progress and cannot be copied until that operation is complete.")
 		return
 	}

@@ -277,9 +277,11 @@ func TestNotProvokableWhen(t *testing.T) {
 	assert.Empty(t, why("listAclRules", 0, "REASON_140"), "documents no REASON_100: another org answers REASON_140")
 	assert.Contains(t, why("listNetworks", 0, "REASON_51"), "does not interact with Cloud Servers or Images", "a network operation")
 	assert.Contains(t, why("getMyAccount", 0, "REASON_51"), "does not interact with Cloud Servers or Images", "an account operation")
-	assert.Contains(t, why("startServer", 0, "REASON_51"), "no generated request", "tagged Server")
-	assert.Contains(t, why("getBackupDetails", 0, "REASON_51"), "no generated request", "tagged Cloud Backup: the server's backup")
-	assert.Contains(t, why("listOsServerImagesInLocation", 0, "REASON_51"), "no generated request", "tagged Deprecated Server Image")
+	assert.Contains(t, why("startServer", 0, "REASON_51"), "only a vendor can give a run a server", "its path names a server")
+	assert.Contains(t, why("getBackupDetails", 0, "REASON_51"), "only a vendor can give a run a server", "tagged Cloud Backup: the server's backup")
+	assert.Contains(t, why("deleteCustomerServerImage", 0, "REASON_51"), "only a vendor can give a run a server or a customer image", "its path names an image")
+	assert.Contains(t, why("listOsServerImagesInLocation", 0, "REASON_51"), "its path names no server or image", "tagged Deprecated Server Image: a list")
+	assert.Contains(t, why("createServerAntiAffinityRule", 0, "REASON_51"), "its path names no server or image", "a body names the servers")
 	assert.Empty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_60"), "a predicate needs the contract")
 	assert.NotEmpty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_20"))
 
@@ -300,6 +302,7 @@ func TestTableCitations(t *testing.T) {
 		Conditions:     []generate.Condition{{Name: "c", Operation: "op", Reason: "REASON_250", Line: 12}, {Name: "no line", Reason: "REASON_1"}},
 		ForeignIDs:     []generate.Scope{{Param: "org-id", Reasons: []string{"REASON_100", "REASON_140"}, Line: 429}},
 		WrongStructure: &generate.Reading{Reasons: []string{"REASON_420"}, Line: 430},
+		MaintenanceIDs: &generate.MaintenanceIDs{Name: "a data center in maintenance", Reason: "REASON_51", Line: 427},
 		VendorSide:     []generate.VendorSide{{Name: "maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424}},
 	}
 	var got []string
@@ -311,6 +314,7 @@ func TestTableCitations(t *testing.T) {
 		"conditions[0] (c of op) 12 [REASON_250]",
 		"foreign_ids[0] (org-id) 429 [REASON_100 REASON_140]",
 		"wrong_structure 430 [REASON_420]",
+		"maintenance_ids (a data center in maintenance) 427 [REASON_51]",
 		"vendor_side[0] (maintenance) 424 [REASON_5]",
 	}, got)
 }
@@ -354,5 +358,50 @@ func TestVendorSide(t *testing.T) {
 	} {
 		_, err := generate.Scenarios(api, &generate.Table{Params: tbl.Params, VendorSide: []generate.VendorSide{v}})
 		assert.Error(t, err, v.Name)
+	}
+}
+
+// TestMaintenanceIDs: every operation documenting REASON_51 whose path takes a server-id or an
+// image-id (deprecated ones too) is sent with the resource maintenance_ids names for it, every other
+// path parameter absent and an XML body the document's example, tagged @vendor-side for a
+// vendor-side fixture; an operation naming neither gets none; a value that is no fixture, or an
+// entry without its line, fails generation.
+func TestMaintenanceIDs(t *testing.T) {
+	api, tbl := load(t, "cloudcontrol")
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	ops := map[string]generate.Scenario{}
+	for _, sc := range scs {
+		if sc.Condition == generate.MaintenanceID {
+			ops[sc.Operation] = sc
+		}
+	}
+	start := ops["startServer"]
+	assert.Equal(t, "startServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51", start.Name)
+	assert.Equal(t, 427, start.Line)
+	assert.Equal(t, []string{"@destructive", "@vendor-side", "@fixture:org_id", "@fixture:server_maintenance"}, start.Tags)
+	assert.Equal(t, generate.Request{Auth: generate.AuthDefault, Method: "GET", Path: "/oec/0.9/${org_id}/server/${server_maintenance}?start",
+		Status: 400, Reasons: []string{"REASON_51"}}, start.Requests[0])
+	assert.Equal(t, `And the response body should contain "REASON_51"`, start.Steps[len(start.Steps)-1])
+
+	disk := ops["changeServerDiskSpeed"]
+	assert.Equal(t, "/oec/0.9/${org_id}/server/${server_maintenance}/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed", disk.Requests[0].Path, "the disk absent")
+	assert.Contains(t, disk.DocString, "<ChangeDiskSpeed", "the document's example body")
+	assert.Equal(t, "/oec/0.9/${org_id}/image/${customer_image_maintenance}?delete", ops["deleteCustomerServerImage"].Requests[0].Path)
+	assert.Contains(t, ops["deleteCustomerServerImage"].Tags, "@fixture:customer_image_maintenance")
+	assert.Contains(t, ops, "getServerDetails", "deprecated, and maintenance-id is among the table's deprecated conditions")
+	for _, none := range []string{"listServersWithBackup", "deployServer", "deleteNetwork", "createServerAntiAffinityRule"} {
+		assert.NotContains(t, ops, none, "its path names no server or image")
+	}
+
+	for _, m := range []generate.MaintenanceIDs{
+		{Name: "a literal", Reason: "REASON_51", Line: 427, IDs: map[string]string{"server-id": "5f3b8e2c-1a2b-4c3d-8e4f-000000000015"}},
+		{Name: "no fixture", Reason: "REASON_51", Line: 427, IDs: map[string]string{"server-id": "${no_such_fixture}"}},
+		{Name: "no line", Reason: "REASON_51", IDs: map[string]string{"server-id": "${server_maintenance}"}},
+	} {
+		bad := *tbl
+		bad.MaintenanceIDs = &m
+		_, err := generate.Scenarios(api, &bad)
+		assert.ErrorContains(t, err, "maintenance_ids", m.Name)
 	}
 }

@@ -150,13 +150,8 @@ func (c *call) customerImage() *image {
 	return i
 }
 
-// getServerImage answers an image's details, or REASON_51 for an image of a data center in
-// maintenance ("attempts to interact with Cloud Servers or Images at" it, document line 427).
 func (c *call) getServerImage() {
 	if i := c.st().image(c.param("image-id")); i != nil {
-		if c.inMaintenance(i.location) {
-			return
-		}
 		c.reply(i.withState())
 		return
 	}

@@ -50,3 +50,48 @@ func TestMaintenanceAnswersEveryURL(t *testing.T) {
 	normal := newClient(t, sim.Options{})
 	assert.Equal(t, http.StatusOK, normal.send(get("/oec/0.9/myaccount")).Code, "out of maintenance, the API answers")
 }
+
+// TestDataCenterInMaintenance: each data set holds a server and a customer image of its data
+// center in maintenance for servers and images (the vendor-side fixtures server_maintenance and
+// customer_image_maintenance), and every operation naming one answers 400 REASON_51 (line 427),
+// changing nothing; the same operation on a server or an image elsewhere is not refused, and a
+// network of that data center is not ("does not affect other resources such as Networks").
+func TestDataCenterInMaintenance(t *testing.T) {
+	for _, dataset := range sim.Datasets() {
+		t.Run(dataset, func(t *testing.T) {
+			s := newSim(t, sim.Options{Dataset: dataset})
+			c := &client{t: t, s: s, user: DefaultUsername, pass: DefaultPassword}
+			vars := s.Fixtures()
+			org := "/oec/0.9/" + vars["org_id"]
+			server, img, loc := vars["server_maintenance"], vars["customer_image_maintenance"], vars["location_maintenance"]
+			require.NotEmpty(t, server)
+			require.NotEmpty(t, img)
+			s.mu.Lock()
+			require.Equal(t, loc, s.st.server(server).location, "the server is at the data center in maintenance")
+			require.Equal(t, loc, s.st.image(img).location, "the image is at the data center in maintenance")
+			s.mu.Unlock()
+			for _, path := range []string{
+				org + "/server/" + server + "?start",
+				org + "/server/" + server + "?poweroff",
+				org + "/server/" + server + "?delete",
+				org + "/server/" + server,
+				org + "/server/" + server + "/backup",
+				org + "/server/" + server + "/disk/00000000-0000-0000-0000-00000000cc00?delete",
+				org + "/image/" + img,
+				org + "/image/" + img + "?delete",
+				org + "/image/" + vars["image_maintenance"],
+			} {
+				requireFault(t, c.get(path), http.StatusBadRequest, "REASON_51")
+			}
+			requireFault(t, c.send(post(org+"/image/"+img, "description=changed")), http.StatusBadRequest, "REASON_51")
+			d := decodeNode(t, c.get(org+"/serverWithState?id="+server))
+			require.Len(t, d.all("serverWithState"), 1, "the server is still there")
+			assert.Equal(t, "true", d.all("serverWithState")[0].text("isStarted"), "still started")
+			assert.Contains(t, c.get(org+"/image/deployedWithSoftwareLabels/"+loc).Body.String(), img, "the image is still there")
+
+			requireOK(t, c.get(org+"/server/"+vars["server_stopped"]+"?start"))
+			assert.Equal(t, http.StatusOK, c.get(org+"/image/"+vars["image_customer"]).Code)
+			assert.Equal(t, http.StatusOK, c.get(org+"/network/"+vars["network_maintenance"]).Code, "a network there answers")
+		})
+	}
+}

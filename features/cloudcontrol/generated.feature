@@ -5476,6 +5476,45 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_51"
 
+  # two servers of a data center in scheduled maintenance: createServerAntiAffinityRule, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance @fixture:server_maintenance_peer
+  Scenario: createServerAntiAffinityRule with two servers of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"><serverId>${server_maintenance}</serverId><serverId>${server_maintenance_peer}</serverId></NewAntiAffinityRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
+  # a customer image of a data center in scheduled maintenance: copyCustomerImageToDataCenter, document line 427
+  @destructive @vendor-side @fixture:customer_image_maintenance @fixture:location @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter with a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage" with body:
+      """xml
+      <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceImageId>${customer_image_maintenance}</sourceImageId><targetImageName>${run_id}-cc-copy</targetImageName><targetLocation>${location}</targetLocation></NewImageCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
+  # a customer image of a data center in scheduled maintenance: exportCustomerImage, document line 427
+  @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
+  Scenario: exportCustomerImage with a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport" with body:
+      """xml
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>${customer_image_maintenance}</imageId><ovfPackagePrefix>${run_id}-cc-export</ovfPackagePrefix></NewImageExport>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # two servers that are not the caller's: createServerAntiAffinityRule, document line 3251
   @destructive @fixture:org_id
   Scenario: createServerAntiAffinityRule with two servers that are not the caller's answers 400 REASON_395 (document line 3251)

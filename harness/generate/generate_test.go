@@ -281,7 +281,7 @@ func TestNotProvokableWhen(t *testing.T) {
 	assert.Contains(t, why("getBackupDetails", 0, "REASON_51"), "only a vendor can give a run a server", "tagged Cloud Backup: the server's backup")
 	assert.Contains(t, why("deleteCustomerServerImage", 0, "REASON_51"), "only a vendor can give a run a server or a customer image", "its path names an image")
 	assert.Contains(t, why("listOsServerImagesInLocation", 0, "REASON_51"), "its path names no server or image", "tagged Deprecated Server Image: a list")
-	assert.Contains(t, why("createServerAntiAffinityRule", 0, "REASON_51"), "its path names no server or image", "a body names the servers")
+	assert.Contains(t, why("createServerAntiAffinityRule", 0, "REASON_51"), "sent only on the vendor's side", "a body names the servers")
 	assert.Empty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_60"), "a predicate needs the contract")
 	assert.NotEmpty(t, tbl.NotProvokableWhy("listServersWithBackup", 0, "REASON_20"))
 

@@ -36,7 +36,7 @@ const (
 	NetworkHold  = "a4c8b1e2-0c1d-11e3-b29c-001517c46406" // NA9 "Hold Network": the server of the data center in maintenance
 )
 
-// Seeded server ids (15 servers; see seedServers for names, states and dates).
+// Seeded server ids (16 servers; see seedServers for names, states and dates).
 const (
 	ServerWeb01    = "5f3b8e2c-1a2b-4c3d-8e4f-000000000001" // web-01, NA1, started, backup (Enterprise, one client)
 	ServerWeb02    = "5f3b8e2c-1a2b-4c3d-8e4f-000000000002" // web-02, NA1, started, anti-affinity with app-01
@@ -55,6 +55,7 @@ const (
 	// hold-01, NA9, in the data center's maintenance (REASON_51); started with VMware Tools not
 	// running, so that no discovery of a server to act on finds it.
 	ServerHold01 = "5f3b8e2c-1a2b-4c3d-8e4f-000000000015"
+	ServerHold02 = "5f3b8e2c-1a2b-4c3d-8e4f-000000000016" // hold-02, as hold-01 on its network
 )
 
 // Seeded image ids: NA1 OS images and customer images.
@@ -301,6 +302,7 @@ func seedServers() []*server {
 		{ServerPending, "pending-01", LocationNA1, NetworkDB, ImageRedHatNA1, osRedHat, 2, 4096, 20, false, false, "PENDING_ADD", day(2013, 7, 19)},
 		{ServerFailed01, "failed-01", LocationNA3, NetworkDev, "52ed8b72-ebea-11df-bdc1-001517c46401", osRedHat, 2, 4096, 20, false, false, "FAILED_ADD", day(2013, 7, 15)},
 		{ServerHold01, "hold-01", LocationNA9, NetworkHold, "52ed8b72-ebea-11df-bdc1-001517c46602", osUbuntu, 2, 4096, 11, true, true, "NORMAL", day(2013, 5, 2)},
+		{ServerHold02, "hold-02", LocationNA9, NetworkHold, "52ed8b72-ebea-11df-bdc1-001517c46602", osUbuntu, 2, 4096, 12, true, true, "NORMAL", day(2013, 5, 5)},
 	}
 	nets := map[string]string{NetworkWeb: "10.162.1.", NetworkDB: "10.162.2.", NetworkDev: "10.163.1.", NetworkTest: "10.164.1.", NetworkHold: "10.165.2."}
 	var out []*server
@@ -336,6 +338,7 @@ func seedServers() []*server {
 	byID[ServerDB02].disks = append(byID[ServerDB02].disks, &disk{id: DiskDB02Extra, scsiID: 1, sizeGb: 100, speed: "HIGHPERFORMANCE", state: "NORMAL"})
 	byID[ServerMail01].vmwareTools = "NOT_RUNNING"
 	byID[ServerHold01].vmwareTools = "NOT_RUNNING"
+	byID[ServerHold02].vmwareTools = "NOT_RUNNING"
 	byID[ServerBuild01].toolsCurrent = false
 	return out
 }

@@ -44,6 +44,7 @@ var secondNames = []string{
 	"failed-01", "broken-a",
 	"hold-template", "parked-image",
 	"hold-01", "parked-a",
+	"hold-02", "parked-b",
 	"Hold Network", "Parked VLAN",
 	"build-01", "ci-runner-a",
 	"web-01", "portal-a",
@@ -244,6 +245,7 @@ var simFixtures = map[string]string{
 	"rule_pending":              AntiAffinityTest,
 	// vendor side: what a vendor certifying its cloud gives a run
 	"server_maintenance":         ServerHold01,
+	"server_maintenance_peer":    ServerHold02,
 	"customer_image_maintenance": ImageHold,
 }
 

@@ -319,6 +319,9 @@ func (c *call) exportImage() {
 		c.fail(390, "")
 		return
 	}
+	if c.inMaintenance(i.location) {
+		return
+	}
 	if i.state != "NORMAL" {
 		c.fail(601, id+" has another operation in progress and cannot be exported until that operation is complete.")
 		return
@@ -389,6 +392,9 @@ func (c *call) copyImage() {
 	i := c.st().image(src)
 	if i == nil || !i.customer {
 		c.fail(390, "Could not find image "+src+" for organization "+c.st().orgID+".")
+		return
+	}
+	if c.inMaintenance(i.location) {
 		return
 	}
 	if c.st().datacenter(loc) == nil || loc == i.location {

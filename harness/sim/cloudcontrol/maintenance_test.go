@@ -84,6 +84,18 @@ func TestDataCenterInMaintenance(t *testing.T) {
 				requireFault(t, c.get(path), http.StatusBadRequest, "REASON_51")
 			}
 			requireFault(t, c.send(post(org+"/image/"+img, "description=changed")), http.StatusBadRequest, "REASON_51")
+			const ns = `xmlns="http://oec.api.opsource.net/schemas/server"`
+			rules := len(decodeNode(t, c.get(org+"/antiAffinityRule")).all("antiAffinityRule"))
+			for to, body := range map[string]string{
+				"/antiAffinityRule":  `<NewAntiAffinityRule ` + ns + `><serverId>` + server + `</serverId><serverId>` + vars["server_maintenance_peer"] + `</serverId></NewAntiAffinityRule>`,
+				"/copyCustomerImage": `<NewImageCopy ` + ns + `><sourceImageId>` + img + `</sourceImageId><targetImageName>copied</targetImageName><targetLocation>` + vars["location"] + `</targetLocation></NewImageCopy>`,
+				"/imageExport":       `<NewImageExport ` + ns + `><imageId>` + img + `</imageId><ovfPackagePrefix>exported</ovfPackagePrefix></NewImageExport>`,
+			} {
+				requireFault(t, c.send(post(org+to, body)), http.StatusBadRequest, "REASON_51")
+			}
+			assert.Len(t, decodeNode(t, c.get(org+"/antiAffinityRule")).all("antiAffinityRule"), rules, "no rule created")
+			assert.NotContains(t, c.get(org+"/imageExport").Body.String(), "exported", "no export started")
+			assert.NotContains(t, c.get(org+"/copyCustomerImage").Body.String(), "copied", "no copy started")
 			d := decodeNode(t, c.get(org+"/serverWithState?id="+server))
 			require.Len(t, d.all("serverWithState"), 1, "the server is still there")
 			assert.Equal(t, "true", d.all("serverWithState")[0].text("isStarted"), "still started")

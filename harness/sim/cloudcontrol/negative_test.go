@@ -25,6 +25,7 @@ func TestGeneratedConditions(t *testing.T) {
 		s := newSim(t, sim.Options{Dataset: dataset})
 		at := map[string]*Simulator{MaintenanceFixture: newSim(t, sim.Options{Dataset: dataset, Maintenance: true})}
 		vars := s.Fixtures()
+		vars["run_id"] = "cc-run" // what a run creates is named after its run id
 		for _, sc := range scs {
 			conditions[sc.Condition] = true
 			t.Run(dataset+"/"+sc.Name, func(t *testing.T) {

@@ -771,6 +771,9 @@ func (c *call) createRule() {
 			c.fail(395, "")
 			return
 		}
+		if c.inMaintenance(pair[i].location) {
+			return
+		}
 		if st := pair[i].state; st != "NORMAL" && st != "PENDING_CHANGE" {
 			c.fail(392, "")
 			return

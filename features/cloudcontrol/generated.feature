@@ -530,7 +530,7 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
 
   # maintenance-id: cleanFailedCustomerImage, document line 427
   @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: cleanFailedCustomerImage with a image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: cleanFailedCustomerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}?clean"
     Then the response status should be 400
@@ -1525,7 +1525,7 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
 
   # maintenance-id: deleteCustomerServerImage, document line 427
   @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: deleteCustomerServerImage with a image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: deleteCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}?delete"
     Then the response status should be 400
@@ -2781,7 +2781,7 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
 
   # maintenance-id: getServerImage, document line 427
   @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: getServerImage with a image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: getServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}"
     Then the response status should be 400
@@ -4059,7 +4059,7 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
 
   # maintenance-id: modifyCustomerServerImage, document line 427
   @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: modifyCustomerServerImage with a image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: modifyCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a POST request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}"
     Then the response status should be 400

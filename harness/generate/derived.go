@@ -209,9 +209,20 @@ func maintenanceID(api *spec.API, op *spec.Operation, t *Table, absent string, l
 	if !ok {
 		return Scenario{}, false, nil
 	}
-	sc.Name = fmt.Sprintf("%s with a %s of %s answers %s", op.ID, strings.Join(named, " and a "), m.Name, expect.name)
+	for i, n := range named {
+		named[i] = indefinite(n)
+	}
+	sc.Name = fmt.Sprintf("%s with %s of %s answers %s", op.ID, strings.Join(named, " and "), m.Name, expect.name)
 	sc.Condition, sc.Line = MaintenanceID, orLine(m.Line, line)
 	return withExpectation(sc, codes, expect), true, nil
+}
+
+// indefinite puts "a" or "an" before a parameter name, as it is read.
+func indefinite(name string) string {
+	if strings.ContainsAny(name[:1], "aeiou") {
+		return "an " + name
+	}
+	return "a " + name
 }
 
 // idRequest is the request of a condition on the ids of its path, sent with the default

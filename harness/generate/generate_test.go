@@ -389,6 +389,7 @@ func TestMaintenanceIDs(t *testing.T) {
 	assert.Contains(t, disk.DocString, "<ChangeDiskSpeed", "the document's example body")
 	assert.Equal(t, "/oec/0.9/${org_id}/image/${customer_image_maintenance}?delete", ops["deleteCustomerServerImage"].Requests[0].Path)
 	assert.Contains(t, ops["deleteCustomerServerImage"].Tags, "@fixture:customer_image_maintenance")
+	assert.Equal(t, "deleteCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51", ops["deleteCustomerServerImage"].Name)
 	assert.Contains(t, ops, "getServerDetails", "deprecated, and maintenance-id is among the table's deprecated conditions")
 	for _, none := range []string{"listServersWithBackup", "deployServer", "deleteNetwork", "createServerAntiAffinityRule"} {
 		assert.NotContains(t, ops, none, "its path names no server or image")

@@ -33,7 +33,7 @@ const (
 	NetworkDev   = "a4c8b1e2-0c1d-11e3-b29c-001517c46403" // NA3 "Development Network"
 	NetworkTest  = "a4c8b1e2-0c1d-11e3-b29c-001517c46404" // NA5 "Test Network", multicast on
 	NetworkEmpty = "a4c8b1e2-0c1d-11e3-b29c-001517c46405" // NA9 "Empty Network": no resources, may be deleted
-	NetworkHold  = "a4c8b1e2-0c1d-11e3-b29c-001517c46406" // NA9 "Hold Network": the server of the data center in maintenance
+	NetworkHold  = "a4c8b1e2-0c1d-11e3-b29c-001517c46406" // NA9 "Hold Network": the servers of the data center in maintenance
 )
 
 // Seeded server ids (16 servers; see seedServers for names, states and dates).

@@ -17,8 +17,9 @@ import (
 const OrgID = "1831c1a9-9c03-44df-a5a4-f2a4662d6bde"
 
 // Seeded data center locations. NA1 is the default; NA5 has no Cloud Backup
-// (REASON_53); NA9 is in maintenance for servers and images (REASON_51): it holds a
-// network, a server and a customer image, which every operation on them answers so.
+// (REASON_53); NA9 is in maintenance for servers and images (REASON_51): beside an empty
+// network it holds a network of two servers and a customer image, which every operation naming
+// them answers so.
 const (
 	LocationNA1 = "NA1"
 	LocationNA3 = "NA3"

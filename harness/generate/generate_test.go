@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,7 +48,8 @@ func TestCommittedFeaturesAreCurrent(t *testing.T) {
 }
 
 // TestScenariosAreSafe checks what every generated scenario must hold: a documented status, a
-// document line where the contract has one, no credentials or a read when it writes.
+// document line where the contract has one, no credentials or a read when it writes, and a write
+// naming a resource in maintenance only on the vendor's side.
 func TestScenariosAreSafe(t *testing.T) {
 	for _, name := range apis {
 		api, tbl := load(t, name)
@@ -64,6 +66,9 @@ func TestScenariosAreSafe(t *testing.T) {
 				for _, rq := range sc.Requests {
 					assert.Empty(t, rq.Body, "%s: a write refused for its role carries no body that could succeed", sc.Name)
 				}
+			}
+			if sc.Condition == generate.MaintenanceID && slices.Contains(sc.Tags, "@destructive") {
+				assert.Contains(t, sc.Tags, "@vendor-side", "%s: a write naming a resource that exists names one a vendor gives for it", sc.Name)
 			}
 			if sc.Condition == generate.UnknownID {
 				absent := tbl.AbsentID

@@ -79,6 +79,34 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: addBackupClient, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: addBackupClient with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # wrong-structure: addBackupClient, document line 430
   @destructive @fixture:org_id
   Scenario: addBackupClient with a <NewBackupClient> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
@@ -220,6 +248,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: addStorageToServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: addStorageToServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?addLocalStorage&amount=10"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: addSubAdministratorAccount, document line 629
   @destructive @fixture:org_id
   Scenario: addSubAdministratorAccount without credentials or with wrong ones is refused with 401 (document line 629)
@@ -335,6 +372,20 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: changeBackupServicePlan, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: changeBackupServicePlan with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # wrong-structure: changeBackupServicePlan, document line 430
   @destructive @fixture:org_id
   Scenario: changeBackupServicePlan with a <ModifyBackup> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
@@ -408,6 +459,22 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: changeServerDiskSpeed, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: changeServerDiskSpeed with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server">
+      <!-- Disk speed values from List Data Centers (With Parameters) -->
+        <speed>STANDARD</speed>
+      </ChangeDiskSpeed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # wrong-structure: changeServerDiskSpeed, document line 430
   @destructive @fixture:org_id
   Scenario: changeServerDiskSpeed with a <ChangeDiskSpeed> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
@@ -461,6 +528,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_390"
 
+  # maintenance-id: cleanFailedCustomerImage, document line 427
+  @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
+  Scenario: cleanFailedCustomerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}?clean"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: cleanFailedServerDeployment, document line 2631
   @destructive @fixture:org_id
   Scenario: cleanFailedServerDeployment without credentials or with wrong ones is refused with 401 (document line 2631)
@@ -501,6 +577,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: cleanFailedServerDeployment, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: cleanFailedServerDeployment with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?clean"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: cloneServerToCustomerImage, document line 3166
   @destructive @fixture:org_id
   Scenario: cloneServerToCustomerImage without credentials or with wrong ones is refused with 401 (document line 3166)
@@ -540,6 +625,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: cloneServerToCustomerImage, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: cloneServerToCustomerImage with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?clone&clone=${run_id}-cc-clone"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: copyCustomerImageToDataCenter, document line 2105
   @destructive @fixture:org_id
@@ -1429,6 +1523,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_390"
 
+  # maintenance-id: deleteCustomerServerImage, document line 427
+  @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
+  Scenario: deleteCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: deleteFilesAccount, document line 5972
   @destructive @fixture:org_id
   Scenario: deleteFilesAccount without credentials or with wrong ones is refused with 401 (document line 5972)
@@ -1699,6 +1802,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: deleteServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: deleteServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: deleteServerAntiAffinityRule, document line 3317
   @destructive @fixture:org_id
@@ -1997,6 +2109,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: disableBackup, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: disableBackup with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup?disable"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: doesImageNameExist, document line 1296
   @destructive @fixture:org_id
   Scenario: doesImageNameExist without credentials or with wrong ones is refused with 401 (document line 1296)
@@ -2102,6 +2223,20 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: enableBackup, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: enableBackup with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # wrong-structure: enableBackup, document line 430
   @destructive @fixture:org_id
@@ -2242,6 +2377,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: getBackupClientTypes, document line 427
+  @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: getBackupClientTypes with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: getBackupDetails, document line 3766
   @fixture:org_id
   Scenario: getBackupDetails without credentials or with wrong ones is refused with 401 (document line 3766)
@@ -2280,6 +2424,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: getBackupDetails, document line 427
+  @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: getBackupDetails with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: getBackupSchedulePolicies, document line 3544
   @fixture:org_id
@@ -2320,6 +2473,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: getBackupSchedulePolicies, document line 427
+  @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: getBackupSchedulePolicies with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: getBackupStoragePolicies, document line 3511
   @fixture:org_id
   Scenario: getBackupStoragePolicies without credentials or with wrong ones is refused with 401 (document line 3511)
@@ -2358,6 +2520,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: getBackupStoragePolicies, document line 427
+  @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: getBackupStoragePolicies with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: getBackupUsageReport, document line 6179
   @fixture:location @fixture:org_id
@@ -2539,6 +2710,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: getServerDetails, document line 427
+  @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: getServerDetails with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: getServerFarmDetails, document line 5240
   @fixture:org_id
   Scenario: getServerFarmDetails without credentials or with wrong ones is refused with 401 (document line 5240)
@@ -2598,6 +2778,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_390"
+
+  # maintenance-id: getServerImage, document line 427
+  @vendor-side @fixture:customer_image_maintenance @fixture:org_id
+  Scenario: getServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: getSoftwareUnitsReport, document line 6144
   @fixture:org_id
@@ -3257,6 +3446,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: listOutOfPlaceRestoreTargetServers, document line 427
+  @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: listOutOfPlaceRestoreTargetServers with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: listOvfPackages, document line 1555
   @fixture:org_id
   Scenario: listOvfPackages without credentials or with wrong ones is refused with 401 (document line 1555)
@@ -3780,6 +3978,32 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: modifyBackupClient, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: modifyBackupClient with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # wrong-structure: modifyBackupClient, document line 430
   @destructive @fixture:org_id
   Scenario: modifyBackupClient with a <ModifyBackupClient> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
@@ -3832,6 +4056,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_390"
+
+  # maintenance-id: modifyCustomerServerImage, document line 427
+  @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
+  Scenario: modifyCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: modifyFilesAccount, document line 6006
   @destructive @fixture:org_id
@@ -4024,6 +4257,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: modifyServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: modifyServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: modifyServerFarmPredictor, document line 5529
   @destructive @fixture:org_id
   Scenario: modifyServerFarmPredictor without credentials or with wrong ones is refused with 401 (document line 5529)
@@ -4144,6 +4386,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: powerOffServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: powerOffServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?poweroff"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: rebootServer, document line 2934
   @destructive @fixture:org_id
   Scenario: rebootServer without credentials or with wrong ones is refused with 401 (document line 2934)
@@ -4183,6 +4434,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: rebootServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: rebootServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?reboot"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: releasePublicIpBlock, document line 4747
   @destructive @fixture:org_id
@@ -4263,6 +4523,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: removeBackupClient, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: removeBackupClient with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: removeProbeFromServerFarm, document line 5492
   @destructive @fixture:org_id
@@ -4384,6 +4653,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: removeStorageFromServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: removeStorageFromServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/disk/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # role-lacking: reservePublicIpBlock, document line 399
   @destructive @admin @fixture:org_id
   Scenario: reservePublicIpBlock as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
@@ -4491,6 +4769,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: resetServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: resetServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?reset"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # role-lacking: restartServer, document line 399
   @destructive @admin @fixture:org_id
   Scenario: restartServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
@@ -4517,6 +4804,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: restartServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: restartServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?restart"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: restoreFileSystemBackup, document line 3821
   @destructive @fixture:org_id
@@ -4577,6 +4873,22 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: restoreFileSystemBackup, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: restoreFileSystemBackup with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # wrong-structure: restoreFileSystemBackup, document line 430
   @destructive @fixture:org_id
@@ -4711,6 +5023,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: shutdownServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: shutdownServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?shutdown"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # no-credentials, wrong-credentials: startServer, document line 2833
   @destructive @fixture:org_id
   Scenario: startServer without credentials or with wrong ones is refused with 401 (document line 2833)
@@ -4751,6 +5072,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # maintenance-id: startServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: startServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?start"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
   # role-lacking: stopServer, document line 399
   @destructive @admin @fixture:org_id
   Scenario: stopServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
@@ -4777,6 +5107,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: stopServer, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: stopServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?stop"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # no-credentials, wrong-credentials: updateAdministratorAccount, document line 724
   @destructive @fixture:org_id
@@ -4839,6 +5178,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # maintenance-id: updateVmwareTools, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
+  Scenario: updateVmwareTools with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?updateVMwareTools"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
 
   # paging: an unsupported parameter: listDataCentersWithMaintenanceStatus, document line 571
   @fixture:org_id
@@ -5124,6 +5472,45 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   Scenario: getServerImage with an OS image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/image/${image_maintenance}"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
+  # two servers of a data center in scheduled maintenance: createServerAntiAffinityRule, document line 427
+  @destructive @vendor-side @fixture:org_id @fixture:server_maintenance @fixture:server_maintenance_peer
+  Scenario: createServerAntiAffinityRule with two servers of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"><serverId>${server_maintenance}</serverId><serverId>${server_maintenance_peer}</serverId></NewAntiAffinityRule>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
+  # a customer image of a data center in scheduled maintenance: copyCustomerImageToDataCenter, document line 427
+  @destructive @vendor-side @fixture:customer_image_maintenance @fixture:location @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter with a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage" with body:
+      """xml
+      <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"><sourceImageId>${customer_image_maintenance}</sourceImageId><targetImageName>${run_id}-cc-copy</targetImageName><targetLocation>${location}</targetLocation></NewImageCopy>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_51"
+
+  # a customer image of a data center in scheduled maintenance: exportCustomerImage, document line 427
+  @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
+  Scenario: exportCustomerImage with a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport" with body:
+      """xml
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId>${customer_image_maintenance}</imageId><ovfPackagePrefix>${run_id}-cc-export</ovfPackagePrefix></NewImageExport>
+      """
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_51"

@@ -12,7 +12,7 @@ import (
 
 // The conditions derived from the contract's roles (x-roles), its REASON codes and its XML
 // bodies, with the table's data (credential_roles of harness.yaml, foreign_ids, unknown_ids,
-// wrong_structure).
+// maintenance_ids, wrong_structure).
 const (
 	// RoleLacking sends an operation as a credential set holding none of its roles.
 	RoleLacking = "role-lacking"
@@ -20,6 +20,8 @@ const (
 	ForeignID = "foreign-id"
 	// WrongStructure sends well-formed XML of the documented root element and another structure.
 	WrongStructure = "wrong-structure"
+	// MaintenanceID names, in the path, a resource of the table's maintenance_ids.
+	MaintenanceID = "maintenance-id"
 )
 
 // derived returns the scenarios of one operation that roles, scopes, unknown ids answered with
@@ -76,6 +78,11 @@ func derivedAll(api *spec.API, op *spec.Operation, t *Table, absent, path string
 		})
 	}
 	if sc, ok, err := unknownIDReason(api, op, t, path, line); err != nil {
+		return nil, err
+	} else if ok {
+		out = append(out, sc)
+	}
+	if sc, ok, err := maintenanceID(api, op, t, absent, line); err != nil {
 		return nil, err
 	} else if ok {
 		out = append(out, sc)
@@ -157,25 +164,95 @@ func unknownIDReason(api *spec.API, op *spec.Operation, t *Table, path string, l
 	if err != nil {
 		return Scenario{}, false, fmt.Errorf("%s unknown_ids %s: %w", TableFile, first, err)
 	}
-	sc := Scenario{
-		Name:      fmt.Sprintf("%s of an unknown %s answers %s", op.ID, first, expect.name),
-		Condition: UnknownID, Operation: op.ID, Status: codes[0].Status, Line: line,
-		Steps:    []string{"Given I am authenticated", send(op.Method, path)},
-		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: codes[0].Status, Alternative: expect.alternative, Reasons: expect.reasons}},
+	sc, ok := idRequest(op, path)
+	if !ok {
+		return Scenario{}, false, nil
 	}
-	// A body is read before the ids are looked up: an XML body is the document's own example,
-	// so that only the id is wrong (nothing is created for an id that does not exist).
+	sc.Name = fmt.Sprintf("%s of an unknown %s answers %s", op.ID, first, expect.name)
+	sc.Condition, sc.Line = UnknownID, line
+	return withExpectation(sc, codes, expect), true, nil
+}
+
+// maintenanceID sends an operation whose path takes a parameter of the table's maintenance_ids
+// (a server of a data center in scheduled maintenance), where it documents their code: every such
+// parameter names its resource, every other one the absent id.
+func maintenanceID(api *spec.API, op *spec.Operation, t *Table, absent string, line int) (Scenario, bool, error) {
+	m := t.MaintenanceIDs
+	if m == nil || t.Skip[MaintenanceID][op.ID] != "" {
+		return Scenario{}, false, nil
+	}
+	params := map[string]string{}
+	var named []string
+	for _, p := range paramRef.FindAllStringSubmatch(op.PathKey, -1) {
+		_, given := t.Params[p[1]]
+		if v, ok := m.IDs[p[1]]; ok && !given {
+			params[p[1]] = v
+			named = append(named, p[1])
+		}
+	}
+	codes := documented(api, op, []string{m.Reason})
+	if len(named) == 0 || len(codes) == 0 {
+		return Scenario{}, false, nil
+	}
+	for k, v := range t.Params {
+		params[k] = v
+	}
+	path, ok := requestPath(op, &Table{Params: params}, absent)
+	if !ok {
+		return Scenario{}, false, nil
+	}
+	expect, err := expectation(op, codes, 0)
+	if err != nil {
+		return Scenario{}, false, fmt.Errorf("%s maintenance_ids: %w", TableFile, err)
+	}
+	sc, ok := idRequest(op, path)
+	if !ok {
+		return Scenario{}, false, nil
+	}
+	for i, n := range named {
+		named[i] = indefinite(n)
+	}
+	sc.Name = fmt.Sprintf("%s with %s of %s answers %s", op.ID, strings.Join(named, " and "), m.Name, expect.name)
+	sc.Condition, sc.Line = MaintenanceID, orLine(m.Line, line)
+	return withExpectation(sc, codes, expect), true, nil
+}
+
+// indefinite puts "a" or "an" before a parameter name, as it is read.
+func indefinite(name string) string {
+	if strings.ContainsAny(name[:1], "aeiou") {
+		return "an " + name
+	}
+	return "a " + name
+}
+
+// idRequest is the request of a condition on the ids of its path, sent with the default
+// credentials. A body is read before the ids are looked up: an XML body is the document's own
+// example, so that only the ids answer for the failure; false when the operation takes one and
+// the document gives no example.
+func idRequest(op *spec.Operation, path string) (Scenario, bool) {
+	sc := Scenario{
+		Operation: op.ID,
+		Steps:     []string{"Given I am authenticated", send(op.Method, path)},
+		Requests:  []Request{{Auth: AuthDefault, Method: op.Method, Path: path}},
+	}
 	if mt := bodyType(op); strings.Contains(mt, "xml") {
 		body := firstExample(op, mt)
 		if body == "" {
-			return Scenario{}, false, nil
+			return Scenario{}, false
 		}
 		sc.Steps = []string{"Given I am authenticated", fmt.Sprintf("And the request header %q is %q", "Content-Type", mt), send(op.Method, path) + " with body:"}
 		sc.DocString, sc.DocType = body, "xml"
 		sc.Requests[0].ContentType, sc.Requests[0].Body = mt, body
 	}
-	sc.Steps = append(sc.Steps, expect.steps...)
-	return sc, true, nil
+	return sc, true
+}
+
+// withExpectation ends a one-request scenario with the steps and statuses expecting codes.
+func withExpectation(sc Scenario, codes []validate.ReasonCode, e expect) Scenario {
+	sc.Status = codes[0].Status
+	sc.Steps = append(sc.Steps, e.steps...)
+	sc.Requests[0].Status, sc.Requests[0].Alternative, sc.Requests[0].Reasons = codes[0].Status, e.alternative, e.reasons
+	return sc
 }
 
 // firstExample is the request body example of a media type (x-examples, the first by name).

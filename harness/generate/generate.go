@@ -743,9 +743,12 @@ func checkTable(api *spec.API, t *Table) error {
 		}
 	}
 	for _, c := range t.Deprecated {
-		if c != RoleLacking && c != ForeignID && c != UnknownID && c != WrongStructure {
-			return fmt.Errorf("%s deprecated: %q is not a derived condition (%s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, WrongStructure)
+		if c != RoleLacking && c != ForeignID && c != UnknownID && c != MaintenanceID && c != WrongStructure {
+			return fmt.Errorf("%s deprecated: %q is not a derived condition (%s, %s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, MaintenanceID, WrongStructure)
 		}
+	}
+	if err := checkMaintenanceIDs(api, t.MaintenanceIDs); err != nil {
+		return err
 	}
 	if w := t.WrongStructure; w != nil && (len(w.Reasons) == 0 || len(w.Reasons) > 2 || w.Line == 0) {
 		return fmt.Errorf("%s wrong_structure: needs one or two reasons and the document line they are read from", TableFile)
@@ -769,6 +772,33 @@ func checkTable(api *spec.API, t *Table) error {
 			if _, _, ok := predicate(w); !ok {
 				return fmt.Errorf("%s not_provokable %d (%s): when %q is none of %s", TableFile, i+1, n.Operation, w, strings.Join(predicateNames(), ", "))
 			}
+		}
+	}
+	return nil
+}
+
+// checkMaintenanceIDs wants a name, a REASON code and its line, and each path parameter naming
+// one fixture variable of harness.yaml (a literal would be one cloud's data).
+func checkMaintenanceIDs(api *spec.API, m *MaintenanceIDs) error {
+	if m == nil {
+		return nil
+	}
+	if m.Name == "" || m.Reason == "" || m.Line == 0 || len(m.IDs) == 0 {
+		return fmt.Errorf("%s maintenance_ids: needs a name, a reason, the document line stating it and the ids", TableFile)
+	}
+	params := make([]string, 0, len(m.IDs))
+	for p := range m.IDs {
+		params = append(params, p)
+	}
+	sort.Strings(params)
+	for _, p := range params {
+		v := m.IDs[p]
+		ref := varUse.FindStringSubmatch(v)
+		if ref == nil || ref[0] != v {
+			return fmt.Errorf("%s maintenance_ids %s: %q must be one fixture variable (${NAME})", TableFile, p, v)
+		}
+		if _, ok := api.Harness.Fixture(ref[1]); !ok {
+			return fmt.Errorf("%s maintenance_ids %s: %q is not a fixture of harness.yaml", TableFile, p, ref[1])
 		}
 	}
 	return nil

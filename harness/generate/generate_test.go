@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,7 +48,8 @@ func TestCommittedFeaturesAreCurrent(t *testing.T) {
 }
 
 // TestScenariosAreSafe checks what every generated scenario must hold: a documented status, a
-// document line where the contract has one, no credentials or a read when it writes.
+// document line where the contract has one, no credentials or a read when it writes, and a write
+// naming a resource in maintenance only on the vendor's side.
 func TestScenariosAreSafe(t *testing.T) {
 	for _, name := range apis {
 		api, tbl := load(t, name)
@@ -64,6 +66,9 @@ func TestScenariosAreSafe(t *testing.T) {
 				for _, rq := range sc.Requests {
 					assert.Empty(t, rq.Body, "%s: a write refused for its role carries no body that could succeed", sc.Name)
 				}
+			}
+			if sc.Condition == generate.MaintenanceID && slices.Contains(sc.Tags, "@destructive") {
+				assert.Contains(t, sc.Tags, "@vendor-side", "%s: a write naming a resource that exists names one a vendor gives for it", sc.Name)
 			}
 			if sc.Condition == generate.UnknownID {
 				absent := tbl.AbsentID
@@ -277,9 +282,11 @@ func TestNotProvokableWhen(t *testing.T) {
 	assert.Empty(t, why("listAclRules", 0, "REASON_140"), "documents no REASON_100: another org answers REASON_140")
 	assert.Contains(t, why("listNetworks", 0, "REASON_51"), "does not interact with Cloud Servers or Images", "a network operation")
 	assert.Contains(t, why("getMyAccount", 0, "REASON_51"), "does not interact with Cloud Servers or Images", "an account operation")
-	assert.Contains(t, why("startServer", 0, "REASON_51"), "no generated request", "tagged Server")
-	assert.Contains(t, why("getBackupDetails", 0, "REASON_51"), "no generated request", "tagged Cloud Backup: the server's backup")
-	assert.Contains(t, why("listOsServerImagesInLocation", 0, "REASON_51"), "no generated request", "tagged Deprecated Server Image")
+	assert.Contains(t, why("startServer", 0, "REASON_51"), "only a vendor can give a run a server", "its path names a server")
+	assert.Contains(t, why("getBackupDetails", 0, "REASON_51"), "only a vendor can give a run a server", "tagged Cloud Backup: the server's backup")
+	assert.Contains(t, why("deleteCustomerServerImage", 0, "REASON_51"), "only a vendor can give a run a server or a customer image", "its path names an image")
+	assert.Contains(t, why("listOsServerImagesInLocation", 0, "REASON_51"), "its path names no server or image", "tagged Deprecated Server Image: a list")
+	assert.Contains(t, why("createServerAntiAffinityRule", 0, "REASON_51"), "sent only on the vendor's side", "a body names the servers")
 	assert.Contains(t, why("deleteVip", 0, "REASON_601"), "synchronous", "tagged VIP / Load-Balancing")
 	assert.Contains(t, why("createNetwork", 0, "REASON_601"), "synchronous", "tagged Deprecated Network")
 	assert.Contains(t, why("deleteFilesAccount", 0, "REASON_601"), "PENDING state", "tagged Files Account")
@@ -305,6 +312,7 @@ func TestTableCitations(t *testing.T) {
 		Conditions:     []generate.Condition{{Name: "c", Operation: "op", Reason: "REASON_250", Line: 12}, {Name: "no line", Reason: "REASON_1"}},
 		ForeignIDs:     []generate.Scope{{Param: "org-id", Reasons: []string{"REASON_100", "REASON_140"}, Line: 429}},
 		WrongStructure: &generate.Reading{Reasons: []string{"REASON_420"}, Line: 430},
+		MaintenanceIDs: &generate.MaintenanceIDs{Name: "a data center in maintenance", Reason: "REASON_51", Line: 427},
 		VendorSide:     []generate.VendorSide{{Name: "maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424}},
 	}
 	var got []string
@@ -316,6 +324,7 @@ func TestTableCitations(t *testing.T) {
 		"conditions[0] (c of op) 12 [REASON_250]",
 		"foreign_ids[0] (org-id) 429 [REASON_100 REASON_140]",
 		"wrong_structure 430 [REASON_420]",
+		"maintenance_ids (a data center in maintenance) 427 [REASON_51]",
 		"vendor_side[0] (maintenance) 424 [REASON_5]",
 	}, got)
 }
@@ -361,5 +370,51 @@ func TestVendorSide(t *testing.T) {
 	} {
 		_, err := generate.Scenarios(api, &generate.Table{Params: tbl.Params, VendorSide: []generate.VendorSide{v}})
 		assert.Error(t, err, v.Name)
+	}
+}
+
+// TestMaintenanceIDs: every operation documenting REASON_51 whose path takes a server-id or an
+// image-id (deprecated ones too) is sent with the resource maintenance_ids names for it, every other
+// path parameter absent and an XML body the document's example, tagged @vendor-side for a
+// vendor-side fixture; an operation naming neither gets none; a value that is no fixture, or an
+// entry without its line, fails generation.
+func TestMaintenanceIDs(t *testing.T) {
+	api, tbl := load(t, "cloudcontrol")
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	ops := map[string]generate.Scenario{}
+	for _, sc := range scs {
+		if sc.Condition == generate.MaintenanceID {
+			ops[sc.Operation] = sc
+		}
+	}
+	start := ops["startServer"]
+	assert.Equal(t, "startServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51", start.Name)
+	assert.Equal(t, 427, start.Line)
+	assert.Equal(t, []string{"@destructive", "@vendor-side", "@fixture:org_id", "@fixture:server_maintenance"}, start.Tags)
+	assert.Equal(t, generate.Request{Auth: generate.AuthDefault, Method: "GET", Path: "/oec/0.9/${org_id}/server/${server_maintenance}?start",
+		Status: 400, Reasons: []string{"REASON_51"}}, start.Requests[0])
+	assert.Equal(t, `And the response body should contain "REASON_51"`, start.Steps[len(start.Steps)-1])
+
+	disk := ops["changeServerDiskSpeed"]
+	assert.Equal(t, "/oec/0.9/${org_id}/server/${server_maintenance}/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed", disk.Requests[0].Path, "the disk absent")
+	assert.Contains(t, disk.DocString, "<ChangeDiskSpeed", "the document's example body")
+	assert.Equal(t, "/oec/0.9/${org_id}/image/${customer_image_maintenance}?delete", ops["deleteCustomerServerImage"].Requests[0].Path)
+	assert.Contains(t, ops["deleteCustomerServerImage"].Tags, "@fixture:customer_image_maintenance")
+	assert.Equal(t, "deleteCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51", ops["deleteCustomerServerImage"].Name)
+	assert.Contains(t, ops, "getServerDetails", "deprecated, and maintenance-id is among the table's deprecated conditions")
+	for _, none := range []string{"listServersWithBackup", "deployServer", "deleteNetwork", "createServerAntiAffinityRule"} {
+		assert.NotContains(t, ops, none, "its path names no server or image")
+	}
+
+	for _, m := range []generate.MaintenanceIDs{
+		{Name: "a literal", Reason: "REASON_51", Line: 427, IDs: map[string]string{"server-id": "5f3b8e2c-1a2b-4c3d-8e4f-000000000015"}},
+		{Name: "no fixture", Reason: "REASON_51", Line: 427, IDs: map[string]string{"server-id": "${no_such_fixture}"}},
+		{Name: "no line", Reason: "REASON_51", IDs: map[string]string{"server-id": "${server_maintenance}"}},
+	} {
+		bad := *tbl
+		bad.MaintenanceIDs = &m
+		_, err := generate.Scenarios(api, &bad)
+		assert.ErrorContains(t, err, "maintenance_ids", m.Name)
 	}
 }

@@ -53,6 +53,11 @@ type Table struct {
 	// that does not exist: an operation documenting one of them for its first absent path
 	// parameter expects it (APIs that answer an unknown id with a code rather than 404).
 	UnknownIDs map[string][]string `yaml:"unknown_ids"`
+	// MaintenanceIDs name, per path parameter, a resource in a state the document answers with a
+	// REASON code whatever the operation does with it (a server of a data center in scheduled
+	// maintenance): an operation documenting the code whose path takes such a parameter is sent
+	// with that resource.
+	MaintenanceIDs *MaintenanceIDs `yaml:"maintenance_ids"`
 	// WrongStructure are the codes (at most two alternatives) a well-formed XML body of the
 	// documented root element but an unexpected structure answers, and the document line this is
 	// read from: the expectation is a reading, so another answer is a deviation.
@@ -89,6 +94,19 @@ type VendorSide struct {
 	Reason  string `yaml:"reason,omitempty"`
 	// Line is the line of the vendor document that states the failure.
 	Line int `yaml:"line"`
+}
+
+// MaintenanceIDs are the resources, per path parameter, of one state the document answers with
+// one REASON code.
+type MaintenanceIDs struct {
+	// Name says what state they are in, in the scenario name ("a data center in scheduled
+	// maintenance").
+	Name   string `yaml:"name"`
+	Reason string `yaml:"reason"`
+	// Line is the line of the vendor document that states the failure.
+	Line int `yaml:"line"`
+	// IDs maps a path parameter to the fixture variable naming such a resource ("${NAME}").
+	IDs map[string]string `yaml:"ids"`
 }
 
 // Header is one request header.
@@ -284,6 +302,9 @@ func (t *Table) Citations() []lint.Citation {
 	}
 	if t.WrongStructure != nil {
 		add("wrong_structure", t.WrongStructure.Line, t.WrongStructure.Reasons...)
+	}
+	if m := t.MaintenanceIDs; m != nil {
+		add("maintenance_ids ("+m.Name+")", m.Line, m.Reason)
 	}
 	for i, v := range t.VendorSide {
 		add(fmt.Sprintf("vendor_side[%d] (%s)", i, v.Name), v.Line, v.Reason)

@@ -241,6 +241,9 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if c.namesMaintenance() {
+		return
+	}
 	h := s.handlers[op.ID]
 	if h == nil {
 		c.fail(420, "Not implemented by the simulator.")

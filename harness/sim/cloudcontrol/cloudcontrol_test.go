@@ -183,25 +183,25 @@ func walk(t *testing.T, c *client, base, item string, size int) ([]string, []nod
 func TestPagingWalk(t *testing.T) {
 	c := newClient(t, sim.Options{})
 	ids, roots := walk(t, c, P+"/serverWithBackup", "serverWithBackup", 5)
-	require.Len(t, roots, 3)
-	assert.Len(t, ids, 14)
+	require.Len(t, roots, 4)
+	assert.Len(t, ids, 16)
 	seen := map[string]bool{}
 	for _, id := range ids {
 		assert.False(t, seen[id], "duplicate %s", id)
 		seen[id] = true
 	}
-	for i, want := range []struct{ number, count string }{{"1", "5"}, {"2", "5"}, {"3", "4"}} {
+	for i, want := range []struct{ number, count string }{{"1", "5"}, {"2", "5"}, {"3", "5"}, {"4", "1"}} {
 		assert.Equal(t, want.number, roots[i].attr("pageNumber"))
 		assert.Equal(t, want.count, roots[i].attr("pageCount"))
-		assert.Equal(t, "14", roots[i].attr("totalCount"))
+		assert.Equal(t, "16", roots[i].attr("totalCount"))
 		assert.Equal(t, "5", roots[i].attr("pageSize"))
 	}
 	// Default order: created ascending.
 	assert.Equal(t, ServerWeb01, ids[0])
 	// Past the last page: the last page.
 	last := decodeNode(t, c.get(P+"/serverWithBackup?pageSize=5&pageNumber=99"))
-	assert.Equal(t, "3", last.attr("pageNumber"))
-	assert.Len(t, last.all("serverWithBackup"), 4)
+	assert.Equal(t, "4", last.attr("pageNumber"))
+	assert.Len(t, last.all("serverWithBackup"), 1)
 	// Defaults: page 1 of 250.
 	def := decodeNode(t, c.get(P+"/serverWithBackup"))
 	assert.Equal(t, "250", def.attr("pageSize"))

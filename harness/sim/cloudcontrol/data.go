@@ -17,7 +17,9 @@ import (
 const OrgID = "1831c1a9-9c03-44df-a5a4-f2a4662d6bde"
 
 // Seeded data center locations. NA1 is the default; NA5 has no Cloud Backup
-// (REASON_53); NA9 is in maintenance for servers and images (REASON_51).
+// (REASON_53); NA9 is in maintenance for servers and images (REASON_51): beside an empty
+// network it holds a network of two servers and a customer image, which every operation naming
+// them answers so.
 const (
 	LocationNA1 = "NA1"
 	LocationNA3 = "NA3"
@@ -32,9 +34,10 @@ const (
 	NetworkDev   = "a4c8b1e2-0c1d-11e3-b29c-001517c46403" // NA3 "Development Network"
 	NetworkTest  = "a4c8b1e2-0c1d-11e3-b29c-001517c46404" // NA5 "Test Network", multicast on
 	NetworkEmpty = "a4c8b1e2-0c1d-11e3-b29c-001517c46405" // NA9 "Empty Network": no resources, may be deleted
+	NetworkHold  = "a4c8b1e2-0c1d-11e3-b29c-001517c46406" // NA9 "Hold Network": the servers of the data center in maintenance
 )
 
-// Seeded server ids (14 servers; see seedServers for names, states and dates).
+// Seeded server ids (16 servers; see seedServers for names, states and dates).
 const (
 	ServerWeb01    = "5f3b8e2c-1a2b-4c3d-8e4f-000000000001" // web-01, NA1, started, backup (Enterprise, one client)
 	ServerWeb02    = "5f3b8e2c-1a2b-4c3d-8e4f-000000000002" // web-02, NA1, started, anti-affinity with app-01
@@ -50,6 +53,10 @@ const (
 	ServerMail01   = "5f3b8e2c-1a2b-4c3d-8e4f-000000000012" // mail-01, NA5, started, VMware Tools not running (REASON_800)
 	ServerPending  = "5f3b8e2c-1a2b-4c3d-8e4f-000000000013" // pending-01, NA1, being deployed (PENDING_ADD)
 	ServerFailed01 = "5f3b8e2c-1a2b-4c3d-8e4f-000000000014" // failed-01, NA3, failed deployment (FAILED_ADD), for ?clean
+	// hold-01, NA9, in the data center's maintenance (REASON_51); started with VMware Tools not
+	// running, so that no discovery of a server to act on finds it.
+	ServerHold01 = "5f3b8e2c-1a2b-4c3d-8e4f-000000000015"
+	ServerHold02 = "5f3b8e2c-1a2b-4c3d-8e4f-000000000016" // hold-02, as hold-01 on its network
 )
 
 // Seeded image ids: NA1 OS images and customer images.
@@ -63,6 +70,7 @@ const (
 	ImageDevTemplate = "c325fe04-7711-4968-962e-c88784eb2003" // customer image "dev-template", NA3
 	ImagePending     = "c325fe04-7711-4968-962e-c88784eb2004" // customer image being imported, NA1 (PENDING_ADD)
 	ImageFailed      = "c325fe04-7711-4968-962e-c88784eb2005" // customer image whose import failed, NA3 (FAILED_ADD), for ?clean
+	ImageHold        = "c325fe04-7711-4968-962e-c88784eb2006" // customer image "hold-template", NA9, in the data center's maintenance (REASON_51)
 )
 
 // Other seeded ids.
@@ -233,6 +241,8 @@ func seedImages() []*image {
 			cpu: 2, memoryMb: 4096, osStorageGb: 20, customer: true, state: "PENDING_ADD", created: day(2013, 7, 19)},
 		&image{id: ImageFailed, name: "failed-import", description: "An import that failed.", location: LocationNA3, os: osRedHat,
 			cpu: 2, memoryMb: 4096, osStorageGb: 20, customer: true, state: "FAILED_ADD", created: day(2013, 7, 10)},
+		&image{id: ImageHold, name: "hold-template", description: "Image kept in a data center in maintenance.", location: LocationNA9, os: osUbuntu,
+			cpu: 2, memoryMb: 4096, osStorageGb: 10, customer: true, state: "NORMAL", created: day(2013, 5, 3), sourceServerID: ServerHold01},
 	)
 	return out
 }
@@ -264,6 +274,7 @@ func seedNetworks() []*network {
 			acl:      []*aclRule{{id: "1f0311d0-b874-413e-9c6d-18d35f62ca11", name: "allow-rdp", status: "NORMAL", position: 300, action: "PERMIT", protocol: "TCP", portType: "EQUAL_TO", port1: 3389, ruleType: "OUTSIDE_ACL"}}},
 		{id: NetworkTest, name: "Test Network", description: "Multicast test bed", location: LocationNA5, privateNet: "10.164.1.0", multicast: true, state: "NORMAL", created: day(2013, 1, 5)},
 		{id: NetworkEmpty, name: "Empty Network", location: LocationNA9, privateNet: "10.165.1.0", state: "NORMAL", created: day(2013, 6, 30)},
+		{id: NetworkHold, name: "Hold Network", location: LocationNA9, privateNet: "10.165.2.0", state: "NORMAL", created: day(2013, 5, 1)},
 	}
 }
 
@@ -291,8 +302,10 @@ func seedServers() []*server {
 		{ServerMail01, "mail-01", LocationNA5, NetworkTest, "52ed8b72-ebea-11df-bdc1-001517c46503", osWindows, 2, 8192, 13, true, true, "NORMAL", day(2013, 6, 11)},
 		{ServerPending, "pending-01", LocationNA1, NetworkDB, ImageRedHatNA1, osRedHat, 2, 4096, 20, false, false, "PENDING_ADD", day(2013, 7, 19)},
 		{ServerFailed01, "failed-01", LocationNA3, NetworkDev, "52ed8b72-ebea-11df-bdc1-001517c46401", osRedHat, 2, 4096, 20, false, false, "FAILED_ADD", day(2013, 7, 15)},
+		{ServerHold01, "hold-01", LocationNA9, NetworkHold, "52ed8b72-ebea-11df-bdc1-001517c46602", osUbuntu, 2, 4096, 11, true, true, "NORMAL", day(2013, 5, 2)},
+		{ServerHold02, "hold-02", LocationNA9, NetworkHold, "52ed8b72-ebea-11df-bdc1-001517c46602", osUbuntu, 2, 4096, 12, true, true, "NORMAL", day(2013, 5, 5)},
 	}
-	nets := map[string]string{NetworkWeb: "10.162.1.", NetworkDB: "10.162.2.", NetworkDev: "10.163.1.", NetworkTest: "10.164.1."}
+	nets := map[string]string{NetworkWeb: "10.162.1.", NetworkDB: "10.162.2.", NetworkDev: "10.163.1.", NetworkTest: "10.164.1.", NetworkHold: "10.165.2."}
 	var out []*server
 	for i, r := range rows {
 		ip := fmt.Sprintf("%s%d", nets[r.net], r.host)
@@ -325,6 +338,8 @@ func seedServers() []*server {
 	byID[ServerDB01].backup = &serverBackup{assetID: "ASSET-db-01-0001", servicePlan: "Essentials", state: "NORMAL"}
 	byID[ServerDB02].disks = append(byID[ServerDB02].disks, &disk{id: DiskDB02Extra, scsiID: 1, sizeGb: 100, speed: "HIGHPERFORMANCE", state: "NORMAL"})
 	byID[ServerMail01].vmwareTools = "NOT_RUNNING"
+	byID[ServerHold01].vmwareTools = "NOT_RUNNING"
+	byID[ServerHold02].vmwareTools = "NOT_RUNNING"
 	byID[ServerBuild01].toolsCurrent = false
 	return out
 }

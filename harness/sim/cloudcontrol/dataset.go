@@ -42,6 +42,10 @@ var secondNames = []string{
 	"failed-import", "ovf-import-broken",
 	"pending-01", "queued-a",
 	"failed-01", "broken-a",
+	"hold-template", "parked-image",
+	"hold-01", "parked-a",
+	"hold-02", "parked-b",
+	"Hold Network", "Parked VLAN",
 	"build-01", "ci-runner-a",
 	"web-01", "portal-a",
 	"web-02", "portal-b",
@@ -239,6 +243,10 @@ var simFixtures = map[string]string{
 	"image_customer_other":      ImageDevTemplate,
 	"image_pending":             ImagePending,
 	"rule_pending":              AntiAffinityTest,
+	// vendor side: what a vendor certifying its cloud gives a run
+	"server_maintenance":         ServerHold01,
+	"server_maintenance_peer":    ServerHold02,
+	"customer_image_maintenance": ImageHold,
 }
 
 // Fixtures gives the fixture variables of specs/cloudcontrol/harness.yaml in the data set served:

@@ -71,7 +71,7 @@ func TestSecondDataset(t *testing.T) {
 			assert.Len(t, n.all("ServerImage"), 3)
 		}},
 		{"other counts: two more servers", S + "/serverWithState", func(t *testing.T, n node) {
-			assert.Equal(t, "16", n.attr("totalCount"))
+			assert.Equal(t, "18", n.attr("totalCount"))
 		}},
 		{"the default page size the document leaves open", S + "/antiAffinityRule", func(t *testing.T, n node) {
 			assert.Equal(t, "100", n.attr("pageSize"))

@@ -150,13 +150,8 @@ func (c *call) customerImage() *image {
 	return i
 }
 
-// getServerImage answers an image's details, or REASON_51 for an image of a data center in
-// maintenance ("attempts to interact with Cloud Servers or Images at" it, document line 427).
 func (c *call) getServerImage() {
 	if i := c.st().image(c.param("image-id")); i != nil {
-		if c.inMaintenance(i.location) {
-			return
-		}
 		c.reply(i.withState())
 		return
 	}
@@ -330,6 +325,9 @@ func (c *call) exportImage() {
 		c.fail(390, "")
 		return
 	}
+	if c.inMaintenance(i.location) {
+		return
+	}
 	if c.inProgress(i) {
 		c.fail(601, id+" has another operation in progress and cannot be exported until that operation is complete.")
 		return
@@ -400,6 +398,9 @@ func (c *call) copyImage() {
 	i := c.st().image(src)
 	if i == nil || !i.customer {
 		c.fail(390, "Could not find image "+src+" for organization "+c.st().orgID+".")
+		return
+	}
+	if c.inMaintenance(i.location) {
 		return
 	}
 	if c.st().datacenter(loc) == nil || loc == i.location {

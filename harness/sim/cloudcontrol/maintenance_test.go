@@ -87,3 +87,60 @@ func TestFailingStatesAnswerTheirCode(t *testing.T) {
 	_, err := New(sim.Options{VendorState: "on-fire"})
 	assert.ErrorContains(t, err, `vendor state "on-fire": expected one of maintenance, network-failure`)
 }
+
+// TestDataCenterInMaintenance: each data set holds a server and a customer image of its data
+// center in maintenance for servers and images (the vendor-side fixtures server_maintenance and
+// customer_image_maintenance), and every operation naming one answers 400 REASON_51 (line 427),
+// changing nothing; the same operation on a server or an image elsewhere is not refused, and a
+// network of that data center is not ("does not affect other resources such as Networks").
+func TestDataCenterInMaintenance(t *testing.T) {
+	for _, dataset := range sim.Datasets() {
+		t.Run(dataset, func(t *testing.T) {
+			s := newSim(t, sim.Options{Dataset: dataset})
+			c := &client{t: t, s: s, user: DefaultUsername, pass: DefaultPassword}
+			vars := s.Fixtures()
+			org := "/oec/0.9/" + vars["org_id"]
+			server, img, loc := vars["server_maintenance"], vars["customer_image_maintenance"], vars["location_maintenance"]
+			require.NotEmpty(t, server)
+			require.NotEmpty(t, img)
+			s.mu.Lock()
+			require.Equal(t, loc, s.st.server(server).location, "the server is at the data center in maintenance")
+			require.Equal(t, loc, s.st.image(img).location, "the image is at the data center in maintenance")
+			s.mu.Unlock()
+			for _, path := range []string{
+				org + "/server/" + server + "?start",
+				org + "/server/" + server + "?poweroff",
+				org + "/server/" + server + "?delete",
+				org + "/server/" + server,
+				org + "/server/" + server + "/backup",
+				org + "/server/" + server + "/disk/00000000-0000-0000-0000-00000000cc00?delete",
+				org + "/image/" + img,
+				org + "/image/" + img + "?delete",
+				org + "/image/" + vars["image_maintenance"],
+			} {
+				requireFault(t, c.get(path), http.StatusBadRequest, "REASON_51")
+			}
+			requireFault(t, c.send(post(org+"/image/"+img, "description=changed")), http.StatusBadRequest, "REASON_51")
+			const ns = `xmlns="http://oec.api.opsource.net/schemas/server"`
+			rules := len(decodeNode(t, c.get(org+"/antiAffinityRule")).all("antiAffinityRule"))
+			for to, body := range map[string]string{
+				"/antiAffinityRule":  `<NewAntiAffinityRule ` + ns + `><serverId>` + server + `</serverId><serverId>` + vars["server_maintenance_peer"] + `</serverId></NewAntiAffinityRule>`,
+				"/copyCustomerImage": `<NewImageCopy ` + ns + `><sourceImageId>` + img + `</sourceImageId><targetImageName>copied</targetImageName><targetLocation>` + vars["location"] + `</targetLocation></NewImageCopy>`,
+				"/imageExport":       `<NewImageExport ` + ns + `><imageId>` + img + `</imageId><ovfPackagePrefix>exported</ovfPackagePrefix></NewImageExport>`,
+			} {
+				requireFault(t, c.send(post(org+to, body)), http.StatusBadRequest, "REASON_51")
+			}
+			assert.Len(t, decodeNode(t, c.get(org+"/antiAffinityRule")).all("antiAffinityRule"), rules, "no rule created")
+			assert.NotContains(t, c.get(org+"/imageExport").Body.String(), "exported", "no export started")
+			assert.NotContains(t, c.get(org+"/copyCustomerImage").Body.String(), "copied", "no copy started")
+			d := decodeNode(t, c.get(org+"/serverWithState?id="+server))
+			require.Len(t, d.all("serverWithState"), 1, "the server is still there")
+			assert.Equal(t, "true", d.all("serverWithState")[0].text("isStarted"), "still started")
+			assert.Contains(t, c.get(org+"/image/deployedWithSoftwareLabels/"+loc).Body.String(), img, "the image is still there")
+
+			requireOK(t, c.get(org+"/server/"+vars["server_stopped"]+"?start"))
+			assert.Equal(t, http.StatusOK, c.get(org+"/image/"+vars["image_customer"]).Code)
+			assert.Equal(t, http.StatusOK, c.get(org+"/network/"+vars["network_maintenance"]).Code, "a network there answers")
+		})
+	}
+}

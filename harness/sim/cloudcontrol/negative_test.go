@@ -28,6 +28,7 @@ func TestGeneratedConditions(t *testing.T) {
 			at[v.Fixture] = newSim(t, sim.Options{Dataset: dataset, VendorState: v.Name})
 		}
 		vars := s.Fixtures()
+		vars["run_id"] = "cc-run" // what a run creates is named after its run id
 		for _, sc := range scs {
 			conditions[sc.Condition] = true
 			t.Run(dataset+"/"+sc.Name, func(t *testing.T) {

@@ -249,6 +249,37 @@ func (c *call) inMaintenance(location string) bool {
 	return false
 }
 
+// locatedBy gives, per path parameter naming a server or an image, the data center of the one it
+// names ("" for none: the handler answers that).
+var locatedBy = map[string]func(st *state, id string) string{
+	"server-id": func(st *state, id string) string {
+		if s := st.server(id); s != nil {
+			return s.location
+		}
+		return ""
+	},
+	"image-id": func(st *state, id string) string {
+		if i := st.image(id); i != nil {
+			return i.location
+		}
+		return ""
+	},
+}
+
+// namesMaintenance answers REASON_51 when a path parameter names a server or an image of a data
+// center in scheduled maintenance: "attempts to interact with Cloud Servers or Images at" it "will
+// result in a REASON_51 response" (line 427), whatever the operation would do with them.
+func (c *call) namesMaintenance() bool {
+	for param, locate := range locatedBy {
+		if id, ok := c.params[param]; ok {
+			if loc := locate(c.st(), id); loc != "" && c.inMaintenance(loc) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // serverAction is one row of the server state machine (5.7-5.11, 13.8,
 // 13.11): the power state the action needs (REASON_40 otherwise), the one
 // it leaves, and whether it needs VMware Tools running (REASON_800).
@@ -274,7 +305,7 @@ var serverActions = map[string]serverAction{
 func (c *call) serverAction() {
 	a := serverActions[c.op.ID]
 	s := c.server()
-	if s == nil || !c.idle(s) || c.inMaintenance(s.location) {
+	if s == nil || !c.idle(s) {
 		return
 	}
 	if s.started != a.needStarted {
@@ -738,6 +769,9 @@ func (c *call) createRule() {
 	for i, n := range ids {
 		if pair[i] = c.st().server(n.Text); pair[i] == nil {
 			c.fail(395, "")
+			return
+		}
+		if c.inMaintenance(pair[i].location) {
 			return
 		}
 		if st := pair[i].state; st != "NORMAL" && st != "PENDING_CHANGE" {

@@ -432,6 +432,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       | clean                       | ${server_started}         | REASON_392 |
       | updateVMwareTools           | ${server_started}         | REASON_820 |
       | addLocalStorage&amount=1    | ${server_started}         | REASON_320 |
+      | restart                     | ${server_started}         | REASON_40  |
 
     @destructive @fixture:server_stopped
     Examples:
@@ -439,6 +440,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       | shutdown                    | ${server_stopped}         | REASON_40  |
       | reboot                      | ${server_stopped}         | REASON_40  |
       | reset                       | ${server_stopped}         | REASON_40  |
+      | stop                        | ${server_stopped}         | REASON_40  |
 
     @destructive @fixture:server_pending_change
     Examples:
@@ -447,6 +449,13 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       | start                       | ${server_pending_change}  | REASON_392 |
       | delete                      | ${server_pending_change}  | REASON_392 |
       | restart                     | ${server_pending_change}  | REASON_392 |
+      | shutdown                    | ${server_pending_change}  | REASON_392 |
+      | reboot                      | ${server_pending_change}  | REASON_392 |
+      | reset                       | ${server_pending_change}  | REASON_392 |
+      | stop                        | ${server_pending_change}  | REASON_392 |
+      | updateVMwareTools           | ${server_pending_change}  | REASON_392 |
+      | addLocalStorage&amount=10   | ${server_pending_change}  | REASON_392 |
+      | clone=${run_id}-pending-img | ${server_pending_change}  | REASON_392 |
 
     @destructive @fixture:server_tools_not_running
     Examples:
@@ -487,6 +496,41 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_394"
+
+  @destructive @fixture:server_stopped
+  Scenario: Changing the speed of an unknown disk answers REASON_394
+    When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/disk/00000000-0000-0000-0000-000000000000/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>STANDARD</speed></ChangeDiskSpeed>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_394"
+
+  @destructive @fixture:server_pending_change
+  Scenario: Changing a disk of a server with an operation in progress to its own speed answers REASON_392
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_pending_change}"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/serverWithState/0/disk" as "disk"
+    And I save "/speed" of the first item of "/serverWithState/0/disk" as "speed"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_pending_change}/disk/${disk}/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>${speed}</speed></ChangeDiskSpeed>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
+
+  @destructive @fixture:server_pending_change
+  Scenario: Modifying a server with an operation in progress answers REASON_392
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_pending_change}"
+    Then the response should conform to the contract
+    Then I save the response field "/serverWithState/0/name" as "name"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_pending_change}" with form:
+      | name | ${name} |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
 
   @destructive @fixture:server_stopped
   Scenario: Changing the speed of a disk to an unknown speed answers REASON_826

@@ -185,6 +185,14 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				})
 			}
 		}
+		if t.Skip[MissingRequired][op.ID] == "" {
+			if sc, ok := missingElements(op, t, path, line); ok {
+				out = append(out, sc)
+			}
+			if sc, ok := missingQuery(op, t, path, line); ok {
+				out = append(out, sc)
+			}
+		}
 		if hasStatus(op, 400) && t.Skip[OutOfRange][op.ID] == "" {
 			if sc, ok := overlongIDs(op, t, absent); ok {
 				out = append(out, sc)
@@ -283,7 +291,9 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		}
 		if r := t.Reasons[out[i].Condition]; r != "" {
 			out[i].Name += " " + r
-			out[i].Steps = append(out[i].Steps, fmt.Sprintf("And the response body should contain %q", r))
+			if step := containsStep(r); out[i].Steps[len(out[i].Steps)-1] != step {
+				out[i].Steps = append(out[i].Steps, step)
+			}
 			for j := range out[i].Requests {
 				out[i].Requests[j].Reasons = []string{r}
 			}
@@ -335,6 +345,11 @@ func documents(api *spec.API, op *spec.Operation, code string) bool {
 }
 
 const conform = "And the response should conform to the contract"
+
+// containsStep checks that the last response carries a REASON code.
+func containsStep(code string) string {
+	return fmt.Sprintf("And the response body should contain %q", code)
+}
 
 func send(method, path string) string {
 	return fmt.Sprintf("When I send a %s request to %q", method, path)
@@ -405,18 +420,12 @@ func requestPath(op *spec.Operation, t *Table, absent string) (string, bool) {
 		return absent
 	})
 	var query []string
-	params := append(append([]*paramView(nil), views(op.Item.Parameters)...), views(op.Op.Parameters)...)
-	seen := map[string]bool{}
-	for _, p := range params {
-		if p.in != "query" || !p.required || seen[p.name] {
-			continue
-		}
-		seen[p.name] = true
-		v, ok := t.Params[p.name]
+	for _, name := range requiredQuery(op) {
+		v, ok := t.Params[name]
 		if !ok {
 			return "", false
 		}
-		query = append(query, p.name+"="+v)
+		query = append(query, name+"="+v)
 	}
 	if len(query) > 0 {
 		sep := "?"

@@ -973,6 +973,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
+  # malformed-body: createNetwork, document line 7958
+  @destructive @fixture:org_id
+  Scenario: createNetwork with a malformed XML body answers 400 REASON_60 (document line 7958)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
   # role-lacking: createNetwork, document line 399
   @destructive @admin @fixture:org_id
   Scenario: createNetwork as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
@@ -990,6 +1003,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400 or 403
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: createNetwork, document line 430
+  @destructive @fixture:org_id
+  Scenario: createNetwork with a <Network> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network" with body:
+      """xml
+      <Network xmlns="http://oec.api.opsource.net/schemas/network"><ccUnexpected><ccUnexpected/></ccUnexpected></Network>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createNetworkWithLocation, document line 4127
   @destructive @fixture:org_id

@@ -497,6 +497,20 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_394"
 
+  # The server keeps its own address: only the association with a real server is wrong (line 2829).
+  @destructive @fixture:network_lb
+  Scenario: Changing the private IP of a server that is a real server answers REASON_393
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/realServer"
+    Then the response should conform to the contract
+    Then the response status should be 200
+    And I save "/serverId" of the first item of "/realServer" as "server"
+    And I save "/serverIp" of the first item of "/realServer" as "ip"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | privateIp | ${ip} |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_393"
+
   @destructive @fixture:server_stopped
   Scenario: Changing the speed of an unknown disk answers REASON_394
     When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/disk/00000000-0000-0000-0000-000000000000/changeSpeed" with body:

@@ -116,6 +116,9 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		}
 		line := documentLine(op)
 		if op.Op.Deprecated {
+			if sc, ok := malformedBody(op, t, path, line); ok && slices.Contains(t.Deprecated, MalformedBody) {
+				out = append(out, sc)
+			}
 			more, err := derived(api, op, t, absent, path, line, t.Deprecated)
 			if err != nil {
 				return nil, err
@@ -160,17 +163,8 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: 404}},
 			})
 		}
-		if mt := bodyType(op); mt != "" && hasStatus(op, 400) && t.Skip[MalformedBody][op.ID] == "" {
-			body := malformed(mt)
-			out = append(out, Scenario{
-				Name:      fmt.Sprintf("%s with a malformed %s body answers 400", op.ID, strings.ToUpper(docType(mt, ""))),
-				Condition: MalformedBody, Operation: op.ID, Status: 400, Line: line,
-				Steps: []string{"Given I am authenticated",
-					fmt.Sprintf("And the request header %q is %q", "Content-Type", mt),
-					send(op.Method, path) + " with body:", status(400), conform},
-				DocString: body, DocType: docType(mt, ""),
-				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, ContentType: mt, Body: body, Status: 400}},
-			})
+		if sc, ok := malformedBody(op, t, path, line); ok {
+			out = append(out, sc)
 		}
 		if mt, req := requiredProps(op); len(req) > 0 && t.Skip[MissingRequired][op.ID] == "" {
 			if st := firstStatus(op, 422, 400); st != 0 {
@@ -301,6 +295,25 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		out[i].Tags = tagsOf(api, &out[i])
 	}
 	return out, nil
+}
+
+// malformedBody sends an operation with a required body a document of its media type that no
+// parser reads.
+func malformedBody(op *spec.Operation, t *Table, path string, line int) (Scenario, bool) {
+	mt := bodyType(op)
+	if mt == "" || !hasStatus(op, 400) || t.Skip[MalformedBody][op.ID] != "" {
+		return Scenario{}, false
+	}
+	body := malformed(mt)
+	return Scenario{
+		Name:      fmt.Sprintf("%s with a malformed %s body answers 400", op.ID, strings.ToUpper(docType(mt, ""))),
+		Condition: MalformedBody, Operation: op.ID, Status: 400, Line: line,
+		Steps: []string{"Given I am authenticated",
+			fmt.Sprintf("And the request header %q is %q", "Content-Type", mt),
+			send(op.Method, path) + " with body:", status(400), conform},
+		DocString: body, DocType: docType(mt, ""),
+		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, ContentType: mt, Body: body, Status: 400}},
+	}, true
 }
 
 // vendorSide derives, for each failure of the table's vendor_side, a scenario per operation
@@ -736,8 +749,8 @@ func checkTable(api *spec.API, t *Table) error {
 		}
 	}
 	for _, c := range t.Deprecated {
-		if c != RoleLacking && c != ForeignID && c != UnknownID && c != WrongStructure {
-			return fmt.Errorf("%s deprecated: %q is not a derived condition (%s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, WrongStructure)
+		if c != RoleLacking && c != ForeignID && c != UnknownID && c != WrongStructure && c != MalformedBody {
+			return fmt.Errorf("%s deprecated: %q is not a condition deprecated operations may be sent (%s, %s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, WrongStructure, MalformedBody)
 		}
 	}
 	if w := t.WrongStructure; w != nil && (len(w.Reasons) == 0 || len(w.Reasons) > 2 || w.Line == 0) {

@@ -161,7 +161,7 @@ func TestPublicAddressesAreGivenBack(t *testing.T) {
 	c := newClient(t, sim.Options{})
 	web := P + "/network/" + NetworkWeb
 	for i := 0; i < 10; i++ { // the block holds 8 addresses, 2 of them in use
-		rec := c.send(post(web+"/natrule", `<NatRule xmlns="http://oec.api.opsource.net/schemas/network"><name>10.162.1.12</name><sourceIp>10.162.1.12</sourceIp></NatRule>`))
+		rec := c.send(post(web+"/natrule", `<NatRule xmlns="http://oec.api.opsource.net/schemas/network"><sourceIp>10.162.1.12</sourceIp></NatRule>`))
 		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 		id := decodeNode(t, rec).text("id")
 		requireOK(t, c.get(web+"/natrule/"+id+"?delete"))

@@ -914,7 +914,7 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
 
   # missing-required: createNatRule, document line 4457
   @destructive @fixture:org_id
-  Scenario: createNatRule with an empty <NatRule>, without its required name, sourceIp, answers 400 REASON_320 (document line 4457)
+  Scenario: createNatRule with an empty <NatRule>, without its required sourceIp, answers 400 REASON_320 (document line 4457)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
     When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:

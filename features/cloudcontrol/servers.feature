@@ -324,11 +324,20 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     Then the response status should be 200
 
-  @destructive @fixture:server_failed
-  Scenario: Clean a failed server deployment
+  # A failed deployment is in neither of the states a rule accepts, NORMAL and PENDING_CHANGE
+  # (line 3250), before it is cleaned.
+  @destructive @fixture:server_failed @fixture:server_started
+  Scenario: Clean a failed server deployment, which no anti-affinity rule may name
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_failed}"
     Then the response should conform to the contract
     Then the response field "/serverWithState/0/state" should be "FAILED_ADD"
+    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"><serverId>${server_failed}</serverId><serverId>${server_started}</serverId></NewAntiAffinityRule>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
     When I send a GET request to "/oec/0.9/${org}/server/${server_failed}?clean"
     Then the response should conform to the contract
     And the response status should be 200
@@ -531,6 +540,18 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       """xml
       <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>${speed}</speed></ChangeDiskSpeed>
       """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
+
+  # Its first disk is the operating system's, which no request removes: nothing changes whatever
+  # the answer.
+  @destructive @fixture:server_pending_change
+  Scenario: Removing a disk of a server with an operation in progress answers REASON_392
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_pending_change}"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/serverWithState/0/disk" as "disk"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_pending_change}/disk/${disk}?delete"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_392"

@@ -427,3 +427,29 @@ func TestMissingRequiredXMLAndQuery(t *testing.T) {
 		})
 	}
 }
+
+// TestDeprecatedMalformedBody shows a deprecated operation sent a malformed body only where the
+// table names malformed-body among the conditions deprecated operations are sent.
+func TestDeprecatedMalformedBody(t *testing.T) {
+	api, _ := load(t, "cloudcontrol")
+	for _, tt := range []struct {
+		deprecated []string
+		want       int
+	}{
+		{[]string{generate.MalformedBody}, 1},
+		{[]string{generate.RoleLacking}, 0},
+	} {
+		scs, err := generate.Scenarios(api, &generate.Table{Deprecated: tt.deprecated})
+		require.NoError(t, err)
+		n := 0
+		for _, sc := range scs {
+			if sc.Operation == "createNetwork" && sc.Condition == generate.MalformedBody {
+				n++
+				assert.Equal(t, "<cc-malformed><unclosed>", sc.Requests[0].Body)
+			}
+		}
+		assert.Equal(t, tt.want, n, "%v", tt.deprecated)
+	}
+	_, err := generate.Scenarios(api, &generate.Table{Deprecated: []string{generate.OutOfRange}})
+	assert.Error(t, err, "out-of-range is not a condition deprecated operations are sent")
+}

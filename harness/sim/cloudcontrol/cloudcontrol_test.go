@@ -438,3 +438,17 @@ func TestMissingRequiredAnswers320(t *testing.T) {
 	// A required element present but empty is missing a value (line 2222).
 	requireFault(t, c.send(post(P+"/imageExport", `<NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId></imageId><ovfPackagePrefix>x</ovfPackagePrefix></NewImageExport>`)), 400, "REASON_320")
 }
+
+// A network holding a reserved public IP block or a server farm is not deleted (REASON_384,
+// REASON_388); a reserved block is never the default one (line 4751), so it is released.
+func TestNetworkDeletionRefusedForItsResources(t *testing.T) {
+	c := newClient(t, sim.Options{})
+	net := P + "/network/" + NetworkEmpty
+	st := decodeNode(t, c.get(net+"/publicip?reserveNewWithSize=4"))
+	block := st.all("additionalInformation")[0].text("value")
+	require.NotEmpty(t, block)
+	requireFault(t, c.get(net+"?delete"), 400, "REASON_384")
+	requireOK(t, c.get(net+"/publicip/"+block+"?release"))
+	requireOK(t, c.send(post(net+"/serverFarm", `<NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip"><name>lone</name><predictor>ROUND_ROBIN</predictor></NewServerFarm>`)))
+	requireFault(t, c.get(net+"?delete"), 400, "REASON_388")
+}

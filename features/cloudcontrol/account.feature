@@ -38,6 +38,11 @@ Feature: Account (section 2)
     And the response field "/resultCode" should be "REASON_0"
     And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/account/${run_id}-jpublic" with form:
+      | password | short |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_122"
+    When I send a POST request to "/oec/0.9/${org}/account/${run_id}-jpublic" with form:
       | fullName | Joe Q Public |
       | role     | server       |
       | role     | create image |

@@ -33,6 +33,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: addBackupClient, document line 3577
+  @destructive @fixture:org_id
+  Scenario: addBackupClient with an empty <NewBackupClient>, without its required schedulePolicyName, storagePolicyName, type, answers 400 REASON_320 (document line 3577)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: addBackupClient, document line 399
   @destructive @admin @fixture:org_id
   Scenario: addBackupClient as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
@@ -283,6 +296,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: addSubAdministratorAccount, document line 629
+  @destructive @fixture:org_id
+  Scenario: addSubAdministratorAccount with an empty <Account>, without its required emailAddress, firstName, fullName, lastName, orgId, password, userName, answers 400 REASON_320 (document line 629)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/account" with body:
+      """xml
+      <Account xmlns="http://oec.api.opsource.net/schemas/directory"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: addSubAdministratorAccount, document line 399
   @destructive @admin @fixture:org_id
   Scenario: addSubAdministratorAccount as subadmin, without any of its roles (primary administrator), is refused with 403 REASON_140 (document line 399)
@@ -339,6 +365,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: changeBackupServicePlan, document line 3431
+  @destructive @fixture:org_id
+  Scenario: changeBackupServicePlan with an empty <ModifyBackup>, without its required servicePlan, answers 400 REASON_320 (document line 3431)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/modify" with body:
+      """xml
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: changeBackupServicePlan, document line 399
   @destructive @admin @fixture:org_id
@@ -424,6 +463,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: changeServerDiskSpeed, document line 3120
+  @destructive @fixture:org_id
+  Scenario: changeServerDiskSpeed with an empty <ChangeDiskSpeed>, without its required speed, answers 400 REASON_320 (document line 3120)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: changeServerDiskSpeed, document line 399
   @destructive @admin @fixture:org_id
@@ -661,6 +713,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: copyCustomerImageToDataCenter, document line 2105
+  @destructive @fixture:org_id
+  Scenario: copyCustomerImageToDataCenter with an empty <NewImageCopy>, without its required sourceImageId, targetImageName, targetLocation, answers 400 REASON_320 (document line 2105)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/copyCustomerImage" with body:
+      """xml
+      <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: copyCustomerImageToDataCenter, document line 399
   @destructive @admin @fixture:org_id
   Scenario: copyCustomerImageToDataCenter as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
@@ -718,6 +783,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: copyOvfPackageFromRemoteGeo, document line 2359
+  @destructive @fixture:org_id
+  Scenario: copyOvfPackageFromRemoteGeo with an empty <NewRemoteOvfCopy>, without its required sourceGeoId, sourceOvfPackage, answers 400 REASON_320 (document line 2359)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/remoteOvfPackageCopy" with body:
+      """xml
+      <NewRemoteOvfCopy xmlns="http://oec.api.opsource.net/schemas/server"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: copyOvfPackageFromRemoteGeo, document line 399
   @destructive @admin @fixture:org_id
   Scenario: copyOvfPackageFromRemoteGeo as subadmin, without any of its roles (primary administrator, create image), is refused with 403 REASON_140 (document line 399)
@@ -774,6 +852,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: createAclRule, document line 4363
+  @destructive @fixture:org_id
+  Scenario: createAclRule with an empty <AclRule>, without its required action, name, portRange, position, protocol, answers 400 REASON_320 (document line 4363)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/aclrule" with body:
+      """xml
+      <AclRule xmlns="http://oec.api.opsource.net/schemas/network"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: createAclRule, document line 399
   @destructive @admin @fixture:org_id
@@ -845,6 +936,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: createFilesAccount, document line 5876
+  @destructive @fixture:org_id
+  Scenario: createFilesAccount with an empty <NewStorageAccount>, without its required allocatedStorageMb, displayName, email, password, userName, answers 400 REASON_320 (document line 5876)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/storageAccount" with body:
+      """xml
+      <NewStorageAccount xmlns="http://oec.api.opsource.net/schemas/storage"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: createFilesAccount, document line 399
   @destructive @admin @fixture:org_id
   Scenario: createFilesAccount as subadmin, without any of its roles (primary administrator, storage), is refused with 403 REASON_140 (document line 399)
@@ -902,6 +1006,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: createNatRule, document line 4457
+  @destructive @fixture:org_id
+  Scenario: createNatRule with an empty <NatRule>, without its required sourceIp, answers 400 REASON_320 (document line 4457)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/natrule" with body:
+      """xml
+      <NatRule xmlns="http://oec.api.opsource.net/schemas/network"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: createNatRule, document line 399
   @destructive @admin @fixture:org_id
   Scenario: createNatRule as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
@@ -950,6 +1067,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
+  # malformed-body: createNetwork, document line 7958
+  @destructive @fixture:org_id
+  Scenario: createNetwork with a malformed XML body answers 400 REASON_60 (document line 7958)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network" with body:
+      """xml
+      <cc-malformed><unclosed>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_60"
+
   # role-lacking: createNetwork, document line 399
   @destructive @admin @fixture:org_id
   Scenario: createNetwork as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
@@ -967,6 +1097,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400 or 403
     And the response should conform to the contract
     And the response body should contain "REASON_100" or "REASON_140"
+
+  # wrong-structure: createNetwork, document line 430
+  @destructive @fixture:org_id
+  Scenario: createNetwork with a <Network> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network" with body:
+      """xml
+      <Network xmlns="http://oec.api.opsource.net/schemas/network"><ccUnexpected><ccUnexpected/></ccUnexpected></Network>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_420" or "REASON_60", our reading of document line 430
 
   # no-credentials, wrong-credentials: createNetworkWithLocation, document line 4127
   @destructive @fixture:org_id
@@ -1051,6 +1194,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: createPersistenceProfile, document line 5606
+  @destructive @fixture:org_id
+  Scenario: createPersistenceProfile with an empty <NewPersistenceProfile>, without its required name, serverFarmId, timeoutMinutes, type, answers 400 REASON_320 (document line 5606)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/persistenceProfile" with body:
+      """xml
+      <NewPersistenceProfile xmlns="http://oec.api.opsource.net/schemas/vip"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: createPersistenceProfile, document line 399
   @destructive @admin @fixture:org_id
   Scenario: createPersistenceProfile as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
@@ -1133,6 +1289,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: createProbe, document line 5063
+  @destructive @fixture:org_id
+  Scenario: createProbe with an empty <NewProbe>, without its required errorCountBeforeServerFail, failedProbeIntervalSeconds, maxReplyWaitSeconds, name, probeIntervalSeconds, successCountBeforeServerEnable, type, answers 400 REASON_320 (document line 5063)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe" with body:
+      """xml
+      <NewProbe xmlns="http://oec.api.opsource.net/schemas/vip"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: createProbe, document line 399
   @destructive @admin @fixture:org_id
   Scenario: createProbe as subadmin, without any of its roles (primary administrator, network), is refused with 403 REASON_140 (document line 399)
@@ -1189,6 +1358,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: createRealServer, document line 4905
+  @destructive @fixture:org_id
+  Scenario: createRealServer with an empty <NewRealServer>, without its required inService, name, serverId, answers 400 REASON_320 (document line 4905)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/realServer" with body:
+      """xml
+      <NewRealServer xmlns="http://oec.api.opsource.net/schemas/vip"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: createRealServer, document line 399
   @destructive @admin @fixture:org_id
@@ -1264,6 +1446,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: createServerAntiAffinityRule, document line 3208
+  @destructive @fixture:org_id
+  Scenario: createServerAntiAffinityRule with an empty <NewAntiAffinityRule>, without its required serverId, answers 400 REASON_320 (document line 3208)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: createServerAntiAffinityRule, document line 399
   @destructive @admin @fixture:org_id
   Scenario: createServerAntiAffinityRule as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
@@ -1320,6 +1515,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: createServerFarm, document line 5284
+  @destructive @fixture:org_id
+  Scenario: createServerFarm with an empty <NewServerFarm>, without its required name, predictor, answers 400 REASON_320 (document line 5284)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: createServerFarm, document line 399
   @destructive @admin @fixture:org_id
@@ -1398,6 +1606,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: createVip, document line 5761
+  @destructive @fixture:org_id
+  Scenario: createVip with an empty <NewVip>, without its required inService, name, port, protocol, replyToIcmp, vipTargetId, vipTargetType, answers 400 REASON_320 (document line 5761)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opsource.net/schemas/vip"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: createVip, document line 399
   @destructive @admin @fixture:org_id
@@ -1998,6 +2219,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: deployServer, document line 2666
+  @destructive @fixture:org_id
+  Scenario: deployServer with an empty <Server>, without its required administratorPassword, imageResourcePath, isStarted, name, vlanResourcePath, answers 400 REASON_320 (document line 2666)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server" with body:
+      """xml
+      <Server xmlns="http://oec.api.opsource.net/schemas/server"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: deployServer, document line 399
   @destructive @admin @fixture:org_id
   Scenario: deployServer as readonly, without any of its roles (primary administrator, server), is refused with 403 REASON_140 (document line 399)
@@ -2192,6 +2426,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_60"
 
+  # missing-required: enableBackup, document line 3353
+  @destructive @fixture:org_id
+  Scenario: enableBackup with an empty <NewBackup>, without its required servicePlan, answers 400 REASON_320 (document line 3353)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup" with body:
+      """xml
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+
   # role-lacking: enableBackup, document line 399
   @destructive @admin @fixture:org_id
   Scenario: enableBackup as subadmin, without any of its roles (primary administrator, backup), is refused with 403 REASON_140 (document line 399)
@@ -2276,6 +2523,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: exportCustomerImage, document line 1900
+  @destructive @fixture:org_id
+  Scenario: exportCustomerImage with an empty <NewImageExport>, without its required imageId, ovfPackagePrefix, answers 400 REASON_320 (document line 1900)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageExport" with body:
+      """xml
+      <NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: exportCustomerImage, document line 399
   @destructive @admin @fixture:org_id
@@ -2542,6 +2802,23 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
     Then the response status should be 401
     And the response should conform to the contract
+
+  # missing-required: getBackupUsageReport, document line 6179
+  @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport without its required query parameter datacenterId or fromDate or toDate answers 400 REASON_320 (document line 6179)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?fromDate=2013-07-01&toDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&toDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: getBackupUsageReport, document line 399
   @admin @fixture:location @fixture:org_id
@@ -2873,6 +3150,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: importCustomerImage, document line 1600
+  @destructive @fixture:org_id
+  Scenario: importCustomerImage with an empty <NewImageImport>, without its required location, name, ovfPackage, answers 400 REASON_320 (document line 1600)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport" with body:
+      """xml
+      <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: importCustomerImage, document line 399
   @destructive @admin @fixture:org_id
@@ -3933,6 +4223,19 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_60"
+
+  # missing-required: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id
+  Scenario: modifyBackupClient with an empty <ModifyBackupClient>, without its required schedulePolicyName, storagePolicyName, answers 400 REASON_320 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/00000000-0000-0000-0000-00000000cc00/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_320"
 
   # role-lacking: modifyBackupClient, document line 399
   @destructive @admin @fixture:org_id

@@ -123,6 +123,13 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
     And reading back the last write should show the fields it sent
+    When I send a POST request to "/oec/0.9/${org}/network" with body:
+      """xml
+      <Network xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Legacy Network</name></Network>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_210"
     When I send a GET request to "/oec/0.9/${org}/network"
     Then the response should conform to the contract
     And the response status should be 200
@@ -328,6 +335,101 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
       | 00000000-0000-0000-0000-000000000000/aclrule                                               | REASON_250 |
       | 00000000-0000-0000-0000-000000000000/natrule                                               | REASON_250 |
       | 00000000-0000-0000-0000-000000000000/config                                                | REASON_250 |
+
+  @destructive @fixture:location
+  Scenario: Deleting a network that holds a public IP block answers REASON_384
+    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Block Network</name><location>${location}</location></NewNetworkWithLocation>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-Block Network" as "network"
+    When I send a GET request to "/oec/0.9/${org}/network/${network}/publicip?reserveNewWithSize=4"
+    Then the response should conform to the contract
+    And the response status should be 200
+    And I save the response field "/additionalInformation/0/value" as "block"
+    When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_384"
+    When I send a GET request to "/oec/0.9/${org}/network/${network}/publicip/${block}?release"
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+
+  # A server farm needs only a name and a predictor (line 5298): one without real servers leaves
+  # the network without servers, so only the farm stands in the way.
+  @destructive @fixture:location
+  Scenario: Deleting a network that holds a server farm answers REASON_388
+    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Farm Network</name><location>${location}</location></NewNetworkWithLocation>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-Farm Network" as "network"
+    When I send a POST request to "/oec/0.9/${org}/network/${network}/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip"><name>${run_id}-lonefarm</name><predictor>ROUND_ROBIN</predictor></NewServerFarm>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/network/${network}/serverFarm"
+    Then the response should conform to the contract
+    And I save "/id" of the first item of "/serverFarm" whose "/name" is "${run_id}-lonefarm" as "farm"
+    When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_388"
+    When I send a GET request to "/oec/0.9/${org}/network/${network}/serverFarm/${farm}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
+
+  # Names one character over their documented maximum (75, lines 4172, 4265 and 8003); each run's
+  # names start with the run id, so that one a cloud should accept is found by cleanup.
+  @destructive @fixture:location
+  Scenario: A network name over 75 characters answers REASON_320
+    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-123456789012345678901234567890123456789012345678901234567890123456789012345</name><location>${location}</location></NewNetworkWithLocation>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+    When I send a POST request to "/oec/0.9/${org}/network" with body:
+      """xml
+      <Network xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-123456789012345678901234567890123456789012345678901234567890123456789012345</name></Network>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+    When I send a POST request to "/oec/0.9/${org}/networkWithLocation" with body:
+      """xml
+      <NewNetworkWithLocation xmlns="http://oec.api.opsource.net/schemas/network"><name>${run_id}-Long Name Network</name><location>${location}</location></NewNetworkWithLocation>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/networkWithLocation/${location}"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/network" whose "/name" is "${run_id}-Long Name Network" as "network"
+    When I send a POST request to "/oec/0.9/${org}/network/${network}" with form:
+      | name | ${run_id}-123456789012345678901234567890123456789012345678901234567890123456789012345 |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_320"
+    When I send a GET request to "/oec/0.9/${org}/network/${network}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
 
   @destructive
   Scenario: Creating a network in an unknown location answers REASON_770

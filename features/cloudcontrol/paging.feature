@@ -220,3 +220,11 @@ Feature: Paging, ordering and filtering of the seven paging lists (section 1.8)
       | serverWithState                 | deployed=maybe                                                                                                           | REASON_320 |
       | remoteOvfPackageCopyHistory     | startDate=someday                                                                                                        | REASON_320 |
       | remoteOvfPackageCopyHistory     | sourceGeoKey=atlantis                                                                                                    | REASON_163 |
+      | datacenterWithDiskSpeed         | colour=blue                                                                                                              | REASON_70  |
+      | datacenterWithDiskSpeed         | location=A&location=B&location=C&location=D&location=E&location=F&location=G&location=H&location=I&location=J&location=K | REASON_72  |
+      | serverWithState                 | name=A&name=B&name=C&name=D&name=E&name=F&name=G&name=H&name=I&name=J&name=K                                             | REASON_72  |
+      | datacenterWithDiskSpeed         | location.MIN=a                                                                                                           | REASON_73  |
+      | datacenterWithDiskSpeed         | location=                                                                                                                | REASON_320 |
+      | datacenterWithMaintenanceStatus | location=                                                                                                                | REASON_320 |
+      | antiAffinityRule                | id=                                                                                                                      | REASON_320 |
+      | remoteOvfPackageCopy            | startDate=someday                                                                                                        | REASON_320 |

@@ -26,7 +26,7 @@ Feature: Reports (section 10)
 
   @fixture:location
   Scenario: The backup usage report of the default location
-    When I send a GET request to "/oec/0.9/${org}/backup/detailedUsageReport?datacenterId=${location}&startDate=2013-07-01&endDate=2013-07-01"
+    When I send a GET request to "/oec/0.9/${org}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01&toDate=2013-07-01"
     Then the response should conform to the contract
     And the response status should be 200
     And the response header "Content-Type" should match "^text/csv"
@@ -45,7 +45,7 @@ Feature: Reports (section 10)
       | administrator logs | auditlog                  | 2013-06-01 | 2013-07-30 |
 
   Scenario Outline: The backup usage report of <datacenter> answers <code>
-    When I send a GET request to "/oec/0.9/${org}/backup/detailedUsageReport?datacenterId=<datacenter>&startDate=2013-07-01&endDate=2013-07-01"
+    When I send a GET request to "/oec/0.9/${org}/backup/detailedUsageReport?datacenterId=<datacenter>&fromDate=2013-07-01&toDate=2013-07-01"
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "<code>"

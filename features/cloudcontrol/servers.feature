@@ -324,11 +324,20 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     Then the response status should be 200
 
-  @destructive @fixture:server_failed
-  Scenario: Clean a failed server deployment
+  # A failed deployment is in neither of the states a rule accepts, NORMAL and PENDING_CHANGE
+  # (line 3250), before it is cleaned.
+  @destructive @fixture:server_failed @fixture:server_started
+  Scenario: Clean a failed server deployment, which no anti-affinity rule may name
     When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_failed}"
     Then the response should conform to the contract
     Then the response field "/serverWithState/0/state" should be "FAILED_ADD"
+    When I send a POST request to "/oec/0.9/${org}/antiAffinityRule" with body:
+      """xml
+      <NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"><serverId>${server_failed}</serverId><serverId>${server_started}</serverId></NewAntiAffinityRule>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
     When I send a GET request to "/oec/0.9/${org}/server/${server_failed}?clean"
     Then the response should conform to the contract
     And the response status should be 200
@@ -432,6 +441,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       | clean                       | ${server_started}         | REASON_392 |
       | updateVMwareTools           | ${server_started}         | REASON_820 |
       | addLocalStorage&amount=1    | ${server_started}         | REASON_320 |
+      | restart                     | ${server_started}         | REASON_40  |
 
     @destructive @fixture:server_stopped
     Examples:
@@ -439,6 +449,7 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       | shutdown                    | ${server_stopped}         | REASON_40  |
       | reboot                      | ${server_stopped}         | REASON_40  |
       | reset                       | ${server_stopped}         | REASON_40  |
+      | stop                        | ${server_stopped}         | REASON_40  |
 
     @destructive @fixture:server_pending_change
     Examples:
@@ -447,6 +458,13 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
       | start                       | ${server_pending_change}  | REASON_392 |
       | delete                      | ${server_pending_change}  | REASON_392 |
       | restart                     | ${server_pending_change}  | REASON_392 |
+      | shutdown                    | ${server_pending_change}  | REASON_392 |
+      | reboot                      | ${server_pending_change}  | REASON_392 |
+      | reset                       | ${server_pending_change}  | REASON_392 |
+      | stop                        | ${server_pending_change}  | REASON_392 |
+      | updateVMwareTools           | ${server_pending_change}  | REASON_392 |
+      | addLocalStorage&amount=10   | ${server_pending_change}  | REASON_392 |
+      | clone=${run_id}-pending-img | ${server_pending_change}  | REASON_392 |
 
     @destructive @fixture:server_tools_not_running
     Examples:
@@ -487,6 +505,67 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_394"
+
+  # The server keeps its own address: only the association with a real server is wrong (line 2829).
+  @destructive @fixture:network_lb
+  Scenario: Changing the private IP of a server that is a real server answers REASON_393
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/realServer"
+    Then the response should conform to the contract
+    Then the response status should be 200
+    And I save "/serverId" of the first item of "/realServer" as "server"
+    And I save "/serverIp" of the first item of "/realServer" as "ip"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}" with form:
+      | privateIp | ${ip} |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_393"
+
+  @destructive @fixture:server_stopped
+  Scenario: Changing the speed of an unknown disk answers REASON_394
+    When I send a POST request to "/oec/0.9/${org}/server/${server_stopped}/disk/00000000-0000-0000-0000-000000000000/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>STANDARD</speed></ChangeDiskSpeed>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_394"
+
+  @destructive @fixture:server_pending_change
+  Scenario: Changing a disk of a server with an operation in progress to its own speed answers REASON_392
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_pending_change}"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/serverWithState/0/disk" as "disk"
+    And I save "/speed" of the first item of "/serverWithState/0/disk" as "speed"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_pending_change}/disk/${disk}/changeSpeed" with body:
+      """xml
+      <ChangeDiskSpeed xmlns="http://oec.api.opsource.net/schemas/server"><speed>${speed}</speed></ChangeDiskSpeed>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
+
+  # Its first disk is the operating system's, which no request removes: nothing changes whatever
+  # the answer.
+  @destructive @fixture:server_pending_change
+  Scenario: Removing a disk of a server with an operation in progress answers REASON_392
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_pending_change}"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/serverWithState/0/disk" as "disk"
+    When I send a GET request to "/oec/0.9/${org}/server/${server_pending_change}/disk/${disk}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
+
+  @destructive @fixture:server_pending_change
+  Scenario: Modifying a server with an operation in progress answers REASON_392
+    When I send a GET request to "/oec/0.9/${org}/serverWithState?id=${server_pending_change}"
+    Then the response should conform to the contract
+    Then I save the response field "/serverWithState/0/name" as "name"
+    When I send a POST request to "/oec/0.9/${org}/server/${server_pending_change}" with form:
+      | name | ${name} |
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_392"
 
   @destructive @fixture:server_stopped
   Scenario: Changing the speed of a disk to an unknown speed answers REASON_826

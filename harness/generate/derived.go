@@ -150,11 +150,8 @@ func unknownIDReason(api *spec.API, op *spec.Operation, t *Table, path string, l
 		return Scenario{}, false, nil
 	}
 	first := ""
-	for _, m := range paramRef.FindAllStringSubmatch(op.PathKey, -1) {
-		if _, given := t.Params[m[1]]; !given {
-			first = m[1]
-			break
-		}
+	if absent := absentParams(op, t); len(absent) > 0 {
+		first = absent[0]
 	}
 	codes := documented(api, op, t.UnknownIDs[first])
 	if first == "" || len(codes) == 0 {

@@ -116,6 +116,9 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		}
 		line := documentLine(op)
 		if op.Op.Deprecated {
+			if sc, ok := malformedBody(op, t, path, line); ok && slices.Contains(t.Deprecated, MalformedBody) {
+				out = append(out, sc)
+			}
 			more, err := derived(api, op, t, absent, path, line, t.Deprecated)
 			if err != nil {
 				return nil, err
@@ -160,17 +163,8 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: 404}},
 			})
 		}
-		if mt := bodyType(op); mt != "" && hasStatus(op, 400) && t.Skip[MalformedBody][op.ID] == "" {
-			body := malformed(mt)
-			out = append(out, Scenario{
-				Name:      fmt.Sprintf("%s with a malformed %s body answers 400", op.ID, strings.ToUpper(docType(mt, ""))),
-				Condition: MalformedBody, Operation: op.ID, Status: 400, Line: line,
-				Steps: []string{"Given I am authenticated",
-					fmt.Sprintf("And the request header %q is %q", "Content-Type", mt),
-					send(op.Method, path) + " with body:", status(400), conform},
-				DocString: body, DocType: docType(mt, ""),
-				Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, ContentType: mt, Body: body, Status: 400}},
-			})
+		if sc, ok := malformedBody(op, t, path, line); ok {
+			out = append(out, sc)
 		}
 		if mt, req := requiredProps(op); len(req) > 0 && t.Skip[MissingRequired][op.ID] == "" {
 			if st := firstStatus(op, 422, 400); st != 0 {
@@ -183,6 +177,14 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 					DocString: "{}", DocType: "json",
 					Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, ContentType: mt, Body: "{}", Status: st}},
 				})
+			}
+		}
+		if t.Skip[MissingRequired][op.ID] == "" {
+			if sc, ok := missingElements(op, t, path, line); ok {
+				out = append(out, sc)
+			}
+			if sc, ok := missingQuery(op, t, path, line); ok {
+				out = append(out, sc)
 			}
 		}
 		if hasStatus(op, 400) && t.Skip[OutOfRange][op.ID] == "" {
@@ -283,7 +285,9 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		}
 		if r := t.Reasons[out[i].Condition]; r != "" {
 			out[i].Name += " " + r
-			out[i].Steps = append(out[i].Steps, fmt.Sprintf("And the response body should contain %q", r))
+			if step := containsStep(r); out[i].Steps[len(out[i].Steps)-1] != step {
+				out[i].Steps = append(out[i].Steps, step)
+			}
 			for j := range out[i].Requests {
 				out[i].Requests[j].Reasons = []string{r}
 			}
@@ -291,6 +295,25 @@ func Scenarios(api *spec.API, t *Table) ([]Scenario, error) {
 		out[i].Tags = tagsOf(api, &out[i])
 	}
 	return out, nil
+}
+
+// malformedBody sends an operation with a required body a document of its media type that no
+// parser reads.
+func malformedBody(op *spec.Operation, t *Table, path string, line int) (Scenario, bool) {
+	mt := bodyType(op)
+	if mt == "" || !hasStatus(op, 400) || t.Skip[MalformedBody][op.ID] != "" {
+		return Scenario{}, false
+	}
+	body := malformed(mt)
+	return Scenario{
+		Name:      fmt.Sprintf("%s with a malformed %s body answers 400", op.ID, strings.ToUpper(docType(mt, ""))),
+		Condition: MalformedBody, Operation: op.ID, Status: 400, Line: line,
+		Steps: []string{"Given I am authenticated",
+			fmt.Sprintf("And the request header %q is %q", "Content-Type", mt),
+			send(op.Method, path) + " with body:", status(400), conform},
+		DocString: body, DocType: docType(mt, ""),
+		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, ContentType: mt, Body: body, Status: 400}},
+	}, true
 }
 
 // vendorSide derives, for each failure of the table's vendor_side, a scenario per operation
@@ -351,6 +374,11 @@ func documents(api *spec.API, op *spec.Operation, code string) bool {
 }
 
 const conform = "And the response should conform to the contract"
+
+// containsStep checks that the last response carries a REASON code.
+func containsStep(code string) string {
+	return fmt.Sprintf("And the response body should contain %q", code)
+}
 
 func send(method, path string) string {
 	return fmt.Sprintf("When I send a %s request to %q", method, path)
@@ -421,18 +449,12 @@ func requestPath(op *spec.Operation, t *Table, absent string) (string, bool) {
 		return absent
 	})
 	var query []string
-	params := append(append([]*paramView(nil), views(op.Item.Parameters)...), views(op.Op.Parameters)...)
-	seen := map[string]bool{}
-	for _, p := range params {
-		if p.in != "query" || !p.required || seen[p.name] {
-			continue
-		}
-		seen[p.name] = true
-		v, ok := t.Params[p.name]
+	for _, name := range requiredQuery(op) {
+		v, ok := t.Params[name]
 		if !ok {
 			return "", false
 		}
-		query = append(query, p.name+"="+v)
+		query = append(query, name+"="+v)
 	}
 	if len(query) > 0 {
 		sep := "?"
@@ -743,8 +765,8 @@ func checkTable(api *spec.API, t *Table) error {
 		}
 	}
 	for _, c := range t.Deprecated {
-		if c != RoleLacking && c != ForeignID && c != UnknownID && c != MaintenanceID && c != WrongStructure {
-			return fmt.Errorf("%s deprecated: %q is not a derived condition (%s, %s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, MaintenanceID, WrongStructure)
+		if c != RoleLacking && c != ForeignID && c != UnknownID && c != MaintenanceID && c != WrongStructure && c != MalformedBody {
+			return fmt.Errorf("%s deprecated: %q is not a condition deprecated operations may be sent (%s, %s, %s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, MaintenanceID, WrongStructure, MalformedBody)
 		}
 	}
 	if err := checkMaintenanceIDs(api, t.MaintenanceIDs); err != nil {

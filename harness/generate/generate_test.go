@@ -418,3 +418,100 @@ func TestMaintenanceIDs(t *testing.T) {
 		assert.ErrorContains(t, err, "maintenance_ids", m.Name)
 	}
 }
+
+// TestMissingRequiredXMLAndQuery shows the missing-required condition of XML bodies and required
+// query parameters: only with the table's REASON code, only for an operation listing it among its
+// own codes, the XML body the bare documented root, the query each required parameter left out in
+// turn, and never for a GET whose path names an id that must not exist.
+func TestMissingRequiredXMLAndQuery(t *testing.T) {
+	api, base := load(t, "cloudcontrol")
+	withReason := func(r string, skip map[string]string) *generate.Table {
+		tbl := *base
+		tbl.Reasons = map[string]string{}
+		for k, v := range base.Reasons {
+			tbl.Reasons[k] = v
+		}
+		tbl.Reasons[generate.MissingRequired] = r
+		tbl.Skip = map[string]map[string]string{generate.MissingRequired: skip}
+		return &tbl
+	}
+	missing := func(tbl *generate.Table, op string) []generate.Scenario {
+		t.Helper()
+		scs, err := generate.Scenarios(api, tbl)
+		require.NoError(t, err)
+		var out []generate.Scenario
+		for _, sc := range scs {
+			if sc.Condition == generate.MissingRequired && sc.Operation == op {
+				out = append(out, sc)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name, op string
+		table    *generate.Table
+		bodies   []string
+		paths    []string
+	}{
+		{"an XML body of required elements", "createServerFarm", withReason("REASON_320", nil),
+			[]string{`<NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip"/>`},
+			[]string{"/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/serverFarm"}},
+		{"each required query parameter left out in turn", "getBackupUsageReport", withReason("REASON_320", nil),
+			[]string{"", "", ""},
+			[]string{"/oec/0.9/${org_id}/backup/detailedUsageReport?fromDate=2013-07-01&toDate=2013-07-01",
+				"/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&toDate=2013-07-01",
+				"/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-01"}},
+		{"no REASON code in the table", "createServerFarm", withReason("", nil), nil, nil},
+		{"a code the operation does not list", "createServerFarm", withReason("REASON_999", nil), nil, nil},
+		{"skipped", "createServerFarm", withReason("REASON_320", map[string]string{"createServerFarm": "why"}), nil, nil},
+		{"a GET naming an id that must not exist", "cloneServerToCustomerImage", withReason("REASON_320", nil), nil, nil},
+		{"deprecated", "createNetwork", withReason("REASON_320", nil), nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			scs := missing(tt.table, tt.op)
+			if tt.paths == nil {
+				assert.Empty(t, scs)
+				return
+			}
+			require.Len(t, scs, 1)
+			sc := scs[0]
+			assert.Equal(t, 400, sc.Status)
+			var bodies, paths []string
+			for _, rq := range sc.Requests {
+				assert.Equal(t, []string{"REASON_320"}, rq.Reasons)
+				bodies = append(bodies, rq.Body)
+				paths = append(paths, rq.Path)
+			}
+			assert.Equal(t, tt.bodies, bodies)
+			assert.Equal(t, tt.paths, paths)
+			assert.Contains(t, sc.Steps[len(sc.Steps)-1], `"REASON_320"`)
+		})
+	}
+}
+
+// TestDeprecatedMalformedBody shows a deprecated operation sent a malformed body only where the
+// table names malformed-body among the conditions deprecated operations are sent.
+func TestDeprecatedMalformedBody(t *testing.T) {
+	api, _ := load(t, "cloudcontrol")
+	for _, tt := range []struct {
+		deprecated []string
+		want       int
+	}{
+		{[]string{generate.MalformedBody}, 1},
+		{[]string{generate.RoleLacking}, 0},
+	} {
+		scs, err := generate.Scenarios(api, &generate.Table{Deprecated: tt.deprecated})
+		require.NoError(t, err)
+		n := 0
+		for _, sc := range scs {
+			if sc.Operation == "createNetwork" && sc.Condition == generate.MalformedBody {
+				n++
+				assert.Equal(t, "<cc-malformed><unclosed>", sc.Requests[0].Body)
+			}
+		}
+		assert.Equal(t, tt.want, n, "%v", tt.deprecated)
+	}
+	_, err := generate.Scenarios(api, &generate.Table{Deprecated: []string{generate.OutOfRange}})
+	assert.Error(t, err, "out-of-range is not a condition deprecated operations are sent")
+}

@@ -62,8 +62,9 @@ type Table struct {
 	// documented root element but an unexpected structure answers, and the document line this is
 	// read from: the expectation is a reading, so another answer is a deviation.
 	WrongStructure *Reading `yaml:"wrong_structure"`
-	// Deprecated names the derived conditions (role-lacking, foreign-id, unknown-id with a REASON
-	// code, wrong-structure) that deprecated operations are sent too; the others leave them out.
+	// Deprecated names the conditions (role-lacking, foreign-id, unknown-id with a REASON code,
+	// wrong-structure, malformed-body) that deprecated operations are sent too; the others leave
+	// them out.
 	Deprecated []string `yaml:"deprecated"`
 	// Lines gives a generated condition the document line stating it for every operation
 	// (role-lacking: the common 403), instead of the operation's own line.

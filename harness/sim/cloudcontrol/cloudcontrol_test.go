@@ -357,7 +357,7 @@ func TestReports(t *testing.T) {
 	c := newClient(t, sim.Options{})
 	for _, op := range []string{"getSummaryUsageReport", "getDetailedUsageReport", "getSoftwareUnitsReport", "getBackupUsageReport", "getAdministratorLogsReport"} {
 		spec := opsByID[op]
-		path := strings.Replace(spec.PathKey, "{org-id}", OrgID, 1) + "?startDate=2013-07-01&endDate=2013-07-02&datacenterId=NA1"
+		path := strings.Replace(spec.PathKey, "{org-id}", OrgID, 1) + "?startDate=2013-07-01&endDate=2013-07-02&fromDate=2013-07-01&toDate=2013-07-02&datacenterId=NA1"
 		rec := c.get(path)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		assert.Equal(t, sim.ContentTypeCSV, rec.Header().Get("Content-Type"))
@@ -365,7 +365,7 @@ func TestReports(t *testing.T) {
 		assert.Equal(t, strings.Join(spec.CSVHeader, ","), first, op)
 	}
 	requireFault(t, c.get(P+"/report/usage?startDate=2013-07-01&endDate=2013-09-01"), 400, "REASON_520")
-	requireFault(t, c.get(P+"/backup/detailedUsageReport?startDate=2013-07-01&endDate=2013-07-02&datacenterId=XX"), 400, "REASON_770")
+	requireFault(t, c.get(P+"/backup/detailedUsageReport?fromDate=2013-07-01&toDate=2013-07-02&datacenterId=XX"), 400, "REASON_770")
 }
 
 // script touches every kind of state change, for the determinism test.
@@ -425,4 +425,30 @@ func TestUnknownFault(t *testing.T) {
 	var ue *sim.UnknownFaultError
 	require.ErrorAs(t, err, &ue)
 	assert.Len(t, KnownFaults(), 10)
+}
+
+// A body or query without what the contract marks required answers REASON_320 where the
+// operation documents it; the document's own sample is accepted.
+func TestMissingRequiredAnswers320(t *testing.T) {
+	c := newClient(t, sim.Options{})
+	requireFault(t, c.get(P+"/backup/detailedUsageReport?datacenterId=NA1&toDate=2013-07-02"), 400, "REASON_320")
+	requireFault(t, c.get(P+"/backup/detailedUsageReport?datacenterId=NA1&fromDate=2013-07-01&toDate=not-a-day"), 400, "REASON_520")
+	requireFault(t, c.send(post(P+"/antiAffinityRule", `<NewAntiAffinityRule xmlns="http://oec.api.opsource.net/schemas/server"/>`)), 400, "REASON_320")
+	requireFault(t, c.send(post(P+"/server/"+ServerWeb03+"/backup/modify", `<ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup"/>`)), 400, "REASON_320")
+	// A required element present but empty is missing a value (line 2222).
+	requireFault(t, c.send(post(P+"/imageExport", `<NewImageExport xmlns="http://oec.api.opsource.net/schemas/server"><imageId></imageId><ovfPackagePrefix>x</ovfPackagePrefix></NewImageExport>`)), 400, "REASON_320")
+}
+
+// A network holding a reserved public IP block or a server farm is not deleted (REASON_384,
+// REASON_388); a reserved block is never the default one (line 4751), so it is released.
+func TestNetworkDeletionRefusedForItsResources(t *testing.T) {
+	c := newClient(t, sim.Options{})
+	net := P + "/network/" + NetworkEmpty
+	st := decodeNode(t, c.get(net+"/publicip?reserveNewWithSize=4"))
+	block := st.all("additionalInformation")[0].text("value")
+	require.NotEmpty(t, block)
+	requireFault(t, c.get(net+"?delete"), 400, "REASON_384")
+	requireOK(t, c.get(net+"/publicip/"+block+"?release"))
+	requireOK(t, c.send(post(net+"/serverFarm", `<NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip"><name>lone</name><predictor>ROUND_ROBIN</predictor></NewServerFarm>`)))
+	requireFault(t, c.get(net+"?delete"), 400, "REASON_388")
 }

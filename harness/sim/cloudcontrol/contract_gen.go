@@ -5204,10 +5204,9 @@ var xmlTypes = map[string]*xmlType{
 		Namespace: "http://oec.api.opsource.net/schemas/network",
 		Props: []xmlProp{
 			{
-				Name:     "name",
-				XMLName:  "name",
-				Required: true,
-				Kind:     "string",
+				Name:    "name",
+				XMLName: "name",
+				Kind:    "string",
 			},
 			{
 				Name:     "sourceIp",

@@ -177,7 +177,7 @@ func (c *call) deleteNetwork() {
 		{380, c.networkHas(n, deployed)},
 		{381, c.networkHas(n, pending)},
 		{382, len(n.nat) > 0},
-		{384, len(n.ipBlocks) > 0},
+		{384, n.reservedBlocks()},
 		{387, len(n.realServers) > 0},
 		{388, len(n.farms) > 0},
 		{389, len(n.vips) > 0},
@@ -425,6 +425,17 @@ func (n *network) takePublicIP() (string, bool) {
 	return "", false
 }
 
+// reservedBlocks tells whether the network holds public IP blocks besides the default one it was
+// supplied with (line 4751), which goes with the network.
+func (n *network) reservedBlocks() bool {
+	for _, b := range n.ipBlocks {
+		if !b.networkDefault {
+			return true
+		}
+	}
+	return false
+}
+
 // address is the k-th address of the block.
 func (b *ipBlock) address(k int) string {
 	ip := net.ParseIP(b.baseIP).To4()
@@ -527,7 +538,9 @@ func (c *call) reserveBlock(size int) {
 		c.fail(330, fmt.Sprintf("No IP blocks are available. Location: %s, Agg: AGG1.", n.location))
 		return
 	}
-	b := &ipBlock{id: c.s.ids.UUID(), baseIP: fmt.Sprintf("165.180.%d.0", 100+total), subnetSize: size, networkDefault: len(n.ipBlocks) == 0}
+	// A reserved block is never the network's default one, "the default IP block that was
+	// originally supplied with the network" (line 4751).
+	b := &ipBlock{id: c.s.ids.UUID(), baseIP: fmt.Sprintf("165.180.%d.0", 100+total), subnetSize: size}
 	n.ipBlocks = append(n.ipBlocks, b)
 	c.ok(fmt.Sprintf("IP Block %s/%d reserved", b.baseIP, size), info("ipBlock.id", b.id))
 }

@@ -110,8 +110,14 @@ func (c *call) modifyFiles() {
 // either is missing or malformed, reversed, or spans more than maxDays
 // (31 for usage reports, 30 for the administrator logs, C15).
 func (c *call) reportDays(maxDays int) (time.Time, time.Time, bool) {
-	start, err1 := time.Parse("2006-01-02", c.query.Get("startDate"))
-	end, err2 := time.Parse("2006-01-02", c.query.Get("endDate"))
+	return c.days("startDate", "endDate", maxDays)
+}
+
+// days reads the first and last day of a report from the query parameters
+// named from and to (see reportDays).
+func (c *call) days(from, to string, maxDays int) (time.Time, time.Time, bool) {
+	start, err1 := time.Parse("2006-01-02", c.query.Get(from))
+	end, err2 := time.Parse("2006-01-02", c.query.Get(to))
 	if err1 != nil || err2 != nil || end.Before(start) || end.Sub(start) > time.Duration(maxDays)*24*time.Hour {
 		c.fail(520, "")
 		return start, end, false
@@ -200,10 +206,15 @@ func (c *call) softwareReport() {
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 func (c *call) backupReport() {
+	// "The mandatory datacenterId parameter" and the URL's fromDate and toDate
+	// (line 6187): one left out is REASON_320, "Mandatory parameter is missing"
+	// (line 6212); dates given but invalid are REASON_520.
 	loc := c.query.Get("datacenterId")
-	if loc == "" {
-		c.fail(320, "")
-		return
+	for _, p := range []string{"datacenterId", "fromDate", "toDate"} {
+		if !c.query.Has(p) {
+			c.fail(320, "Mandatory parameter "+p+" is missing.")
+			return
+		}
 	}
 	dc := c.st().datacenter(loc)
 	if dc == nil {
@@ -214,7 +225,7 @@ func (c *call) backupReport() {
 		c.fail(53, "")
 		return
 	}
-	start, end, ok := c.reportDays(31)
+	start, end, ok := c.days("fromDate", "toDate", 31)
 	if !ok {
 		return
 	}

@@ -176,7 +176,53 @@ func (c *call) xmlBody() *xnode {
 		c.fail(code, fmt.Sprintf("Unexpected element <%s> in <%s>.", bad, n.Name))
 		return nil
 	}
+	if miss := missingRequired(n, t); miss != "" && c.ownsReason("REASON_320") {
+		// Every operation whose fault table lists REASON_320 describes it as invalid input
+		// data, "a required field is missing" among it (e.g. lines 1747, 2222, 5327, 5678).
+		c.fail(320, fmt.Sprintf("Invalid Data: <%s> misses its required %s.", n.Name, miss))
+		return nil
+	}
 	return n
+}
+
+// ownsReason tells whether the operation's own fault table lists the code.
+func (c *call) ownsReason(code string) bool {
+	for _, r := range c.op.Reasons {
+		if r.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// missingRequired names the first required element or attribute of the schema t that n lacks
+// or leaves empty ("" when n has every one, or t is nil).
+func missingRequired(n *xnode, t *xmlType) string {
+	if t == nil {
+		return ""
+	}
+	for _, p := range t.Props {
+		switch {
+		case !p.Required || p.Text:
+		case p.Attr:
+			if n.Attrs[p.XMLName] == "" {
+				return "attribute " + p.XMLName
+			}
+		case p.Kind == "object" || p.Kind == "array" && p.ItemKind == "object":
+			if n.child(p.XMLName) == nil && (p.ItemName == "" || n.child(p.ItemName) == nil) {
+				return "<" + p.XMLName + ">"
+			}
+		default:
+			name := p.XMLName
+			if p.ItemName != "" && !p.Wrapped {
+				name = p.ItemName
+			}
+			if n.text(name) == "" {
+				return "<" + name + ">"
+			}
+		}
+	}
+	return ""
 }
 
 // unexpectedChild returns the name of the first child element of n that the

@@ -198,7 +198,7 @@ func specScript() []req {
 		get(P + "/report/usage?startDate=2013-07-01&endDate=2013-07-02"),
 		get(P + "/report/usageDetailed?startDate=2013-07-01&endDate=2013-07-02"),
 		get(P + "/report/usageSoftwareUnits?startDate=2013-07-01&endDate=2013-07-01"),
-		get(P + "/backup/detailedUsageReport?datacenterId=NA1&startDate=2013-07-01&endDate=2013-07-01"),
+		get(P + "/backup/detailedUsageReport?datacenterId=NA1&fromDate=2013-07-01&toDate=2013-07-01"),
 		get(P + "/auditlog?startDate=2013-07-01&endDate=2013-07-30"),
 
 		// Deletes last, once nothing depends on them.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,12 +13,14 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/runner"
 	"github.com/cloudcontract/cloudcontract/harness/sim/catalog"
 	"github.com/cloudcontract/cloudcontract/harness/sim/cloudcontrol"
+	escsim "github.com/cloudcontract/cloudcontract/harness/sim/esc"
 )
 
 // TestServeVendorStates: with --target sim, an API whose simulator serves vendor states gets a
 // simulator in each, its URL as the state's vendor-side fixture (maintenance answering 503, a
-// network failure 400 REASON_10 where documented), beside the other fixtures; a value the user
-// gave wins, and an API without states gets nothing.
+// network failure 400 REASON_10 where documented; ESC's unreachable VIM 503 "Unable to query
+// VIM"), beside the other fixtures; a value the user gave wins, and an API without states gets
+// nothing.
 func TestServeVendorStates(t *testing.T) {
 	entry, err := catalog.Lookup("cloudcontrol")
 	require.NoError(t, err)
@@ -51,8 +54,25 @@ func TestServeVendorStates(t *testing.T) {
 
 	esc, err := catalog.Lookup("esc")
 	require.NoError(t, err)
+	escCfg := runner.Config{}
+	stopESC, err := serveVendorStates(esc, simOptions{dataset: "second"}, &escCfg, "esc")
+	require.NoError(t, err)
+	defer stopESC(context.Background())
+	require.Len(t, escCfg.Vars["esc"], len(esc.VendorStates), "a URL per state")
+	req, err = http.NewRequest(http.MethodPost, escCfg.Vars["esc"]["vim_unreachable_target"]+"/ESCManager/v0/t1/networks/n1", strings.NewReader("{}"))
+	require.NoError(t, err)
+	req.SetBasicAuth(escsim.DefaultUsername, escsim.DefaultPassword)
+	resp, err = http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
+	assert.Contains(t, string(body), "Unable to query VIM")
+
+	cam, err := catalog.Lookup("cam")
+	require.NoError(t, err)
 	none := runner.Config{}
-	_, err = serveVendorStates(esc, simOptions{}, &none, "esc")
+	_, err = serveVendorStates(cam, simOptions{}, &none, "cam")
 	require.NoError(t, err)
 	assert.Nil(t, none.Vars)
 }

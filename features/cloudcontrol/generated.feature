@@ -5,7 +5,7 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
   Each scenario provokes one documented failure of one operation from outside, without a write
   that could succeed: no or wrong credentials, an id that must not exist, a malformed request.
   Those tagged @vendor-side provoke it on the vendor's side, on a deployment only the vendor
-  can put in that state (a cloud in maintenance): a run without it reports them not run.
+  can put in that state (in maintenance, failing behind the API): a run without it reports them not run.
 
   # no-credentials, wrong-credentials: addBackupClient, document line 3577
   @destructive @fixture:org_id

@@ -4,6 +4,8 @@
 Feature: Cisco ESC northbound REST API fails as documented (generated negative conformance)
   Each scenario provokes one documented failure of one operation from outside, without a write
   that could succeed: no or wrong credentials, an id that must not exist, a malformed request.
+  Those tagged @vendor-side provoke it on the vendor's side, on a deployment only the vendor
+  can put in that state (in maintenance, failing behind the API): a run without it reports them not run.
 
   # no-credentials, wrong-credentials: checkVimConnectorStatus, document line 2366
   @destructive
@@ -1584,5 +1586,642 @@ Feature: Cisco ESC northbound REST API fails as documented (generated negative c
     Given I am authenticated
     And the request header "Accept" is "text/csv"
     When I send a PUT request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000/cc-absent-0000"
+    Then the response status should be 406
+    And the response should conform to the contract
+
+  # vendor side: a VIM ESC cannot reach: createDeployment, document line 887
+  @destructive @vendor-side @fixture:vim_unreachable_target
+  Scenario: createDeployment during a VIM ESC cannot reach answers 503 (document line 887)
+    Given the cloud in a VIM outage at "${vim_unreachable_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/deployments/cc-absent-0000" with body:
+      """xml
+      <esc_datamodel xmlns="http://www.cisco.com/esc/esc" xmlns:ns2="urn:ietf:params:xml:ns:netconf:notification">
+        <tenants>
+          <tenant>
+            <name>admin</name>
+            <deployments>
+              <deployment>
+                <name>MyDemoDepName</name>
+                <vm_group>
+                  <name>ASA-1</name>
+                  <bootup_time>300</bootup_time>
+                  <reboot_time>100</reboot_time>
+                  <recovery_wait_time>10</recovery_wait_time>
+                  <image>ASA</image>
+                  <interfaces>
+                    <interface>
+                      <nicid>1</nicid>
+                      <network>MgtNetwork</network>
+                      <ip_address>18.0.0.16</ip_address>
+                    </interface>
+                  </interfaces>
+                  <scaling>
+                    <min_active>1</min_active>
+                    <max_active>1</max_active>
+                    <elastic>true</elastic>
+                    <static_ip_address_pool>
+                      <network>MgtNetwork</network>
+                      <ip_address>18.0.0.16</ip_address>
+                    </static_ip_address_pool>
+                  </scaling>
+                  <kpi_data>
+                    <kpi>
+                      <event_name>VM_ALIVE</event_name>
+                      <metric_value>1</metric_value>
+                      <metric_cond>GT</metric_cond>
+                      <metric_type>UINT32</metric_type>
+                      <metric_collector>
+                        <type>ICMPPing</type>
+                        <nicid>1</nicid>
+                        <poll_frequency>3</poll_frequency>
+                        <polling_unit>seconds</polling_unit>
+                        <continuous_alarm>false</continuous_alarm>
+                      </metric_collector>
+                    </kpi>
+                  </kpi_data>
+                  <rules>
+                    <admin_rules>
+                      <rule>
+                        <event_name>VM_ALIVE</event_name>
+                        <action>"ALWAYS log"</action>
+                        <action>"TRUE esc_vm_alive_notification"</action>
+                      </rule>
+                    </admin_rules>
+                  </rules>
+                <config_data>
+      <configuration>
+        <dst>day0-config</dst>
+        <file>http://MY_FILE_SERVER_IP:/share/images/day0-configASAv</file>
+      </configuration>
+      <configuration>
+        <dst>idtoken</dst>
+        <file>http://MY_FILE_SERVER_IP:/share/images/asa-smart.config</file>
+      </configuration>
+      </config_data>
+      <placement>
+        <type>zone_host</type>
+        <zone>MY_CLUSTER1</zone>
+      </placement>
+      <volumes>
+        <volume>
+          <name>MY_DATASTORE1</name>
+          <volid>1</volid>
+        </volume>
+      </volumes>
+      </vm_group>
+      </deployment>
+      </deployments>
+      </tenant>
+      </tenants>
+      </esc_datamodel>
+      """
+    Then the response status should be 503
+    And the response should conform to the contract
+
+  # vendor side: a VIM ESC cannot reach: createNetwork, document line 379
+  @destructive @vendor-side @fixture:vim_unreachable_target
+  Scenario: createNetwork during a VIM ESC cannot reach answers 503 (document line 379)
+    Given the cloud in a VIM outage at "${vim_unreachable_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000" with body:
+      """json
+      {"admin_state_up":true,"event_type":"CREATE_NETWORK","external_network_id":"string","external_tenant_id":"string","internal_deployment_id":"string","internal_network_id":"string","internal_tenant_id":"string","locator":{"vim_id":"string","vim_project":"string","vim_project_id":"string","vim_region":"string","vim_type":"OPENSTACK","vim_vdc":"string"},"locators":{"datacenter":"string","switch_name":"string"},"name":"string","number_of_ports":0,"provider_network_type":"string","provider_physical_network":"string","provider_segmentation_id":"string","router_external":true,"shared":true,"subnet":["string"],"switch_name":"string","tenant_name":"string","vimNetName":"string","vlan_id":0}
+      """
+    Then the response status should be 503
+    And the response should conform to the contract
+
+  # vendor side: a VIM ESC cannot reach: createRouter, document line 3037
+  @destructive @vendor-side @fixture:vim_unreachable_target
+  Scenario: createRouter during a VIM ESC cannot reach answers 503 (document line 3037)
+    Given the cloud in a VIM outage at "${vim_unreachable_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000" with body:
+      """json
+      {"admin_state":true,"description":"string","event_type":"CREATE_ROUTER","external_network":"string","external_network_id":"string","external_router_id":"string","external_tenant_id":"string","interface":[{"event_type":"ATTACH_INTERFACE","internalAttachInterfaceId":"string","internal_router_id":"string","port_id":"string","routerName":"string","router_id":"string","subnet":"string","subnetId":"string"}],"internal_router_id":"string","internal_tenant_id":"string","isdistributed":true,"name":"string","route":[{"destination":"string","event_type":"ATTACH_INTERFACE","internalId":"string","internal_router_id":"string","next_hop":"string","route_name":"string","routerId":"string"}],"snat_enable":true,"tenant_name":"string"}
+      """
+    Then the response status should be 503
+    And the response should conform to the contract
+
+  # vendor side: a VIM ESC cannot reach: createVolume, document line 2155
+  @destructive @vendor-side @fixture:vim_unreachable_target
+  Scenario: createVolume during a VIM ESC cannot reach answers 503 (document line 2155)
+    Given the cloud in a VIM outage at "${vim_unreachable_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000" with body:
+      """json
+      {"bootIndex":"string","bus":"string","event_type":"CREATE_VOLUME","external_tenant_id":"string","external_volume_id":"string","format":"string","image":"string","internal_tenant_id":"string","internal_volume_id":"string","name":"string","outOfBand":true,"size":"string","sizeunit":"string","storageLocation":"string","type":"string","volid":0}
+      """
+    Then the response status should be 503
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: checkVimConnectorStatus, document line 2366
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: checkVimConnectorStatus during a failure inside ESC answers 500 (document line 2366)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/check_status"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: createDefaultVimConnector, document line 2456
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: createDefaultVimConnector during a failure inside ESC answers 500 (document line 2456)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/vims/default_vim_connector" with body:
+      """json
+      {"defaultVimConnectorId":"string","event_type":"string"}
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: createDeployment, document line 887
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: createDeployment during a failure inside ESC answers 500 (document line 887)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/deployments/cc-absent-0000" with body:
+      """xml
+      <esc_datamodel xmlns="http://www.cisco.com/esc/esc" xmlns:ns2="urn:ietf:params:xml:ns:netconf:notification">
+        <tenants>
+          <tenant>
+            <name>admin</name>
+            <deployments>
+              <deployment>
+                <name>MyDemoDepName</name>
+                <vm_group>
+                  <name>ASA-1</name>
+                  <bootup_time>300</bootup_time>
+                  <reboot_time>100</reboot_time>
+                  <recovery_wait_time>10</recovery_wait_time>
+                  <image>ASA</image>
+                  <interfaces>
+                    <interface>
+                      <nicid>1</nicid>
+                      <network>MgtNetwork</network>
+                      <ip_address>18.0.0.16</ip_address>
+                    </interface>
+                  </interfaces>
+                  <scaling>
+                    <min_active>1</min_active>
+                    <max_active>1</max_active>
+                    <elastic>true</elastic>
+                    <static_ip_address_pool>
+                      <network>MgtNetwork</network>
+                      <ip_address>18.0.0.16</ip_address>
+                    </static_ip_address_pool>
+                  </scaling>
+                  <kpi_data>
+                    <kpi>
+                      <event_name>VM_ALIVE</event_name>
+                      <metric_value>1</metric_value>
+                      <metric_cond>GT</metric_cond>
+                      <metric_type>UINT32</metric_type>
+                      <metric_collector>
+                        <type>ICMPPing</type>
+                        <nicid>1</nicid>
+                        <poll_frequency>3</poll_frequency>
+                        <polling_unit>seconds</polling_unit>
+                        <continuous_alarm>false</continuous_alarm>
+                      </metric_collector>
+                    </kpi>
+                  </kpi_data>
+                  <rules>
+                    <admin_rules>
+                      <rule>
+                        <event_name>VM_ALIVE</event_name>
+                        <action>"ALWAYS log"</action>
+                        <action>"TRUE esc_vm_alive_notification"</action>
+                      </rule>
+                    </admin_rules>
+                  </rules>
+                <config_data>
+      <configuration>
+        <dst>day0-config</dst>
+        <file>http://MY_FILE_SERVER_IP:/share/images/day0-configASAv</file>
+      </configuration>
+      <configuration>
+        <dst>idtoken</dst>
+        <file>http://MY_FILE_SERVER_IP:/share/images/asa-smart.config</file>
+      </configuration>
+      </config_data>
+      <placement>
+        <type>zone_host</type>
+        <zone>MY_CLUSTER1</zone>
+      </placement>
+      <volumes>
+        <volume>
+          <name>MY_DATASTORE1</name>
+          <volid>1</volid>
+        </volume>
+      </volumes>
+      </vm_group>
+      </deployment>
+      </deployments>
+      </tenant>
+      </tenants>
+      </esc_datamodel>
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: createFlavor, document line 785
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: createFlavor during a failure inside ESC answers 500 (document line 785)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/flavors/cc-absent-0000" with body:
+      """xml
+      <?xml version="1.0"?>
+      <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
+          <name>lightVMFlavor</name>
+          <vcpus>2</vcpus>
+          <memory_mb>2048</memory_mb>
+      </flavor>
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: createImage, document line 574
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: createImage during a failure inside ESC answers 500 (document line 574)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/images/cc-absent-0000" with body:
+      """xml
+      <?xml version="1.0"?>
+      <image xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
+          <name>uLinuxImg</name>
+          <src>http://VAR_FILE_SERVER_IP/share/images/myULinux.qcow2</src>
+          <disk_bus>virtio</disk_bus>
+      </image>
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: createSubnet, document line 498
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: createSubnet during a failure inside ESC answers 500 (document line 498)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000" with body:
+      """json
+      {"allocation_pools":[{"end":"string","start":"string"}],"cidr":"string","enable_dhcp":true,"event_type":"CREATE_SUBNET","external_network_id":"string","external_subnet_id":"string","external_tenant_id":"string","gateway_ip":"string","internal_network_id":"string","internal_subnet_id":"string","internal_tenant_id":"string","ip_version":0,"name":"string","networkFromCdg":{"admin_state_up":true,"event_type":"CREATE_NETWORK","external_network_id":"string","external_tenant_id":"string","internal_deployment_id":"string","internal_network_id":"string","internal_tenant_id":"string","locator":{"vim_id":"string","vim_project":"string","vim_project_id":"string","vim_region":"string","vim_type":"OPENSTACK","vim_vdc":"string"},"locators":{"datacenter":"string","switch_name":"string"},"name":"string","number_of_ports":0,"provider_network_type":"string","provider_physical_network":"string","provider_segmentation_id":"string","router_external":true,"shared":true,"subnet":["string"],"switch_name":"string","tenant_name":"string","vimNetName":"string","vlan_id":0}}
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: createVimConnector, document line 2424
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: createVimConnector during a failure inside ESC answers 500 (document line 2424)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/vims" with body:
+      """json
+      {"event_type":"string","id":"string","properties":{"property":[{"encrypted_value":"string","name":"string","value":"string"}]},"type":"OPENSTACK"}
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: createVimUser, document line 2569
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: createVimUser during a failure inside ESC answers 500 (document line 2569)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a POST request to "/ESCManager/v0/vims/cc-absent-0000/vim_users" with body:
+      """json
+      {"credentials":{"properties":{"property":[{"encrypted_value":"string","name":"string","value":"string"}]}},"event_type":"string","id":"string","vim_id":"string"}
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteFileServer, document line 2642
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteFileServer during a failure inside ESC answers 500 (document line 2642)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/fileserver/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteFlavor, document line 745
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteFlavor during a failure inside ESC answers 500 (document line 745)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/flavors/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteImage, document line 531
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteImage during a failure inside ESC answers 500 (document line 531)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/images/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteNetwork, document line 332
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteNetwork during a failure inside ESC answers 500 (document line 332)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/networks/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteRouter, document line 3015
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteRouter during a failure inside ESC answers 500 (document line 3015)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/routers/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteSubnet, document line 452
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteSubnet during a failure inside ESC answers 500 (document line 452)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/subnets/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteVimConnector, document line 2298
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteVimConnector during a failure inside ESC answers 500 (document line 2298)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/vims/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteVimUser, document line 2481
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteVimUser during a failure inside ESC answers 500 (document line 2481)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: deleteVolume, document line 2111
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: deleteVolume during a failure inside ESC answers 500 (document line 2111)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a DELETE request to "/ESCManager/v0/cc-absent-0000/volumes/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: reloadTruststore, document line 3102
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: reloadTruststore during a failure inside ESC answers 500 (document line 3102)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a PUT request to "/ESCManager/internal/ssl/reload"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: updateConfigParameter, document line 2035
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: updateConfigParameter during a failure inside ESC answers 500 (document line 2035)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    When I send a PUT request to "/ESCManager/v0/config/cc-absent-0000/cc-absent-0000/cc-absent-0000"
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: updateDeployment, document line 1155
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: updateDeployment during a failure inside ESC answers 500 (document line 1155)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a PUT request to "/ESCManager/v0/deployments/cc-absent-0000" with body:
+      """xml
+      <esc_datamodel xmlns:ns2="urn:ietf:params:xml:ns:netconf:notification:1.0" xmlns="http://www.cisco.com/esc/esc">
+      <tenants>
+      <tenant>
+      <name>admin</name>
+      <deployments>
+      <deployment>
+      <name>MyDemoDepName</name>
+      <vm_group>
+      <name>ASA-1</name>
+      <bootup_time>300</bootup_time>
+      <recovery_wait_time>0</recovery_wait_time>
+      <image>ASA</image>
+      <interfaces>
+      <interface>
+      <nicid>1</nicid>
+      <network>MgtNetwork</network>
+      <ip_address>18.0.0.16</ip_address>
+      </interface>
+      </interfaces>
+      <scaling>
+      <min_active>1</min_active>
+      <max_active>1</max_active>
+      <elastic>true</elastic>
+      <static_ip_address_pool>
+      <network>MgtNetwork</network>
+      <ip_address>18.0.0.16</ip_address>
+      </static_ip_address_pool>
+      </scaling>
+      <kpi_data>
+      <kpi>
+      <event_name>VM_ALIVE</event_name>
+      <metric_value>1</metric_value>
+      <metric_cond>GT</metric_cond>
+      <metric_type>UINT32</metric_type>
+      <metric_collector>
+      <type>ICMPPing</type>
+      <nicid>1</nicid>
+      <poll_frequency>3</poll_frequency>
+      <polling_unit>seconds</polling_unit>
+      <continuous_alarm>false</continuous_alarm>
+      </metric_collector></kpi>
+      </kpi_data>
+      <rules>
+      <admin_rules>
+      <rule>
+      <event_name>VM_ALIVE</event_name>
+      <action>"ALWAYS log"</action>
+      <action>"TRUE esc_vm_alive_notification"</action>
+      </rule>
+      </admin_rules>
+      </rules>
+      <config_data>
+      <configuration>
+      <dst>day0-config</dst>
+      <file>http://MY_FILE_SERVER_IP:/share/images/day0-configASAv</file>
+      </configuration>
+      <configuration>
+      <dst>idtoken</dst>
+      <file>http://MY_FILE_SERVER_IP:/share/images/asa-smart.config</file>
+      </configuration>
+      </config_data>
+      <placement>
+        <type>zone_host</type>
+        <zone>MY_CLUSTER1</zone>
+      </placement>
+      <volumes>
+      <volume>
+        <name>MY_DATASTORE1</name>
+        <volid>1</volid>
+      </volume>
+      </volumes>
+      </vm_group>
+      <vm_group>
+      <name>CSR-1</name>
+      <bootup_time>300</bootup_time>
+      <recovery_wait_time>0</recovery_wait_time>
+      <image>ASA</image>
+      <interfaces>
+      <interface>
+        <nicid>1</nicid>
+        <network>MgtNetwork</network>
+        <ip_address>18.0.0.16</ip_address>
+      </interface>
+      </interfaces>
+      <scaling>
+        <min_active>1</min_active>
+        <max_active>1</max_active>
+        <elastic>true</elastic>
+        <static_ip_address_pool>
+          <network>MgtNetwork</network>
+          <ip_address>18.0.0.16</ip_address>
+        </static_ip_address_pool>
+      </scaling>
+      <kpi_data>
+      <kpi>
+        <event_name>VM_ALIVE</event_name>
+        <metric_value>1</metric_value>
+        <metric_cond>GT</metric_cond>
+        <metric_type>UINT32</metric_type>
+        <metric_collector>
+          <type>ICMPPing</type>
+          <nicid>1</nicid>
+          <poll_frequency>3</poll_frequency>
+          <polling_unit>seconds</polling_unit>
+          <continuous_alarm>false</continuous_alarm>
+        </metric_collector></kpi>
+      </kpi_data>
+      <rules>
+      <admin_rules>
+      <rule>
+        <event_name>VM_ALIVE</event_name>
+        <action>"ALWAYS log"</action>
+        <action>"TRUE esc_vm_alive_notification"</action>
+      </rule>
+      </admin_rules>
+      </rules>
+      <config_data>
+        <configuration>
+          <dst>day0-config</dst>
+          <file>http://MY_FILE_SERVER_IP:/share/images/day0-configASA</file>
+        </configuration>
+        <configuration>
+          <dst>idtoken</dst>
+          <file>http://MY_FILE_SERVER_IP:/share/images/asa-smart.config</file>
+        </configuration>
+      </config_data>
+      <placement>
+        <type>zone_host</type>
+        <zone>MY_CLUSTER1</zone>
+      </placement>
+      <volumes>
+        <volume>
+          <name>MY_DATASTORE1</name>
+          <volid>1</volid>
+        </volume>
+      </volumes>
+      </vm_group>
+      </deployment>
+      </deployments>
+      </tenant>
+      </tenants>
+      </esc_datamodel>
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: updateTenant, document line 238
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: updateTenant during a failure inside ESC answers 500 (document line 238)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/ESCManager/v0/tenants/cc-absent-0000" with body:
+      """json
+      {"enabled":true,"event_type":"CREATE_TENANT","extensions":{"extension":[{"containers":{"container":[{"name":"string","properties":{"property":[{"name":"string","value":"string"}]}}]},"name":"string","properties":{"property":[{"name":"string","value":"string"}]}}]},"external_tenant_id":"string","internal_tenant_id":"string","managed_resource":true,"name":"string","vim_mapping":true}
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: updateVimConnector, document line 2340
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: updateVimConnector during a failure inside ESC answers 500 (document line 2340)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000" with body:
+      """json
+      {"event_type":"string","id":"string","properties":{"property":[{"encrypted_value":"string","name":"string","value":"string"}]},"type":"OPENSTACK"}
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a failure inside ESC: updateVimUser, document line 2521
+  @destructive @vendor-side @fixture:internal_failure_target
+  Scenario: updateVimUser during a failure inside ESC answers 500 (document line 2521)
+    Given the cloud in an internal failure at "${internal_failure_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/json"
+    When I send a PUT request to "/ESCManager/v0/vims/cc-absent-0000/vim_users/cc-absent-0000" with body:
+      """json
+      {"credentials":{"properties":{"property":[{"encrypted_value":"string","name":"string","value":"string"}]}},"event_type":"string","id":"string","vim_id":"string"}
+      """
+    Then the response status should be 500
+    And the response should conform to the contract
+
+  # vendor side: a VIM part of a service registration: createFlavor, document line 785
+  @destructive @vendor-side @fixture:service_registration_target
+  Scenario: createFlavor during a VIM part of a service registration answers 406 (document line 785)
+    Given the cloud in a service registration at "${service_registration_target}"
+    And I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/ESCManager/v0/flavors/cc-absent-0000" with body:
+      """xml
+      <?xml version="1.0"?>
+      <flavor xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
+          <name>lightVMFlavor</name>
+          <vcpus>2</vcpus>
+          <memory_mb>2048</memory_mb>
+      </flavor>
+      """
+    Then the response status should be 406
+    And the response should conform to the contract
+
+  # vendor side: a VIM part of a service registration: getFlavor, document line 766
+  @vendor-side @fixture:service_registration_target
+  Scenario: getFlavor during a VIM part of a service registration answers 406 (document line 766)
+    Given the cloud in a service registration at "${service_registration_target}"
+    And I am authenticated
+    When I send a GET request to "/ESCManager/v0/flavors/cc-absent-0000"
     Then the response status should be 406
     And the response should conform to the contract

@@ -1,9 +1,11 @@
 package generate
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cloudcontract/cloudcontract/harness/spec"
@@ -270,6 +272,45 @@ func firstExample(op *spec.Operation, mt string) string {
 		}
 	}
 	return ""
+}
+
+// documentedBody is the document's example of an operation's request body and its media type: an
+// XML example (x-examples) first, else the JSON model the document gives (the media type's
+// example); "" when the document gives none.
+func documentedBody(op *spec.Operation) (mediaType, body string) {
+	rb := op.Op.RequestBody
+	if rb == nil || rb.Value == nil {
+		return "", ""
+	}
+	types := make([]string, 0, len(rb.Value.Content))
+	for mt := range rb.Value.Content {
+		types = append(types, mt)
+	}
+	sort.Strings(types)
+	for _, mt := range types {
+		if strings.Contains(mt, "xml") {
+			if ex := firstExample(op, mt); ex != "" {
+				return mt, ex
+			}
+		}
+	}
+	for _, mt := range types {
+		if ex := rb.Value.Content[mt].Example; strings.Contains(mt, "json") && ex != nil {
+			if b, err := json.Marshal(ex); err == nil {
+				return mt, string(b)
+			}
+		}
+	}
+	return "", ""
+}
+
+// answer is the documented answer (the response's description) of an operation's status.
+func answer(op *spec.Operation, status int) string {
+	r := op.Op.Responses.Value(strconv.Itoa(status))
+	if r == nil || r.Value == nil || r.Value.Description == nil {
+		return ""
+	}
+	return strings.TrimSpace(*r.Value.Description)
 }
 
 // wrongStructure sends an XML body whose root is the documented element and whose content is an

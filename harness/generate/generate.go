@@ -317,38 +317,38 @@ func malformedBody(op *spec.Operation, t *Table, path string, line int) (Scenari
 }
 
 // vendorSide derives, for each failure of the table's vendor_side, a scenario per operation
-// documenting its status (and REASON code): the operation's request, sent with the default
-// credentials to the deployment the vendor-side fixture names. An operation taking an XML body
-// sends the document's example, so that only the deployment's state is wrong; one without an
-// example is left out, unless the state answers any request (AnyRequest).
+// documenting its status (and REASON code, or answer): the operation's request, sent with the
+// default credentials to the deployment the vendor-side fixture names. An operation taking a body
+// sends the document's example (XML, or else the JSON model), so that only the deployment's state
+// is wrong; one without an example is left out, unless the state answers any request (AnyRequest).
 func vendorSide(api *spec.API, t *Table, ops []*spec.Operation, absent string) []Scenario {
 	var out []Scenario
 	for _, v := range t.VendorSide {
 		for _, op := range ops {
 			path, ok := requestPath(op, t, absent)
-			if !ok || !hasStatus(op, v.Status) || v.Reason != "" && !documents(api, op, v.Reason) {
+			if !ok || !hasStatus(op, v.Status) || v.Reason != "" && !documents(api, op, v.Reason) ||
+				v.Answer != "" && answer(op, v.Status) != v.Answer {
 				continue
 			}
 			req := Request{Auth: AuthDefault, Method: op.Method, Path: path, Status: v.Status, At: v.Fixture}
 			sending := send(op.Method, path)
 			var steps []string
-			if mt := bodyType(op); strings.Contains(mt, "xml") && !v.AnyRequest {
-				if req.Body = firstExample(op, mt); req.Body == "" {
+			if bodyType(op) != "" && !v.AnyRequest {
+				if req.ContentType, req.Body = documentedBody(op); req.Body == "" {
 					continue
 				}
-				req.ContentType = mt
-				steps = append(steps, fmt.Sprintf("And the request header %q is %q", "Content-Type", mt))
+				steps = append(steps, fmt.Sprintf("And the request header %q is %q", "Content-Type", req.ContentType))
 				sending += " with body:"
 			}
 			sc := Scenario{
 				Name:      fmt.Sprintf("%s during %s answers %d", op.ID, v.Name, v.Status),
-				Condition: "vendor side: " + v.Name, Operation: op.ID, Status: v.Status, Line: v.Line,
+				Condition: "vendor side: " + v.Name, Operation: op.ID, Status: v.Status, Line: orLine(v.Line, documentLine(op)),
 				Steps: append(append([]string{fmt.Sprintf("Given the cloud in %s at %q", v.State, "${"+v.Fixture+"}"),
 					"And I am authenticated"}, steps...), sending, status(v.Status), conform),
 				Requests: []Request{req},
 			}
 			if req.Body != "" {
-				sc.DocString, sc.DocType = req.Body, "xml"
+				sc.DocString, sc.DocType = req.Body, docType(req.ContentType, req.Body)
 			}
 			if v.Reason != "" {
 				sc.Name += " " + v.Reason
@@ -523,7 +523,7 @@ func Feature(api *spec.API, scs []Scenario) []byte {
 	for _, sc := range scs {
 		if slices.Contains(sc.Tags, lint.TagVendorSide) {
 			b.WriteString("  Those tagged " + lint.TagVendorSide + " provoke it on the vendor's side, on a deployment only the vendor\n")
-			b.WriteString("  can put in that state (a cloud in maintenance): a run without it reports them not run.\n")
+			b.WriteString("  can put in that state (in maintenance, failing behind the API): a run without it reports them not run.\n")
 			break
 		}
 	}
@@ -779,8 +779,8 @@ func checkTable(api *spec.API, t *Table) error {
 		if _, ok := api.Harness.VendorSide(v.Fixture); !ok {
 			return fmt.Errorf("%s vendor_side %d (%s): %q is not a vendor-side fixture of harness.yaml (vendor_side: true)", TableFile, i+1, v.Name, v.Fixture)
 		}
-		if v.Name == "" || v.State == "" || v.Status == 0 || v.Line == 0 {
-			return fmt.Errorf("%s vendor_side %d: needs a name, the state of the deployment, a status and the document line stating it", TableFile, i+1)
+		if v.Name == "" || v.State == "" || v.Status == 0 {
+			return fmt.Errorf("%s vendor_side %d: needs a name, the state of the deployment and a status", TableFile, i+1)
 		}
 	}
 	for i, n := range t.NotProvokable {

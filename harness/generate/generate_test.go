@@ -332,7 +332,7 @@ func TestTableCitations(t *testing.T) {
 // TestVendorSide: every operation documenting 503 and REASON_5 gets one scenario sending its
 // request, with the default credentials, to the deployment maintenance_target names, tagged
 // @vendor-side and with the fixture; an entry naming a fixture that is not vendor side, or
-// without its line, fails generation.
+// without its state, fails generation.
 func TestVendorSide(t *testing.T) {
 	api, tbl := load(t, "cloudcontrol")
 	tbl = &generate.Table{Params: tbl.Params, AbsentID: tbl.AbsentID,
@@ -365,7 +365,6 @@ func TestVendorSide(t *testing.T) {
 
 	for _, v := range []generate.VendorSide{
 		{Name: "an ordinary fixture", State: "maintenance", Fixture: "image_id", Status: 503, Reason: "REASON_5", Line: 424},
-		{Name: "no line", State: "maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5"},
 		{Name: "no state", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424},
 	} {
 		_, err := generate.Scenarios(api, &generate.Table{Params: tbl.Params, VendorSide: []generate.VendorSide{v}})
@@ -514,4 +513,60 @@ func TestDeprecatedMalformedBody(t *testing.T) {
 	}
 	_, err := generate.Scenarios(api, &generate.Table{Deprecated: []string{generate.OutOfRange}})
 	assert.Error(t, err, "out-of-range is not a condition deprecated operations are sent")
+}
+
+// TestVendorSideESC: where an operation's body is JSON only (its document gives a JSON model), the
+// model is sent as application/json; an XML example wins where there is one; an entry without a
+// line cites each operation's own; an entry naming an answer keeps only the operations
+// documenting the status with it (ESC's 406 of a service registration, not its 406 "Not
+// Acceptable"), and one without keeps them all.
+func TestVendorSideESC(t *testing.T) {
+	api, tbl := load(t, "esc")
+	vendorSide := func(v generate.VendorSide) map[string]generate.Scenario {
+		t.Helper()
+		all, err := generate.Scenarios(api, &generate.Table{Params: tbl.Params, AbsentID: tbl.AbsentID, VendorSide: []generate.VendorSide{v}})
+		require.NoError(t, err)
+		out := map[string]generate.Scenario{}
+		for _, sc := range all {
+			if strings.HasPrefix(sc.Condition, "vendor side: ") {
+				out[sc.Operation] = sc
+			}
+		}
+		return out
+	}
+	vim := vendorSide(generate.VendorSide{Name: "a VIM ESC cannot reach", State: "a VIM outage", Fixture: "vim_unreachable_target", Status: 503})
+	require.Len(t, vim, 4)
+	network := vim["createNetwork"]
+	assert.Equal(t, "createNetwork during a VIM ESC cannot reach answers 503", network.Name)
+	assert.Equal(t, 379, network.Line, "the operation's own line")
+	assert.Equal(t, "application/json", network.Requests[0].ContentType)
+	assert.Equal(t, "json", network.DocType)
+	assert.Contains(t, network.Requests[0].Body, `"locator":{"vim_id":"string"`)
+	assert.Contains(t, network.Steps, `And the request header "Content-Type" is "application/json"`)
+	assert.Equal(t, `Given the cloud in a VIM outage at "${vim_unreachable_target}"`, network.Steps[0])
+	assert.Equal(t, []string{"@destructive", "@vendor-side", "@fixture:vim_unreachable_target"}, network.Tags)
+	deployment := vim["createDeployment"]
+	assert.Equal(t, "application/xml", deployment.Requests[0].ContentType)
+	assert.Equal(t, "xml", deployment.DocType)
+	assert.True(t, strings.HasPrefix(deployment.Requests[0].Body, "<esc_datamodel"), deployment.Requests[0].Body)
+	for _, sc := range vim {
+		for _, step := range sc.Steps {
+			assert.NotContains(t, step, "callback", "%s: a refused write is not notified, so no step waits for it", sc.Name)
+		}
+	}
+
+	registration := generate.VendorSide{Name: "a VIM part of a service registration", State: "a service registration", Fixture: "service_registration_target",
+		Status: 406, Answer: "Operation not supported on VIM/Flavor part of service registration"}
+	got := vendorSide(registration)
+	assert.ElementsMatch(t, []string{"getFlavor", "createFlavor"}, keys(got))
+	registration.Answer = ""
+	assert.Subset(t, keys(vendorSide(registration)), []string{"getFlavor", "createFlavor", "createDeployment", "updateDeployment", "updateConfigParameter"})
+}
+
+func keys(m map[string]generate.Scenario) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

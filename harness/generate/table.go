@@ -87,14 +87,23 @@ type VendorSide struct {
 	State string `yaml:"state"`
 	// AnyRequest tells that the deployment answers the failure to any request of the API (a
 	// whole system in maintenance), so an operation is sent without its body; otherwise an
-	// operation taking one sends the document's example, and one without an example is left out.
+	// operation taking one sends the document's example (XML, or the JSON model), and one without
+	// an example is left out.
 	AnyRequest bool `yaml:"any_request,omitempty"`
+	// Answer, where the operations documenting the status answer it for other causes too, is the
+	// documented answer (the response's description) of the state: only operations documenting
+	// the status with it get a scenario (ESC's 406 "Operation not supported on VIM/Flavor part of
+	// service registration", not its 406 "Not Acceptable"). Empty: every operation documenting
+	// the status (and code).
+	Answer string `yaml:"answer,omitempty"`
 	// Fixture is the vendor-side fixture (harness.yaml) naming the base URL of that deployment.
 	Fixture string `yaml:"fixture"`
 	Status  int    `yaml:"status"`
 	Reason  string `yaml:"reason,omitempty"`
-	// Line is the line of the vendor document that states the failure.
-	Line int `yaml:"line"`
+	// Line is the line of the vendor document that states the failure; 0 cites each operation's
+	// own line (x-document-line), where the document states the status in the operation's table
+	// (ESC).
+	Line int `yaml:"line,omitempty"`
 }
 
 // MaintenanceIDs are the resources, per path parameter, of one state the document answers with

@@ -32,7 +32,8 @@ var entries = []Entry{
 	{Name: "cam", New: func(o sim.Options) (sim.Simulator, error) { return cam.New(o) }, Faults: cam.KnownFaults},
 	{Name: "cloudcontrol", New: func(o sim.Options) (sim.Simulator, error) { return cloudcontrol.New(o) }, Faults: cloudcontrol.KnownFaults,
 		VendorStates: cloudcontrol.VendorStates()},
-	{Name: "esc", New: func(o sim.Options) (sim.Simulator, error) { return esc.New(o) }, Faults: esc.KnownFaults},
+	{Name: "esc", New: func(o sim.Options) (sim.Simulator, error) { return esc.New(o) }, Faults: esc.KnownFaults,
+		VendorStates: esc.VendorStates()},
 	{Name: "ukcloud", New: func(o sim.Options) (sim.Simulator, error) { return ukcloud.New(o) }, Faults: ukcloud.KnownFaults},
 }
 

@@ -103,7 +103,7 @@ func New(opts sim.Options) (*Simulator, error) {
 // NewWithConfig is New with ESC-specific settings, such as authentication
 // switched off.
 func NewWithConfig(opts sim.Options, cfg Config) (*Simulator, error) {
-	if err := opts.CheckVendorState(nil); err != nil {
+	if err := opts.CheckVendorState(VendorStates()); err != nil {
 		return nil, err
 	}
 	faults, err := sim.ParseFaults(KnownFaults(), opts.Faults)
@@ -268,7 +268,9 @@ func (s *Simulator) serve(w http.ResponseWriter, r *http.Request) {
 
 // routes registers every operation of the contract under its path key.
 func (s *Simulator) routes() {
-	add := func(method, path string, h handlerFunc) { s.router.Add(method, ContextRoot+path, h) }
+	add := func(method, path string, h handlerFunc) {
+		s.router.Add(method, ContextRoot+path, s.inState(method, path, h))
+	}
 
 	add("GET", "/v0/tenants", s.listTenants)
 	add("GET", "/v0/tenants/{internal_tenant_id}", s.getTenant)

@@ -80,6 +80,13 @@ func derivedAll(api *spec.API, op *spec.Operation, t *Table, absent, path string
 	} else if ok {
 		out = append(out, sc)
 	}
+	for _, s := range t.States {
+		if sc, ok, err := stateScenario(api, op, t, s, absent, line); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, sc)
+		}
+	}
 	if sc, ok, err := wrongStructure(api, op, t, path, line); err != nil {
 		return nil, err
 	} else if ok {
@@ -153,29 +160,107 @@ func unknownIDReason(api *spec.API, op *spec.Operation, t *Table, path string, l
 	if first == "" || len(codes) == 0 {
 		return Scenario{}, false, nil
 	}
+	sc, answer, ok, err := exampleRequest(op, path, codes)
+	if err != nil || !ok {
+		return Scenario{}, false, wrap(err, "unknown_ids "+first)
+	}
+	sc.Name = fmt.Sprintf("%s of an unknown %s answers %s", op.ID, first, answer)
+	sc.Condition, sc.Line = UnknownID, line
+	return sc, true, nil
+}
+
+// wrap names the table entry an error comes from (nil stays nil).
+func wrap(err error, entry string) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s %s: %w", TableFile, entry, err)
+}
+
+// exampleRequest is a scenario sending an operation's request to path, with the document's own
+// example as its XML body, and expecting codes; answer names them. A body is read before the ids
+// are looked up: the example makes only an id wrong (nothing is created for an id that does not
+// exist, or in a state the document refuses). It reports false for an XML body without an example.
+func exampleRequest(op *spec.Operation, path string, codes []validate.ReasonCode) (sc Scenario, answer string, ok bool, err error) {
 	expect, err := expectation(op, codes, 0)
 	if err != nil {
-		return Scenario{}, false, fmt.Errorf("%s unknown_ids %s: %w", TableFile, first, err)
+		return Scenario{}, "", false, err
 	}
-	sc := Scenario{
-		Name:      fmt.Sprintf("%s of an unknown %s answers %s", op.ID, first, expect.name),
-		Condition: UnknownID, Operation: op.ID, Status: codes[0].Status, Line: line,
+	st := codes[0].Status
+	sc = Scenario{
+		Operation: op.ID, Status: st,
 		Steps:    []string{"Given I am authenticated", send(op.Method, path)},
-		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: codes[0].Status, Alternative: expect.alternative, Reasons: expect.reasons}},
+		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: st, Alternative: expect.alternative, Reasons: expect.reasons}},
 	}
-	// A body is read before the ids are looked up: an XML body is the document's own example,
-	// so that only the id is wrong (nothing is created for an id that does not exist).
 	if mt := bodyType(op); strings.Contains(mt, "xml") {
 		body := firstExample(op, mt)
 		if body == "" {
-			return Scenario{}, false, nil
+			return Scenario{}, "", false, nil
 		}
 		sc.Steps = []string{"Given I am authenticated", fmt.Sprintf("And the request header %q is %q", "Content-Type", mt), send(op.Method, path) + " with body:"}
 		sc.DocString, sc.DocType = body, "xml"
 		sc.Requests[0].ContentType, sc.Requests[0].Body = mt, body
 	}
 	sc.Steps = append(sc.Steps, expect.steps...)
+	return sc, expect.name, true, nil
+}
+
+// StateCondition is the condition name of a state, by which skip lists name it.
+func StateCondition(s State) string { return "state: " + s.Name }
+
+// stateScenario sends an operation naming, in its path, a resource in a state (the table's
+// states), the ids after it absent: it expects the state's own codes the operation documents,
+// else the unknown_ids code of the first absent id after it (the resource exists, its child
+// does not). The state of a resource is judged before the ids under it: what its code says
+// holds whatever follows.
+func stateScenario(api *spec.API, op *spec.Operation, t *Table, s State, absent string, line int) (Scenario, bool, error) {
+	cond := StateCondition(s)
+	if !pathNames(op, s.Param) || t.Skip[cond][op.ID] != "" {
+		return Scenario{}, false, nil
+	}
+	params := map[string]string{s.Param: s.Value}
+	for k, v := range t.Params {
+		if k != s.Param {
+			params[k] = v
+		}
+	}
+	codes, what := documented(api, op, s.Reasons), s.Name
+	if len(codes) == 0 {
+		next := nextAbsent(op, s.Param, params)
+		if next == "" {
+			return Scenario{}, false, nil
+		}
+		codes, what = documented(api, op, t.UnknownIDs[next]), fmt.Sprintf("an unknown %s under %s", next, s.Name)
+	}
+	if len(codes) == 0 {
+		return Scenario{}, false, nil
+	}
+	path, ok := requestPath(op, &Table{Params: params}, absent)
+	if !ok {
+		return Scenario{}, false, nil
+	}
+	sc, answer, ok, err := exampleRequest(op, path, codes)
+	if err != nil || !ok {
+		return Scenario{}, false, wrap(err, fmt.Sprintf("states %q", s.Name))
+	}
+	sc.Name = fmt.Sprintf("%s of %s answers %s", op.ID, what, answer)
+	sc.Condition, sc.Line = cond, line
 	return sc, true, nil
+}
+
+// nextAbsent is the first path parameter after param that given does not name ("": none).
+func nextAbsent(op *spec.Operation, param string, given map[string]string) string {
+	seen := false
+	for _, m := range paramRef.FindAllStringSubmatch(op.PathKey, -1) {
+		if _, ok := given[m[1]]; ok {
+			seen = seen || m[1] == param
+			continue
+		}
+		if seen {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // firstExample is the request body example of a media type (x-examples, the first by name).

@@ -726,6 +726,11 @@ func checkTable(api *spec.API, t *Table) error {
 			return fmt.Errorf("%s foreign_ids %d: needs a param, a value and the reasons of a mismatch", TableFile, i+1)
 		}
 	}
+	for i, s := range t.States {
+		if s.Name == "" || s.Param == "" || s.Value == "" || len(s.Reasons) > 2 {
+			return fmt.Errorf("%s states %d: needs a name, a param and a value, and at most two reasons", TableFile, i+1)
+		}
+	}
 	for _, c := range t.Deprecated {
 		if c != RoleLacking && c != ForeignID && c != UnknownID && c != WrongStructure {
 			return fmt.Errorf("%s deprecated: %q is not a derived condition (%s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, WrongStructure)

@@ -356,3 +356,63 @@ func TestVendorSide(t *testing.T) {
 		assert.Error(t, err, v.Name)
 	}
 }
+
+// TestStates sends every operation naming a resource in a state (the table's states) with the
+// fixture in its path: the state's own code where the operation documents it, else the unknown_ids
+// code of the first absent id after it; an operation documenting neither, or skipped, gets none.
+func TestStates(t *testing.T) {
+	api, _ := load(t, "cloudcontrol")
+	tbl := &generate.Table{
+		Params:     map[string]string{"org-id": "${org_id}"},
+		AbsentID:   "cc-absent",
+		UnknownIDs: map[string][]string{"server-farm-id": {"REASON_630"}, "natrule-id": {"REASON_270", "REASON_260"}},
+		States: []generate.State{
+			{Name: "a server without backup", Param: "server-id", Value: "${server_stopped}", Reasons: []string{"REASON_543"}},
+			{Name: "a network", Param: "network-id", Value: "${network_lb}"},
+		},
+		Skip: map[string]map[string]string{"state: a server without backup": {"disableBackup": "left out"}},
+	}
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	states := map[string]generate.Scenario{}
+	for _, sc := range scs {
+		if strings.HasPrefix(sc.Condition, "state: ") {
+			states[sc.Operation+" "+sc.Condition] = sc
+		}
+	}
+	state := func(key string) generate.Scenario {
+		t.Helper()
+		require.Contains(t, states, key)
+		require.NotEmpty(t, states[key].Requests, key)
+		return states[key]
+	}
+
+	own := state("getBackupDetails state: a server without backup")
+	assert.Equal(t, "/oec/0.9/${org_id}/server/${server_stopped}/backup", own.Requests[0].Path)
+	assert.Equal(t, []string{"REASON_543"}, own.Requests[0].Reasons)
+	assert.Contains(t, own.Tags, "@fixture:server_stopped")
+	withBody := state("addBackupClient state: a server without backup")
+	assert.Contains(t, withBody.DocString, "<NewBackupClient", "the document's example body")
+	under := state("modifyBackupClient state: a server without backup")
+	assert.Contains(t, under.Requests[0].Path, "/server/${server_stopped}/backup/client/cc-absent/modify", "the ids after the state absent")
+	assert.NotContains(t, states, "disableBackup state: a server without backup", "skipped")
+	assert.NotContains(t, states, "deleteServer state: a server without backup", "documents no REASON_543")
+
+	child := state("getServerFarmDetails state: a network")
+	assert.Equal(t, "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/cc-absent", child.Requests[0].Path)
+	assert.Equal(t, []string{"REASON_630"}, child.Requests[0].Reasons)
+	assert.Contains(t, child.Name, "an unknown server-farm-id under a network")
+	two := state("deleteNatRule state: a network")
+	assert.Equal(t, []string{"REASON_270", "REASON_260"}, two.Requests[0].Reasons)
+	assert.Contains(t, two.Steps, `And the response body should contain "REASON_270" or "REASON_260"`)
+	assert.NotContains(t, states, "createVip state: a network", "no id after the network, no code of its own")
+
+	for _, bad := range []generate.State{
+		{Name: "no param", Value: "x", Reasons: []string{"REASON_543"}},
+		{Name: "no value", Param: "server-id"},
+		{Name: "three", Param: "server-id", Value: "x", Reasons: []string{"REASON_53", "REASON_543", "REASON_544"}},
+	} {
+		_, err := generate.Scenarios(api, &generate.Table{States: []generate.State{bad}})
+		assert.Error(t, err, bad.Name)
+	}
+}

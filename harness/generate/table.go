@@ -53,6 +53,11 @@ type Table struct {
 	// that does not exist: an operation documenting one of them for its first absent path
 	// parameter expects it (APIs that answer an unknown id with a code rather than 404).
 	UnknownIDs map[string][]string `yaml:"unknown_ids"`
+	// States give a path parameter the id of a resource (a fixture) in a state the document
+	// answers with a REASON code: every operation with the parameter that documents one of the
+	// state's codes, or the unknown_ids code of the first id after it, is sent with that id (the
+	// ids after it absent, an XML body the document's example) and expects it.
+	States []State `yaml:"states"`
 	// WrongStructure are the codes (at most two alternatives) a well-formed XML body of the
 	// documented root element but an unexpected structure answers, and the document line this is
 	// read from: the expectation is a reading, so another answer is a deviation.
@@ -114,6 +119,17 @@ type Scope struct {
 	Value   string   `yaml:"value"`
 	Reasons []string `yaml:"reasons"`
 	Line    int      `yaml:"line"`
+}
+
+// State is a resource in a state, named by a fixture in a path parameter.
+type State struct {
+	// Name says what the resource is ("a server without Cloud Backup").
+	Name  string `yaml:"name"`
+	Param string `yaml:"param"`
+	Value string `yaml:"value"`
+	// Reasons are the codes the state itself answers (at most two alternatives); without them
+	// the state is only an existing parent, and the unknown id after it is the condition.
+	Reasons []string `yaml:"reasons,omitempty"`
 }
 
 // Reading is an expectation read from a document line rather than stated by it.

@@ -25,6 +25,7 @@ func TestGeneratedConditions(t *testing.T) {
 		s := newSim(t, sim.Options{Dataset: dataset})
 		at := map[string]*Simulator{MaintenanceFixture: newSim(t, sim.Options{Dataset: dataset, Maintenance: true})}
 		vars := s.Fixtures()
+		vars["run_id"] = "ccgen" // what a run names its resources after
 		for _, sc := range scs {
 			conditions[sc.Condition] = true
 			t.Run(dataset+"/"+sc.Name, func(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/sim"
 )
 
 // Network API (section 7) and the deprecated network functions (section 14).
@@ -499,7 +501,14 @@ func (c *call) deleteNAT() {
 	if n == nil {
 		return
 	}
-	r := byParam(c, n.nat, "natrule-id", func(x *natRule) string { return x.id }, 270)
+	// 7.11.4 gives an unknown NAT rule two codes: REASON_270 ("Could not find NAT rule
+	// {natrule-id} in Network {network-id}") and REASON_260 ("NAT Rule does not exist"); the
+	// second data set answers the other one.
+	missing := 270
+	if c.s.dataset == sim.DatasetSecond {
+		missing = 260
+	}
+	r := byParam(c, n.nat, "natrule-id", func(x *natRule) string { return x.id }, missing)
 	if r == nil {
 		return
 	}
@@ -509,15 +518,16 @@ func (c *call) deleteNAT() {
 
 // Public IP blocks.
 
-// publicPool hands out public /29 blocks: 165.180.<n>.0.
-func (c *call) reserveBlock(size int) {
+// reserveBlock hands out public blocks from a pool: 165.180.<n>.0. It returns nil when a failure
+// was answered.
+func (c *call) reserveBlock(size int) *ipBlock {
 	n := c.network()
 	if n == nil {
-		return
+		return nil
 	}
 	if n.state != "NORMAL" && c.op.documents("REASON_601") {
 		c.fail(601, "")
-		return
+		return nil
 	}
 	total := 0
 	for _, x := range c.st().networks {
@@ -525,17 +535,21 @@ func (c *call) reserveBlock(size int) {
 	}
 	if total >= maxIPBlocks {
 		c.fail(330, fmt.Sprintf("No IP blocks are available. Location: %s, Agg: AGG1.", n.location))
-		return
+		return nil
 	}
 	b := &ipBlock{id: c.s.ids.UUID(), baseIP: fmt.Sprintf("165.180.%d.0", 100+total), subnetSize: size, networkDefault: len(n.ipBlocks) == 0}
 	n.ipBlocks = append(n.ipBlocks, b)
-	c.ok(fmt.Sprintf("IP Block %s/%d reserved", b.baseIP, size), info("ipBlock.id", b.id))
+	return b
 }
 
 // maxIPBlocks is the simulated pool of public IP blocks (REASON_330).
 const maxIPBlocks = 40
 
-func (c *call) reservePublicIPBlock() { c.reserveBlock(8) }
+func (c *call) reservePublicIPBlock() {
+	if b := c.reserveBlock(8); b != nil {
+		c.ok(fmt.Sprintf("Public IP block with base IP %s is reserved", b.baseIP), info("ipBlock.id", b.id))
+	}
+}
 
 func (c *call) reservePublicIPBlockWithSize() {
 	size, err := strconv.Atoi(c.query.Get("reserveNewWithSize"))
@@ -550,7 +564,11 @@ func (c *call) reservePublicIPBlockWithSize() {
 	if c.s.faults.On(FaultBlockSizeIgnored) {
 		size = 8
 	}
-	c.reserveBlock(size)
+	// 7.14.3: the block's id, base IP and size.
+	if b := c.reserveBlock(size); b != nil {
+		c.ok(fmt.Sprintf("Public IP block with base IP %s is reserved", b.baseIP),
+			info("ipBlock.id", b.id), info("ipBlock.baseIp", b.baseIP), info("ipBlock.size", strconv.Itoa(size)))
+	}
 }
 
 func (c *call) ipBlock(n *network) *ipBlock {

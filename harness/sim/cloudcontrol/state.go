@@ -194,6 +194,10 @@ type filesAccount struct {
 	subAdmins                                           []string
 }
 
+// ovfExpired is the status of an OVF package past its expiry date, not deleted yet: importing it
+// answers REASON_432 (4.1.3).
+const ovfExpired = "EXPIRED"
+
 type ovfPackage struct {
 	name, status string
 	timestamp    time.Time

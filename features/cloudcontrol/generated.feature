@@ -79,6 +79,62 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # state: a server without Cloud Backup: addBackupClient, document line 3577
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: addBackupClient of a server without Cloud Backup answers 400 REASON_543 (document line 3577)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: addBackupClient, document line 3577
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: addBackupClient of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3577)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
   # wrong-structure: addBackupClient, document line 430
   @destructive @fixture:org_id
   Scenario: addBackupClient with a <NewBackupClient> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
@@ -132,6 +188,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: addProbeToServerFarm, document line 5455
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: addProbeToServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5455)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
   # no-credentials, wrong-credentials: addRealServerToServerFarm, document line 5374
   @destructive @fixture:org_id
   Scenario: addRealServerToServerFarm without credentials or with wrong ones is refused with 401 (document line 5374)
@@ -171,6 +236,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: addRealServerToServerFarm, document line 5374
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: addRealServerToServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5374)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
 
   # no-credentials, wrong-credentials: addStorageToServer, document line 3033
   @destructive @fixture:org_id
@@ -334,6 +408,34 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # state: a server without Cloud Backup: changeBackupServicePlan, document line 3431
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: changeBackupServicePlan of a server without Cloud Backup answers 400 REASON_543 (document line 3431)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: changeBackupServicePlan, document line 3431
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: changeBackupServicePlan of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3431)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
 
   # wrong-structure: changeBackupServicePlan, document line 430
   @destructive @fixture:org_id
@@ -1500,6 +1602,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: deleteNatRule, document line 4508
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: deleteNatRule of an unknown natrule-id under a network with load-balancer resources answers 400 REASON_270 or REASON_260 (document line 4508)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_270" or "REASON_260"
+
   # no-credentials, wrong-credentials: deleteNetwork, document line 4176
   @destructive @fixture:org_id
   Scenario: deleteNetwork without credentials or with wrong ones is refused with 401 (document line 4176)
@@ -1780,6 +1891,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: deleteServerFarm, document line 5339
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: deleteServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5339)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
   # no-credentials, wrong-credentials: deleteSubAdministratorAccount, document line 772
   @destructive @fixture:org_id
   Scenario: deleteSubAdministratorAccount without credentials or with wrong ones is refused with 401 (document line 772)
@@ -1997,6 +2117,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # state: a server without Cloud Backup: disableBackup, document line 3396
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: disableBackup of a server without Cloud Backup answers 400 REASON_543 (document line 3396)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup?disable"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
   # no-credentials, wrong-credentials: doesImageNameExist, document line 1296
   @destructive @fixture:org_id
   Scenario: doesImageNameExist without credentials or with wrong ones is refused with 401 (document line 1296)
@@ -2102,6 +2231,20 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # state: a server in a data center without Cloud Backup: enableBackup, document line 3353
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: enableBackup of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3353)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
 
   # wrong-structure: enableBackup, document line 430
   @destructive @fixture:org_id
@@ -2242,6 +2385,24 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # state: a server without Cloud Backup: getBackupClientTypes, document line 3477
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupClientTypes of a server without Cloud Backup answers 400 REASON_543 (document line 3477)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupClientTypes, document line 3477
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupClientTypes of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3477)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
   # no-credentials, wrong-credentials: getBackupDetails, document line 3766
   @fixture:org_id
   Scenario: getBackupDetails without credentials or with wrong ones is refused with 401 (document line 3766)
@@ -2280,6 +2441,24 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # state: a server without Cloud Backup: getBackupDetails, document line 3766
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupDetails of a server without Cloud Backup answers 400 REASON_543 (document line 3766)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupDetails, document line 3766
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupDetails of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3766)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
 
   # no-credentials, wrong-credentials: getBackupSchedulePolicies, document line 3544
   @fixture:org_id
@@ -2320,6 +2499,24 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # state: a server without Cloud Backup: getBackupSchedulePolicies, document line 3544
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupSchedulePolicies of a server without Cloud Backup answers 400 REASON_543 (document line 3544)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupSchedulePolicies, document line 3544
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupSchedulePolicies of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3544)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
   # no-credentials, wrong-credentials: getBackupStoragePolicies, document line 3511
   @fixture:org_id
   Scenario: getBackupStoragePolicies without credentials or with wrong ones is refused with 401 (document line 3511)
@@ -2358,6 +2555,24 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # state: a server without Cloud Backup: getBackupStoragePolicies, document line 3511
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupStoragePolicies of a server without Cloud Backup answers 400 REASON_543 (document line 3511)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupStoragePolicies, document line 3511
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupStoragePolicies of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3511)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
 
   # no-credentials, wrong-credentials: getBackupUsageReport, document line 6179
   @fixture:location @fixture:org_id
@@ -2568,6 +2783,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: getServerFarmDetails, document line 5240
+  @fixture:network_lb @fixture:org_id
+  Scenario: getServerFarmDetails of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5240)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
 
   # no-credentials, wrong-credentials: getServerImage, document line 1335
   @fixture:org_id
@@ -3257,6 +3481,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # state: a server in a data center without Cloud Backup: listOutOfPlaceRestoreTargetServers, document line 3881
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: listOutOfPlaceRestoreTargetServers of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3881)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
   # no-credentials, wrong-credentials: listOvfPackages, document line 1555
   @fixture:org_id
   Scenario: listOvfPackages without credentials or with wrong ones is refused with 401 (document line 1555)
@@ -3780,6 +4013,84 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # state: a server without Cloud Backup: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: modifyBackupClient of a server without Cloud Backup answers 400 REASON_543 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: modifyBackupClient of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server with a backup client: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id @fixture:server_backup
+  Scenario: modifyBackupClient of an unknown backup-client-id under a server with a backup client answers 400 REASON_545 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_backup}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_545"
+
   # wrong-structure: modifyBackupClient, document line 430
   @destructive @fixture:org_id
   Scenario: modifyBackupClient with a <ModifyBackupClient> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
@@ -4064,6 +4375,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: modifyServerFarmPredictor, document line 5529
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: modifyServerFarmPredictor of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5529)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
   # no-credentials, wrong-credentials: modifyVip, document line 5835
   @destructive @fixture:org_id
   Scenario: modifyVip without credentials or with wrong ones is refused with 401 (document line 5835)
@@ -4224,6 +4544,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: releasePublicIpBlock, document line 4747
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: releasePublicIpBlock of an unknown ipblock-id under a network with load-balancer resources answers 400 REASON_370 (document line 4747)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_370"
+
   # no-credentials, wrong-credentials: removeBackupClient, document line 3651
   @destructive @fixture:org_id
   Scenario: removeBackupClient without credentials or with wrong ones is refused with 401 (document line 3651)
@@ -4263,6 +4592,33 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # state: a server without Cloud Backup: removeBackupClient, document line 3651
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: removeBackupClient of a server without Cloud Backup answers 400 REASON_543 (document line 3651)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: removeBackupClient, document line 3651
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: removeBackupClient of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3651)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server with a backup client: removeBackupClient, document line 3651
+  @destructive @fixture:org_id @fixture:server_backup
+  Scenario: removeBackupClient of an unknown backup-client-id under a server with a backup client answers 400 REASON_545 (document line 3651)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_backup}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_545"
 
   # no-credentials, wrong-credentials: removeProbeFromServerFarm, document line 5492
   @destructive @fixture:org_id
@@ -4304,6 +4660,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: removeProbeFromServerFarm, document line 5492
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: removeProbeFromServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5492)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
   # no-credentials, wrong-credentials: removeRealServerFromServerFarm, document line 5413
   @destructive @fixture:org_id
   Scenario: removeRealServerFromServerFarm without credentials or with wrong ones is refused with 401 (document line 5413)
@@ -4343,6 +4708,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: removeRealServerFromServerFarm, document line 5413
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: removeRealServerFromServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5413)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
 
   # no-credentials, wrong-credentials: removeStorageFromServer, document line 3083
   @destructive @fixture:org_id
@@ -4578,6 +4952,38 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
+  # state: a server in a data center without Cloud Backup: restoreFileSystemBackup, document line 3821
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: restoreFileSystemBackup of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3821)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server with a backup client: restoreFileSystemBackup, document line 3821
+  @destructive @fixture:org_id @fixture:server_backup
+  Scenario: restoreFileSystemBackup of an unknown backup-client-id under a server with a backup client answers 400 REASON_545 (document line 3821)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_backup}/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_545"
+
   # wrong-structure: restoreFileSystemBackup, document line 430
   @destructive @fixture:org_id
   Scenario: restoreFileSystemBackup with a <RestoreBackup> body of another structure answers 400 REASON_420 or REASON_60 (document line 430)
@@ -4670,6 +5076,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: setServerToVipConnectivity, document line 4781
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: setServerToVipConnectivity of an unknown ipblock-id under a network with load-balancer resources answers 400 REASON_370 (document line 4781)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_370"
 
   # no-credentials, wrong-credentials: shutdownServer, document line 2865
   @destructive @fixture:org_id
@@ -5140,6 +5555,67 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # a network that does not exist: createProbe, document line 5127
+  @destructive @fixture:org_id
+  Scenario: createProbe with a network that does not exist answers 400 REASON_250 (document line 5127)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe" with body:
+      """xml
+      <NewProbe xmlns="http://oec.api.opscale.net/schemas/vip"><name>${run_id}-cc-probe</name><type>TCP</type><probeIntervalSeconds>15</probeIntervalSeconds><errorCountBeforeServerFail>1</errorCountBeforeServerFail><successCountBeforeServerEnable>1</successCountBeforeServerEnable><failedProbeIntervalSeconds>15</failedProbeIntervalSeconds><maxReplyWaitSeconds>2</maxReplyWaitSeconds></NewProbe>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a real server that is not in the network: createServerFarm, document line 5336
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: createServerFarm with a real server that is not in the network answers 400 REASON_610 (document line 5336)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns="http://oec.api.opscale.net/schemas/vip"><name>${run_id}-cc-farm</name><predictor>LEAST_CONNECTIONS</predictor><realServer><id>00000000-0000-0000-0000-00000000cc00</id><port>80</port></realServer></NewServerFarm>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_610"
+
+  # a server farm that is not in the network: createVip, document line 5800
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: createVip with a server farm that is not in the network answers 400 REASON_630 (document line 5800)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opscale.net/schemas/vip"><name>${run_id}-cc-vip</name><port>80</port><protocol>TCP</protocol><vipTargetType>SERVER_FARM</vipTargetType><vipTargetId>00000000-0000-0000-0000-00000000cc00</vipTargetId><replyToIcmp>false</replyToIcmp><inService>false</inService></NewVip>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
+  # a from date after the to date: getBackupUsageReport, document line 6213
+  @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport with a from date after the to date answers 400 REASON_520 (document line 6213)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-02&toDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_520"
+
+  # an expired OVF package: importCustomerImage, document line 1583
+  @destructive @fixture:location @fixture:org_id @fixture:ovf_expired
+  Scenario: importCustomerImage with an expired OVF package answers 400 REASON_432 (document line 1583)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport" with body:
+      """xml
+      <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server"><ovfPackage>${ovf_expired}</ovfPackage><location>${location}</location><name>${run_id}-cc-expired</name></NewImageImport>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_432"
 
   # vendor side: the whole system's scheduled maintenance: addBackupClient, document line 424
   @destructive @vendor-side @fixture:maintenance_target @fixture:org_id

@@ -1604,12 +1604,12 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
 
   # state: a network with load-balancer resources: deleteNatRule, document line 4508
   @destructive @fixture:network_lb @fixture:org_id
-  Scenario: deleteNatRule of an unknown natrule-id under a network with load-balancer resources answers 400 REASON_270 or REASON_260 (document line 4508)
+  Scenario: deleteNatRule of an unknown natrule-id under a network with load-balancer resources answers 400 REASON_260 or REASON_270 (document line 4508)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/natrule/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 400
     And the response should conform to the contract
-    And the response body should contain "REASON_270" or "REASON_260"
+    And the response body should contain "REASON_260" or "REASON_270"
 
   # no-credentials, wrong-credentials: deleteNetwork, document line 4176
   @destructive @fixture:org_id

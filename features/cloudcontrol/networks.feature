@@ -238,7 +238,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule/${nat}?delete"
     Then the response should conform to the contract
     And the response status should be 400
-    And the response body should contain "REASON_270" or "REASON_260"
+    And the response body should contain "REASON_260" or "REASON_270"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response should conform to the contract
     Then the response status should be 200

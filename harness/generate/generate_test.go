@@ -365,7 +365,7 @@ func TestStates(t *testing.T) {
 	tbl := &generate.Table{
 		Params:     map[string]string{"org-id": "${org_id}"},
 		AbsentID:   "cc-absent",
-		UnknownIDs: map[string][]string{"server-farm-id": {"REASON_630"}, "natrule-id": {"REASON_270", "REASON_260"}},
+		UnknownIDs: map[string][]string{"server-farm-id": {"REASON_630"}, "natrule-id": {"REASON_260", "REASON_270"}},
 		States: []generate.State{
 			{Name: "a server without backup", Param: "server-id", Value: "${server_stopped}", Reasons: []string{"REASON_543"}},
 			{Name: "a network", Param: "network-id", Value: "${network_lb}"},
@@ -403,8 +403,8 @@ func TestStates(t *testing.T) {
 	assert.Equal(t, []string{"REASON_630"}, child.Requests[0].Reasons)
 	assert.Contains(t, child.Name, "an unknown server-farm-id under a network")
 	two := state("deleteNatRule state: a network")
-	assert.Equal(t, []string{"REASON_270", "REASON_260"}, two.Requests[0].Reasons)
-	assert.Contains(t, two.Steps, `And the response body should contain "REASON_270" or "REASON_260"`)
+	assert.Equal(t, []string{"REASON_260", "REASON_270"}, two.Requests[0].Reasons)
+	assert.Contains(t, two.Steps, `And the response body should contain "REASON_260" or "REASON_270"`)
 	assert.NotContains(t, states, "createVip state: a network", "no id after the network, no code of its own")
 
 	for _, bad := range []generate.State{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -501,18 +502,24 @@ func (c *call) deleteNAT() {
 	if n == nil {
 		return
 	}
-	// 7.11.4 gives an unknown NAT rule two codes: REASON_270 ("Could not find NAT rule
-	// {natrule-id} in Network {network-id}") and REASON_260 ("NAT Rule does not exist"); the
-	// second data set answers the other one.
-	missing := 270
+	// 7.11.4 gives a NAT rule that is not there two codes: REASON_260 ("NAT Rule does not
+	// exist") and REASON_270 ("Could not find NAT rule {natrule-id} in Network {network-id}").
+	// The default data set answers an id it never gave with the first and the id of a rule it
+	// deleted with the second; the second data set the other way round.
+	gone, never := 270, 260
 	if c.s.dataset == sim.DatasetSecond {
-		missing = 260
+		gone, never = never, gone
+	}
+	missing := never
+	if slices.Contains(n.deletedNAT, c.param("natrule-id")) {
+		missing = gone
 	}
 	r := byParam(c, n.nat, "natrule-id", func(x *natRule) string { return x.id }, missing)
 	if r == nil {
 		return
 	}
 	n.nat = remove(n.nat, func(x *natRule) bool { return x == r })
+	n.deletedNAT = append(n.deletedNAT, r.id)
 	c.ok("NAT Rule " + r.name + " deleted successfully")
 }
 

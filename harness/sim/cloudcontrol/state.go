@@ -119,6 +119,7 @@ type network struct {
 	ipBlocks                        []*ipBlock
 	acl                             []*aclRule
 	nat                             []*natRule
+	deletedNAT                      []string // the ids of the NAT rules deleted
 	realServers                     []*realServer
 	probes                          []*probe
 	farms                           []*serverFarm

@@ -38,6 +38,13 @@ Feature: Cloud Backup (section 6)
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_543"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client/00000000-0000-0000-0000-000000000000/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2013-07-18T00:00:00</asAtDate></RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response body should contain "REASON_543" or "REASON_545"
     When I send a POST request to "/oec/0.9/${org}/server/${server}/backup" with body:
       """xml
       <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
@@ -139,6 +146,26 @@ Feature: Cloud Backup (section 6)
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_556"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?poweroff"
+    Then the response should conform to the contract
+    Then the response status should be 200
+    When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <asAtDate>2013-07-18T00:00:00</asAtDate>
+        <targetServerId>${server}</targetServerId>
+      </RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_377"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_550"
+    When I send a GET request to "/oec/0.9/${org}/server/${server}?start"
+    Then the response should conform to the contract
+    Then the response status should be 200
     When I send a POST request to "/oec/0.9/${org}/server/${server_backup}/backup/client/${client}/restore" with body:
       """xml
       <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
@@ -157,6 +184,20 @@ Feature: Cloud Backup (section 6)
     Then the response should conform to the contract
     And the response status should be 200
     And the response field "/resultCode" should be "REASON_0"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/modify" with body:
+      """xml
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Essentials"/>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    And the response field "/resultCode" should be "REASON_0"
+    When I send a POST request to "/oec/0.9/${org}/server/${server}/backup/client/${fsclient}/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup"><asAtDate>2013-07-18T00:00:00</asAtDate></RestoreBackup>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response body should contain "REASON_555" or "REASON_551"
     When I send a GET request to "/oec/0.9/${org}/server/${server}/backup/client/${fsclient}?remove"
     Then the response should conform to the contract
     And the response status should be 200

@@ -92,9 +92,65 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: addBackupClient, document line 427
+  # state: a server without Cloud Backup: addBackupClient, document line 3577
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: addBackupClient of a server without Cloud Backup answers 400 REASON_543 (document line 3577)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: addBackupClient, document line 3577
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: addBackupClient of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3577)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client" with body:
+      """xml
+      <NewBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- String; mandatory. -->
+        <type>FA.Linux</type>
+        <!-- String; mandatory. -->
+        <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+        <!-- String; mandatory. -->
+        <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+        <!-- Optional -->
+        <alerting>
+          <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+          <trigger>ON_SUCCESS</trigger>
+          <!-- 1 or more distinct occurrences -->
+          <emailAddress>monitoring@example.com</emailAddress>
+        </alerting>
+      </NewBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: addBackupClient, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: addBackupClient with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: addBackupClient of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
     When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client" with body:
@@ -173,6 +229,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: addProbeToServerFarm, document line 5455
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: addProbeToServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5455)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/addProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
   # no-credentials, wrong-credentials: addRealServerToServerFarm, document line 5374
   @destructive @fixture:org_id
   Scenario: addRealServerToServerFarm without credentials or with wrong ones is refused with 401 (document line 5374)
@@ -212,6 +277,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: addRealServerToServerFarm, document line 5374
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: addRealServerToServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5374)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/addRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
 
   # no-credentials, wrong-credentials: addStorageToServer, document line 3033
   @destructive @fixture:org_id
@@ -261,9 +335,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: addStorageToServer, document line 427
+  # state: a server of a data center in scheduled maintenance: addStorageToServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: addStorageToServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: addStorageToServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?addLocalStorage&amount=10"
     Then the response status should be 400
@@ -411,9 +485,37 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: changeBackupServicePlan, document line 427
+  # state: a server without Cloud Backup: changeBackupServicePlan, document line 3431
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: changeBackupServicePlan of a server without Cloud Backup answers 400 REASON_543 (document line 3431)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: changeBackupServicePlan, document line 3431
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: changeBackupServicePlan of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3431)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/modify" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <ModifyBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: changeBackupServicePlan, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: changeBackupServicePlan with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: changeBackupServicePlan of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
     When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/modify" with body:
@@ -511,9 +613,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: changeServerDiskSpeed, document line 427
+  # state: a server of a data center in scheduled maintenance: changeServerDiskSpeed, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: changeServerDiskSpeed with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: changeServerDiskSpeed of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
     When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/disk/00000000-0000-0000-0000-00000000cc00/changeSpeed" with body:
@@ -580,9 +682,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_390"
 
-  # maintenance-id: cleanFailedCustomerImage, document line 427
+  # state: a customer image of a data center in scheduled maintenance: cleanFailedCustomerImage, document line 427
   @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: cleanFailedCustomerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: cleanFailedCustomerImage of a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}?clean"
     Then the response status should be 400
@@ -629,9 +731,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: cleanFailedServerDeployment, document line 427
+  # state: a server of a data center in scheduled maintenance: cleanFailedServerDeployment, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: cleanFailedServerDeployment with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: cleanFailedServerDeployment of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?clean"
     Then the response status should be 400
@@ -678,9 +780,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: cloneServerToCustomerImage, document line 427
+  # state: a server of a data center in scheduled maintenance: cloneServerToCustomerImage, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: cloneServerToCustomerImage with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: cloneServerToCustomerImage of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?clone&clone=${run_id}-cc-clone"
     Then the response status should be 400
@@ -1744,9 +1846,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_390"
 
-  # maintenance-id: deleteCustomerServerImage, document line 427
+  # state: a customer image of a data center in scheduled maintenance: deleteCustomerServerImage, document line 427
   @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: deleteCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: deleteCustomerServerImage of a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}?delete"
     Then the response status should be 400
@@ -1823,6 +1925,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: deleteNatRule, document line 4508
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: deleteNatRule of an unknown natrule-id under a network with load-balancer resources answers 400 REASON_260 or REASON_270 (document line 4508)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/natrule/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_260" or "REASON_270"
 
   # no-credentials, wrong-credentials: deleteNetwork, document line 4176
   @destructive @fixture:org_id
@@ -2024,9 +2135,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: deleteServer, document line 427
+  # state: a server of a data center in scheduled maintenance: deleteServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: deleteServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: deleteServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?delete"
     Then the response status should be 400
@@ -2112,6 +2223,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: deleteServerFarm, document line 5339
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: deleteServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5339)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00?delete"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
 
   # no-credentials, wrong-credentials: deleteSubAdministratorAccount, document line 772
   @destructive @fixture:org_id
@@ -2343,9 +2463,18 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: disableBackup, document line 427
+  # state: a server without Cloud Backup: disableBackup, document line 3396
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: disableBackup of a server without Cloud Backup answers 400 REASON_543 (document line 3396)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup?disable"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server of a data center in scheduled maintenance: disableBackup, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: disableBackup with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: disableBackup of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup?disable"
     Then the response status should be 400
@@ -2471,9 +2600,23 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: enableBackup, document line 427
+  # state: a server in a data center without Cloud Backup: enableBackup, document line 3353
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: enableBackup of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3353)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup" with body:
+      """xml
+      <!-- servicePlan is mandatory. One of "Essentials", "Advanced" or "Enterprise"-->
+      <NewBackup xmlns="http://oec.api.opsource.net/schemas/backup" servicePlan="Advanced"/>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: enableBackup, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: enableBackup with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: enableBackup of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
     When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup" with body:
@@ -2637,9 +2780,27 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: getBackupClientTypes, document line 427
+  # state: a server without Cloud Backup: getBackupClientTypes, document line 3477
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupClientTypes of a server without Cloud Backup answers 400 REASON_543 (document line 3477)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupClientTypes, document line 3477
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupClientTypes of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3477)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/type"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: getBackupClientTypes, document line 427
   @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: getBackupClientTypes with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: getBackupClientTypes of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/type"
     Then the response status should be 400
@@ -2685,9 +2846,27 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: getBackupDetails, document line 427
+  # state: a server without Cloud Backup: getBackupDetails, document line 3766
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupDetails of a server without Cloud Backup answers 400 REASON_543 (document line 3766)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupDetails, document line 3766
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupDetails of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3766)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: getBackupDetails, document line 427
   @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: getBackupDetails with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: getBackupDetails of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup"
     Then the response status should be 400
@@ -2733,9 +2912,27 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: getBackupSchedulePolicies, document line 427
+  # state: a server without Cloud Backup: getBackupSchedulePolicies, document line 3544
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupSchedulePolicies of a server without Cloud Backup answers 400 REASON_543 (document line 3544)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupSchedulePolicies, document line 3544
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupSchedulePolicies of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3544)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/schedulePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: getBackupSchedulePolicies, document line 427
   @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: getBackupSchedulePolicies with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: getBackupSchedulePolicies of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/schedulePolicy"
     Then the response status should be 400
@@ -2781,9 +2978,27 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: getBackupStoragePolicies, document line 427
+  # state: a server without Cloud Backup: getBackupStoragePolicies, document line 3511
+  @fixture:org_id @fixture:server_stopped
+  Scenario: getBackupStoragePolicies of a server without Cloud Backup answers 400 REASON_543 (document line 3511)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: getBackupStoragePolicies, document line 3511
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: getBackupStoragePolicies of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3511)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/storagePolicy"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: getBackupStoragePolicies, document line 427
   @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: getBackupStoragePolicies with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: getBackupStoragePolicies of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/storagePolicy"
     Then the response status should be 400
@@ -2987,9 +3202,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: getServerDetails, document line 427
+  # state: a server of a data center in scheduled maintenance: getServerDetails, document line 427
   @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: getServerDetails with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: getServerDetails of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}"
     Then the response status should be 400
@@ -3026,6 +3241,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: getServerFarmDetails, document line 5240
+  @fixture:network_lb @fixture:org_id
+  Scenario: getServerFarmDetails of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5240)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
   # no-credentials, wrong-credentials: getServerImage, document line 1335
   @fixture:org_id
   Scenario: getServerImage without credentials or with wrong ones is refused with 401 (document line 1335)
@@ -3056,9 +3280,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_390"
 
-  # maintenance-id: getServerImage, document line 427
+  # state: a customer image of a data center in scheduled maintenance: getServerImage, document line 427
   @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: getServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: getServerImage of a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}"
     Then the response status should be 400
@@ -3736,9 +3960,18 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: listOutOfPlaceRestoreTargetServers, document line 427
+  # state: a server in a data center without Cloud Backup: listOutOfPlaceRestoreTargetServers, document line 3881
+  @fixture:org_id @fixture:server_no_backup_location
+  Scenario: listOutOfPlaceRestoreTargetServers of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3881)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server of a data center in scheduled maintenance: listOutOfPlaceRestoreTargetServers, document line 427
   @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: listOutOfPlaceRestoreTargetServers with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: listOutOfPlaceRestoreTargetServers of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00/systemRestoreTarget"
     Then the response status should be 400
@@ -4281,9 +4514,87 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: modifyBackupClient, document line 427
+  # state: a server without Cloud Backup: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: modifyBackupClient of a server without Cloud Backup answers 400 REASON_543 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: modifyBackupClient of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server with a backup client: modifyBackupClient, document line 3690
+  @destructive @fixture:org_id @fixture:server_backup
+  Scenario: modifyBackupClient of an unknown backup-client-id under a server with a backup client answers 400 REASON_545 (document line 3690)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_backup}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
+      """xml
+      <ModifyBackupClient xmlns="http://oec.api.opsource.net/schemas/backup">
+          <!-- String; mandatory. -->
+          <storagePolicyName>30 Day Storage Policy + Secondary Copy
+      </storagePolicyName>
+          <!-- String; mandatory. -->
+          <schedulePolicyName> 6PM - 12AM</schedulePolicyName>
+          <!-- Optional -->
+          <alerting>
+              <!-- One of ON_FAILURE / ON_SUCCESS / ON_SUCCESS_OR_FAILURE -->
+              <trigger>ON_SUCCESS</trigger>
+              <!-- 1 or more distinct occurrences -->
+              <emailAddress>monitoring@example.com</emailAddress>
+          </alerting>
+      </ModifyBackupClient>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_545"
+
+  # state: a server of a data center in scheduled maintenance: modifyBackupClient, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: modifyBackupClient with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: modifyBackupClient of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
     When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00/modify" with body:
@@ -4360,9 +4671,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_390"
 
-  # maintenance-id: modifyCustomerServerImage, document line 427
+  # state: a customer image of a data center in scheduled maintenance: modifyCustomerServerImage, document line 427
   @destructive @vendor-side @fixture:customer_image_maintenance @fixture:org_id
-  Scenario: modifyCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: modifyCustomerServerImage of a customer image of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a POST request to "/oec/0.9/${org_id}/image/${customer_image_maintenance}"
     Then the response status should be 400
@@ -4560,9 +4871,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: modifyServer, document line 427
+  # state: a server of a data center in scheduled maintenance: modifyServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: modifyServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: modifyServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}"
     Then the response status should be 400
@@ -4608,6 +4919,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: modifyServerFarmPredictor, document line 5529
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: modifyServerFarmPredictor of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5529)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
 
   # no-credentials, wrong-credentials: modifyVip, document line 5835
   @destructive @fixture:org_id
@@ -4689,9 +5009,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: powerOffServer, document line 427
+  # state: a server of a data center in scheduled maintenance: powerOffServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: powerOffServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: powerOffServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?poweroff"
     Then the response status should be 400
@@ -4738,9 +5058,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: rebootServer, document line 427
+  # state: a server of a data center in scheduled maintenance: rebootServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: rebootServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: rebootServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?reboot"
     Then the response status should be 400
@@ -4787,6 +5107,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: releasePublicIpBlock, document line 4747
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: releasePublicIpBlock of an unknown ipblock-id under a network with load-balancer resources answers 400 REASON_370 (document line 4747)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/network/${network_lb}/publicip/00000000-0000-0000-0000-00000000cc00?release"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_370"
+
   # no-credentials, wrong-credentials: removeBackupClient, document line 3651
   @destructive @fixture:org_id
   Scenario: removeBackupClient without credentials or with wrong ones is refused with 401 (document line 3651)
@@ -4827,9 +5156,36 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: removeBackupClient, document line 427
+  # state: a server without Cloud Backup: removeBackupClient, document line 3651
+  @destructive @fixture:org_id @fixture:server_stopped
+  Scenario: removeBackupClient of a server without Cloud Backup answers 400 REASON_543 (document line 3651)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_stopped}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_543"
+
+  # state: a server in a data center without Cloud Backup: removeBackupClient, document line 3651
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: removeBackupClient of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3651)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server with a backup client: removeBackupClient, document line 3651
+  @destructive @fixture:org_id @fixture:server_backup
+  Scenario: removeBackupClient of an unknown backup-client-id under a server with a backup client answers 400 REASON_545 (document line 3651)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/server/${server_backup}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_545"
+
+  # state: a server of a data center in scheduled maintenance: removeBackupClient, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: removeBackupClient with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: removeBackupClient of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00?remove"
     Then the response status should be 400
@@ -4876,6 +5232,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: removeProbeFromServerFarm, document line 5492
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: removeProbeFromServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5492)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/removeProbe"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
   # no-credentials, wrong-credentials: removeRealServerFromServerFarm, document line 5413
   @destructive @fixture:org_id
   Scenario: removeRealServerFromServerFarm without credentials or with wrong ones is refused with 401 (document line 5413)
@@ -4915,6 +5280,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_250"
+
+  # state: a network with load-balancer resources: removeRealServerFromServerFarm, document line 5413
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: removeRealServerFromServerFarm of an unknown server-farm-id under a network with load-balancer resources answers 400 REASON_630 (document line 5413)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/00000000-0000-0000-0000-00000000cc00/removeRealServer"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
 
   # no-credentials, wrong-credentials: removeStorageFromServer, document line 3083
   @destructive @fixture:org_id
@@ -4956,9 +5330,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: removeStorageFromServer, document line 427
+  # state: a server of a data center in scheduled maintenance: removeStorageFromServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: removeStorageFromServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: removeStorageFromServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}/disk/00000000-0000-0000-0000-00000000cc00?delete"
     Then the response status should be 400
@@ -5072,9 +5446,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: resetServer, document line 427
+  # state: a server of a data center in scheduled maintenance: resetServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: resetServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: resetServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?reset"
     Then the response status should be 400
@@ -5108,9 +5482,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: restartServer, document line 427
+  # state: a server of a data center in scheduled maintenance: restartServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: restartServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: restartServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?restart"
     Then the response status should be 400
@@ -5177,9 +5551,41 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: restoreFileSystemBackup, document line 427
+  # state: a server in a data center without Cloud Backup: restoreFileSystemBackup, document line 3821
+  @destructive @fixture:org_id @fixture:server_no_backup_location
+  Scenario: restoreFileSystemBackup of a server in a data center without Cloud Backup answers 400 REASON_53 (document line 3821)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_no_backup_location}/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_53"
+
+  # state: a server with a backup client: restoreFileSystemBackup, document line 3821
+  @destructive @fixture:org_id @fixture:server_backup
+  Scenario: restoreFileSystemBackup of an unknown backup-client-id under a server with a backup client answers 400 REASON_545 (document line 3821)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/server/${server_backup}/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
+      """xml
+      <RestoreBackup xmlns="http://oec.api.opsource.net/schemas/backup">
+        <!-- optional, dateTime -->
+        <asAtDate>2013-07-02T12:00:00Z</asAtDate>
+      </RestoreBackup>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_545"
+
+  # state: a server of a data center in scheduled maintenance: restoreFileSystemBackup, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: restoreFileSystemBackup with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: restoreFileSystemBackup of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     And the request header "Content-Type" is "application/xml"
     When I send a POST request to "/oec/0.9/${org_id}/server/${server_maintenance}/backup/client/00000000-0000-0000-0000-00000000cc00/restore" with body:
@@ -5286,6 +5692,15 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_250"
 
+  # state: a network with load-balancer resources: setServerToVipConnectivity, document line 4781
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: setServerToVipConnectivity of an unknown ipblock-id under a network with load-balancer resources answers 400 REASON_370 (document line 4781)
+    Given I am authenticated
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/publicip/00000000-0000-0000-0000-00000000cc00"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_370"
+
   # no-credentials, wrong-credentials: shutdownServer, document line 2865
   @destructive @fixture:org_id
   Scenario: shutdownServer without credentials or with wrong ones is refused with 401 (document line 2865)
@@ -5326,9 +5741,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: shutdownServer, document line 427
+  # state: a server of a data center in scheduled maintenance: shutdownServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: shutdownServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: shutdownServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?shutdown"
     Then the response status should be 400
@@ -5375,9 +5790,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: startServer, document line 427
+  # state: a server of a data center in scheduled maintenance: startServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: startServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: startServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?start"
     Then the response status should be 400
@@ -5411,9 +5826,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: stopServer, document line 427
+  # state: a server of a data center in scheduled maintenance: stopServer, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: stopServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: stopServer of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?stop"
     Then the response status should be 400
@@ -5482,9 +5897,9 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     And the response should conform to the contract
     And the response body should contain "REASON_395"
 
-  # maintenance-id: updateVmwareTools, document line 427
+  # state: a server of a data center in scheduled maintenance: updateVmwareTools, document line 427
   @destructive @vendor-side @fixture:org_id @fixture:server_maintenance
-  Scenario: updateVmwareTools with a server-id of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
+  Scenario: updateVmwareTools of a server of a data center in scheduled maintenance answers 400 REASON_51 (document line 427)
     Given I am authenticated
     When I send a GET request to "/oec/0.9/${org_id}/server/${server_maintenance}?updateVMwareTools"
     Then the response status should be 400
@@ -5830,6 +6245,67 @@ Feature: Cloud REST API v0.9 (OpSource / Dimension Data CloudControl) fails as d
     Then the response status should be 400
     And the response should conform to the contract
     And the response body should contain "REASON_395"
+
+  # a network that does not exist: createProbe, document line 5127
+  @destructive @fixture:org_id
+  Scenario: createProbe with a network that does not exist answers 400 REASON_250 (document line 5127)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/00000000-0000-0000-0000-00000000cc00/probe" with body:
+      """xml
+      <NewProbe xmlns="http://oec.api.opscale.net/schemas/vip"><name>${run_id}-cc-probe</name><type>TCP</type><probeIntervalSeconds>15</probeIntervalSeconds><errorCountBeforeServerFail>1</errorCountBeforeServerFail><successCountBeforeServerEnable>1</successCountBeforeServerEnable><failedProbeIntervalSeconds>15</failedProbeIntervalSeconds><maxReplyWaitSeconds>2</maxReplyWaitSeconds></NewProbe>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_250"
+
+  # a real server that is not in the network: createServerFarm, document line 5336
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: createServerFarm with a real server that is not in the network answers 400 REASON_610 (document line 5336)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/serverFarm" with body:
+      """xml
+      <NewServerFarm xmlns="http://oec.api.opscale.net/schemas/vip"><name>${run_id}-cc-farm</name><predictor>LEAST_CONNECTIONS</predictor><realServer><id>00000000-0000-0000-0000-00000000cc00</id><port>80</port></realServer></NewServerFarm>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_610"
+
+  # a server farm that is not in the network: createVip, document line 5800
+  @destructive @fixture:network_lb @fixture:org_id
+  Scenario: createVip with a server farm that is not in the network answers 400 REASON_630 (document line 5800)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/network/${network_lb}/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opscale.net/schemas/vip"><name>${run_id}-cc-vip</name><port>80</port><protocol>TCP</protocol><vipTargetType>SERVER_FARM</vipTargetType><vipTargetId>00000000-0000-0000-0000-00000000cc00</vipTargetId><replyToIcmp>false</replyToIcmp><inService>false</inService></NewVip>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_630"
+
+  # a from date after the to date: getBackupUsageReport, document line 6213
+  @fixture:location @fixture:org_id
+  Scenario: getBackupUsageReport with a from date after the to date answers 400 REASON_520 (document line 6213)
+    Given I am authenticated
+    When I send a GET request to "/oec/0.9/${org_id}/backup/detailedUsageReport?datacenterId=${location}&fromDate=2013-07-02&toDate=2013-07-01"
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_520"
+
+  # an expired OVF package: importCustomerImage, document line 1583
+  @destructive @fixture:location @fixture:org_id @fixture:ovf_expired
+  Scenario: importCustomerImage with an expired OVF package answers 400 REASON_432 (document line 1583)
+    Given I am authenticated
+    And the request header "Content-Type" is "application/xml"
+    When I send a POST request to "/oec/0.9/${org_id}/imageImport" with body:
+      """xml
+      <NewImageImport xmlns="http://oec.api.opsource.net/schemas/server"><ovfPackage>${ovf_expired}</ovfPackage><location>${location}</location><name>${run_id}-cc-expired</name></NewImageImport>
+      """
+    Then the response status should be 400
+    And the response should conform to the contract
+    And the response body should contain "REASON_432"
 
   # vendor side: the whole system's scheduled maintenance: addBackupClient, document line 424
   @destructive @vendor-side @fixture:maintenance_target @fixture:org_id

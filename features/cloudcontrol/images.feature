@@ -279,6 +279,24 @@ Feature: Server images (section 3), their import, export and copy (section 4), a
     And the response status should be 200
     And the response body should contain "${run_id}-copy"
 
+  @destructive @fixture:image_customer @fixture:location_no_backup
+  Scenario: Copying to the OVF package prefix of an export answers REASON_460
+    When I send a GET request to "/oec/0.9/${org}/imageExportHistory"
+    Then the response should conform to the contract
+    Then I save "/ovfPackagePrefix" of the first item of "/imageExportRecord" whose "/result" is "SUCCESS" as "prefix"
+    When I send a POST request to "/oec/0.9/${org}/copyCustomerImage" with body:
+      """xml
+      <NewImageCopy xmlns="http://oec.api.opsource.net/schemas/server">
+        <sourceImageId>${image_customer}</sourceImageId>
+        <targetImageName>${run_id}-copy-clash</targetImageName>
+        <targetLocation>${location_no_backup}</targetLocation>
+        <ovfPackagePrefix>${prefix}</ovfPackagePrefix>
+      </NewImageCopy>
+      """
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_460"
+
   Scenario Outline: Copying image <source> to <location> as <target> answers <code>
     When I send a GET request to "/oec/0.9/${org}/image/${image_customer}"
     Then the response should conform to the contract

@@ -245,7 +245,7 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/natrule/${nat}?delete"
     Then the response should conform to the contract
     And the response status should be 400
-    And the response field "/resultCode" should be "REASON_270"
+    And the response body should contain "REASON_260" or "REASON_270"
     When I send a GET request to "/oec/0.9/${org}/server/${server}?delete"
     Then the response should conform to the contract
     Then the response status should be 200
@@ -277,6 +277,8 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     And the response field "/resultCode" should be "REASON_0"
     And the response field "/additionalInformation/0/name" should be "ipBlock.id"
     And I save the response field "/additionalInformation/0/value" as "block"
+    And the response field "/additionalInformation/1/name" should be "ipBlock.baseIp"
+    And I save the response field "/additionalInformation/1/value" as "base"
     And reading back the last write should show the fields it sent
     When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}" with form:
       | serverToVipConnectivity | true |
@@ -289,6 +291,34 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_341"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/serverFarm"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/serverFarm" as "farm"
+    When I send a POST request to "/oec/0.9/${org}/network/${network_lb}/vip" with body:
+      """xml
+      <NewVip xmlns="http://oec.api.opsource.net/schemas/vip">
+        <name>${run_id}-vip-block</name>
+        <ipAddress>${base}</ipAddress>
+        <port>8443</port>
+        <protocol>TCP</protocol>
+        <vipTargetType>SERVER_FARM</vipTargetType>
+        <vipTargetId>${farm}</vipTargetId>
+        <replyToIcmp>false</replyToIcmp>
+        <inService>false</inService>
+      </NewVip>
+      """
+    Then the response should conform to the contract
+    And the response status should be 200
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}?release"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_360"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/vip"
+    Then the response should conform to the contract
+    Then I save "/id" of the first item of "/vip" whose "/name" is "${run_id}-vip-block" as "vip"
+    When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/vip/${vip}?delete"
+    Then the response should conform to the contract
+    And the response status should be 200
     When I send a GET request to "/oec/0.9/${org}/network/${network_lb}/publicip/${block}?release"
     Then the response should conform to the contract
     And the response status should be 200
@@ -321,7 +351,6 @@ Feature: Network (section 7) and the deprecated network functions (section 14)
       | ${network_lb}?delete                                                | REASON_380 |
       | ${network_lb}/publicip?reserveNewWithSize=3                         | REASON_330 |
       | ${network_lb}/aclrule/00000000-0000-0000-0000-000000000000?delete   | REASON_280 |
-      | ${network_lb}/natrule/00000000-0000-0000-0000-000000000000?delete   | REASON_270 |
       | ${network_lb}/publicip/00000000-0000-0000-0000-000000000000?release | REASON_370 |
 
     @destructive

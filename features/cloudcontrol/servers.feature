@@ -417,6 +417,10 @@ Feature: Server (section 5) and the deprecated server functions (section 13)
     Then the response should conform to the contract
     And the response status should be 400
     And the response field "/resultCode" should be "REASON_692"
+    When I send a GET request to "/oec/0.9/${org}/server/${aa1}?delete"
+    Then the response should conform to the contract
+    And the response status should be 400
+    And the response field "/resultCode" should be "REASON_692"
     When I send a GET request to "/oec/0.9/${org}/antiAffinityRule/${rule}?delete"
     Then the response should conform to the contract
     And the response status should be 200

@@ -84,10 +84,12 @@ func derivedAll(api *spec.API, op *spec.Operation, t *Table, absent, path string
 	} else if ok {
 		out = append(out, sc)
 	}
-	if sc, ok, err := maintenanceID(api, op, t, absent, line); err != nil {
-		return nil, err
-	} else if ok {
-		out = append(out, sc)
+	for _, s := range t.States {
+		if sc, ok, err := stateScenario(api, op, t, s, absent, line); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, sc)
+		}
 	}
 	if sc, ok, err := wrongStructure(api, op, t, path, line); err != nil {
 		return nil, err
@@ -159,99 +161,107 @@ func unknownIDReason(api *spec.API, op *spec.Operation, t *Table, path string, l
 	if first == "" || len(codes) == 0 {
 		return Scenario{}, false, nil
 	}
-	expect, err := expectation(op, codes, 0)
-	if err != nil {
-		return Scenario{}, false, fmt.Errorf("%s unknown_ids %s: %w", TableFile, first, err)
+	sc, answer, ok, err := exampleRequest(op, path, codes)
+	if err != nil || !ok {
+		return Scenario{}, false, wrap(err, "unknown_ids "+first)
 	}
-	sc, ok := idRequest(op, path)
-	if !ok {
-		return Scenario{}, false, nil
-	}
-	sc.Name = fmt.Sprintf("%s of an unknown %s answers %s", op.ID, first, expect.name)
+	sc.Name = fmt.Sprintf("%s of an unknown %s answers %s", op.ID, first, answer)
 	sc.Condition, sc.Line = UnknownID, line
-	return withExpectation(sc, codes, expect), true, nil
+	return sc, true, nil
 }
 
-// maintenanceID sends an operation whose path takes a parameter of the table's maintenance_ids
-// (a server of a data center in scheduled maintenance), where it documents their code: every such
-// parameter names its resource, every other one the absent id.
-func maintenanceID(api *spec.API, op *spec.Operation, t *Table, absent string, line int) (Scenario, bool, error) {
-	m := t.MaintenanceIDs
-	if m == nil || t.Skip[MaintenanceID][op.ID] != "" {
-		return Scenario{}, false, nil
+// wrap names the table entry an error comes from (nil stays nil).
+func wrap(err error, entry string) error {
+	if err == nil {
+		return nil
 	}
-	params := map[string]string{}
-	var named []string
-	for _, p := range paramRef.FindAllStringSubmatch(op.PathKey, -1) {
-		_, given := t.Params[p[1]]
-		if v, ok := m.IDs[p[1]]; ok && !given {
-			params[p[1]] = v
-			named = append(named, p[1])
-		}
-	}
-	codes := documented(api, op, []string{m.Reason})
-	if len(named) == 0 || len(codes) == 0 {
-		return Scenario{}, false, nil
-	}
-	for k, v := range t.Params {
-		params[k] = v
-	}
-	path, ok := requestPath(op, &Table{Params: params}, absent)
-	if !ok {
-		return Scenario{}, false, nil
-	}
+	return fmt.Errorf("%s %s: %w", TableFile, entry, err)
+}
+
+// exampleRequest is a scenario sending an operation's request to path, with the document's own
+// example as its XML body, and expecting codes; answer names them. A body is read before the ids
+// are looked up: the example makes only an id wrong (nothing is created for an id that does not
+// exist, or in a state the document refuses). It reports false for an XML body without an example.
+func exampleRequest(op *spec.Operation, path string, codes []validate.ReasonCode) (sc Scenario, answer string, ok bool, err error) {
 	expect, err := expectation(op, codes, 0)
 	if err != nil {
-		return Scenario{}, false, fmt.Errorf("%s maintenance_ids: %w", TableFile, err)
+		return Scenario{}, "", false, err
 	}
-	sc, ok := idRequest(op, path)
-	if !ok {
-		return Scenario{}, false, nil
-	}
-	for i, n := range named {
-		named[i] = indefinite(n)
-	}
-	sc.Name = fmt.Sprintf("%s with %s of %s answers %s", op.ID, strings.Join(named, " and "), m.Name, expect.name)
-	sc.Condition, sc.Line = MaintenanceID, orLine(m.Line, line)
-	return withExpectation(sc, codes, expect), true, nil
-}
-
-// indefinite puts "a" or "an" before a parameter name, as it is read.
-func indefinite(name string) string {
-	if strings.ContainsAny(name[:1], "aeiou") {
-		return "an " + name
-	}
-	return "a " + name
-}
-
-// idRequest is the request of a condition on the ids of its path, sent with the default
-// credentials. A body is read before the ids are looked up: an XML body is the document's own
-// example, so that only the ids answer for the failure; false when the operation takes one and
-// the document gives no example.
-func idRequest(op *spec.Operation, path string) (Scenario, bool) {
-	sc := Scenario{
-		Operation: op.ID,
-		Steps:     []string{"Given I am authenticated", send(op.Method, path)},
-		Requests:  []Request{{Auth: AuthDefault, Method: op.Method, Path: path}},
+	st := codes[0].Status
+	sc = Scenario{
+		Operation: op.ID, Status: st,
+		Steps:    []string{"Given I am authenticated", send(op.Method, path)},
+		Requests: []Request{{Auth: AuthDefault, Method: op.Method, Path: path, Status: st, Alternative: expect.alternative, Reasons: expect.reasons}},
 	}
 	if mt := bodyType(op); strings.Contains(mt, "xml") {
 		body := firstExample(op, mt)
 		if body == "" {
-			return Scenario{}, false
+			return Scenario{}, "", false, nil
 		}
 		sc.Steps = []string{"Given I am authenticated", fmt.Sprintf("And the request header %q is %q", "Content-Type", mt), send(op.Method, path) + " with body:"}
 		sc.DocString, sc.DocType = body, "xml"
 		sc.Requests[0].ContentType, sc.Requests[0].Body = mt, body
 	}
-	return sc, true
+	sc.Steps = append(sc.Steps, expect.steps...)
+	return sc, expect.name, true, nil
 }
 
-// withExpectation ends a one-request scenario with the steps and statuses expecting codes.
-func withExpectation(sc Scenario, codes []validate.ReasonCode, e expect) Scenario {
-	sc.Status = codes[0].Status
-	sc.Steps = append(sc.Steps, e.steps...)
-	sc.Requests[0].Status, sc.Requests[0].Alternative, sc.Requests[0].Reasons = codes[0].Status, e.alternative, e.reasons
-	return sc
+// StateCondition is the condition name of a state, by which skip lists name it.
+func StateCondition(s State) string { return "state: " + s.Name }
+
+// stateScenario sends an operation naming, in its path, a resource in a state (the table's
+// states), the ids after it absent: it expects the state's own codes the operation documents,
+// else the unknown_ids code of the first absent id after it (the resource exists, its child
+// does not). The state of a resource is judged before the ids under it: what its code says
+// holds whatever follows.
+func stateScenario(api *spec.API, op *spec.Operation, t *Table, s State, absent string, line int) (Scenario, bool, error) {
+	cond := StateCondition(s)
+	if !pathNames(op, s.Param) || t.Skip[cond][op.ID] != "" {
+		return Scenario{}, false, nil
+	}
+	params := map[string]string{s.Param: s.Value}
+	for k, v := range t.Params {
+		if k != s.Param {
+			params[k] = v
+		}
+	}
+	codes, what := documented(api, op, s.Reasons), s.Name
+	if len(codes) == 0 {
+		next := nextAbsent(op, s.Param, params)
+		if next == "" {
+			return Scenario{}, false, nil
+		}
+		codes, what = documented(api, op, t.UnknownIDs[next]), fmt.Sprintf("an unknown %s under %s", next, s.Name)
+	}
+	if len(codes) == 0 {
+		return Scenario{}, false, nil
+	}
+	path, ok := requestPath(op, &Table{Params: params}, absent)
+	if !ok {
+		return Scenario{}, false, nil
+	}
+	sc, answer, ok, err := exampleRequest(op, path, codes)
+	if err != nil || !ok {
+		return Scenario{}, false, wrap(err, fmt.Sprintf("states %q", s.Name))
+	}
+	sc.Name = fmt.Sprintf("%s of %s answers %s", op.ID, what, answer)
+	sc.Condition, sc.Line = cond, orLine(s.Line, line)
+	return sc, true, nil
+}
+
+// nextAbsent is the first path parameter after param that given does not name ("": none).
+func nextAbsent(op *spec.Operation, param string, given map[string]string) string {
+	seen := false
+	for _, m := range paramRef.FindAllStringSubmatch(op.PathKey, -1) {
+		if _, ok := given[m[1]]; ok {
+			seen = seen || m[1] == param
+			continue
+		}
+		if seen {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // firstExample is the request body example of a media type (x-examples, the first by name).

@@ -764,13 +764,25 @@ func checkTable(api *spec.API, t *Table) error {
 			return fmt.Errorf("%s foreign_ids %d: needs a param, a value and the reasons of a mismatch", TableFile, i+1)
 		}
 	}
-	for _, c := range t.Deprecated {
-		if c != RoleLacking && c != ForeignID && c != UnknownID && c != MaintenanceID && c != WrongStructure && c != MalformedBody {
-			return fmt.Errorf("%s deprecated: %q is not a condition deprecated operations may be sent (%s, %s, %s, %s, %s, %s)", TableFile, c, RoleLacking, ForeignID, UnknownID, MaintenanceID, WrongStructure, MalformedBody)
+	conditions := []string{RoleLacking, ForeignID, UnknownID, WrongStructure, MalformedBody}
+	for i, s := range t.States {
+		if s.Name == "" || s.Param == "" || s.Value == "" || len(s.Reasons) > 2 {
+			return fmt.Errorf("%s states %d: needs a name, a param and a value, and at most two reasons", TableFile, i+1)
 		}
+		// A literal would be one cloud's data: the resource is a fixture of harness.yaml.
+		ref := varUse.FindStringSubmatch(s.Value)
+		if ref == nil || ref[0] != s.Value {
+			return fmt.Errorf("%s states %d (%s): value %q must be one fixture variable (${NAME})", TableFile, i+1, s.Name, s.Value)
+		}
+		if _, ok := api.Harness.Fixture(ref[1]); !ok {
+			return fmt.Errorf("%s states %d (%s): %q is not a fixture of harness.yaml", TableFile, i+1, s.Name, ref[1])
+		}
+		conditions = append(conditions, StateCondition(s))
 	}
-	if err := checkMaintenanceIDs(api, t.MaintenanceIDs); err != nil {
-		return err
+	for _, c := range t.Deprecated {
+		if !slices.Contains(conditions, c) {
+			return fmt.Errorf("%s deprecated: %q is not a condition deprecated operations may be sent (%s)", TableFile, c, strings.Join(conditions, ", "))
+		}
 	}
 	if w := t.WrongStructure; w != nil && (len(w.Reasons) == 0 || len(w.Reasons) > 2 || w.Line == 0) {
 		return fmt.Errorf("%s wrong_structure: needs one or two reasons and the document line they are read from", TableFile)
@@ -794,33 +806,6 @@ func checkTable(api *spec.API, t *Table) error {
 			if _, _, ok := predicate(w); !ok {
 				return fmt.Errorf("%s not_provokable %d (%s): when %q is none of %s", TableFile, i+1, n.Operation, w, strings.Join(predicateNames(), ", "))
 			}
-		}
-	}
-	return nil
-}
-
-// checkMaintenanceIDs wants a name, a REASON code and its line, and each path parameter naming
-// one fixture variable of harness.yaml (a literal would be one cloud's data).
-func checkMaintenanceIDs(api *spec.API, m *MaintenanceIDs) error {
-	if m == nil {
-		return nil
-	}
-	if m.Name == "" || m.Reason == "" || m.Line == 0 || len(m.IDs) == 0 {
-		return fmt.Errorf("%s maintenance_ids: needs a name, a reason, the document line stating it and the ids", TableFile)
-	}
-	params := make([]string, 0, len(m.IDs))
-	for p := range m.IDs {
-		params = append(params, p)
-	}
-	sort.Strings(params)
-	for _, p := range params {
-		v := m.IDs[p]
-		ref := varUse.FindStringSubmatch(v)
-		if ref == nil || ref[0] != v {
-			return fmt.Errorf("%s maintenance_ids %s: %q must be one fixture variable (${NAME})", TableFile, p, v)
-		}
-		if _, ok := api.Harness.Fixture(ref[1]); !ok {
-			return fmt.Errorf("%s maintenance_ids %s: %q is not a fixture of harness.yaml", TableFile, p, ref[1])
 		}
 	}
 	return nil

@@ -67,7 +67,7 @@ func TestScenariosAreSafe(t *testing.T) {
 					assert.Empty(t, rq.Body, "%s: a write refused for its role carries no body that could succeed", sc.Name)
 				}
 			}
-			if sc.Condition == generate.MaintenanceID && slices.Contains(sc.Tags, "@destructive") {
+			if strings.HasPrefix(sc.Condition, "state: ") && slices.Contains(sc.Requests[0].Reasons, "REASON_51") && slices.Contains(sc.Tags, "@destructive") {
 				assert.Contains(t, sc.Tags, "@vendor-side", "%s: a write naming a resource that exists names one a vendor gives for it", sc.Name)
 			}
 			if sc.Condition == generate.UnknownID {
@@ -312,7 +312,7 @@ func TestTableCitations(t *testing.T) {
 		Conditions:     []generate.Condition{{Name: "c", Operation: "op", Reason: "REASON_250", Line: 12}, {Name: "no line", Reason: "REASON_1"}},
 		ForeignIDs:     []generate.Scope{{Param: "org-id", Reasons: []string{"REASON_100", "REASON_140"}, Line: 429}},
 		WrongStructure: &generate.Reading{Reasons: []string{"REASON_420"}, Line: 430},
-		MaintenanceIDs: &generate.MaintenanceIDs{Name: "a data center in maintenance", Reason: "REASON_51", Line: 427},
+		States:         []generate.State{{Name: "a server in maintenance", Param: "server-id", Value: "${server_maintenance}", Reasons: []string{"REASON_51"}, Line: 427}},
 		VendorSide:     []generate.VendorSide{{Name: "maintenance", Fixture: "maintenance_target", Status: 503, Reason: "REASON_5", Line: 424}},
 	}
 	var got []string
@@ -324,7 +324,7 @@ func TestTableCitations(t *testing.T) {
 		"conditions[0] (c of op) 12 [REASON_250]",
 		"foreign_ids[0] (org-id) 429 [REASON_100 REASON_140]",
 		"wrong_structure 430 [REASON_420]",
-		"maintenance_ids (a data center in maintenance) 427 [REASON_51]",
+		"states[0] (a server in maintenance) 427 [REASON_51]",
 		"vendor_side[0] (maintenance) 424 [REASON_5]",
 	}, got)
 }
@@ -372,23 +372,24 @@ func TestVendorSide(t *testing.T) {
 	}
 }
 
-// TestMaintenanceIDs: every operation documenting REASON_51 whose path takes a server-id or an
-// image-id (deprecated ones too) is sent with the resource maintenance_ids names for it, every other
-// path parameter absent and an XML body the document's example, tagged @vendor-side for a
-// vendor-side fixture; an operation naming neither gets none; a value that is no fixture, or an
-// entry without its line, fails generation.
-func TestMaintenanceIDs(t *testing.T) {
+// TestMaintenanceStates: every operation documenting REASON_51 whose path takes a server-id or an
+// image-id (deprecated ones too) is sent with the server or customer image of a data center in
+// scheduled maintenance the table's states name for it, every other path parameter absent and an
+// XML body the document's example, tagged @vendor-side for a vendor-side fixture; an operation
+// naming neither gets none; a value that is no fixture fails generation.
+func TestMaintenanceStates(t *testing.T) {
 	api, tbl := load(t, "cloudcontrol")
 	scs, err := generate.Scenarios(api, tbl)
 	require.NoError(t, err)
+	const server, image = "state: a server of a data center in scheduled maintenance", "state: a customer image of a data center in scheduled maintenance"
 	ops := map[string]generate.Scenario{}
 	for _, sc := range scs {
-		if sc.Condition == generate.MaintenanceID {
+		if sc.Condition == server || sc.Condition == image {
 			ops[sc.Operation] = sc
 		}
 	}
 	start := ops["startServer"]
-	assert.Equal(t, "startServer with a server-id of a data center in scheduled maintenance answers 400 REASON_51", start.Name)
+	assert.Equal(t, "startServer of a server of a data center in scheduled maintenance answers 400 REASON_51", start.Name)
 	assert.Equal(t, 427, start.Line)
 	assert.Equal(t, []string{"@destructive", "@vendor-side", "@fixture:org_id", "@fixture:server_maintenance"}, start.Tags)
 	assert.Equal(t, generate.Request{Auth: generate.AuthDefault, Method: "GET", Path: "/oec/0.9/${org_id}/server/${server_maintenance}?start",
@@ -400,22 +401,26 @@ func TestMaintenanceIDs(t *testing.T) {
 	assert.Contains(t, disk.DocString, "<ChangeDiskSpeed", "the document's example body")
 	assert.Equal(t, "/oec/0.9/${org_id}/image/${customer_image_maintenance}?delete", ops["deleteCustomerServerImage"].Requests[0].Path)
 	assert.Contains(t, ops["deleteCustomerServerImage"].Tags, "@fixture:customer_image_maintenance")
-	assert.Equal(t, "deleteCustomerServerImage with an image-id of a data center in scheduled maintenance answers 400 REASON_51", ops["deleteCustomerServerImage"].Name)
-	assert.Contains(t, ops, "getServerDetails", "deprecated, and maintenance-id is among the table's deprecated conditions")
+	assert.Equal(t, image, ops["deleteCustomerServerImage"].Condition)
+	assert.Contains(t, ops, "getServerDetails", "deprecated, and the state is among the table's deprecated conditions")
 	for _, none := range []string{"listServersWithBackup", "deployServer", "deleteNetwork", "createServerAntiAffinityRule"} {
 		assert.NotContains(t, ops, none, "its path names no server or image")
 	}
 
-	for _, m := range []generate.MaintenanceIDs{
-		{Name: "a literal", Reason: "REASON_51", Line: 427, IDs: map[string]string{"server-id": "5f3b8e2c-1a2b-4c3d-8e4f-000000000015"}},
-		{Name: "no fixture", Reason: "REASON_51", Line: 427, IDs: map[string]string{"server-id": "${no_such_fixture}"}},
-		{Name: "no line", Reason: "REASON_51", IDs: map[string]string{"server-id": "${server_maintenance}"}},
+	for _, st := range []generate.State{
+		{Name: "a literal", Param: "server-id", Value: "5f3b8e2c-1a2b-4c3d-8e4f-000000000015", Reasons: []string{"REASON_51"}},
+		{Name: "no fixture", Param: "server-id", Value: "${no_such_fixture}", Reasons: []string{"REASON_51"}},
 	} {
 		bad := *tbl
-		bad.MaintenanceIDs = &m
+		bad.States = []generate.State{st}
+		bad.Deprecated = nil
 		_, err := generate.Scenarios(api, &bad)
-		assert.ErrorContains(t, err, "maintenance_ids", m.Name)
+		assert.ErrorContains(t, err, "states 1 ("+st.Name+")", st.Name)
 	}
+	bad := *tbl
+	bad.Deprecated = []string{"state: no such state"}
+	_, err = generate.Scenarios(api, &bad)
+	assert.ErrorContains(t, err, `deprecated: "state: no such state" is not a condition`)
 }
 
 // TestMissingRequiredXMLAndQuery shows the missing-required condition of XML bodies and required
@@ -569,4 +574,64 @@ func keys(m map[string]generate.Scenario) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestStates sends every operation naming a resource in a state (the table's states) with the
+// fixture in its path: the state's own code where the operation documents it, else the unknown_ids
+// code of the first absent id after it; an operation documenting neither, or skipped, gets none.
+func TestStates(t *testing.T) {
+	api, _ := load(t, "cloudcontrol")
+	tbl := &generate.Table{
+		Params:     map[string]string{"org-id": "${org_id}"},
+		AbsentID:   "cc-absent",
+		UnknownIDs: map[string][]string{"server-farm-id": {"REASON_630"}, "natrule-id": {"REASON_260", "REASON_270"}},
+		States: []generate.State{
+			{Name: "a server without backup", Param: "server-id", Value: "${server_stopped}", Reasons: []string{"REASON_543"}},
+			{Name: "a network", Param: "network-id", Value: "${network_lb}"},
+		},
+		Skip: map[string]map[string]string{"state: a server without backup": {"disableBackup": "left out"}},
+	}
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	states := map[string]generate.Scenario{}
+	for _, sc := range scs {
+		if strings.HasPrefix(sc.Condition, "state: ") {
+			states[sc.Operation+" "+sc.Condition] = sc
+		}
+	}
+	state := func(key string) generate.Scenario {
+		t.Helper()
+		require.Contains(t, states, key)
+		require.NotEmpty(t, states[key].Requests, key)
+		return states[key]
+	}
+
+	own := state("getBackupDetails state: a server without backup")
+	assert.Equal(t, "/oec/0.9/${org_id}/server/${server_stopped}/backup", own.Requests[0].Path)
+	assert.Equal(t, []string{"REASON_543"}, own.Requests[0].Reasons)
+	assert.Contains(t, own.Tags, "@fixture:server_stopped")
+	withBody := state("addBackupClient state: a server without backup")
+	assert.Contains(t, withBody.DocString, "<NewBackupClient", "the document's example body")
+	under := state("modifyBackupClient state: a server without backup")
+	assert.Contains(t, under.Requests[0].Path, "/server/${server_stopped}/backup/client/cc-absent/modify", "the ids after the state absent")
+	assert.NotContains(t, states, "disableBackup state: a server without backup", "skipped")
+	assert.NotContains(t, states, "deleteServer state: a server without backup", "documents no REASON_543")
+
+	child := state("getServerFarmDetails state: a network")
+	assert.Equal(t, "/oec/0.9/${org_id}/network/${network_lb}/serverFarm/cc-absent", child.Requests[0].Path)
+	assert.Equal(t, []string{"REASON_630"}, child.Requests[0].Reasons)
+	assert.Contains(t, child.Name, "an unknown server-farm-id under a network")
+	two := state("deleteNatRule state: a network")
+	assert.Equal(t, []string{"REASON_260", "REASON_270"}, two.Requests[0].Reasons)
+	assert.Contains(t, two.Steps, `And the response body should contain "REASON_260" or "REASON_270"`)
+	assert.NotContains(t, states, "createVip state: a network", "no id after the network, no code of its own")
+
+	for _, bad := range []generate.State{
+		{Name: "no param", Value: "x", Reasons: []string{"REASON_543"}},
+		{Name: "no value", Param: "server-id"},
+		{Name: "three", Param: "server-id", Value: "x", Reasons: []string{"REASON_53", "REASON_543", "REASON_544"}},
+	} {
+		_, err := generate.Scenarios(api, &generate.Table{States: []generate.State{bad}})
+		assert.Error(t, err, bad.Name)
+	}
 }

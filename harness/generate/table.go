@@ -53,11 +53,11 @@ type Table struct {
 	// that does not exist: an operation documenting one of them for its first absent path
 	// parameter expects it (APIs that answer an unknown id with a code rather than 404).
 	UnknownIDs map[string][]string `yaml:"unknown_ids"`
-	// MaintenanceIDs name, per path parameter, a resource in a state the document answers with a
-	// REASON code whatever the operation does with it (a server of a data center in scheduled
-	// maintenance): an operation documenting the code whose path takes such a parameter is sent
-	// with that resource.
-	MaintenanceIDs *MaintenanceIDs `yaml:"maintenance_ids"`
+	// States give a path parameter the id of a resource (a fixture) in a state the document
+	// answers with a REASON code: every operation with the parameter that documents one of the
+	// state's codes, or the unknown_ids code of the first id after it, is sent with that id (the
+	// ids after it absent, an XML body the document's example) and expects it.
+	States []State `yaml:"states"`
 	// WrongStructure are the codes (at most two alternatives) a well-formed XML body of the
 	// documented root element but an unexpected structure answers, and the document line this is
 	// read from: the expectation is a reading, so another answer is a deviation.
@@ -106,19 +106,6 @@ type VendorSide struct {
 	Line int `yaml:"line,omitempty"`
 }
 
-// MaintenanceIDs are the resources, per path parameter, of one state the document answers with
-// one REASON code.
-type MaintenanceIDs struct {
-	// Name says what state they are in, in the scenario name ("a data center in scheduled
-	// maintenance").
-	Name   string `yaml:"name"`
-	Reason string `yaml:"reason"`
-	// Line is the line of the vendor document that states the failure.
-	Line int `yaml:"line"`
-	// IDs maps a path parameter to the fixture variable naming such a resource ("${NAME}").
-	IDs map[string]string `yaml:"ids"`
-}
-
 // Header is one request header.
 type Header struct {
 	Name  string `yaml:"name"`
@@ -149,6 +136,20 @@ type Scope struct {
 	Value   string   `yaml:"value"`
 	Reasons []string `yaml:"reasons"`
 	Line    int      `yaml:"line"`
+}
+
+// State is a resource in a state, named by a fixture in a path parameter.
+type State struct {
+	// Name says what the resource is ("a server without Cloud Backup").
+	Name  string `yaml:"name"`
+	Param string `yaml:"param"`
+	Value string `yaml:"value"`
+	// Reasons are the codes the state itself answers (at most two alternatives); without them
+	// the state is only an existing parent, and the unknown id after it is the condition.
+	Reasons []string `yaml:"reasons,omitempty"`
+	// Line is the line of the vendor document stating the state's codes; without it each
+	// scenario cites its operation's own.
+	Line int `yaml:"line,omitempty"`
 }
 
 // Reading is an expectation read from a document line rather than stated by it.
@@ -313,8 +314,8 @@ func (t *Table) Citations() []lint.Citation {
 	if t.WrongStructure != nil {
 		add("wrong_structure", t.WrongStructure.Line, t.WrongStructure.Reasons...)
 	}
-	if m := t.MaintenanceIDs; m != nil {
-		add("maintenance_ids ("+m.Name+")", m.Line, m.Reason)
+	for i, st := range t.States {
+		add(fmt.Sprintf("states[%d] (%s)", i, st.Name), st.Line, st.Reasons...)
 	}
 	for i, v := range t.VendorSide {
 		add(fmt.Sprintf("vendor_side[%d] (%s)", i, v.Name), v.Line, v.Reason)

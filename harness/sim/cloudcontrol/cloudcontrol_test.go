@@ -452,3 +452,25 @@ func TestNetworkDeletionRefusedForItsResources(t *testing.T) {
 	requireOK(t, c.send(post(net+"/serverFarm", `<NewServerFarm xmlns="http://oec.api.opsource.net/schemas/vip"><name>lone</name><predictor>ROUND_ROBIN</predictor></NewServerFarm>`)))
 	requireFault(t, c.get(net+"?delete"), 400, "REASON_388")
 }
+
+// TestNATRuleNotThere: 7.11.4 gives a NAT rule that is not there REASON_260 and REASON_270; the
+// default data set answers an id it never gave with the first and a deleted rule's id with the
+// second, the second data set the other way round.
+func TestNATRuleNotThere(t *testing.T) {
+	for _, tc := range []struct {
+		dataset, never, gone string
+	}{
+		{sim.DatasetDefault, "REASON_260", "REASON_270"},
+		{sim.DatasetSecond, "REASON_270", "REASON_260"},
+	} {
+		t.Run(tc.dataset, func(t *testing.T) {
+			c := newClient(t, sim.Options{Dataset: tc.dataset})
+			f := c.s.Fixtures()
+			N := "/oec/0.9/" + f["org_id"] + "/network/" + f["network_lb"]
+			rule := decodeNode(t, c.get(N+"/natrule")).all("NatRule")[0].text("id")
+			requireFault(t, c.get(N+"/natrule/00000000-0000-0000-0000-000000000000?delete"), 400, tc.never)
+			requireOK(t, c.get(N+"/natrule/"+rule+"?delete"))
+			requireFault(t, c.get(N+"/natrule/"+rule+"?delete"), 400, tc.gone)
+		})
+	}
+}

@@ -166,6 +166,7 @@ func seed(creds []sim.Credential) *state {
 		{name: "web-template-export.mf", status: "AVAILABLE", timestamp: day(2013, 5, 2)},
 		{name: "web-template-export.ovf", status: "AVAILABLE", timestamp: day(2013, 5, 2)},
 		{name: "web-template-export-disk1.vmdk", status: "AVAILABLE", timestamp: day(2013, 5, 2)},
+		{name: "retired-template.mf", status: ovfExpired, timestamp: day(2013, 2, 4)},
 	}
 	st.exports = []*imageExport{
 		{id: "5e1a1f04-0c1d-11e3-b29c-001517c47001", prefix: "web-template-export", imageID: ImageWebTemplate, userName: DefaultUsername, start: day(2013, 5, 2), end: day(2013, 5, 2).Add(40 * time.Minute), done: true},

@@ -40,6 +40,7 @@ var secondNames = []string{
 	"dev-template", "lab-image",
 	"import-in-progress", "ovf-import-running",
 	"failed-import", "ovf-import-broken",
+	"retired-template", "lapsed-package",
 	"pending-01", "queued-a",
 	"failed-01", "broken-a",
 	"hold-template", "parked-image",
@@ -291,6 +292,9 @@ func (s *Simulator) Fixtures() map[string]string {
 			out[name] = n.id
 		}
 	}
+	if p := find(st.ovfPackages, func(p *ovfPackage) bool { return p.status == ovfExpired }); p != nil {
+		out["ovf_expired"] = p.name
+	}
 	servers := append([]*server(nil), st.servers...)
 	sort.SliceStable(servers, func(i, j int) bool { return servers[i].created.Before(servers[j].created) })
 	for _, sv := range servers {
@@ -370,6 +374,9 @@ func (s *Simulator) SeedValues() []string {
 	}
 	for _, f := range s.st.files {
 		add(f.userName, f.email)
+	}
+	for _, p := range s.st.ovfPackages {
+		add(p.name)
 	}
 	out := make([]string, 0, len(seen))
 	for v := range seen {

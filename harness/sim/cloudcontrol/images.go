@@ -261,8 +261,13 @@ func (c *call) importImage() {
 			return
 		}
 	}
-	if p := c.ovfPackage(pkg); p == nil || !strings.HasSuffix(pkg, ".mf") {
+	p := c.ovfPackage(pkg)
+	if p == nil || !strings.HasSuffix(pkg, ".mf") {
 		c.fail(431, "The manifest file "+pkg+" does not exist on the FTPS account for "+c.st().orgID+".")
+		return
+	}
+	if p.status == ovfExpired { // 4.1.3: an expired package cannot be imported
+		c.fail(432, "")
 		return
 	}
 	i := &image{id: c.s.ids.UUID(), name: name, description: b.text("description"), location: loc, os: osRedHat, cpu: 2,
@@ -421,12 +426,28 @@ func (c *call) copyImage() {
 	if prefix == "" {
 		prefix = name
 	}
+	if c.prefixInUse(prefix) {
+		c.fail(460, prefix+" is likely to cause a file name conflict with an existing OVF Package or another Customer Image copying process in progress.")
+		return
+	}
 	t := &image{id: c.s.ids.UUID(), name: name, description: b.text("targetImageDescription"), location: loc, os: i.os,
 		cpu: i.cpu, memoryMb: i.memoryMb, osStorageGb: i.osStorageGb, customer: true, state: "PENDING_ADD", created: c.s.clock.Tick(), labels: i.labels}
 	c.st().images = append(c.st().images, t)
 	cp := &imageCopy{id: c.s.ids.UUID(), sourceLocation: i.location, sourceImageID: i.id, sourceImageName: i.name, prefix: prefix, targetImageID: t.id}
 	c.st().copies = append(c.st().copies, cp)
 	c.reply(c.copyShape(cp))
+}
+
+// prefixInUse tells whether the files of a copy's OVF package would clash with an OVF package of
+// the FTPS account (an export's, done or not) or with another copy in progress (4.7 REASON_460).
+func (c *call) prefixInUse(prefix string) bool {
+	if c.ovfPackage(prefix+".mf") != nil || find(c.st().exports, func(e *imageExport) bool { return e.prefix == prefix }) != nil {
+		return true
+	}
+	return find(c.st().copies, func(cp *imageCopy) bool {
+		t := c.st().image(cp.targetImageID)
+		return cp.prefix == prefix && t != nil && t.state != "NORMAL"
+	}) != nil
 }
 
 func (c *call) listCopies() {

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"net"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cloudcontract/cloudcontract/harness/sim"
 )
 
 // Network API (section 7) and the deprecated network functions (section 14).
@@ -510,25 +513,39 @@ func (c *call) deleteNAT() {
 	if n == nil {
 		return
 	}
-	r := byParam(c, n.nat, "natrule-id", func(x *natRule) string { return x.id }, 270)
+	// 7.11.4 gives a NAT rule that is not there two codes: REASON_260 ("NAT Rule does not
+	// exist") and REASON_270 ("Could not find NAT rule {natrule-id} in Network {network-id}").
+	// The default data set answers an id it never gave with the first and the id of a rule it
+	// deleted with the second; the second data set the other way round.
+	gone, never := 270, 260
+	if c.s.dataset == sim.DatasetSecond {
+		gone, never = never, gone
+	}
+	missing := never
+	if slices.Contains(n.deletedNAT, c.param("natrule-id")) {
+		missing = gone
+	}
+	r := byParam(c, n.nat, "natrule-id", func(x *natRule) string { return x.id }, missing)
 	if r == nil {
 		return
 	}
 	n.nat = remove(n.nat, func(x *natRule) bool { return x == r })
+	n.deletedNAT = append(n.deletedNAT, r.id)
 	c.ok("NAT Rule " + r.name + " deleted successfully")
 }
 
 // Public IP blocks.
 
-// publicPool hands out public /29 blocks: 165.180.<n>.0.
-func (c *call) reserveBlock(size int) {
+// reserveBlock hands out public blocks from a pool: 165.180.<n>.0. It returns nil when a failure
+// was answered.
+func (c *call) reserveBlock(size int) *ipBlock {
 	n := c.network()
 	if n == nil {
-		return
+		return nil
 	}
 	if n.state != "NORMAL" && c.op.documents("REASON_601") {
 		c.fail(601, "")
-		return
+		return nil
 	}
 	total := 0
 	for _, x := range c.st().networks {
@@ -536,19 +553,23 @@ func (c *call) reserveBlock(size int) {
 	}
 	if total >= maxIPBlocks {
 		c.fail(330, fmt.Sprintf("No IP blocks are available. Location: %s, Agg: AGG1.", n.location))
-		return
+		return nil
 	}
 	// A reserved block is never the network's default one, "the default IP block that was
 	// originally supplied with the network" (line 4751).
 	b := &ipBlock{id: c.s.ids.UUID(), baseIP: fmt.Sprintf("165.180.%d.0", 100+total), subnetSize: size}
 	n.ipBlocks = append(n.ipBlocks, b)
-	c.ok(fmt.Sprintf("IP Block %s/%d reserved", b.baseIP, size), info("ipBlock.id", b.id))
+	return b
 }
 
 // maxIPBlocks is the simulated pool of public IP blocks (REASON_330).
 const maxIPBlocks = 40
 
-func (c *call) reservePublicIPBlock() { c.reserveBlock(8) }
+func (c *call) reservePublicIPBlock() {
+	if b := c.reserveBlock(8); b != nil {
+		c.ok(fmt.Sprintf("Public IP block with base IP %s is reserved", b.baseIP), info("ipBlock.id", b.id))
+	}
+}
 
 func (c *call) reservePublicIPBlockWithSize() {
 	size, err := strconv.Atoi(c.query.Get("reserveNewWithSize"))
@@ -563,7 +584,11 @@ func (c *call) reservePublicIPBlockWithSize() {
 	if c.s.faults.On(FaultBlockSizeIgnored) {
 		size = 8
 	}
-	c.reserveBlock(size)
+	// 7.14.3: the block's id, base IP and size.
+	if b := c.reserveBlock(size); b != nil {
+		c.ok(fmt.Sprintf("Public IP block with base IP %s is reserved", b.baseIP),
+			info("ipBlock.id", b.id), info("ipBlock.baseIp", b.baseIP), info("ipBlock.size", strconv.Itoa(size)))
+	}
 }
 
 func (c *call) ipBlock(n *network) *ipBlock {

@@ -119,6 +119,7 @@ type network struct {
 	ipBlocks                        []*ipBlock
 	acl                             []*aclRule
 	nat                             []*natRule
+	deletedNAT                      []string // the ids of the NAT rules deleted
 	realServers                     []*realServer
 	probes                          []*probe
 	farms                           []*serverFarm
@@ -193,6 +194,10 @@ type filesAccount struct {
 	allocatedMb                                         int
 	subAdmins                                           []string
 }
+
+// ovfExpired is the status of an OVF package past its expiry date, not deleted yet: importing it
+// answers REASON_432 (4.1.3).
+const ovfExpired = "EXPIRED"
 
 type ovfPackage struct {
 	name, status string

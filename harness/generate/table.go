@@ -12,6 +12,7 @@ import (
 
 	"github.com/cloudcontract/cloudcontract/harness/lint"
 	"github.com/cloudcontract/cloudcontract/harness/spec"
+	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
 // TableFile is the name of the per-API table beside openapi.yaml.
@@ -266,7 +267,35 @@ func (t *Table) why(api *spec.API, opID string, status int, reason string) strin
 		}
 		return n.Why
 	}
+	if reason == "" && status >= 400 {
+		return t.everyCodeWhy(api, opID, status)
+	}
 	return ""
+}
+
+// everyCodeWhy says why a status cannot be provoked when every REASON code the operation answers
+// with it cannot be (each with its why), or "" when one can or it answers none.
+func (t *Table) everyCodeWhy(api *spec.API, opID string, status int) string {
+	op := api.Operation(opID)
+	if op == nil {
+		return ""
+	}
+	codes, _ := validate.ReasonCodes(api, op)
+	var whys []string
+	for _, c := range codes {
+		if c.Status != status {
+			continue
+		}
+		w := t.why(api, opID, 0, c.Code)
+		if w == "" {
+			return ""
+		}
+		whys = append(whys, c.Code+": "+w)
+	}
+	if len(whys) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("every REASON code it answers with %d is not provokable from outside (%s)", status, strings.Join(whys, "; "))
 }
 
 // holds tells whether every predicate holds for the operation (never without a contract).

@@ -276,6 +276,9 @@ func (t *Table) why(api *spec.API, opID string, status int, reason string) strin
 // everyCodeWhy says why a status cannot be provoked when every REASON code the operation answers
 // with it cannot be (each with its why), or "" when one can or it answers none.
 func (t *Table) everyCodeWhy(api *spec.API, opID string, status int) string {
+	if api == nil {
+		return ""
+	}
 	op := api.Operation(opID)
 	if op == nil {
 		return ""

@@ -22,6 +22,10 @@ type state struct {
 	remote      []*remoteCopy
 	audit       []auditEntry
 	pageSize    int // default page size of the paging lists that document none
+	// settleReads is how many reads of its state (Get Server Image) an image being imported or
+	// copied shows its operation in progress before it completes: the document gives no
+	// duration, only that the read tracks the operation (line 1341).
+	settleReads int
 }
 
 type account struct {
@@ -61,6 +65,9 @@ type image struct {
 	disks                           []*disk // additional disks
 	customer                        bool
 	state                           string // NORMAL, PENDING_ADD, FAILED_ADD
+	// settle is how many reads of its state still show PENDING_ADD before the operation that
+	// adds the image completes (0: it never does, as the seeded image being imported).
+	settle int
 	created                         time.Time
 	labels                          []string
 	sourceServerID                  string

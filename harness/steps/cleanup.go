@@ -32,7 +32,9 @@ func (d cleanupDoer) Do(ctx context.Context, method, path string) (*validate.Exc
 }
 
 // Wait implements cleanup.Pacer: the cleanup pauses like the scenario's polls.
-func (d cleanupDoer) Wait(ctx context.Context, pause time.Duration) error { return d.s.env.Wait(ctx, pause) }
+func (d cleanupDoer) Wait(ctx context.Context, pause time.Duration) error {
+	return d.s.env.Wait(ctx, pause)
+}
 
 // Doer returns a cleanup.Doer that sends requests with the scenario's authentication over t, out
 // of the scenario's exchanges (the cleanup command authenticates a scenario and lists with it).

@@ -67,12 +67,12 @@ type image struct {
 	state                           string // NORMAL, PENDING_ADD, FAILED_ADD
 	// settle is how many reads of its state still show PENDING_ADD before the operation that
 	// adds the image completes (0: it never does, as the seeded image being imported).
-	settle int
-	created                         time.Time
-	labels                          []string
-	sourceServerID                  string
-	provider                        string // base images: opsource; web/db/partner lists
-	category                        string // "", "web", "db", "partner"
+	settle         int
+	created        time.Time
+	labels         []string
+	sourceServerID string
+	provider       string // base images: opsource; web/db/partner lists
+	category       string // "", "web", "db", "partner"
 }
 
 type disk struct {

@@ -21,7 +21,7 @@ paths:
       responses: {'200': {description: ok}}
   /things/{id}/state:
     get:
-      operationId: getThing
+      operationId: getThingState
       parameters: [{name: id, in: path, required: true, schema: {type: string}}]
       responses: {'200': {description: ok}}
   /boxes/{box}/items/{item}:
@@ -77,7 +77,7 @@ func TestCleanupRulesAreCheckedAgainstTheContract(t *testing.T) {
 		{"unknown field", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, colour: red}", "field colour not found"},
 		{"valid wait", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [PENDING_ADD], within: 30s, every: 2s}}", ""},
 		{"wait on an unknown read", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: readItem, field: /state, states: [PENDING_ADD], within: 30s, every: 2s}}", `wait: operation "readItem" is not in the contract`},
-		{"wait reading a parameter the delete lacks", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getThing, field: /state, states: [PENDING_ADD], within: 30s, every: 2s}}", "wait: path parameter {id} of getThing is not one of deleteItem"},
+		{"wait reading a parameter the delete lacks", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getThingState, field: /state, states: [PENDING_ADD], within: 30s, every: 2s}}", "wait: path parameter {id} of getThingState is not one of deleteItem"},
 		{"wait without states", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, within: 30s, every: 2s}}", "wait: read, field and states are required"},
 		{"wait field not a pointer", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: state, states: [X], within: 30s, every: 2s}}", `wait: field "state" is not a JSON pointer`},
 		{"wait without end", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [X], every: 2s}}", "wait: within 0s"},

@@ -65,14 +65,14 @@ type image struct {
 	disks                           []*disk // additional disks
 	customer                        bool
 	state                           string // NORMAL, PENDING_ADD, FAILED_ADD
+	created                         time.Time
+	labels                          []string
+	sourceServerID                  string
+	provider                        string // base images: opsource; web/db/partner lists
+	category                        string // "", "web", "db", "partner"
 	// settle is how many reads of its state still show PENDING_ADD before the operation that
 	// adds the image completes (0: it never does, as the seeded image being imported).
-	settle         int
-	created        time.Time
-	labels         []string
-	sourceServerID string
-	provider       string // base images: opsource; web/db/partner lists
-	category       string // "", "web", "db", "partner"
+	settle int
 }
 
 type disk struct {

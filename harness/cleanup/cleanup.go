@@ -18,7 +18,9 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/cloudcontract/cloudcontract/harness/spec"
 	"github.com/cloudcontract/cloudcontract/harness/validate"
@@ -172,11 +174,88 @@ func (t *Tracker) CleanUp(ctx context.Context, d Doer, v *validate.Validator) []
 				continue // no longer listed: the scenario deleted it (by an id the tracker never saw)
 			}
 		}
-		if err := Delete(ctx, d, r, t.runID); err != nil {
+		if err := deleteIdle(ctx, d, v, t.api, r, t.runID); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errs
+}
+
+// deleteIdle waits out an operation in progress on the resource when its rule says how, then
+// deletes it.
+func deleteIdle(ctx context.Context, d Doer, v *validate.Validator, api *spec.API, r *Resource, runID string) error {
+	if err := awaitIdle(ctx, d, v, api, r); err != nil {
+		return err
+	}
+	return deleteResource(ctx, d, v, r, runID)
+}
+
+// awaitIdle reads the resource with its rule's wait operation until its state is not one of an
+// operation in progress, pausing between reads for at most the rule's bound in all. A read that
+// fails or shows no state ends the wait: the delete then says what it says.
+func awaitIdle(ctx context.Context, d Doer, v *validate.Validator, api *spec.API, r *Resource) error {
+	if r.rule == nil || r.rule.Wait == nil {
+		return nil
+	}
+	w := r.rule.Wait
+	read := api.Operation(w.Read)
+	path, err := read.Path(r.params)
+	if err != nil {
+		return fmt.Errorf("%s: not deleted: reading its state: %w", r, err)
+	}
+	var waited time.Duration
+	for {
+		state, ok := readState(ctx, d, v, read, w.Field, path)
+		if !ok || !w.InProgress(state) {
+			return nil
+		}
+		if waited >= w.Within {
+			return fmt.Errorf("%s: not deleted: still %s after %v (%s %s): an operation is in progress; delete it once it completes", r, state, w.Within, read.Method, path)
+		}
+		pause := min(w.Every, w.Within-waited)
+		if err := wait(ctx, d, pause); err != nil {
+			return fmt.Errorf("%s: not deleted: still %s when the cleanup ran out of time (%s %s): %w", r, state, read.Method, path, err)
+		}
+		waited += pause
+	}
+}
+
+// Pacer is a Doer that also pauses the way its run does (a live run sleeps); a Doer that is none
+// sleeps.
+type Pacer interface {
+	Wait(ctx context.Context, d time.Duration) error
+}
+
+func wait(ctx context.Context, d Doer, pause time.Duration) error {
+	if p, ok := d.(Pacer); ok {
+		return p.Wait(ctx, pause)
+	}
+	t := time.NewTimer(pause)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// readState reads the state field of one resource; ok is false when the read fails or the
+// answer holds no state.
+func readState(ctx context.Context, d Doer, v *validate.Validator, read *spec.Operation, field, path string) (string, bool) {
+	x, err := d.Do(ctx, read.Method, path)
+	if err != nil || x.Status != http.StatusOK {
+		return "", false
+	}
+	tg, err := v.Prepare(x)
+	if err != nil || tg.Body == nil || tg.BodyErr != nil {
+		return "", false
+	}
+	state, ok := validate.Lookup(tg.Body.Value, field)
+	if !ok || state == nil {
+		return "", false
+	}
+	return validate.Render(state), true
 }
 
 // resolve finds the delete parameters of a resource by listing its kind and picking it by name;
@@ -435,6 +514,12 @@ type Doer interface {
 
 // Delete deletes one resource, after checking again that the run owns it. A 404 counts as deleted.
 func Delete(ctx context.Context, d Doer, r *Resource, runID string) error {
+	return deleteResource(ctx, d, nil, r, runID)
+}
+
+// deleteResource is Delete; with a validator, a refusal names the result code of its Status body
+// (REASON_601: an operation is in progress).
+func deleteResource(ctx context.Context, d Doer, v *validate.Validator, r *Resource, runID string) error {
 	if !Owned(r.Name, runID) {
 		return fmt.Errorf("refusing to delete %s: its name does not start with the run id %q", r, runID)
 	}
@@ -445,7 +530,22 @@ func Delete(ctx context.Context, d Doer, r *Resource, runID string) error {
 	if x.Status == http.StatusNotFound || (x.Status >= 200 && x.Status <= 299) {
 		return nil
 	}
-	return fmt.Errorf("deleting %s: %s answered %d: %s", r, spec.RequestLine(x.Method, x.URL), x.Status, excerpt(x.Body))
+	return fmt.Errorf("deleting %s: %s answered %d%s: %s", r, spec.RequestLine(x.Method, x.URL), x.Status, resultCode(v, x), excerpt(x.Body))
+}
+
+// resultCode is " " and the result code of an answer's Status body, or "" when it has none.
+func resultCode(v *validate.Validator, x *validate.Exchange) string {
+	if v == nil {
+		return ""
+	}
+	tg, err := v.Prepare(x)
+	if err != nil || tg.Body == nil || tg.BodyErr != nil {
+		return ""
+	}
+	if code, ok := validate.ResultCode(tg.Body); ok {
+		return " " + code
+	}
+	return ""
 }
 
 func excerpt(b []byte) string {
@@ -509,6 +609,9 @@ func Sweep(ctx context.Context, d Doer, v *validate.Validator, api *spec.API, ru
 				errs = append(errs, fmt.Errorf("%s: %w", r, err))
 				continue
 			}
+			if slices.ContainsFunc(found, func(f *Resource) bool { return f.Method == r.Method && f.Path == r.Path }) {
+				continue // listed by an earlier rule too (two kinds deleted alike)
+			}
 			found = append(found, r)
 		}
 	}
@@ -518,7 +621,7 @@ func Sweep(ctx context.Context, d Doer, v *validate.Validator, api *spec.API, ru
 	// Newest rules last in harness.yaml hold the dependent resources: delete them first.
 	for i := len(found) - 1; i >= 0; i-- {
 		r := found[i]
-		err := Delete(ctx, d, r, runID)
+		err := deleteIdle(ctx, d, v, api, r, runID)
 		if progress != nil {
 			status := "deleted"
 			if err != nil {

@@ -3,7 +3,9 @@ package spec
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -47,6 +49,8 @@ type CleanupRule struct {
 	ItemName string `yaml:"item_name"`
 	// ItemParams maps path parameters of Delete to JSON pointers inside one listed item.
 	ItemParams map[string]string `yaml:"item_params"`
+	// Wait, when set, waits out an operation in progress on the resource before deleting it.
+	Wait *CleanupWait `yaml:"wait"`
 
 	// Line is the line of the rule in harness.yaml.
 	Line int `yaml:"-"`
@@ -74,7 +78,87 @@ func (r *CleanupRule) UnmarshalYAML(n *yaml.Node) error {
 
 var cleanupFields = map[string]bool{
 	"resource": true, "create": true, "name": true, "delete": true, "params": true, "query": true,
-	"list": true, "list_query": true, "items": true, "item_name": true, "item_params": true,
+	"list": true, "list_query": true, "items": true, "item_name": true, "item_params": true, "wait": true,
+}
+
+// MaxCleanupWait bounds the wait of a cleanup rule: a run must end, and what it could not delete
+// in that time is reported, never waited for without end.
+const MaxCleanupWait = 10 * time.Minute
+
+// CleanupWait says how to wait out an operation in progress on a resource (an image being
+// imported or copied) that refuses to be deleted until the operation completes: the harness reads
+// the resource until its state is none of States, at most for Within, and reports it left behind
+// otherwise.
+type CleanupWait struct {
+	// Read is the operationId that reads one resource; its path parameters are those of the delete.
+	Read string `yaml:"read"`
+	// Field is the JSON pointer of the state in Read's answer (XML decoded by its schema).
+	Field string `yaml:"field"`
+	// States are the states that mean an operation is in progress.
+	States []string `yaml:"states"`
+	// Within bounds the wait (at most MaxCleanupWait); Every is the time between two reads.
+	Within time.Duration `yaml:"within"`
+	Every  time.Duration `yaml:"every"`
+}
+
+// UnmarshalYAML decodes a wait and rejects a field it does not know, naming its line.
+func (w *CleanupWait) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; !waitFields[k.Value] {
+				return fmt.Errorf("line %d: field %s not found in a cleanup wait (read, field, states, within, every)", k.Line, k.Value)
+			}
+		}
+	}
+	type plain CleanupWait
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*w = CleanupWait(p)
+	return nil
+}
+
+var waitFields = map[string]bool{"read": true, "field": true, "states": true, "within": true, "every": true}
+
+// LongestCleanupWait is the longest wait of the cleanup rules (0 when none waits).
+func (h *Harness) LongestCleanupWait() time.Duration {
+	var longest time.Duration
+	for _, r := range h.Cleanup {
+		if r.Wait != nil {
+			longest = max(longest, r.Wait.Within)
+		}
+	}
+	return longest
+}
+
+// InProgress says whether a state read at Field is one to wait out.
+func (w *CleanupWait) InProgress(state string) bool { return slices.Contains(w.States, state) }
+
+// checkWait validates the wait of a rule whose delete operation is del.
+func (a *API) checkWait(where string, w *CleanupWait, del *Operation) error {
+	if w.Read == "" || w.Field == "" || len(w.States) == 0 {
+		return fmt.Errorf("%s: wait: read, field and states are required", where)
+	}
+	read := a.Operation(w.Read)
+	if read == nil {
+		return fmt.Errorf("%s: wait: operation %q is not in the contract", where, w.Read)
+	}
+	for _, p := range read.Params() {
+		if !slices.Contains(del.Params(), p) {
+			return fmt.Errorf("%s: wait: path parameter {%s} of %s is not one of %s", where, p, w.Read, del.ID)
+		}
+	}
+	if !strings.HasPrefix(w.Field, "/") {
+		return fmt.Errorf("%s: wait: field %q is not a JSON pointer", where, w.Field)
+	}
+	if w.Within <= 0 || w.Within > MaxCleanupWait {
+		return fmt.Errorf("%s: wait: within %v: give a duration up to %v (10s, 5m)", where, w.Within, MaxCleanupWait)
+	}
+	if w.Every <= 0 || w.Every > w.Within {
+		return fmt.Errorf("%s: wait: every %v: give a duration up to within (%v)", where, w.Every, w.Within)
+	}
+	return nil
 }
 
 var sourceKinds = map[string]bool{"path": true, "query": true, "body": true, "form": true, "element": true, "response": true, "header": true}
@@ -129,6 +213,11 @@ func (a *API) checkCleanup() error {
 			}
 			if !found {
 				return fmt.Errorf("%s: path parameter {%s} of %s has no source: add params.%s", where, s.param, r.Delete, s.param)
+			}
+		}
+		if r.Wait != nil {
+			if err := a.checkWait(where, r.Wait, del); err != nil {
+				return err
 			}
 		}
 		if r.Query != "" && r.Query != "create" {

@@ -19,6 +19,18 @@ paths:
       operationId: deleteThing
       parameters: [{name: id, in: path, required: true, schema: {type: string}}]
       responses: {'200': {description: ok}}
+  /things/{id}/state:
+    get:
+      operationId: getThingState
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+  /boxes/{box}/items/{item}:
+    get:
+      operationId: getItem
+      parameters:
+      - {name: box, in: path, required: true, schema: {type: string}}
+      - {name: item, in: path, required: true, schema: {type: string}}
+      responses: {'200': {description: ok}}
   /things:
     get:
       operationId: listThings
@@ -63,6 +75,16 @@ func TestCleanupRulesAreCheckedAgainstTheContract(t *testing.T) {
 		{"bad query", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, query: always}", `query "always"`},
 		{"list without item_name", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, list: listThings}", "list needs item_name"},
 		{"unknown field", "- {resource: thing, create: [createThing], name: 'path:id', delete: deleteThing, colour: red}", "field colour not found"},
+		{"valid wait", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [PENDING_ADD], within: 30s, every: 2s}}", ""},
+		{"wait on an unknown read", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: readItem, field: /state, states: [PENDING_ADD], within: 30s, every: 2s}}", `wait: operation "readItem" is not in the contract`},
+		{"wait reading a parameter the delete lacks", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getThingState, field: /state, states: [PENDING_ADD], within: 30s, every: 2s}}", "wait: path parameter {id} of getThingState is not one of deleteItem"},
+		{"wait without states", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, within: 30s, every: 2s}}", "wait: read, field and states are required"},
+		{"wait field not a pointer", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: state, states: [X], within: 30s, every: 2s}}", `wait: field "state" is not a JSON pointer`},
+		{"wait without end", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [X], every: 2s}}", "wait: within 0s"},
+		{"wait too long", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [X], within: 2h, every: 2s}}", "wait: within 2h0m0s"},
+		{"wait reads more seldom than it lasts", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [X], within: 3s, every: 5s}}", "wait: every 5s"},
+		{"wait duration not a duration", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [X], within: soon, every: 5s}}", "soon"},
+		{"wait unknown field", "- {resource: item, create: [createItem], name: 'element:name', delete: deleteItem, params: {item: 'response:/id'}, wait: {read: getItem, field: /state, states: [X], within: 3s, every: 1s, until: 5}}", "field until not found in a cleanup wait"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

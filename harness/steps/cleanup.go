@@ -9,7 +9,8 @@ import (
 	"github.com/cloudcontract/cloudcontract/harness/validate"
 )
 
-// cleanupTimeout bounds the deletions after one scenario, however the scenario ended.
+// cleanupTimeout bounds the deletions after one scenario, however the scenario ended, besides the
+// longest wait of the API's cleanup rules for an operation in progress.
 const cleanupTimeout = time.Minute
 
 // cleanupDoer sends the requests that delete what a scenario left behind: authenticated like the
@@ -28,6 +29,11 @@ func (d cleanupDoer) Do(ctx context.Context, method, path string) (*validate.Exc
 	}
 	x, _, err := d.s.exchange(req, u, nil, func() (*http.Response, error) { return d.client.Do(req) })
 	return x, err
+}
+
+// Wait implements cleanup.Pacer: the cleanup pauses like the scenario's polls.
+func (d cleanupDoer) Wait(ctx context.Context, pause time.Duration) error {
+	return d.s.env.Wait(ctx, pause)
 }
 
 // Doer returns a cleanup.Doer that sends requests with the scenario's authentication over t, out
@@ -50,7 +56,7 @@ func (s *Scenario) cleanUp(ctx context.Context) []string {
 	if len(s.tracker.Pending()) == 0 {
 		return notes
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout+s.env.API.Harness.LongestCleanupWait())
 	defer cancel()
 	for _, err := range s.tracker.CleanUp(ctx, s.Doer(s.session.Cleanup), s.env.Validator) {
 		notes = append(notes, "left behind: "+s.env.Policy.String(err.Error()))

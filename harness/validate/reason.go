@@ -82,6 +82,13 @@ func parseReasonCodes(v any) []ReasonCode {
 	return out
 }
 
+// ResultCode returns the resultCode of a decoded Status body (REASON_601), ok false when the body
+// is no Status.
+func ResultCode(d *Decoded) (code string, ok bool) {
+	code, _, ok = statusBody(d)
+	return code, ok
+}
+
 // statusBody returns the resultCode and result of a decoded Status body.
 func statusBody(d *Decoded) (code, result string, ok bool) {
 	if d == nil {

@@ -113,7 +113,7 @@ var (
 // seed builds the organization. It is a function, not a package variable,
 // so that every simulator gets its own mutable copy.
 func seed(creds []sim.Credential) *state {
-	st := &state{orgID: OrgID, pageSize: fallbackPageSize}
+	st := &state{orgID: OrgID, pageSize: fallbackPageSize, settleReads: firstSettleReads}
 	for _, c := range creds {
 		first, last, _ := strings.Cut(c.Username, ".")
 		a := &account{userName: c.Username, password: c.Password, firstName: title(first), lastName: title(last),

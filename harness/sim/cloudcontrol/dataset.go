@@ -18,7 +18,8 @@ import (
 // every id and name replaced, data centers of another region, lists in another order, other
 // counts (no CentOS images, two more servers), one more administrator with a role the document
 // does not list, optional elements left out (network, server and image descriptions), and the
-// default page size of the lists whose default the document does not state (100, not 250).
+// default page size of the lists whose default the document does not state (100, not 250), and
+// imports and copies that take longer to complete.
 
 // SecondOrgID is the organization id of the second data set.
 const SecondOrgID = "7c4e2a90-5b1d-4e8f-9a3c-2d6b8e0f1a47"
@@ -26,6 +27,13 @@ const SecondOrgID = "7c4e2a90-5b1d-4e8f-9a3c-2d6b8e0f1a47"
 // RoleUnlisted is a role the second data set gives one administrator although 2.2 does not list
 // it (real organizations carry roles added after the document).
 const RoleUnlisted = "tagging"
+
+// firstSettleReads and secondSettleReads are how many reads of its state an image being
+// imported or copied stays PENDING_ADD, in each data set (the document gives no duration).
+const (
+	firstSettleReads  = 1
+	secondSettleReads = 2
+)
 
 // secondPageSize is the default page size, in the second data set, of the paging lists whose
 // default the document does not fix (it only appears in sample answers).
@@ -177,6 +185,7 @@ func makeSecond(st *state) {
 		reverse(n.farms)
 	}
 	st.pageSize = secondPageSize
+	st.settleReads = secondSettleReads
 }
 
 func findImage(st *state, id string) *image {

@@ -150,12 +150,21 @@ func (c *call) customerImage() *image {
 	return i
 }
 
+// getServerImage answers the image with its state. Each read of an image being imported or
+// copied counts towards the completion of that operation (see state.settleReads): after the read
+// that shows PENDING_ADD for the last time, the image is NORMAL.
 func (c *call) getServerImage() {
-	if i := c.st().image(c.param("image-id")); i != nil {
-		c.reply(i.withState())
+	i := c.st().image(c.param("image-id"))
+	if i == nil {
+		c.fail(390, "")
 		return
 	}
-	c.fail(390, "")
+	c.reply(i.withState())
+	if i.state == "PENDING_ADD" && i.settle > 0 {
+		if i.settle--; i.settle == 0 {
+			i.state = "NORMAL"
+		}
+	}
 }
 
 func (c *call) imageNameExists() {
@@ -271,7 +280,7 @@ func (c *call) importImage() {
 		return
 	}
 	i := &image{id: c.s.ids.UUID(), name: name, description: b.text("description"), location: loc, os: osRedHat, cpu: 2,
-		memoryMb: 4096, osStorageGb: 20, customer: true, state: "PENDING_ADD", created: c.s.clock.Tick()}
+		memoryMb: 4096, osStorageGb: 20, customer: true, state: "PENDING_ADD", created: c.s.clock.Tick(), settle: c.st().settleReads}
 	c.st().images = append(c.st().images, i)
 	c.reply(i.withState())
 }
@@ -431,7 +440,7 @@ func (c *call) copyImage() {
 		return
 	}
 	t := &image{id: c.s.ids.UUID(), name: name, description: b.text("targetImageDescription"), location: loc, os: i.os,
-		cpu: i.cpu, memoryMb: i.memoryMb, osStorageGb: i.osStorageGb, customer: true, state: "PENDING_ADD", created: c.s.clock.Tick(), labels: i.labels}
+		cpu: i.cpu, memoryMb: i.memoryMb, osStorageGb: i.osStorageGb, customer: true, state: "PENDING_ADD", created: c.s.clock.Tick(), labels: i.labels, settle: c.st().settleReads}
 	c.st().images = append(c.st().images, t)
 	cp := &imageCopy{id: c.s.ids.UUID(), sourceLocation: i.location, sourceImageID: i.id, sourceImageName: i.name, prefix: prefix, targetImageID: t.id}
 	c.st().copies = append(c.st().copies, cp)

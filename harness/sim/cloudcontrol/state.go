@@ -22,6 +22,10 @@ type state struct {
 	remote      []*remoteCopy
 	audit       []auditEntry
 	pageSize    int // default page size of the paging lists that document none
+	// settleReads is how many reads of its state (Get Server Image) an image being imported or
+	// copied shows its operation in progress before it completes: the document gives no
+	// duration, only that the read tracks the operation (line 1341).
+	settleReads int
 }
 
 type account struct {
@@ -66,6 +70,9 @@ type image struct {
 	sourceServerID                  string
 	provider                        string // base images: opsource; web/db/partner lists
 	category                        string // "", "web", "db", "partner"
+	// settle is how many reads of its state still show PENDING_ADD before the operation that
+	// adds the image completes (0: it never does, as the seeded image being imported).
+	settle int
 }
 
 type disk struct {

@@ -30,6 +30,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	signKey := fs.String("sign-key", "", "ed25519 private key (PEM PKCS#8: openssl genpkey -algorithm ed25519 -out FILE) signing the bundle's manifest")
 	conc := fs.Int("concurrency", 1, "scenarios run at once")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
+	pollInterval := fs.Duration("poll-interval", 0, "pause between two attempts of a poll (default: each API's own, quick for its simulator; give a real cloud time, e.g. 30s)")
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios")
 	cbAddr := fs.String("callback-addr", "127.0.0.1:0", "where the callback receiver listens")
 	cbURL := fs.String("callback-url", "", "base URL the API is told to call back")
@@ -107,7 +108,7 @@ func certifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fmt.Fprintf(stderr, "cloudcontract %s: certifying %s at %s\n", version, *api, *target)
 	res, err := certify.Run(ctx, certify.Options{
 		API: *api, Target: *target, Vendor: *vendor, Out: *out, SpecsDir: *specs, FeaturesDir: *features, Registry: reg,
-		Waivers: ws, Credentials: creds, Concurrency: *conc, Timeout: *timeout, Tags: *tags, Version: version,
+		Waivers: ws, Credentials: creds, Concurrency: *conc, Timeout: *timeout, PollInterval: *pollInterval, Tags: *tags, Version: version,
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Output: stdout, Force: *force, Transport: tr, Vars: vars[*api],
 		SignKey: key, Revision: buildRevision(debug.ReadBuildInfo), Strict: *strict, Shard: shard,
 	})

@@ -115,6 +115,7 @@ func TestBadInvocations(t *testing.T) {
 		{"a path of another API", []string{"run", "--api", "esc", "features/ukcloud/billing.feature"}, `features/ukcloud/billing.feature is a feature of API ukcloud, which --api does not select`},
 		{"sim: a path outside the features", []string{"run", "--target", "sim", "go.mod"}, `go.mod is not in a folder of an API under features`},
 		{"negative concurrency", []string{"run", "--concurrency", "-1"}, "--concurrency -1: must be at least 1 (0: the default)"},
+		{"negative poll interval", []string{"run", "--poll-interval", "-1s"}, "--poll-interval -1s: must be positive (0: each API's own)"},
 		{"dangling tag operator", []string{"run", "--tags", "@a &&"}, `--tags "@a &&": empty term 2`},
 		{"dangling tag operator live", []string{"run", "--api", "ukcloud", "--target", "sim", "--tags", "@a,"}, `--tags "@a,"`},
 		{"bad format", []string{"run", "--format", "html"}, `--format "html"`},

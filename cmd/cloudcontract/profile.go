@@ -65,6 +65,7 @@ func (s *settings) apply(api string) {
 	}
 	set("target", "CLOUDCONTRACT_TARGET", target)
 	set("timeout", "CLOUDCONTRACT_TIMEOUT", f.Timeout)
+	set("poll-interval", "CLOUDCONTRACT_POLL_INTERVAL", f.PollInterval)
 	if f.Retries != nil {
 		set("retries", "CLOUDCONTRACT_RETRIES", strconv.Itoa(*f.Retries))
 	} else {

@@ -52,6 +52,14 @@ apis:
   - credentials of set "default" rejected by POST /api/authenticate (401)`)
 	assert.NotContains(t, out+errOut, "wrong-from-env-77")
 
+	// The poll interval comes from the environment too.
+	t.Setenv("CLOUDCONTRACT_UKCLOUD_PASSWORD", "")
+	t.Setenv("CLOUDCONTRACT_POLL_INTERVAL", "-1s")
+	code, _, errOut = run(t, "run", "--api", "ukcloud", "--tags", "@billing", "--config", profile)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "--poll-interval -1s: must be positive")
+	t.Setenv("CLOUDCONTRACT_POLL_INTERVAL", "")
+
 	// A bad profile names the file and the line.
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("timeout: 10s\ncolour: red\n"), 0o644))

@@ -37,6 +37,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	format := fs.String("format", "progress", "output: pretty, progress, junit:FILE, cucumber:FILE, json:FILE (one JSON object per failed scenario) (comma-separated for several)")
 	randomize := fs.Int64("randomize", 0, "shuffle scenarios with this seed (-1: a random seed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of each request")
+	pollInterval := fs.Duration("poll-interval", 0, "pause between two attempts of a poll (default: each API's own, quick for its simulator; give a real cloud time, e.g. 30s)")
 	maxBody := fs.Int64("max-body", 10<<20, "largest response body read, in bytes")
 	caCert := fs.String("ca-cert", "", "PEM file of a CA trusted for the target, beside the system's")
 	insecure := fs.Bool("insecure", false, "skip TLS certificate verification of the target (self-signed endpoints; say it explicitly)")
@@ -71,6 +72,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	if *timeout <= 0 {
 		return usageErr("--timeout %s: must be positive", *timeout)
+	}
+	if *pollInterval < 0 {
+		return usageErr("--poll-interval %s: must be positive (0: each API's own)", *pollInterval)
 	}
 	if err := runner.CheckTags(*tags); err != nil {
 		return usageErr("%v", err)
@@ -128,7 +132,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 				Simulated: true, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 				APIs: []string{api}, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 				Target: url, Record: *record, Tags: *tags, Paths: paths, Name: *name, Shard: shard, Concurrency: *conc, Format: *format,
-				Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody,
+				Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, PollInterval: *pollInterval, MaxBody: *maxBody,
 				Registry: reg, Version: version, CallbackAddr: *cbAddr, CallbackURL: *cbURL,
 			}
 		}, stdout, stderr)
@@ -141,7 +145,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Transport: tr,
 		APIs:      apis, SpecsDir: *specs, FeaturesDir: *features, CassettesDir: *cassettes,
 		Target: *target, Record: *record, Tags: *tags, Paths: paths, Name: *name, Shard: shard, Concurrency: *conc, Format: *format,
-		Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, MaxBody: *maxBody, Retries: retryFlag(*retries),
+		Output: stdout, Progress: stderr, Randomize: *randomize, Timeout: *timeout, PollInterval: *pollInterval, MaxBody: *maxBody, Retries: retryFlag(*retries),
 		Registry: reg, Version: version, Credentials: st.credentials(reg, apis),
 		CallbackAddr: *cbAddr, CallbackURL: *cbURL, Vars: vars, SkipPreflight: *skipPreflight, Strict: *strict,
 	}

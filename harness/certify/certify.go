@@ -39,8 +39,10 @@ type Options struct {
 	Credentials              map[string]spec.Credential
 	Concurrency              int
 	Timeout                  time.Duration
-	Tags                     string
-	Transport                http.RoundTripper
+	// PollInterval is the pause between two attempts of a poll (0: each API's own).
+	PollInterval time.Duration
+	Tags         string
+	Transport    http.RoundTripper
 	// Simulated says the target is one of the project's simulators (credentials the user did not
 	// configure fall back to harness.yaml's); Vars are the fixture variables given by the user.
 	Simulated bool
@@ -120,7 +122,7 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 	cfg := runner.Config{
 		APIs: []string{o.API}, SpecsDir: o.SpecsDir, FeaturesDir: o.FeaturesDir, CassettesDir: filepath.Join(o.Out, "cassettes"),
 		Target: o.Target, Record: true, KeepFailed: true, Tags: o.Tags, Concurrency: o.Concurrency, Format: "progress",
-		Output: o.Output, Timeout: o.Timeout, Registry: reg, Version: o.Version, Transport: o.Transport,
+		Output: o.Output, Timeout: o.Timeout, PollInterval: o.PollInterval, Registry: reg, Version: o.Version, Transport: o.Transport,
 		CallbackAddr: o.CallbackAddr, CallbackURL: o.CallbackURL, Simulated: o.Simulated, Strict: o.Strict, Shard: o.Shard,
 		Vars: map[string]map[string]string{o.API: o.Vars},
 	}

@@ -37,6 +37,7 @@ import (
 type File struct {
 	Target       string         `yaml:"target,omitempty"`
 	Timeout      string         `yaml:"timeout,omitempty"`
+	PollInterval string         `yaml:"poll_interval,omitempty"`
 	Retries      *int           `yaml:"retries,omitempty"`
 	Concurrency  int            `yaml:"concurrency,omitempty"`
 	CACert       string         `yaml:"ca_cert,omitempty"`
@@ -76,6 +77,11 @@ func Load(path string) (*File, error) {
 	if f.Timeout != "" {
 		if f.TimeoutValue, err = time.ParseDuration(f.Timeout); err != nil || f.TimeoutValue <= 0 {
 			return nil, fmt.Errorf("profile %s: timeout %q is not a positive duration (e.g. 30s)%s", path, f.Timeout, lineOf(data, "timeout"))
+		}
+	}
+	if f.PollInterval != "" {
+		if d, err := time.ParseDuration(f.PollInterval); err != nil || d <= 0 {
+			return nil, fmt.Errorf("profile %s: poll_interval %q is not a positive duration (e.g. 30s)%s", path, f.PollInterval, lineOf(data, "poll_interval"))
 		}
 	}
 	if f.Retries != nil && *f.Retries < 0 {

@@ -18,6 +18,7 @@ func TestLoad(t *testing.T) {
 		{"bad yaml", "target: [\n", "profile"},
 		{"bad timeout", "target: https://x\ntimeout: soon\n", `timeout "soon" is not a positive duration (e.g. 30s) (line 2)`},
 		{"negative retries", "retries: -1\n", "retries -1 cannot be negative (line 1)"},
+		{"bad poll interval", "target: https://x\npoll_interval: 0s\n", `poll_interval "0s" is not a positive duration (e.g. 30s) (line 2)`},
 		{"insecure and ca", "insecure: true\nca_cert: /x.pem\n", "contradict each other (line 1)"},
 		{"target and profile", "apis:\n  cloudcontrol: {target: https://x, profile: ntta}\n", "apis.cloudcontrol gives both target and profile (line 2)"},
 		{"unknown credential field", "apis:\n  cam:\n    credentials:\n      default: {pin: 1}\n", "line 4: field pin not found"},

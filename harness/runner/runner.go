@@ -70,6 +70,9 @@ type Config struct {
 	Randomize int64
 	// Timeout bounds each request (default 30s).
 	Timeout time.Duration
+	// PollInterval is the pause between two attempts of a poll; 0 keeps each API's own
+	// (harness.yaml poll_interval, quick for its simulator). A real cloud needs longer.
+	PollInterval time.Duration
 	// MaxBody bounds each response body (default 10 MiB).
 	MaxBody int64
 	// Credentials override the contract's defaults, by API then by name.
@@ -327,6 +330,9 @@ func (c *Config) Validate() error {
 	if err := CheckTags(c.Tags); err != nil {
 		return err
 	}
+	if c.PollInterval < 0 {
+		return fmt.Errorf("--poll-interval %s: must be positive (0: each API's own)", c.PollInterval)
+	}
 	if _, err := regexp.Compile(c.Name); err != nil {
 		return fmt.Errorf("--name %q: %v", c.Name, err)
 	}
@@ -547,11 +553,9 @@ func runAPI(ctx context.Context, cfg Config, reg *spec.Registry, name string, se
 		RecordHint: fmt.Sprintf("record it with: cloudcontract run --api %s --record --target URL", name),
 		Wrap:       cfg.WrapTransport,
 	})
-	pollInterval := 200 * time.Millisecond
-	if api.Harness.PollInterval != "" {
-		if pollInterval, err = time.ParseDuration(api.Harness.PollInterval); err != nil {
-			return fmt.Errorf("%s harness.yaml poll_interval: %w", name, err)
-		}
+	pollInterval, err := PollInterval(cfg.PollInterval, api.Harness.PollInterval)
+	if err != nil {
+		return fmt.Errorf("%s harness.yaml %w", name, err)
 	}
 	validator := validate.New(api)
 	validator.Strict = cfg.Strict
@@ -927,4 +931,24 @@ func (m *maskingWriter) endFailed() error {
 	}
 	_, err := io.WriteString(m.w, m.policy.String(text))
 	return err
+}
+
+// DefaultPollInterval is the pause between two attempts of a poll of an API whose harness.yaml
+// gives none.
+const DefaultPollInterval = 200 * time.Millisecond
+
+// PollInterval is the pause between two attempts of a poll: the run's when given, else the API's
+// harness.yaml poll_interval, else DefaultPollInterval.
+func PollInterval(given time.Duration, harness string) (time.Duration, error) {
+	if given > 0 {
+		return given, nil
+	}
+	if harness == "" {
+		return DefaultPollInterval, nil
+	}
+	d, err := time.ParseDuration(harness)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("poll_interval %q: expected a positive duration (e.g. 500ms)", harness)
+	}
+	return d, nil
 }

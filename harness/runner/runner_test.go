@@ -369,3 +369,32 @@ func TestSummaryGroupsReasonsOfOneKind(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, tc.res.Summary()) })
 	}
 }
+
+// TestPollInterval: the run's pause wins over the API's harness.yaml, which wins over the
+// default; a harness.yaml value that is not a positive duration is refused, naming it.
+func TestPollInterval(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		given   time.Duration
+		harness string
+		want    time.Duration
+		err     string
+	}{
+		{"the run's", 30 * time.Second, "100ms", 30 * time.Second, ""},
+		{"the API's", 0, "100ms", 100 * time.Millisecond, ""},
+		{"the default", 0, "", DefaultPollInterval, ""},
+		{"not a duration", 0, "soon", 0, `poll_interval "soon": expected a positive duration`},
+		{"not positive", 0, "-1s", 0, `poll_interval "-1s": expected a positive duration`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := PollInterval(tc.given, tc.harness)
+			if tc.err != "" {
+				assert.ErrorContains(t, err, tc.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+	assert.ErrorContains(t, (&Config{PollInterval: -time.Second}).Validate(), "--poll-interval -1s: must be positive")
+}

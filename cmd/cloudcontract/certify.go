@@ -138,6 +138,9 @@ func writeCertifySummary(w io.Writer, res *report.Result, out, waiverFile string
 	if s.ScenariosWaived > 0 {
 		fmt.Fprintf(w, ", %d waived", s.ScenariosWaived)
 	}
+	if s.ScenariosNotRun > 0 {
+		fmt.Fprintf(w, ", %d not run (vendor side; report.html says why)", s.ScenariosNotRun)
+	}
 	fmt.Fprintf(w, "\nverdict: %s\n", res.Statement())
 	if s.Failures > 0 {
 		fmt.Fprintf(w, "failures: %d of %d kinds (%d waived)\n", s.Failures, s.FailureGroups, s.FailuresWaived)
@@ -168,7 +171,11 @@ func writeCertifySummary(w io.Writer, res *report.Result, out, waiverFile string
 		files += ", " + certify.SignatureFile
 	}
 	fmt.Fprintf(w, "bundle: %s (%s)\n", out, files)
-	fmt.Fprintf(w, "%d passed, %d failed\n", s.ScenariosPassed+s.ScenariosWaived, s.ScenariosFailed)
+	fmt.Fprintf(w, "%d passed, %d failed", s.ScenariosPassed+s.ScenariosWaived, s.ScenariosFailed)
+	if s.ScenariosNotRun > 0 {
+		fmt.Fprintf(w, ", %d not run", s.ScenariosNotRun)
+	}
+	fmt.Fprintln(w)
 }
 
 func verifyBundleCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {

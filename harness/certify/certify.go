@@ -140,14 +140,17 @@ func Run(ctx context.Context, o Options) (*report.Result, error) {
 	var scenarios []report.Scenario
 	for _, s := range res.Scenarios {
 		v := report.Pass
-		if !s.Passed {
+		switch {
+		case s.Skipped != "":
+			v = report.NotRun
+		case !s.Passed:
 			v = report.Fail
 		}
 		feature, _ := filepath.Rel(o.FeaturesDir, s.Feature)
 		if feature == "" || strings.HasPrefix(feature, "..") {
 			feature = s.Feature
 		}
-		scenarios = append(scenarios, report.Scenario{Feature: filepath.ToSlash(feature), Name: s.Name, Verdict: v, Error: s.Error})
+		scenarios = append(scenarios, report.Scenario{Feature: filepath.ToSlash(feature), Name: s.Name, Verdict: v, Error: s.Error, Why: s.Skipped})
 	}
 	result := report.Build(report.Input{API: api, Version: o.Version, Vendor: o.Vendor, Target: o.Target, Started: started,
 		Duration: now().Sub(started), Recordings: relative(recs, o.Out), Scenarios: scenarios, Waivers: o.Waivers, Now: now(), Strict: o.Strict})

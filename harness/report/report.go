@@ -27,6 +27,9 @@ const (
 	Fail         Verdict = "fail"
 	Waived       Verdict = "waived"
 	NotExercised Verdict = "not-exercised"
+	// NotRun is the verdict of a scenario the run skipped for want of a vendor-side fixture (or
+	// an optional one the cloud holds no value of now): it neither passed nor failed.
+	NotRun Verdict = "not-run"
 	NotApplied   Verdict = "n/a"
 )
 
@@ -87,6 +90,8 @@ type Scenario struct {
 	Verdict Verdict `json:"verdict"`
 	Error   string  `json:"error,omitempty"`
 	Waiver  string  `json:"waiver,omitempty"`
+	// Why says why a scenario did not run (verdict NotRun).
+	Why string `json:"why_not_run,omitempty"`
 }
 
 // Summary counts a result. An operation with an accepted failure counts as waived even when
@@ -96,6 +101,7 @@ type Summary struct {
 	ScenariosPassed        int `json:"scenarios_passed"`
 	ScenariosFailed        int `json:"scenarios_failed"`
 	ScenariosWaived        int `json:"scenarios_waived"`
+	ScenariosNotRun        int `json:"scenarios_not_run,omitempty"`
 	Operations             int `json:"operations"`
 	OperationsPassed       int `json:"operations_passed"`
 	OperationsFailed       int `json:"operations_failed"`
@@ -335,6 +341,8 @@ func (r *Result) summarise() {
 			s.ScenariosPassed++
 		case Waived:
 			s.ScenariosWaived++
+		case NotRun:
+			s.ScenariosNotRun++
 		default:
 			s.ScenariosFailed++
 		}

@@ -105,3 +105,18 @@ func TestStatement(t *testing.T) {
 		assert.Equal(t, tt.want, r.Statement())
 	}
 }
+
+// TestNotRunScenariosDoNotFail: a scenario not run for want of a vendor-side fixture is counted
+// apart, neither passed nor failed, and leaves the verdict to the others; a failed one still fails.
+func TestNotRunScenariosDoNotFail(t *testing.T) {
+	api, err := spec.Load("../spec/testdata/shop")
+	require.NoError(t, err)
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	notRun := Scenario{Name: "Orders during maintenance", Verdict: NotRun, Why: "vendor side: set maintenance_target to run"}
+	res := Build(Input{API: api, Now: now, Scenarios: []Scenario{{Name: "List orders", Verdict: Pass}, notRun}})
+	assert.Equal(t, 1, res.Summary.ScenariosNotRun)
+	assert.Equal(t, 0, res.Summary.ScenariosFailed)
+	assert.Equal(t, Pass, res.Verdict)
+	res = Build(Input{API: api, Now: now, Scenarios: []Scenario{{Name: "List orders", Verdict: Fail, Error: "x"}, notRun}})
+	assert.Equal(t, Fail, res.Verdict)
+}

@@ -55,6 +55,9 @@ func WriteJUnit(w io.Writer, r *Result) error {
 			scen.Failures++
 		case Waived:
 			c.Output = "waived: " + s.Waiver + "\n" + s.Error
+		case NotRun:
+			c.Skipped, c.Output = &struct{}{}, "not run: "+s.Why
+			scen.Skipped++
 		}
 		scen.Tests++
 		scen.Cases = append(scen.Cases, c)
@@ -247,7 +250,7 @@ th,td{border:1px solid #dde1e6;padding:4px 6px;text-align:left;vertical-align:to
 th{background:#eef1f4;position:sticky;top:0}
 #ops th.c{font-size:11px;font-weight:600;text-align:center;padding:4px 2px}
 td.c{text-align:center}
-.pass{color:#1f9d55}.fail{color:#cc1f1a;font-weight:700}.waived{color:#b7791f}.not-exercised,.na{color:#8a94a3}
+.pass{color:#1f9d55}.fail{color:#cc1f1a;font-weight:700}.waived{color:#b7791f}.not-exercised,.not-run,.na{color:#8a94a3}
 tr.fail,tr.waived,tr.pass,tr.not-exercised{color:inherit;font-weight:inherit}
 tr.fail td:first-child{border-left:4px solid #cc1f1a}
 tr.waived td:first-child{border-left:4px solid #b7791f}
@@ -282,7 +285,7 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 <div class="card"><b class="fail">{{.Summary.OperationsFailed}}</b>operations failing</div>
 <div class="card"><b>{{.Summary.OperationsWaived}}</b>operations waived{{if .Summary.OperationsPartlyWaived}} ({{.Summary.OperationsPartlyWaived}} partly){{end}}</div>
 <div class="card"><b>{{.Summary.OperationsNotExercised}}</b>not exercised</div>
-<div class="card"><b>{{.Summary.ScenariosPassed}}/{{.Summary.Scenarios}}</b>scenarios passing{{if .Summary.ScenariosWaived}} ({{.Summary.ScenariosWaived}} waived){{end}}</div>
+<div class="card"><b>{{.Summary.ScenariosPassed}}/{{.Summary.Scenarios}}</b>scenarios passing{{if .Summary.ScenariosWaived}} ({{.Summary.ScenariosWaived}} waived){{end}}{{if .Summary.ScenariosNotRun}}, {{.Summary.ScenariosNotRun}} not run{{end}}</div>
 <div class="card"><b>{{.Summary.Failures}}</b>failures of {{.Summary.FailureGroups}} kinds{{if .Summary.FailuresWaived}} ({{.Summary.FailuresWaived}} waived){{end}}{{if .Summary.Deviations}}; {{.Summary.Deviations}} deviations from inferred behaviour{{end}}</div>
 </div>
 {{if .WaiverProblems}}<div class="alert{{if not .Summary.WaiversExpired}} warn{{end}}" id="waiver-problems"><b>Waivers needing attention</b><ul>
@@ -328,7 +331,7 @@ input#filter{padding:6px 10px;width:320px;max-width:100%;margin-bottom:10px;bord
 
 <h2>Scenarios</h2>
 <table id="scenarios"><colgroup><col style="width:22%"><col style="width:28%"><col style="width:90px"><col></colgroup><thead><tr><th>feature</th><th>scenario</th><th>verdict</th><th>reason</th></tr></thead><tbody>
-{{range .Scenarios}}<tr class="{{class .Verdict}}"><td>{{.Feature}}</td><td>{{.Name}}</td><td class="{{class .Verdict}}">{{.Verdict}}</td><td>{{if .Error}}<pre>{{.Error}}</pre>{{end}}{{if .Waiver}}waived: {{.Waiver}}{{end}}</td></tr>
+{{range .Scenarios}}<tr class="{{class .Verdict}}"><td>{{.Feature}}</td><td>{{.Name}}</td><td class="{{class .Verdict}}">{{.Verdict}}</td><td>{{if .Error}}<pre>{{.Error}}</pre>{{end}}{{if .Waiver}}waived: {{.Waiver}}{{end}}{{if .Why}}not run: {{.Why}}{{end}}</td></tr>
 {{end}}</tbody></table>
 {{if .Waivers}}<h2>Waivers</h2><table id="waivers"><colgroup><col style="width:50px"><col style="width:24%"><col><col style="width:100px"><col style="width:22%"><col style="width:22%"></colgroup><thead><tr><th>line</th><th>what</th><th>reason</th><th>expires</th><th>accepted</th><th>state</th></tr></thead><tbody>
 {{range .Waivers}}<tr class="{{if .Expired}}fail{{else if .Unknown}}waived{{end}}"><td>{{.Line}}</td><td>{{.What}}</td><td>{{.Reason}}</td><td>{{.Expires}}</td><td>{{.Waived}} failure{{if ne .Waived 1}}s{{end}}{{if .Operations}} in {{range $i, $o := .Operations}}{{if $i}}, {{end}}<a href="#op-{{$o}}">{{$o}}</a>{{end}}{{end}}</td><td>{{if .Expired}}<span class="fail">EXPIRED</span>{{else if .Unknown}}<span class="waived">unknown</span>{{else if .Used}}used{{else}}unused{{end}}{{if .Unknown}}: {{.Unknown}}{{end}}</td></tr>

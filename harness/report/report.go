@@ -29,8 +29,8 @@ const (
 	NotExercised Verdict = "not-exercised"
 	// NotRun is the verdict of a scenario the run skipped for want of a vendor-side fixture (or
 	// an optional one the cloud holds no value of now): it neither passed nor failed.
-	NotRun Verdict = "not-run"
-	NotApplied   Verdict = "n/a"
+	NotRun     Verdict = "not-run"
+	NotApplied Verdict = "n/a"
 )
 
 // Checks lists the checks reported per operation, in column order.

@@ -14,7 +14,7 @@ import (
 
 // The conditions derived from the contract's roles (x-roles), its REASON codes and its XML
 // bodies, with the table's data (credential_roles of harness.yaml, foreign_ids, unknown_ids,
-// maintenance_ids, wrong_structure).
+// states, wrong_structure).
 const (
 	// RoleLacking sends an operation as a credential set holding none of its roles.
 	RoleLacking = "role-lacking"
@@ -22,8 +22,6 @@ const (
 	ForeignID = "foreign-id"
 	// WrongStructure sends well-formed XML of the documented root element and another structure.
 	WrongStructure = "wrong-structure"
-	// MaintenanceID names, in the path, a resource of the table's maintenance_ids.
-	MaintenanceID = "maintenance-id"
 )
 
 // derived returns the scenarios of one operation that roles, scopes, unknown ids answered with

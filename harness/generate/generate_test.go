@@ -28,6 +28,20 @@ func load(t *testing.T, name string) (*spec.API, *generate.Table) {
 	return api, tbl
 }
 
+// generated returns the scenarios of one condition and operation that a table gives.
+func generated(t *testing.T, api *spec.API, tbl *generate.Table, condition, op string) []generate.Scenario {
+	t.Helper()
+	scs, err := generate.Scenarios(api, tbl)
+	require.NoError(t, err)
+	var out []generate.Scenario
+	for _, sc := range scs {
+		if sc.Condition == condition && sc.Operation == op {
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
 // TestCommittedFeaturesAreCurrent fails when a contract or table changed and the generated
 // feature was not regenerated (make generate), and when generating twice differs.
 func TestCommittedFeaturesAreCurrent(t *testing.T) {
@@ -152,16 +166,7 @@ func TestCloudControlPlugsInByData(t *testing.T) {
 func TestOverlongPathIDs(t *testing.T) {
 	api, _ := load(t, "esc")
 	overlong := func(tbl *generate.Table, op string) []generate.Scenario {
-		t.Helper()
-		scs, err := generate.Scenarios(api, tbl)
-		require.NoError(t, err)
-		var out []generate.Scenario
-		for _, sc := range scs {
-			if sc.Condition == generate.OutOfRange && sc.Operation == op {
-				out = append(out, sc)
-			}
-		}
-		return out
+		return generated(t, api, tbl, generate.OutOfRange, op)
 	}
 	long := strings.Repeat(generate.DefaultAbsentID, 6)[:73]
 	tests := []struct {
@@ -444,16 +449,7 @@ func TestMissingRequiredXMLAndQuery(t *testing.T) {
 		return &tbl
 	}
 	missing := func(tbl *generate.Table, op string) []generate.Scenario {
-		t.Helper()
-		scs, err := generate.Scenarios(api, tbl)
-		require.NoError(t, err)
-		var out []generate.Scenario
-		for _, sc := range scs {
-			if sc.Condition == generate.MissingRequired && sc.Operation == op {
-				out = append(out, sc)
-			}
-		}
-		return out
+		return generated(t, api, tbl, generate.MissingRequired, op)
 	}
 	tests := []struct {
 		name, op string
